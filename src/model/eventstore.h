@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/event.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+// All loaded events, column by column, for a million rows and more: fixed-size columns for the
+// scalar fields, interned tables for organisations, users, devices, SIMs, IMSIs and names, an arena
+// for descriptions, and the detail payloads compressed in blocks of BlockSize events.
+// Append-only apart from clear(); deduplicates by event id.
+// Not thread-safe: any number of threads may read at once while nobody appends.
+class EventStore final
+{
+public:
+    static constexpr int BlockSize = 128; // events per compressed payload block
+    static constexpr uint32_t None = UINT32_MAX; // "no entity" in the entity columns
+
+    struct NamedId // an interned (id, name) pair: event type, source, severity, organisation
+    {
+        qint64 id = -1;
+        QString name;
+        QByteArray nameUtf8;
+    };
+
+    EventStore();
+    ~EventStore();
+    EventStore(const EventStore &) = delete;
+    EventStore &operator=(const EventStore &) = delete;
+
+    // Appends the events whose ids are new; returns how many rows were added (at the end).
+    qsizetype append(std::vector<Event> &&events);
+    qsizetype append(const Event &event);
+    void clear();
+
+    [[nodiscard]] qsizetype size() const { return qsizetype(m_ids.size()); }
+    [[nodiscard]] bool isEmpty() const { return m_ids.empty(); }
+    [[nodiscard]] bool containsId(qint64 id) const;
+    [[nodiscard]] qsizetype rowOfId(qint64 id) const; // -1 when absent
+
+    [[nodiscard]] Event event(qsizetype row) const; // the whole event, payload included
+
+    // Column access by row; rows are 0 .. size()-1, in arrival order.
+    [[nodiscard]] qint64 id(qsizetype row) const { return m_ids[size_t(row)]; }
+    [[nodiscard]] qint64 timestampMs(qsizetype row) const { return m_timestamps[size_t(row)]; }
+    [[nodiscard]] bool alert(qsizetype row) const { return m_flags[size_t(row)] & FlagAlert; }
+    [[nodiscard]] uint32_t descriptionIndex(qsizetype row) const { return m_description[size_t(row)]; }
+    [[nodiscard]] QByteArrayView descriptionUtf8(qsizetype row) const { return string(descriptionIndex(row)); }
+    [[nodiscard]] uint16_t typeIndex(qsizetype row) const { return m_type[size_t(row)]; }
+    [[nodiscard]] uint8_t sourceIndex(qsizetype row) const { return m_source[size_t(row)]; }
+    [[nodiscard]] uint8_t severityIndex(qsizetype row) const { return m_severity[size_t(row)]; }
+    [[nodiscard]] uint32_t organisationIndex(qsizetype row) const { return m_organisation[size_t(row)]; }
+    [[nodiscard]] uint32_t userIndex(qsizetype row) const { return m_user[size_t(row)]; }
+    [[nodiscard]] uint32_t endpointIndex(qsizetype row) const { return m_endpoint[size_t(row)]; }
+    [[nodiscard]] uint32_t simIndex(qsizetype row) const { return m_sim[size_t(row)]; }
+    [[nodiscard]] uint32_t imsiIndex(qsizetype row) const { return m_imsi[size_t(row)]; }
+
+    // The interned tables the index columns point into.
+    [[nodiscard]] const std::vector<NamedId> &types() const { return m_types; }
+    [[nodiscard]] const std::vector<NamedId> &sources() const { return m_sources; }
+    [[nodiscard]] const std::vector<NamedId> &severities() const { return m_severities; }
+    [[nodiscard]] const std::vector<NamedId> &organisations() const { return m_organisations; }
+    [[nodiscard]] const std::vector<EventUser> &users() const { return m_users; }
+    [[nodiscard]] const std::vector<EventEndpoint> &endpoints() const { return m_endpoints; }
+    [[nodiscard]] const std::vector<EventSim> &sims() const { return m_sims; }
+    [[nodiscard]] const std::vector<EventImsi> &imsis() const { return m_imsis; }
+    // Interned strings (descriptions): count and UTF-8 text by index.
+    [[nodiscard]] uint32_t stringCount() const { return uint32_t(m_stringOffsets.size()); }
+    [[nodiscard]] QByteArrayView string(uint32_t index) const
+    {
+        const uint32_t begin = m_stringOffsets[index];
+        const uint32_t end = index + 1 < m_stringOffsets.size() ? m_stringOffsets[index + 1] : uint32_t(m_arena.size());
+        return QByteArrayView(m_arena.data() + begin, end - begin);
+    }
+
+    // The `detail` payload (compact JSON; empty when absent) and the unknown top-level keys.
+    [[nodiscard]] QByteArray detailJson(qsizetype row) const;
+    [[nodiscard]] QByteArray extraJson(qsizetype row) const;
+
+    // Sequential payload reading (export): decompresses each block once. One per thread.
+    class PayloadReader final
+    {
+    public:
+        explicit PayloadReader(const EventStore &store) : m_store(store) { }
+        // Views stay valid until the next call.
+        QByteArrayView detailJson(qsizetype row);
+        QByteArrayView extraJson(qsizetype row);
+
+    private:
+        void load(qsizetype row, QByteArrayView *detail, QByteArrayView *extra);
+        const EventStore &m_store;
+        qsizetype m_block = -1;
+        std::string m_buffer;
+    };
+
+    // Bytes held by the store's own containers (an estimate of its share of the heap).
+    [[nodiscard]] size_t memoryUsage() const;
+
+private:
+    enum Flag : uint8_t { FlagAlert = 1 };
+    struct Block
+    {
+        std::unique_ptr<char[]> compressed;
+        uint32_t compressedSize = 0;
+        uint32_t rawSize = 0;
+    };
+    class IdSet;
+    class StringSet;
+    class EntityTables;
+
+    void appendOne(const Event &event);
+    void sealBlock();
+    uint32_t intern(QByteArrayView utf8);
+    void blockPayload(qsizetype row, std::string *out) const;
+    static void splitRecord(QByteArrayView record, QByteArrayView *detail, QByteArrayView *extra);
+
+    std::vector<qint64> m_ids;
+    std::vector<qint64> m_timestamps;
+    std::vector<uint32_t> m_description;
+    std::vector<uint16_t> m_type;
+    std::vector<uint8_t> m_source;
+    std::vector<uint8_t> m_severity;
+    std::vector<uint8_t> m_flags;
+    std::vector<uint32_t> m_organisation;
+    std::vector<uint32_t> m_user;
+    std::vector<uint32_t> m_endpoint;
+    std::vector<uint32_t> m_sim;
+    std::vector<uint32_t> m_imsi;
+    std::vector<uint32_t> m_payloadOffset; // offset of the row's record inside its block's raw data
+
+    std::vector<NamedId> m_types, m_sources, m_severities, m_organisations;
+    std::vector<EventUser> m_users;
+    std::vector<EventEndpoint> m_endpoints;
+    std::vector<EventSim> m_sims;
+    std::vector<EventImsi> m_imsis;
+
+    std::vector<char> m_arena;
+    std::vector<uint32_t> m_stringOffsets;
+
+    std::vector<Block> m_blocks; // sealed blocks: rows [i*BlockSize, (i+1)*BlockSize)
+    std::string m_openBlock; // raw records of the rows after the last sealed block
+
+    std::unique_ptr<IdSet> m_idSet;
+    std::unique_ptr<StringSet> m_stringSet;
+    std::unique_ptr<EntityTables> m_entities;
+};
