@@ -20,7 +20,8 @@ public:
         bool neutraliseFormulas = true;
     };
 
-    explicit CsvWriter(QIODevice *device, Options options = {});
+    explicit CsvWriter(QIODevice *device) : CsvWriter(device, Options {}) { }
+    CsvWriter(QIODevice *device, Options options);
     CsvWriter(const CsvWriter &) = delete;
     CsvWriter &operator=(const CsvWriter &) = delete;
     ~CsvWriter(); // flushes

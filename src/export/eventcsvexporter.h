@@ -16,7 +16,7 @@ class EventStore;
 class EventCsvExporter final
 {
 public:
-    EventCsvExporter(const EventStore &store, QList<EventColumns::Column> columns, CsvWriter::Options options = {});
+    EventCsvExporter(const EventStore &store, QList<EventColumns::Column> columns);
 
     // Header row with the columns' machine keys (id, time, ...) or their titles.
     void writeHeader(CsvWriter &writer, bool titles = false) const;

@@ -94,6 +94,7 @@ public:
         QByteArrayView extraJson(qsizetype row);
 
     private:
+        friend class EventStore;
         void load(qsizetype row, QByteArrayView *detail, QByteArrayView *extra);
         const EventStore &m_store;
         qsizetype m_block = -1;

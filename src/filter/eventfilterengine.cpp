@@ -1,0 +1,373 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "filter/eventfilterengine.h"
+
+#include "model/eventcolumns.h"
+#include "model/eventstore.h"
+#include "model/eventtext.h"
+#include "model/eventtypecatalogue.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <numeric>
+
+namespace {
+
+constexpr uint8_t asciiLower(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? uint8_t(c + 32) : c;
+}
+
+bool cancelled(const std::atomic<bool> *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// Case-insensitive (ASCII) comparison of UTF-8 text, for sort ranks.
+int compareFolded(QByteArrayView a, QByteArrayView b)
+{
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const uint8_t x = asciiLower(uint8_t(a[i])), y = asciiLower(uint8_t(b[i]));
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
+template<typename T, typename TextOf>
+std::vector<uint8_t> textMatches(const std::vector<T> &table, const QString &needle, TextOf textOf)
+{
+    std::vector<uint8_t> result(table.size(), 0);
+    for (size_t i = 0; i < table.size(); ++i)
+        result[i] = textOf(table[i]).contains(needle, Qt::CaseInsensitive);
+    return result;
+}
+
+template<typename T, typename IdOf>
+std::vector<uint8_t> pinMatches(const std::vector<T> &table, qint64 id, IdOf idOf)
+{
+    std::vector<uint8_t> result(table.size(), 0);
+    for (size_t i = 0; i < table.size(); ++i)
+        result[i] = idOf(table[i]) == id;
+    return result;
+}
+
+// Ranks of the entries of a small table by their text, so rows sort by one integer.
+template<typename T, typename TextOf>
+std::vector<int64_t> ranksByText(const std::vector<T> &table, TextOf textOf)
+{
+    std::vector<QString> texts(table.size());
+    for (size_t i = 0; i < table.size(); ++i)
+        texts[i] = textOf(table[i]);
+    std::vector<uint32_t> order(table.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return texts[a].compare(texts[b], Qt::CaseInsensitive) < 0;
+    });
+    std::vector<int64_t> rank(table.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        rank[order[i]] = i > 0 && texts[order[i]].compare(texts[order[i - 1]], Qt::CaseInsensitive) == 0 ? rank[order[i - 1]] : int64_t(i);
+    return rank;
+}
+
+std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
+{
+    const int64_t type = store.types()[store.typeIndex(row)].id;
+    if (type != 38 && type != 39)
+        return std::nullopt;
+    const QJsonObject detail = QJsonDocument::fromJson(store.detailJson(row)).object();
+    const QJsonValue id = detail.value(QLatin1String("id"));
+    if (id.isDouble())
+        return qint64(id.toDouble());
+    if (id.isString())
+        return id.toString().toLongLong();
+    return std::nullopt;
+}
+
+} // namespace
+
+EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter &filter) : m_store(store), m_filter(filter)
+{
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    m_typeOk.resize(store.types().size());
+    for (size_t i = 0; i < store.types().size(); ++i) {
+        const int id = int(store.types()[i].id);
+        m_typeOk[i] = !filter.hiddenTypeIds.contains(id) && !filter.hiddenCategories.contains(catalogue.categoryOf(id));
+    }
+    m_severityOk.resize(store.severities().size());
+    for (size_t i = 0; i < store.severities().size(); ++i)
+        m_severityOk[i] = !filter.hiddenSeverities.contains(int(store.severities()[i].id));
+    m_sourceOk.resize(store.sources().size());
+    for (size_t i = 0; i < store.sources().size(); ++i)
+        m_sourceOk[i] = !filter.hiddenSources.contains(int(store.sources()[i].id));
+
+    auto idOf = [](const auto &entity) { return entity.id; };
+    if (filter.organisationId)
+        m_organisationOk = pinMatches(store.organisations(), *filter.organisationId, idOf);
+    m_pinEndpoint = filter.endpointId.has_value();
+    if (m_pinEndpoint)
+        m_endpointOk = pinMatches(store.endpoints(), *filter.endpointId, idOf);
+    m_pinSim = filter.simId.has_value();
+    if (m_pinSim)
+        m_simOk = pinMatches(store.sims(), *filter.simId, idOf);
+    m_pinImsi = filter.imsiId.has_value();
+    if (m_pinImsi)
+        m_imsiOk = pinMatches(store.imsis(), *filter.imsiId, idOf);
+    m_pinUser = filter.userId.has_value();
+    if (m_pinUser)
+        m_userOk = pinMatches(store.users(), *filter.userId, idOf);
+
+    const QString text = filter.text.trimmed();
+    m_searching = !text.isEmpty();
+    if (!m_searching)
+        return;
+    m_typeText = textMatches(store.types(), text, [](const auto &t) { return t.name; });
+    m_organisationText = textMatches(store.organisations(), text, [](const auto &o) { return o.name; });
+    m_endpointText = textMatches(store.endpoints(), text, [](const EventEndpoint &e) {
+        return e.name + QLatin1Char('\n') + e.ipAddress + QLatin1Char('\n') + e.imei + QLatin1Char('\n') + e.tags;
+    });
+    m_simText = textMatches(store.sims(), text, [](const EventSim &s) { return s.iccid; });
+    m_imsiText = textMatches(store.imsis(), text, [](const EventImsi &i) { return i.imsi; });
+    m_userText = textMatches(store.users(), text, [](const EventUser &u) { return u.name + QLatin1Char('\n') + u.username; });
+
+    // Descriptions: one pass over the distinct strings. ASCII needles (the usual case) use a
+    // Boyer-Moore-Horspool scan with ASCII case folding; others fall back to Qt's Unicode folding.
+    m_needle = text.toLower().toUtf8();
+    m_descriptionText.assign(store.stringCount(), 0);
+    const bool ascii = std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return uint8_t(c) < 0x80; });
+    if (ascii) {
+        struct FoldHash
+        {
+            size_t operator()(char c) const { return asciiLower(uint8_t(c)); }
+        };
+        struct FoldEqual
+        {
+            bool operator()(char a, char b) const { return asciiLower(uint8_t(a)) == asciiLower(uint8_t(b)); }
+        };
+        const std::boyer_moore_horspool_searcher searcher(m_needle.begin(), m_needle.end(), FoldHash {}, FoldEqual {});
+        for (uint32_t i = 0; i < store.stringCount(); ++i) {
+            const QByteArrayView s = store.string(i);
+            m_descriptionText[i] = std::search(s.begin(), s.end(), searcher) != s.end();
+        }
+    } else {
+        for (uint32_t i = 0; i < store.stringCount(); ++i)
+            m_descriptionText[i] = QString::fromUtf8(store.string(i)).contains(text, Qt::CaseInsensitive);
+    }
+}
+
+bool EventFilterEngine::matches(qsizetype row) const
+{
+    const EventStore &s = m_store;
+    if (!m_typeOk[s.typeIndex(row)] || !m_severityOk[s.severityIndex(row)] || !m_sourceOk[s.sourceIndex(row)])
+        return false;
+    if (m_filter.alert && s.alert(row) != *m_filter.alert)
+        return false;
+    const qint64 ts = s.timestampMs(row);
+    if ((m_filter.fromMs && ts < *m_filter.fromMs) || (m_filter.untilMs && ts >= *m_filter.untilMs))
+        return false;
+    if (!m_organisationOk.empty() && !m_organisationOk[s.organisationIndex(row)])
+        return false;
+    auto pinned = [](bool pin, const std::vector<uint8_t> &ok, uint32_t index) {
+        return !pin || (index != EventStore::None && ok[index]);
+    };
+    if (!pinned(m_pinEndpoint, m_endpointOk, s.endpointIndex(row)) || !pinned(m_pinSim, m_simOk, s.simIndex(row))
+        || !pinned(m_pinImsi, m_imsiOk, s.imsiIndex(row)) || !pinned(m_pinUser, m_userOk, s.userIndex(row)))
+        return false;
+    if (m_searching) {
+        auto hit = [](const std::vector<uint8_t> &t, uint32_t index) { return index != EventStore::None && t[index]; };
+        bool any = m_descriptionText[s.descriptionIndex(row)] || m_typeText[s.typeIndex(row)]
+            || m_organisationText[s.organisationIndex(row)] || hit(m_endpointText, s.endpointIndex(row))
+            || hit(m_simText, s.simIndex(row)) || hit(m_imsiText, s.imsiIndex(row)) || hit(m_userText, s.userIndex(row));
+        if (!any && m_needle.size() <= 20 && std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            char buffer[24];
+            const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, s.id(row));
+            any = ec == std::errc() && std::string_view(buffer, size_t(end - buffer)).find(std::string_view(m_needle.constData(), size_t(m_needle.size()))) != std::string_view::npos;
+        }
+        if (!any)
+            return false;
+    }
+    if (m_filter.orderId && orderIdOf(s, row) != m_filter.orderId)
+        return false;
+    return true;
+}
+
+std::vector<uint32_t> EventFilterEngine::apply(qsizetype first, qsizetype last, const std::atomic<bool> *cancel) const
+{
+    std::vector<uint32_t> rows;
+    rows.reserve(size_t(std::max<qsizetype>(0, last - first)));
+    for (qsizetype row = first; row < last; ++row) {
+        if ((row & 0xffff) == 0 && cancelled(cancel))
+            return {};
+        if (matches(row))
+            rows.push_back(uint32_t(row));
+    }
+    return rows;
+}
+
+namespace {
+
+// Per-row sort keys for a column: a value or the rank of the row's entry in its table.
+class SortKeys
+{
+public:
+    // Without rankDescriptions, Description keys are not available: compare those rows directly.
+    SortKeys(const EventStore &store, int column, const std::atomic<bool> *cancel, bool rankDescriptions = true)
+        : m_store(store), m_column(column)
+    {
+        const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+        switch (column) {
+        case EventColumns::Category:
+            m_rank = ranksByText(store.types(), [&](const EventStore::NamedId &t) {
+                return catalogue.categoryLabel(catalogue.categoryOf(int(t.id)));
+            });
+            break;
+        case EventColumns::EventType:
+            m_rank = ranksByText(store.types(), [](const EventStore::NamedId &t) { return t.name; });
+            break;
+        case EventColumns::Organisation:
+            m_rank = ranksByText(store.organisations(), [](const EventStore::NamedId &o) { return o.name; });
+            break;
+        case EventColumns::Device:
+            m_rank = ranksByText(store.endpoints(), [](const EventEndpoint &e) { return e.name; });
+            break;
+        case EventColumns::Iccid:
+            m_rank = ranksByText(store.sims(), [](const EventSim &s) { return s.iccid; });
+            break;
+        case EventColumns::Imsi:
+            m_rank = ranksByText(store.imsis(), [](const EventImsi &i) { return i.imsi; });
+            break;
+        case EventColumns::PerformedBy:
+            m_rank = ranksByText(store.users(), [](const EventUser &u) { return EventText::userShort(u); });
+            break;
+        case EventColumns::Description: {
+            if (!rankDescriptions)
+                break;
+            // Distinct descriptions ranked once; rows then compare integers.
+            std::vector<uint32_t> order(store.stringCount());
+            std::iota(order.begin(), order.end(), 0);
+            std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+                return compareFolded(store.string(a), store.string(b)) < 0;
+            });
+            if (cancelled(cancel))
+                return;
+            m_rank.resize(order.size());
+            for (size_t i = 0; i < order.size(); ++i)
+                m_rank[order[i]] = int64_t(i);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+
+    int64_t key(uint32_t row) const
+    {
+        const EventStore &s = m_store;
+        auto ranked = [&](uint32_t index) { return index == EventStore::None ? -1 : m_rank[index]; };
+        switch (m_column) {
+        case EventColumns::Time:
+            return s.timestampMs(row);
+        case EventColumns::Severity:
+            return s.severities()[s.severityIndex(row)].id;
+        case EventColumns::Source:
+            return s.sources()[s.sourceIndex(row)].id;
+        case EventColumns::Id:
+            return s.id(row);
+        case EventColumns::Category:
+        case EventColumns::EventType:
+            return m_rank[s.typeIndex(row)];
+        case EventColumns::Description:
+            return m_rank.empty() ? 0 : m_rank[s.descriptionIndex(row)];
+        case EventColumns::Organisation:
+            return m_rank[s.organisationIndex(row)];
+        case EventColumns::Device:
+            return ranked(s.endpointIndex(row));
+        case EventColumns::Iccid:
+            return ranked(s.simIndex(row));
+        case EventColumns::Imsi:
+            return ranked(s.imsiIndex(row));
+        case EventColumns::PerformedBy:
+            return ranked(s.userIndex(row));
+        default:
+            return 0;
+        }
+    }
+
+private:
+    const EventStore &m_store;
+    int m_column;
+    std::vector<int64_t> m_rank;
+};
+
+struct SortItem
+{
+    int64_t key;
+    int64_t time;
+    int64_t id;
+    uint32_t row;
+    bool operator<(const SortItem &o) const
+    {
+        if (key != o.key)
+            return key < o.key;
+        if (time != o.time)
+            return time < o.time;
+        return id < o.id;
+    }
+};
+
+} // namespace
+
+bool EventFilterEngine::sort(const EventStore &store, std::vector<uint32_t> &rows, int column, Qt::SortOrder order,
+                             const std::atomic<bool> *cancel)
+{
+    const SortKeys keys(store, column, cancel);
+    if (cancelled(cancel))
+        return false;
+    std::vector<SortItem> items(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        items[i] = SortItem { keys.key(rows[i]), store.timestampMs(rows[i]), store.id(rows[i]), rows[i] };
+    if (cancelled(cancel))
+        return false;
+    std::sort(items.begin(), items.end());
+    if (cancelled(cancel))
+        return false;
+    if (order == Qt::DescendingOrder)
+        std::reverse(items.begin(), items.end());
+    for (size_t i = 0; i < rows.size(); ++i)
+        rows[i] = items[i].row;
+    return true;
+}
+
+void EventFilterEngine::merge(const EventStore &store, std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
+                              int column, Qt::SortOrder order)
+{
+    if (newRows.empty())
+        return;
+    // The tables may have grown with the new rows: ranks are computed afresh (they are small),
+    // except for descriptions, which are compared directly (a merge needs few comparisons).
+    const bool byDescription = column == EventColumns::Description;
+    const SortKeys keys(store, column, nullptr, false);
+    auto item = [&](uint32_t row) { return SortItem { keys.key(row), store.timestampMs(row), store.id(row), row }; };
+    auto ascending = [&](uint32_t a, uint32_t b) {
+        if (byDescription) {
+            if (const int c = compareFolded(store.descriptionUtf8(a), store.descriptionUtf8(b)))
+                return c < 0;
+        }
+        return item(a) < item(b);
+    };
+    auto less = [&](uint32_t a, uint32_t b) { return order == Qt::AscendingOrder ? ascending(a, b) : ascending(b, a); };
+    std::sort(newRows.begin(), newRows.end(), less);
+    // Common case while pulling newest-first: everything new goes after the last row.
+    if (rows.empty() || !less(newRows.front(), rows.back())) {
+        rows.insert(rows.end(), newRows.begin(), newRows.end());
+        return;
+    }
+    const size_t middle = rows.size();
+    rows.insert(rows.end(), newRows.begin(), newRows.end());
+    std::inplace_merge(rows.begin(), rows.begin() + qsizetype(middle), rows.end(), less);
+}

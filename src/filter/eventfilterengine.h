@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "filter/eventfilter.h"
+
+#include <Qt>
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+class EventStore;
+
+// Filtering and sorting of store rows as plain vectors of row numbers. The per-row work is a few
+// table lookups: every predicate is first evaluated once per distinct type, severity, source,
+// organisation, device, SIM, IMSI, user and description, then each row just reads the answers.
+// Safe to run on a worker thread while nobody appends to the store; polls `cancel` as it goes.
+class EventFilterEngine final
+{
+public:
+    EventFilterEngine(const EventStore &store, const EventFilter &filter);
+
+    // Store rows in [first, last) that pass, in store order. Empty (and *cancelled) when cancelled.
+    [[nodiscard]] std::vector<uint32_t> apply(qsizetype first, qsizetype last,
+                                              const std::atomic<bool> *cancel = nullptr) const;
+    [[nodiscard]] bool matches(qsizetype row) const;
+
+    // Sorts rows by an EventColumns column; ties keep time order (then id). Returns false if cancelled.
+    static bool sort(const EventStore &store, std::vector<uint32_t> &rows, int column, Qt::SortOrder order,
+                     const std::atomic<bool> *cancel = nullptr);
+    // Merges already sorted new rows into sorted rows (the same column and order).
+    static void merge(const EventStore &store, std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
+                      int column, Qt::SortOrder order);
+
+private:
+    struct Tables;
+    const EventStore &m_store;
+    const EventFilter &m_filter;
+    std::vector<uint8_t> m_typeOk, m_severityOk, m_sourceOk;
+    std::vector<uint8_t> m_organisationOk, m_endpointOk, m_simOk, m_imsiOk, m_userOk; // pins
+    // Text search: which entries contain the text (1), per table; rows pass if any of theirs do.
+    bool m_searching = false;
+    std::vector<uint8_t> m_typeText, m_organisationText, m_endpointText, m_simText, m_imsiText, m_userText;
+    std::vector<uint8_t> m_descriptionText;
+    QByteArray m_needle; // lower-case UTF-8
+    bool m_pinEndpoint = false, m_pinSim = false, m_pinImsi = false, m_pinUser = false;
+};

@@ -1,0 +1,321 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "model/eventtablemodel.h"
+
+#include "filter/eventfilterengine.h"
+#include "model/eventtext.h"
+#include "model/eventtypecatalogue.h"
+
+#include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
+
+// A filter/sort run on the worker thread; `cancel` is set when a newer one supersedes it.
+struct EventTableModel::Job
+{
+    std::atomic<bool> cancel { false };
+    QFutureWatcher<std::vector<uint32_t>> watcher;
+    EventFilter filter;
+    int column = EventColumns::Time;
+    Qt::SortOrder order = Qt::DescendingOrder;
+    qsizetype storeSize = 0; // rows the job looked at
+    bool ok = false;
+};
+
+EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_nowMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+EventTableModel::~EventTableModel()
+{
+    if (m_job) {
+        m_job->cancel = true;
+        m_job->watcher.waitForFinished();
+    }
+}
+
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : EventColumns::Id + 1;
+}
+
+qsizetype EventTableModel::storeRow(int viewRow) const
+{
+    return viewRow >= 0 && size_t(viewRow) < m_rows.size() ? qsizetype(m_rows[size_t(viewRow)]) : -1;
+}
+
+int EventTableModel::viewRowOfStoreRow(qsizetype storeRow) const
+{
+    const auto it = std::find(m_rows.begin(), m_rows.end(), uint32_t(storeRow));
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+Event EventTableModel::event(int viewRow) const
+{
+    const qsizetype row = storeRow(viewRow);
+    return row < 0 ? Event {} : m_store.event(row);
+}
+
+QString EventTableModel::timeText(qint64 ms) const
+{
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    switch (m_timeDisplay) {
+    case TimeDisplay::AbsoluteUtc:
+        return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'"));
+    case TimeDisplay::AbsoluteLocal:
+        return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    case TimeDisplay::RelativeLocal:
+        break;
+    }
+    const qint64 seconds = (m_nowMs - ms) / 1000;
+    if (seconds < 0)
+        return tr("in the future");
+    if (seconds < 60)
+        return tr("%n second(s) ago", nullptr, int(seconds));
+    if (seconds < 3600)
+        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() < 0 || size_t(index.row()) >= m_rows.size() || index.column() < 0
+        || index.column() >= columnCount())
+        return {};
+    const qsizetype row = m_rows[size_t(index.row())];
+    const auto column = EventColumns::Column(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == EventColumns::Time)
+            return timeText(m_store.timestampMs(row));
+        return EventColumns::text(m_store, row, column);
+    case Qt::ToolTipRole:
+        if (column == EventColumns::Time)
+            return QDateTime::fromMSecsSinceEpoch(m_store.timestampMs(row), Qt::UTC)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'"));
+        if (column == EventColumns::Description || column == EventColumns::PerformedBy)
+            return EventColumns::text(m_store, row, column);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == EventColumns::Id)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        switch (column) {
+        case EventColumns::Time:
+            return m_store.timestampMs(row);
+        case EventColumns::Id:
+            return m_store.id(row);
+        case EventColumns::Severity:
+            return m_store.severities()[m_store.severityIndex(row)].id;
+        case EventColumns::Source:
+            return m_store.sources()[m_store.sourceIndex(row)].id;
+        default:
+            return EventColumns::text(m_store, row, column);
+        }
+    case StoreRowRole:
+        return row;
+    case EventIdRole:
+        return m_store.id(row);
+    case SeverityIdRole:
+        return int(m_store.severities()[m_store.severityIndex(row)].id);
+    case TypeIdRole:
+        return int(m_store.types()[m_store.typeIndex(row)].id);
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return EventColumns::title(EventColumns::Column(section));
+    return {};
+}
+
+void EventTableModel::setTimeDisplay(TimeDisplay display)
+{
+    if (display == m_timeDisplay)
+        return;
+    m_timeDisplay = display;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, EventColumns::Time), index(rowCount() - 1, EventColumns::Time), { Qt::DisplayRole });
+}
+
+void EventTableModel::setNow(const QDateTime &now)
+{
+    m_nowMs = now.toMSecsSinceEpoch();
+    if (m_timeDisplay == TimeDisplay::RelativeLocal && !m_rows.empty())
+        Q_EMIT dataChanged(index(0, EventColumns::Time), index(rowCount() - 1, EventColumns::Time), { Qt::DisplayRole });
+}
+
+void EventTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= columnCount() || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    startJob();
+}
+
+void EventTableModel::setFilter(const EventFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    startJob();
+}
+
+void EventTableModel::appendEvents(std::vector<Event> &&events)
+{
+    if (events.empty())
+        return;
+    m_pending.push_back(std::move(events));
+    flushPending();
+}
+
+void EventTableModel::clear()
+{
+    if (m_job) {
+        m_job->cancel = true;
+        m_job->watcher.waitForFinished();
+        m_job.reset();
+        Q_EMIT busyChanged(false);
+    }
+    beginResetModel();
+    m_store.clear();
+    m_rows.clear();
+    m_typeCounts.clear();
+    m_pending.clear();
+    endResetModel();
+    Q_EMIT rowsShownChanged();
+}
+
+void EventTableModel::beginRead()
+{
+    ++m_readers;
+}
+
+void EventTableModel::endRead()
+{
+    Q_ASSERT(m_readers > 0);
+    --m_readers;
+    flushPending();
+}
+
+void EventTableModel::flushPending()
+{
+    // While a worker reads the store (a filter job or an export), appending could move its columns.
+    if (m_job || m_readers > 0 || m_pending.empty())
+        return;
+    const qsizetype first = m_store.size();
+    for (auto &batch : m_pending)
+        m_store.append(std::move(batch));
+    m_pending.clear();
+    for (qsizetype row = first; row < m_store.size(); ++row)
+        ++m_typeCounts[int(m_store.types()[m_store.typeIndex(row)].id)];
+    insertNewRows(first);
+    Q_EMIT rowsShownChanged();
+}
+
+void EventTableModel::insertNewRows(qsizetype firstStoreRow)
+{
+    const EventFilterEngine engine(m_store, m_filter);
+    std::vector<uint32_t> added = engine.apply(firstStoreRow, m_store.size());
+    if (added.empty())
+        return;
+    const size_t before = m_rows.size();
+    std::vector<uint32_t> merged = m_rows;
+    EventFilterEngine::merge(m_store, merged, added, m_sortColumn, m_sortOrder);
+    if (std::equal(m_rows.begin(), m_rows.end(), merged.begin())) {
+        // Everything new sorts after what is shown: a plain append keeps selection and scroll.
+        beginInsertRows({}, int(before), int(merged.size()) - 1);
+        m_rows = std::move(merged);
+        endInsertRows();
+        return;
+    }
+    replaceRows(std::move(merged));
+}
+
+void EventTableModel::replaceRows(std::vector<uint32_t> &&rows)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList persistent = persistentIndexList();
+    std::vector<uint32_t> persistentRows;
+    persistentRows.reserve(size_t(persistent.size()));
+    for (const QModelIndex &index : persistent)
+        persistentRows.push_back(m_rows[size_t(index.row())]);
+    m_rows = std::move(rows);
+    // Selected rows that are still shown stay selected (at their new place); others drop out.
+    QHash<uint32_t, int> viewRowOf;
+    if (!persistent.isEmpty()) {
+        viewRowOf.reserve(persistent.size());
+        for (uint32_t storeRow : persistentRows)
+            viewRowOf.insert(storeRow, -1);
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            auto it = viewRowOf.find(m_rows[i]);
+            if (it != viewRowOf.end())
+                *it = int(i);
+        }
+    }
+    QModelIndexList updated;
+    updated.reserve(persistent.size());
+    for (qsizetype i = 0; i < persistent.size(); ++i) {
+        const int viewRow = viewRowOf.value(persistentRows[size_t(i)], -1);
+        updated.append(viewRow < 0 ? QModelIndex() : index(viewRow, persistent[i].column()));
+    }
+    changePersistentIndexList(persistent, updated);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void EventTableModel::startJob()
+{
+    if (m_job) {
+        // A newer request supersedes the running one; start again when it has stopped.
+        m_job->cancel = true;
+        m_jobAgain = true;
+        return;
+    }
+    m_jobAgain = false;
+    m_job = std::make_unique<Job>();
+    Job *job = m_job.get();
+    job->filter = m_filter;
+    job->column = m_sortColumn;
+    job->order = m_sortOrder;
+    job->storeSize = m_store.size();
+    connect(&job->watcher, &QFutureWatcherBase::finished, this, &EventTableModel::jobFinished);
+    const EventStore *store = &m_store;
+    job->watcher.setFuture(QtConcurrent::run([store, job]() {
+        const EventFilterEngine engine(*store, job->filter);
+        std::vector<uint32_t> rows = engine.apply(0, job->storeSize, &job->cancel);
+        if (job->cancel)
+            return std::vector<uint32_t>();
+        job->ok = EventFilterEngine::sort(*store, rows, job->column, job->order, &job->cancel) && !job->cancel;
+        return rows;
+    }));
+    Q_EMIT busyChanged(true);
+}
+
+void EventTableModel::jobFinished()
+{
+    std::unique_ptr<Job> job = std::move(m_job);
+    if (job->ok && !m_jobAgain)
+        replaceRows(job->watcher.result());
+    if (m_jobAgain) {
+        startJob();
+        return;
+    }
+    Q_EMIT busyChanged(false);
+    flushPending();
+    Q_EMIT rowsShownChanged();
+    Q_EMIT filterApplied();
+}

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "filter/eventfilter.h"
+#include "model/event.h"
+#include "model/eventcolumns.h"
+#include "model/eventstore.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHash>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+struct FilterOutcome;
+
+// The event table: the rows of an EventStore that pass an EventFilter, in a chosen order, as a plain
+// vector of store rows (no per-row proxy mapping: a million rows filter and sort in milliseconds).
+// Filtering and sorting run on a worker thread; a newer request cancels an older one, and the
+// result is swapped in on the GUI thread with persistent indexes (selection) kept.
+// Events that arrive while a job reads the store wait in a queue and are added right after it.
+class EventTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventTableModel)
+
+public:
+    enum Role {
+        SortRole = Qt::UserRole, // the raw value a column sorts by
+        StoreRowRole, // the row in the EventStore (qsizetype)
+        EventIdRole, // qint64
+        SeverityIdRole, // int
+        TypeIdRole, // int
+    };
+    enum class TimeDisplay { RelativeLocal, AbsoluteLocal, AbsoluteUtc };
+
+    explicit EventTableModel(QObject *parent = nullptr);
+    ~EventTableModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    [[nodiscard]] const EventStore &store() const { return m_store; }
+    [[nodiscard]] qsizetype storeRow(int viewRow) const; // -1 when out of range
+    [[nodiscard]] int viewRowOfStoreRow(qsizetype storeRow) const; // -1 when not shown
+    [[nodiscard]] const std::vector<uint32_t> &visibleRows() const { return m_rows; }
+    [[nodiscard]] Event event(int viewRow) const;
+
+    void appendEvents(std::vector<Event> &&events);
+    void clear();
+
+    void setFilter(const EventFilter &filter);
+    [[nodiscard]] const EventFilter &filter() const { return m_filter; }
+    [[nodiscard]] int sortColumn() const { return m_sortColumn; }
+    [[nodiscard]] Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    [[nodiscard]] bool isBusy() const { return m_job != nullptr; } // a filter/sort job is running
+
+    void setTimeDisplay(TimeDisplay display);
+    [[nodiscard]] TimeDisplay timeDisplay() const { return m_timeDisplay; }
+    void setNow(const QDateTime &now); // the "now" relative times are measured from (tests; a timer)
+
+    // Loaded events per type id, over the whole store (not just the shown rows).
+    [[nodiscard]] const QHash<int, qsizetype> &typeCounts() const { return m_typeCounts; }
+
+    // Holds appends back while another thread reads the store (exports); release with endRead().
+    void beginRead();
+    void endRead();
+
+Q_SIGNALS:
+    void rowsShownChanged(); // loaded/shown counts changed
+    void filterApplied(); // the last requested filter/sort is now what the table shows
+    void busyChanged(bool busy);
+
+private:
+    struct Job;
+    void startJob();
+    void jobFinished();
+    void flushPending();
+    void insertNewRows(qsizetype firstStoreRow);
+    void replaceRows(std::vector<uint32_t> &&rows); // a layout change that keeps persistent indexes
+    [[nodiscard]] QString timeText(qint64 ms) const;
+
+    EventStore m_store;
+    std::vector<uint32_t> m_rows;
+    EventFilter m_filter;
+    int m_sortColumn = EventColumns::Time;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    TimeDisplay m_timeDisplay = TimeDisplay::RelativeLocal;
+    qint64 m_nowMs = 0;
+    QHash<int, qsizetype> m_typeCounts;
+    std::vector<std::vector<Event>> m_pending;
+    int m_readers = 0;
+    std::unique_ptr<Job> m_job;
+    bool m_jobAgain = false; // filter or sort changed while a job ran
+};

@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "api/eventparser.h"
+#include "model/eventstore.h"
+
+#include <QFile>
+#include <QTest>
+
+class TestEventStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTripsEveryDocExample();
+    void deduplicatesById();
+    void payloadAcrossBlocks();
+    void renamedEntityKeepsBothVersions();
+    void internsDescriptions();
+    void clear();
+
+private:
+    static std::vector<Event> docExamples();
+};
+
+std::vector<Event> TestEventStore::docExamples()
+{
+    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing doc-examples.json");
+    return EventParser::parse(file.readAll()).events;
+}
+
+void TestEventStore::roundTripsEveryDocExample()
+{
+    const std::vector<Event> examples = docExamples();
+    QCOMPARE(examples.size(), size_t(59));
+    EventStore store;
+    std::vector<Event> copy = examples;
+    QCOMPARE(store.append(std::move(copy)), qsizetype(59));
+    QCOMPARE(store.size(), 59);
+    for (size_t i = 0; i < examples.size(); ++i) {
+        QCOMPARE(store.event(qsizetype(i)), examples[i]);
+        QCOMPARE(store.rowOfId(examples[i].id), qsizetype(i));
+    }
+    QVERIFY(!store.containsId(424242));
+    QCOMPARE(store.rowOfId(424242), -1);
+}
+
+void TestEventStore::deduplicatesById()
+{
+    EventStore store;
+    std::vector<Event> first(3), second(3);
+    for (int i = 0; i < 3; ++i) {
+        first[size_t(i)].id = i + 1; // 1 2 3
+        second[size_t(i)].id = i + 3; // 3 4 5: 3 is a repeat (pages shift while events arrive)
+        second[size_t(i)].description = QStringLiteral("second");
+    }
+    QCOMPARE(store.append(std::move(first)), 3);
+    QCOMPARE(store.append(std::move(second)), 2);
+    QCOMPARE(store.size(), 5);
+    QCOMPARE(store.event(2).description, QString()); // the first copy of id 3 stays
+    QCOMPARE(store.id(4), 5);
+}
+
+void TestEventStore::payloadAcrossBlocks()
+{
+    // Enough rows for several sealed (compressed) blocks and an open one; each payload distinct.
+    EventStore store;
+    const int count = EventStore::BlockSize * 5 + 17;
+    std::vector<Event> events { size_t(count) };
+    for (int i = 0; i < count; ++i) {
+        Event &e = events[size_t(i)];
+        e.id = 1'000'000'000'000LL + i;
+        e.timestampMs = 1'600'000'000'000LL + i * 1000LL;
+        e.description = QStringLiteral("New location received, IMSI=%1").arg(i % 7);
+        e.detailJson = i % 11 == 0 ? QByteArray() : QByteArray(R"({"volume":{"rx":)" + QByteArray::number(i) + "}}");
+        e.extraJson = i % 13 == 0 ? QByteArray(R"({"keen":{"id":")" + QByteArray::number(i) + "\"}}") : QByteArray();
+    }
+    const std::vector<Event> expected = events;
+    store.append(std::move(events));
+    EventStore::PayloadReader reader(store);
+    for (int i = 0; i < count; ++i) {
+        QCOMPARE(store.detailJson(i), expected[size_t(i)].detailJson);
+        QCOMPARE(reader.detailJson(i).toByteArray(), expected[size_t(i)].detailJson);
+        QCOMPARE(reader.extraJson(i).toByteArray(), expected[size_t(i)].extraJson);
+        QCOMPARE(store.timestampMs(i), expected[size_t(i)].timestampMs);
+    }
+    // Random access after sequential access, backwards.
+    for (int i = count - 1; i >= 0; i -= 97)
+        QCOMPARE(reader.detailJson(i).toByteArray(), expected[size_t(i)].detailJson);
+    QVERIFY(store.memoryUsage() > 0);
+}
+
+void TestEventStore::renamedEntityKeepsBothVersions()
+{
+    EventStore store;
+    Event a;
+    a.id = 1;
+    a.endpoint = EventEndpoint { 77, QStringLiteral("tracker-1"), QStringLiteral("10.0.0.1"), {}, {} };
+    Event b = a;
+    b.id = 2;
+    b.endpoint->name = QStringLiteral("tracker-1 renamed");
+    Event c = a;
+    c.id = 3;
+    store.append(a);
+    store.append(b);
+    store.append(c);
+    QCOMPARE(store.endpoints().size(), size_t(2));
+    QCOMPARE(store.event(0).endpoint->name, QStringLiteral("tracker-1"));
+    QCOMPARE(store.event(1).endpoint->name, QStringLiteral("tracker-1 renamed"));
+    QCOMPARE(store.endpointIndex(0), store.endpointIndex(2));
+}
+
+void TestEventStore::internsDescriptions()
+{
+    EventStore store;
+    for (int i = 0; i < 1000; ++i) {
+        Event e;
+        e.id = i;
+        e.description = i % 2 ? QStringLiteral("Update location") : QString::fromUtf8("Gerät außer Betrieb");
+        store.append(e);
+    }
+    QCOMPARE(store.stringCount(), 2u);
+    QCOMPARE(store.event(0).description, QString::fromUtf8("Gerät außer Betrieb"));
+    QCOMPARE(store.descriptionUtf8(1), QByteArrayView("Update location"));
+}
+
+void TestEventStore::clear()
+{
+    EventStore store;
+    std::vector<Event> events = docExamples();
+    store.append(std::move(events));
+    store.clear();
+    QCOMPARE(store.size(), 0);
+    QVERIFY(!store.containsId(6734033817529352LL));
+    events = docExamples();
+    QCOMPARE(store.append(std::move(events)), 59);
+}
+
+QTEST_APPLESS_MAIN(TestEventStore)
+#include "tst_eventstore.moc"
