@@ -75,13 +75,14 @@ QString EventTableModel::timeText(qint64 ms) const
     const qint64 seconds = (m_nowMs - ms) / 1000;
     if (seconds < 0)
         return tr("in the future");
+    // English plurals spelled out: without a loaded translation, %n would read "minute(s)".
     if (seconds < 60)
-        return tr("%n second(s) ago", nullptr, int(seconds));
+        return seconds == 1 ? tr("1 second ago") : tr("%1 seconds ago").arg(seconds);
     if (seconds < 3600)
-        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+        return seconds < 120 ? tr("1 minute ago") : tr("%1 minutes ago").arg(seconds / 60);
     if (seconds < 86400)
-        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
-    return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+        return seconds < 7200 ? tr("1 hour ago") : tr("%1 hours ago").arg(seconds / 3600);
+    return seconds < 172800 ? tr("1 day ago") : tr("%1 days ago").arg(seconds / 86400);
 }
 
 QVariant EventTableModel::data(const QModelIndex &index, int role) const

@@ -1,0 +1,324 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "api/eventparser.h"
+#include "model/eventtablemodel.h"
+#include "model/eventtypecatalogue.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestEventTableModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsDocExamples();
+    void defaultSortIsNewestFirst();
+    void filter_data();
+    void filter();
+    void hidingACategoryHidesFutureTypesToo();
+    void sortByEveryColumn_data();
+    void sortByEveryColumn();
+    void selectionSurvivesFilterAndSort();
+    void appendKeepsOrderAndSelection();
+    void appendWhileJobRunsWaits();
+    void readersHoldAppendsBack();
+    void newerFilterWins();
+    void typeCountsCoverTheWholeStore();
+    void relativeTime();
+
+private:
+    static std::vector<Event> docExamples();
+    void waitIdle();
+    std::unique_ptr<EventTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+std::vector<Event> TestEventTableModel::docExamples()
+{
+    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing doc-examples.json");
+    return EventParser::parse(file.readAll()).events;
+}
+
+void TestEventTableModel::init()
+{
+    m_model = std::make_unique<EventTableModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->appendEvents(docExamples());
+}
+
+void TestEventTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+}
+
+void TestEventTableModel::waitIdle()
+{
+    QTRY_VERIFY(!m_model->isBusy());
+}
+
+void TestEventTableModel::showsDocExamples()
+{
+    QCOMPARE(m_model->rowCount(), 59);
+    QCOMPARE(m_model->columnCount(), 12);
+    QCOMPARE(m_model->headerData(EventColumns::PerformedBy, Qt::Horizontal).toString(), QStringLiteral("Performed by"));
+    const int row = m_model->viewRowOfStoreRow(57); // Order submitted by Sample User
+    QVERIFY(row >= 0);
+    QCOMPARE(m_model->index(row, EventColumns::EventType).data().toString(), QStringLiteral("Order submitted"));
+    QCOMPARE(m_model->index(row, EventColumns::Category).data().toString(), QStringLiteral("SIM order"));
+    QCOMPARE(m_model->index(row, EventColumns::PerformedBy).data().toString(), QStringLiteral("Sample User <abc@cde.com>"));
+    QCOMPARE(m_model->index(row, EventColumns::Organisation).data().toString(), QStringLiteral("Sampe Corp"));
+    QCOMPARE(m_model->index(row, EventColumns::Id).data(EventTableModel::EventIdRole).toLongLong(), 213775802007594LL);
+    QCOMPARE(m_model->event(row).user->username, QStringLiteral("abc@cde.com"));
+    QVERIFY(!m_model->index(row, 99).data().isValid());
+    QVERIFY(!m_model->index(-1, 0).data().isValid());
+}
+
+void TestEventTableModel::defaultSortIsNewestFirst()
+{
+    QCOMPARE(m_model->sortColumn(), int(EventColumns::Time));
+    for (int row = 1; row < m_model->rowCount(); ++row) {
+        QVERIFY(m_model->index(row - 1, 0).data(EventTableModel::SortRole).toLongLong()
+                >= m_model->index(row, 0).data(EventTableModel::SortRole).toLongLong());
+    }
+}
+
+void TestEventTableModel::filter_data()
+{
+    QTest::addColumn<EventFilter>("filter");
+    QTest::addColumn<int>("expectedRows");
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    auto category = [&](const char *key) {
+        for (int i = 0; i < catalogue.categories().size(); ++i) {
+            if (catalogue.categories()[i].key == QLatin1String(key))
+                return i;
+        }
+        return -1;
+    };
+    // Counts worked out independently from tests/data/doc-examples.json (a few lines of Python).
+    EventFilter f;
+    QTest::newRow("none") << f << 59;
+    f = {};
+    f.hiddenCategories = { category("data_connection") }; // 6 PDP examples
+    QTest::newRow("hide data connection") << f << 53;
+    f = {};
+    f.hiddenTypeIds = { 38 };
+    QTest::newRow("hide order submitted") << f << 58;
+    f = {};
+    f.hiddenSeverities = { 0 };
+    QTest::newRow("hide info") << f << 26;
+    f = {};
+    f.hiddenSources = { 0, 1 };
+    QTest::newRow("API only") << f << 38;
+    f = {};
+    f.text = QStringLiteral("sample user");
+    QTest::newRow("search user name") << f << 12;
+    f = {};
+    f.text = QStringLiteral("PDP CONTEXT");
+    QTest::newRow("search description, case") << f << 6;
+    f = {};
+    f.text = QStringLiteral("6734033817529352");
+    QTest::newRow("search id") << f << 1;
+    f = {};
+    f.text = QString::fromUtf8("nothing like this ✓");
+    QTest::newRow("search non-ascii, none") << f << 0;
+    f = {};
+    f.organisationId = 654321;
+    QTest::newRow("organisation pin") << f << 5;
+    f = {};
+    f.orderId = 16235491;
+    QTest::newRow("order pin") << f << 2;
+    f = {};
+    f.alert = true;
+    QTest::newRow("alerts") << f << 14;
+    f = {};
+    f.fromMs = 1635292800000LL; // 2021-10-27
+    f.untilMs = 1635379200000LL;
+    QTest::newRow("one day") << f << 20;
+}
+
+void TestEventTableModel::filter()
+{
+    QFETCH(EventFilter, filter);
+    QSignalSpy applied(m_model.get(), &EventTableModel::filterApplied);
+    m_model->setFilter(filter);
+    if (!filter.isEmpty())
+        QVERIFY(applied.wait(5000));
+    QTEST(m_model->rowCount(), "expectedRows");
+}
+
+void TestEventTableModel::hidingACategoryHidesFutureTypesToo()
+{
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    EventFilter f;
+    f.hiddenCategories = { catalogue.otherCategory() };
+    m_model->setFilter(f);
+    waitIdle();
+    QCOMPARE(m_model->rowCount(), 59);
+    Event future;
+    future.id = 1;
+    future.type = EventRef { 4711, QStringLiteral("Something new") };
+    m_model->appendEvents({ future });
+    QCOMPARE(m_model->store().size(), 60);
+    QCOMPARE(m_model->rowCount(), 59);
+    m_model->setFilter({});
+    waitIdle();
+    QCOMPARE(m_model->rowCount(), 60);
+}
+
+void TestEventTableModel::sortByEveryColumn_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    for (int c = 0; c < EventColumns::Id + 1; ++c) {
+        QTest::addRow("%s asc", qPrintable(EventColumns::key(EventColumns::Column(c)))) << c << int(Qt::AscendingOrder);
+        QTest::addRow("%s desc", qPrintable(EventColumns::key(EventColumns::Column(c)))) << c << int(Qt::DescendingOrder);
+    }
+}
+
+void TestEventTableModel::sortByEveryColumn()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    m_model->sort(column, Qt::SortOrder(order));
+    waitIdle();
+    QCOMPARE(m_model->rowCount(), 59);
+    const bool numeric = column == EventColumns::Time || column == EventColumns::Id || column == EventColumns::Severity
+        || column == EventColumns::Source;
+    for (int row = 1; row < m_model->rowCount(); ++row) {
+        const QVariant a = m_model->index(row - 1, column).data(EventTableModel::SortRole);
+        const QVariant b = m_model->index(row, column).data(EventTableModel::SortRole);
+        const int cmp = numeric ? (a.toLongLong() < b.toLongLong() ? -1 : a.toLongLong() > b.toLongLong())
+                                : a.toString().compare(b.toString(), Qt::CaseInsensitive);
+        if (order == Qt::AscendingOrder)
+            QVERIFY2(cmp <= 0, qPrintable(a.toString() + QLatin1String(" > ") + b.toString()));
+        else
+            QVERIFY2(cmp >= 0, qPrintable(a.toString() + QLatin1String(" < ") + b.toString()));
+    }
+}
+
+void TestEventTableModel::selectionSurvivesFilterAndSort()
+{
+    const int row = m_model->viewRowOfStoreRow(57);
+    const QPersistentModelIndex selected = m_model->index(row, EventColumns::Description);
+    m_model->sort(EventColumns::Id, Qt::AscendingOrder);
+    waitIdle();
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data(EventTableModel::StoreRowRole).toLongLong(), 57);
+    EventFilter f;
+    f.hiddenTypeIds = { 1, 2 };
+    m_model->setFilter(f);
+    waitIdle();
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data(EventTableModel::StoreRowRole).toLongLong(), 57);
+    f.hiddenTypeIds = { 38 };
+    m_model->setFilter(f);
+    waitIdle();
+    QVERIFY(!selected.isValid()); // filtered out
+}
+
+void TestEventTableModel::appendKeepsOrderAndSelection()
+{
+    // Older events arrive after newer ones (newest-first paging): they append at the bottom.
+    m_model->clear();
+    std::vector<Event> page1, page2;
+    for (int i = 0; i < 100; ++i) {
+        Event e;
+        e.id = 1000 - i;
+        e.timestampMs = 1'700'000'000'000LL - i * 1000LL;
+        (i < 50 ? page1 : page2).push_back(e);
+    }
+    m_model->appendEvents(std::move(page1));
+    const QPersistentModelIndex selected = m_model->index(10, 0);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+    m_model->appendEvents(std::move(page2));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(layout.size(), 0);
+    QCOMPARE(selected.row(), 10);
+    // A newer event arriving late is merged in at the top; the selected event stays selected.
+    Event late;
+    late.id = 5000;
+    late.timestampMs = 1'800'000'000'000LL;
+    m_model->appendEvents({ late });
+    QCOMPARE(m_model->rowCount(), 101);
+    QCOMPARE(m_model->index(0, EventColumns::Id).data().toString(), QStringLiteral("5000"));
+    QCOMPARE(selected.row(), 11);
+    QCOMPARE(selected.data(EventTableModel::EventIdRole).toLongLong(), 990);
+}
+
+void TestEventTableModel::appendWhileJobRunsWaits()
+{
+    EventFilter f;
+    f.text = QStringLiteral("location");
+    m_model->setFilter(f);
+    QVERIFY(m_model->isBusy());
+    Event e;
+    e.id = 42;
+    e.description = QStringLiteral("New location received");
+    m_model->appendEvents({ e });
+    QCOMPARE(m_model->store().size(), 59); // held back while the worker reads the store
+    waitIdle();
+    QCOMPARE(m_model->store().size(), 60);
+    QVERIFY(m_model->viewRowOfStoreRow(59) >= 0);
+}
+
+void TestEventTableModel::readersHoldAppendsBack()
+{
+    m_model->beginRead();
+    Event e;
+    e.id = 43;
+    m_model->appendEvents({ e });
+    QCOMPARE(m_model->store().size(), 59);
+    m_model->endRead();
+    QCOMPARE(m_model->store().size(), 60);
+}
+
+void TestEventTableModel::newerFilterWins()
+{
+    EventFilter a;
+    a.text = QStringLiteral("pdp");
+    EventFilter b;
+    b.hiddenSeverities = { 0, 1 };
+    QSignalSpy applied(m_model.get(), &EventTableModel::filterApplied);
+    m_model->setFilter(a);
+    m_model->setFilter(b);
+    QVERIFY(applied.wait(5000));
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(m_model->filter(), b);
+    QCOMPARE(m_model->rowCount(), 0); // no Critical example in the docs
+}
+
+void TestEventTableModel::typeCountsCoverTheWholeStore()
+{
+    QCOMPARE(m_model->typeCounts().value(3), 5);
+    QCOMPARE(m_model->typeCounts().value(38), 1);
+    EventFilter f;
+    f.hiddenTypeIds = { 3 };
+    m_model->setFilter(f);
+    waitIdle();
+    QCOMPARE(m_model->typeCounts().value(3), 5);
+}
+
+void TestEventTableModel::relativeTime()
+{
+    m_model->clear();
+    Event e;
+    e.id = 1;
+    e.timestampMs = 1'700'000'000'000LL;
+    m_model->appendEvents({ e });
+    m_model->setNow(QDateTime::fromMSecsSinceEpoch(e.timestampMs + 5 * 60'000));
+    QCOMPARE(m_model->index(0, 0).data().toString(), QStringLiteral("5 minutes ago"));
+    m_model->setTimeDisplay(EventTableModel::TimeDisplay::AbsoluteUtc);
+    QCOMPARE(m_model->index(0, 0).data().toString(), QStringLiteral("2023-11-14 22:13:20.000 UTC"));
+}
+
+QTEST_GUILESS_MAIN(TestEventTableModel)
+#include "tst_eventtablemodel.moc"
