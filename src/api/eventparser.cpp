@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventparser.h"
 
-#include <QJsonDocument>
 #include <QLoggingCategory>
 
 #include <simdjson.h>
 
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
@@ -15,9 +16,8 @@ Q_LOGGING_CATEGORY(lcParser, "eventviewer.api.parser")
 
 namespace {
 
-using simdjson::dom::element;
-using simdjson::dom::element_type;
-using simdjson::dom::object;
+namespace od = simdjson::ondemand;
+using simdjson::SUCCESS;
 
 // An element that cannot become an event; carries the reason up to the page loop.
 struct ElementError
@@ -28,6 +28,16 @@ struct ElementError
 QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+[[noreturn]] void fail(const QString &reason)
+{
+    throw ElementError { reason };
+}
+
+QString fieldName(const char *context, std::string_view key)
+{
+    return context ? QStringLiteral("%1.%2").arg(QLatin1String(context), qs(key)) : qs(key);
 }
 
 bool integerFromText(std::string_view text, qint64 *out)
@@ -43,255 +53,315 @@ bool integerFromText(std::string_view text, qint64 *out)
     return ec == std::errc() && ptr == end;
 }
 
-// An integer sent as a JSON integer, an integral double, or a string of digits (a quirk of the API).
-bool readInteger(element value, qint64 *out)
+od::json_type typeOf(od::value &value)
 {
-    switch (value.type()) {
-    case element_type::INT64:
-        *out = int64_t(value.get_int64().value_unsafe());
-        return true;
-    case element_type::UINT64: {
-        const uint64_t u = value.get_uint64().value_unsafe();
-        if (u > uint64_t(std::numeric_limits<qint64>::max()))
-            return false;
-        *out = qint64(u);
-        return true;
-    }
-    case element_type::DOUBLE: {
-        const double d = value.get_double().value_unsafe();
+    od::json_type type;
+    if (value.type().get(type) != SUCCESS)
+        fail(QStringLiteral("malformed value"));
+    return type;
+}
+
+// An integer sent as a JSON integer, an integral double, or a string of digits (a quirk of the
+// API). Returns false for null.
+bool readInteger(od::value &value, qint64 *out, const char *context, std::string_view key)
+{
+    switch (typeOf(value)) {
+    case od::json_type::null:
+        return false;
+    case od::json_type::number: {
+        int64_t i = 0;
+        if (value.get_int64().get(i) == SUCCESS) {
+            *out = i;
+            return true;
+        }
+        double d = 0;
         // Doubles are exact up to 2^53; beyond that an id would silently change.
-        if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9007199254740992.0)
-            return false;
-        *out = qint64(d);
-        return true;
-    }
-    case element_type::STRING:
-        return integerFromText(value.get_string().value_unsafe(), out);
-    default:
-        return false;
-    }
-}
-
-// Text of a scalar: strings as they are, numbers in decimal (iccid/imei sometimes come as numbers).
-bool readText(element value, QString *out)
-{
-    switch (value.type()) {
-    case element_type::STRING:
-        *out = qs(value.get_string().value_unsafe());
-        return true;
-    case element_type::INT64:
-        *out = QString::number(value.get_int64().value_unsafe());
-        return true;
-    case element_type::UINT64:
-        *out = QString::number(value.get_uint64().value_unsafe());
-        return true;
-    case element_type::DOUBLE: {
-        const double d = value.get_double().value_unsafe();
-        *out = (std::trunc(d) == d && std::fabs(d) < 1e18) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
-        return true;
-    }
-    case element_type::BOOL:
-        *out = value.get_bool().value_unsafe() ? QStringLiteral("true") : QStringLiteral("false");
-        return true;
-    case element_type::NULL_VALUE:
-        out->clear();
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool readBool(element value, bool *out)
-{
-    switch (value.type()) {
-    case element_type::BOOL:
-        *out = value.get_bool().value_unsafe();
-        return true;
-    case element_type::INT64:
-    case element_type::UINT64:
-    case element_type::DOUBLE: {
-        qint64 i = 0;
-        if (!readInteger(value, &i))
-            return false;
-        *out = i != 0;
-        return true;
-    }
-    case element_type::STRING: {
-        const std::string_view s = value.get_string().value_unsafe();
-        if (s == "true" || s == "1" || s == "TRUE" || s == "True") {
-            *out = true;
+        if (value.get_double().get(d) == SUCCESS && std::isfinite(d) && std::trunc(d) == d
+            && std::fabs(d) <= 9007199254740992.0) {
+            *out = qint64(d);
             return true;
         }
-        if (s == "false" || s == "0" || s == "FALSE" || s == "False" || s.empty()) {
-            *out = false;
+        break;
+    }
+    case od::json_type::string: {
+        std::string_view text;
+        if (value.get_string().get(text) == SUCCESS && integerFromText(text, out))
             return true;
-        }
-        return false;
+        break;
     }
-    case element_type::NULL_VALUE:
-        *out = false;
-        return true;
     default:
-        return false;
+        break;
     }
+    fail(QStringLiteral("\"%1\" is not a 64-bit integer").arg(fieldName(context, key)));
 }
 
-// An optional sub-object: null, absent and {} all mean "not there". Anything else that is not an
-// object is an error of the element.
-bool optionalObject(object parent, std::string_view key, object *out, const char *what)
+// Text of a scalar: strings as they are, numbers as sent (iccid/imei sometimes come as numbers,
+// some beyond 64 bits), booleans as true/false, null as empty.
+QString readText(od::value &value, const char *context, std::string_view key)
 {
-    element value;
-    if (parent[key].get(value) != simdjson::SUCCESS)
-        return false;
-    if (value.type() == element_type::NULL_VALUE)
-        return false;
-    if (value.type() != element_type::OBJECT)
-        throw ElementError { QStringLiteral("\"%1\" is not an object").arg(QLatin1String(what)) };
-    *out = value.get_object().value_unsafe();
-    return out->size() > 0;
-}
-
-qint64 memberInteger(object obj, std::string_view key, const char *context)
-{
-    element value;
-    if (obj[key].get(value) != simdjson::SUCCESS || value.type() == element_type::NULL_VALUE)
-        return -1;
-    qint64 result = -1;
-    if (!readInteger(value, &result))
-        throw ElementError { QStringLiteral("\"%1.%2\" is not an integer").arg(QLatin1String(context), qs(key)) };
-    return result;
-}
-
-QString memberText(object obj, std::string_view key, const char *context)
-{
-    element value;
-    if (obj[key].get(value) != simdjson::SUCCESS)
+    switch (typeOf(value)) {
+    case od::json_type::string: {
+        std::string_view text;
+        if (value.get_string().get(text) != SUCCESS)
+            fail(QStringLiteral("\"%1\" is malformed text").arg(fieldName(context, key)));
+        return qs(text);
+    }
+    case od::json_type::number:
+    case od::json_type::boolean: {
+        std::string_view token = value.raw_json_token();
+        while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+            token.remove_suffix(1);
+        return qs(token);
+    }
+    case od::json_type::null:
         return {};
-    QString result;
-    if (!readText(value, &result))
-        throw ElementError { QStringLiteral("\"%1.%2\" is not text").arg(QLatin1String(context), qs(key)) };
-    return result;
+    default:
+        fail(QStringLiteral("\"%1\" is not text").arg(fieldName(context, key)));
+    }
+}
+
+bool readBool(od::value &value)
+{
+    switch (typeOf(value)) {
+    case od::json_type::boolean: {
+        bool b = false;
+        if (value.get_bool().get(b) == SUCCESS)
+            return b;
+        break;
+    }
+    case od::json_type::number: {
+        double d = 0;
+        if (value.get_double().get(d) == SUCCESS)
+            return d != 0;
+        break;
+    }
+    case od::json_type::string: {
+        std::string_view s;
+        if (value.get_string().get(s) != SUCCESS)
+            break;
+        if (s == "true" || s == "1" || s == "TRUE" || s == "True")
+            return true;
+        if (s == "false" || s == "0" || s == "FALSE" || s == "False" || s.empty())
+            return false;
+        break;
+    }
+    case od::json_type::null:
+        return false;
+    default:
+        break;
+    }
+    fail(QStringLiteral("\"alert\" is not a boolean"));
+}
+
+// The value's text without insignificant white space (the API sends compact JSON; the docs'
+// examples are indented).
+QByteArray compactJson(od::value &value, const char *what)
+{
+    std::string_view raw;
+    simdjson::error_code code = SUCCESS;
+    switch (typeOf(value)) {
+    case od::json_type::object: {
+        od::object object;
+        code = value.get_object().get(object);
+        if (code == SUCCESS)
+            code = object.raw_json().get(raw);
+        break;
+    }
+    case od::json_type::array: {
+        od::array array;
+        code = value.get_array().get(array);
+        if (code == SUCCESS)
+            code = array.raw_json().get(raw);
+        break;
+    }
+    default:
+        raw = value.raw_json_token();
+        break;
+    }
+    if (code != SUCCESS)
+        fail(QStringLiteral("\"%1\" is malformed").arg(QLatin1String(what)));
+    QByteArray out(qsizetype(raw.size()), Qt::Uninitialized);
+    size_t length = 0;
+    if (simdjson::minify(raw.data(), raw.size(), out.data(), length) != SUCCESS)
+        fail(QStringLiteral("\"%1\" is malformed").arg(QLatin1String(what)));
+    out.truncate(qsizetype(length));
+    return out;
+}
+
+// Walks an optional sub-object: null, absent and {} all mean "not there"; anything else that is
+// not an object is an error of the element. Returns whether it had any member.
+template<typename OnMember>
+bool forEachMember(od::value &value, const char *what, OnMember onMember)
+{
+    const od::json_type type = typeOf(value);
+    if (type == od::json_type::null)
+        return false;
+    od::object object;
+    if (type != od::json_type::object || value.get_object().get(object) != SUCCESS)
+        fail(QStringLiteral("\"%1\" is not an object").arg(QLatin1String(what)));
+    bool any = false;
+    for (auto member : object) {
+        std::string_view key;
+        od::value v;
+        if (member.unescaped_key().get(key) != SUCCESS || member.value().get(v) != SUCCESS)
+            fail(QStringLiteral("\"%1\" is malformed").arg(QLatin1String(what)));
+        any = true;
+        onMember(key, v);
+    }
+    return any;
+}
+
+void appendJsonString(QByteArray *out, std::string_view text)
+{
+    *out += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            *out += '\\';
+            *out += c;
+        } else if (uint8_t(c) < 0x20) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(uint8_t(c)));
+            out->append(escape);
+        } else {
+            *out += c;
+        }
+    }
+    *out += '"';
 }
 
 // {id, description} lookups; some docs examples say "name" instead of "description".
-EventRef readRef(object parent, std::string_view key, const char *what)
+EventRef readRef(od::value &value, const char *what)
 {
-    object obj;
-    if (!optionalObject(parent, key, &obj, what))
-        return {};
     EventRef ref;
-    ref.id = memberInteger(obj, "id", what);
-    ref.name = memberText(obj, "description", what);
+    QString name;
+    forEachMember(value, what, [&](std::string_view key, od::value &v) {
+        if (key == "id")
+            readInteger(v, &ref.id, what, key);
+        else if (key == "description")
+            ref.name = readText(v, what, key);
+        else if (key == "name")
+            name = readText(v, what, key);
+    });
     if (ref.name.isEmpty())
-        ref.name = memberText(obj, "name", what);
+        ref.name = name;
     return ref;
 }
 
-constexpr std::string_view knownKeys[] = { "id", "timestamp", "alert", "description", "event_type", "event_source",
-    "event_severity", "organisation", "user", "endpoint", "sim", "imsi", "detail" };
-
-bool isKnownKey(std::string_view key)
+Event readEvent(od::value element, QByteArray *raw)
 {
-    for (std::string_view known : knownKeys) {
-        if (key == known)
-            return true;
+    od::object object;
+    if (typeOf(element) != od::json_type::object || element.get_object().get(object) != SUCCESS)
+        fail(QStringLiteral("not an object"));
+    if (raw) {
+        std::string_view text;
+        if (object.raw_json().get(text) != SUCCESS)
+            fail(QStringLiteral("malformed object"));
+        raw->resize(qsizetype(text.size()));
+        size_t length = 0;
+        if (simdjson::minify(text.data(), text.size(), raw->data(), length) != SUCCESS)
+            fail(QStringLiteral("malformed object"));
+        raw->truncate(qsizetype(length));
+        if (object.reset().error() != SUCCESS) // raw_json() walked the object: start over
+            fail(QStringLiteral("malformed object"));
     }
-    return false;
-}
-
-using Builder = simdjson::internal::string_builder<>;
-
-QByteArray compact(Builder &builder, element value)
-{
-    builder.clear();
-    builder.append(value);
-    const std::string_view text = builder.str();
-    return QByteArray(text.data(), qsizetype(text.size()));
-}
-
-Event readEvent(element value, Builder &builder)
-{
-    if (value.type() != element_type::OBJECT)
-        throw ElementError { QStringLiteral("not an object") };
-    const object obj = value.get_object().value_unsafe();
     Event event;
-
-    element field;
-    if (obj["id"].get(field) != simdjson::SUCCESS || field.type() == element_type::NULL_VALUE)
-        throw ElementError { QStringLiteral("no \"id\"") };
-    if (!readInteger(field, &event.id))
-        throw ElementError { QStringLiteral("\"id\" is not a 64-bit integer") };
-
-    if (obj["timestamp"].get(field) != simdjson::SUCCESS || field.type() != element_type::STRING)
-        throw ElementError { QStringLiteral("no \"timestamp\" text") };
-    const std::string_view ts = field.get_string().value_unsafe();
-    if (!EventParser::parseTimestamp(QByteArrayView(ts.data(), qsizetype(ts.size())), &event.timestampMs))
-        throw ElementError { QStringLiteral("unreadable \"timestamp\": %1").arg(qs(ts.substr(0, 40))) };
-
-    if (obj["alert"].get(field) == simdjson::SUCCESS && !readBool(field, &event.alert))
-        throw ElementError { QStringLiteral("\"alert\" is not a boolean") };
-    event.description = memberText(obj, "description", "event");
-
-    event.type = readRef(obj, "event_type", "event_type");
-    event.source = readRef(obj, "event_source", "event_source");
-    event.severity = readRef(obj, "event_severity", "event_severity");
-
-    object sub;
-    if (optionalObject(obj, "organisation", &sub, "organisation")) {
-        event.organisation.id = memberInteger(sub, "id", "organisation");
-        event.organisation.name = memberText(sub, "name", "organisation");
-    }
-    if (optionalObject(obj, "user", &sub, "user")) {
-        EventUser user;
-        user.id = memberInteger(sub, "id", "user");
-        user.name = memberText(sub, "name", "user");
-        user.username = memberText(sub, "username", "user");
-        event.user = std::move(user);
-    }
-    if (optionalObject(obj, "endpoint", &sub, "endpoint")) {
-        EventEndpoint endpoint;
-        endpoint.id = memberInteger(sub, "id", "endpoint");
-        endpoint.name = memberText(sub, "name", "endpoint");
-        endpoint.ipAddress = memberText(sub, "ip_address", "endpoint");
-        endpoint.imei = memberText(sub, "imei", "endpoint");
-        endpoint.tags = memberText(sub, "tags", "endpoint");
-        event.endpoint = std::move(endpoint);
-    }
-    if (optionalObject(obj, "sim", &sub, "sim")) {
-        EventSim sim;
-        sim.id = memberInteger(sub, "id", "sim");
-        sim.iccid = memberText(sub, "iccid", "sim");
-        sim.productionDate = memberText(sub, "production_date", "sim");
-        event.sim = std::move(sim);
-    }
-    if (optionalObject(obj, "imsi", &sub, "imsi")) {
-        EventImsi imsi;
-        imsi.id = memberInteger(sub, "id", "imsi");
-        imsi.imsi = memberText(sub, "imsi", "imsi");
-        imsi.importDate = memberText(sub, "import_date", "imsi");
-        event.imsi = std::move(imsi);
-    }
-    if (obj["detail"].get(field) == simdjson::SUCCESS)
-        event.detailJson = compact(builder, field);
-
-    // Unknown top-level keys are kept as one object so that nothing the API sent is lost.
-    bool anyExtra = false;
-    for (const auto member : obj) {
-        if (isKnownKey(member.key))
-            continue;
-        if (!anyExtra) {
-            event.extraJson = "{";
-            anyExtra = true;
+    bool hasId = false;
+    bool hasTimestamp = false;
+    for (auto member : object) {
+        std::string_view key;
+        od::value v;
+        if (member.unescaped_key().get(key) != SUCCESS || member.value().get(v) != SUCCESS)
+            fail(QStringLiteral("malformed member"));
+        if (key == "id") {
+            hasId = readInteger(v, &event.id, nullptr, key);
+        } else if (key == "timestamp") {
+            std::string_view ts;
+            if (typeOf(v) != od::json_type::string || v.get_string().get(ts) != SUCCESS)
+                fail(QStringLiteral("no \"timestamp\" text"));
+            if (!EventParser::parseTimestamp(QByteArrayView(ts.data(), qsizetype(ts.size())), &event.timestampMs))
+                fail(QStringLiteral("unreadable \"timestamp\": %1").arg(qs(ts.substr(0, 40))));
+            hasTimestamp = true;
+        } else if (key == "alert") {
+            event.alert = readBool(v);
+        } else if (key == "description") {
+            event.description = readText(v, nullptr, key);
+        } else if (key == "event_type") {
+            event.type = readRef(v, "event_type");
+        } else if (key == "event_source") {
+            event.source = readRef(v, "event_source");
+        } else if (key == "event_severity") {
+            event.severity = readRef(v, "event_severity");
+        } else if (key == "organisation") {
+            forEachMember(v, "organisation", [&](std::string_view k, od::value &m) {
+                if (k == "id")
+                    readInteger(m, &event.organisation.id, "organisation", k);
+                else if (k == "name")
+                    event.organisation.name = readText(m, "organisation", k);
+            });
+        } else if (key == "user") {
+            EventUser user;
+            if (forEachMember(v, "user", [&](std::string_view k, od::value &m) {
+                    if (k == "id")
+                        readInteger(m, &user.id, "user", k);
+                    else if (k == "name")
+                        user.name = readText(m, "user", k);
+                    else if (k == "username")
+                        user.username = readText(m, "user", k);
+                }))
+                event.user = std::move(user);
+        } else if (key == "endpoint") {
+            EventEndpoint endpoint;
+            if (forEachMember(v, "endpoint", [&](std::string_view k, od::value &m) {
+                    if (k == "id")
+                        readInteger(m, &endpoint.id, "endpoint", k);
+                    else if (k == "name")
+                        endpoint.name = readText(m, "endpoint", k);
+                    else if (k == "ip_address")
+                        endpoint.ipAddress = readText(m, "endpoint", k);
+                    else if (k == "imei")
+                        endpoint.imei = readText(m, "endpoint", k);
+                    else if (k == "tags")
+                        endpoint.tags = readText(m, "endpoint", k);
+                }))
+                event.endpoint = std::move(endpoint);
+        } else if (key == "sim") {
+            EventSim sim;
+            if (forEachMember(v, "sim", [&](std::string_view k, od::value &m) {
+                    if (k == "id")
+                        readInteger(m, &sim.id, "sim", k);
+                    else if (k == "iccid")
+                        sim.iccid = readText(m, "sim", k);
+                    else if (k == "production_date")
+                        sim.productionDate = readText(m, "sim", k);
+                }))
+                event.sim = std::move(sim);
+        } else if (key == "imsi") {
+            EventImsi imsi;
+            if (forEachMember(v, "imsi", [&](std::string_view k, od::value &m) {
+                    if (k == "id")
+                        readInteger(m, &imsi.id, "imsi", k);
+                    else if (k == "imsi")
+                        imsi.imsi = readText(m, "imsi", k);
+                    else if (k == "import_date")
+                        imsi.importDate = readText(m, "imsi", k);
+                }))
+                event.imsi = std::move(imsi);
+        } else if (key == "detail") {
+            event.detailJson = compactJson(v, "detail");
         } else {
-            event.extraJson += ',';
+            // Unknown top-level keys are kept as one object so that nothing the API sent is lost.
+            event.extraJson += event.extraJson.isEmpty() ? '{' : ',';
+            appendJsonString(&event.extraJson, key);
+            event.extraJson += ':';
+            event.extraJson += compactJson(v, "unknown key");
         }
-        builder.clear();
-        builder.append(member);
-        const std::string_view text = builder.str();
-        event.extraJson.append(text.data(), qsizetype(text.size()));
     }
-    if (anyExtra)
+    if (!event.extraJson.isEmpty())
         event.extraJson += '}';
+    if (!hasId)
+        fail(QStringLiteral("no \"id\""));
+    if (!hasTimestamp)
+        fail(QStringLiteral("no \"timestamp\" text"));
     return event;
 }
 
@@ -308,36 +378,17 @@ QString simdjsonMessage(simdjson::error_code code)
         return QStringLiteral("the text is not valid UTF-8");
     case simdjson::UNCLOSED_STRING:
     case simdjson::TAPE_ERROR:
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
         return QStringLiteral("the JSON is incomplete or malformed (was the response cut off?)");
     default:
         return QStringLiteral("not valid JSON (%1)").arg(QLatin1String(simdjson::error_message(code)));
     }
 }
 
-ParseResult parseDocument(element root, const ParseOptions &options)
+ParseResult pageError(const QString &message)
 {
-    thread_local Builder builder;
     ParseResult result;
-    auto take = [&](element value, qsizetype index) {
-        try {
-            result.events.push_back(readEvent(value, builder));
-            if (options.keepRaw)
-                result.raw.push_back(compact(builder, value));
-        } catch (const ElementError &error) {
-            result.issues.append(ParseIssue { index, error.reason });
-        }
-    };
-    if (root.type() == element_type::ARRAY) {
-        const simdjson::dom::array array = root.get_array().value_unsafe();
-        result.events.reserve(array.size());
-        qsizetype index = 0;
-        for (element value : array)
-            take(value, index++);
-    } else if (root.type() == element_type::OBJECT) {
-        take(root, 0);
-    } else {
-        result.error = QStringLiteral("expected a JSON array of events or one event object");
-    }
+    result.error = message;
     return result;
 }
 
@@ -345,26 +396,55 @@ ParseResult parseDocument(element root, const ParseOptions &options)
 
 ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
 {
-    thread_local simdjson::dom::parser parser;
-    element root;
-    simdjson::error_code code = parser.parse(json.data(), size_t(json.size())).get(root);
-    if (code == simdjson::NUMBER_OUT_OF_RANGE || code == simdjson::NUMBER_ERROR) {
-        // Valid JSON with a number simdjson cannot hold (beyond 64 bits). Let Qt read it (such
-        // numbers become doubles) so that one odd value does not sink the whole page; an id
-        // hit by this is then reported on its own element.
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
-        if (error.error != QJsonParseError::NoError)
-            return ParseResult { {}, {}, {}, QStringLiteral("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset) };
-        const QByteArray normalised = doc.toJson(QJsonDocument::Compact);
-        code = parser.parse(normalised.data(), size_t(normalised.size())).get(root);
-        if (code != simdjson::SUCCESS)
-            return ParseResult { {}, {}, {}, simdjsonMessage(code) };
-        return parseDocument(root, options);
+    // The On-Demand API reads what it needs straight from the text (no tape) and hands out the
+    // raw text of `detail`. It needs SIMDJSON_PADDING readable bytes past the end, so the page is
+    // copied into a padded buffer (a memcpy, cheap next to the parse). One object at the root is
+    // read as a page of one.
+    thread_local od::parser parser;
+    thread_local std::string padded;
+    size_t begin = 0;
+    while (begin < size_t(json.size()) && (json[begin] == ' ' || json[begin] == '\n' || json[begin] == '\r' || json[begin] == '\t'))
+        ++begin;
+    const bool single = begin < size_t(json.size()) && json[begin] == '{';
+    padded.clear();
+    if (single)
+        padded += '[';
+    padded.append(json.data(), size_t(json.size()));
+    if (single)
+        padded += ']';
+    const size_t length = padded.size();
+    padded.resize(length + simdjson::SIMDJSON_PADDING);
+
+    od::document document;
+    simdjson::error_code code = parser.iterate(padded.data(), length, padded.size()).get(document);
+    if (code != SUCCESS)
+        return pageError(simdjsonMessage(code));
+    od::json_type rootType;
+    code = document.type().get(rootType);
+    if (code != SUCCESS)
+        return pageError(simdjsonMessage(code));
+    if (rootType != od::json_type::array)
+        return pageError(QStringLiteral("expected a JSON array of events or one event object"));
+    od::array array;
+    if ((code = document.get_array().get(array)) != SUCCESS)
+        return pageError(simdjsonMessage(code));
+
+    ParseResult result;
+    qsizetype index = 0;
+    for (auto element : array) {
+        od::value value;
+        if ((code = element.get(value)) != SUCCESS)
+            return pageError(simdjsonMessage(code));
+        QByteArray raw;
+        try {
+            result.events.push_back(readEvent(value, options.keepRaw ? &raw : nullptr));
+            if (options.keepRaw)
+                result.raw.push_back(std::move(raw));
+        } catch (const ElementError &error) {
+            result.issues.append(ParseIssue { index, error.reason });
+        }
+        ++index;
     }
-    if (code != simdjson::SUCCESS)
-        return ParseResult { {}, {}, {}, simdjsonMessage(code) };
-    ParseResult result = parseDocument(root, options);
     if (!result.issues.isEmpty())
         qCDebug(lcParser) << result.issues.size() << "elements skipped, first:" << result.issues.first().reason;
     return result;

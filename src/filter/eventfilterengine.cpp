@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <optional>
 #include <numeric>
 
 namespace {
@@ -91,7 +92,8 @@ std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
 
 } // namespace
 
-EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter &filter) : m_store(store), m_filter(filter)
+EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter &filter, Scope scope)
+    : m_store(store), m_filter(filter)
 {
     const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
     m_typeOk.resize(store.types().size());
@@ -135,12 +137,26 @@ EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter 
     m_imsiText = textMatches(store.imsis(), text, [](const EventImsi &i) { return i.imsi; });
     m_userText = textMatches(store.users(), text, [](const EventUser &u) { return u.name + QLatin1Char('\n') + u.username; });
 
-    // Descriptions: one pass over the distinct strings. ASCII needles (the usual case) use a
-    // Boyer-Moore-Horspool scan with ASCII case folding; others fall back to Qt's Unicode folding.
+    // Descriptions: ASCII needles (the usual case) use a Boyer-Moore-Horspool scan with ASCII case
+    // folding; others fall back to Qt's Unicode folding. For the whole store, each distinct string
+    // is searched once up front; for a few new rows, their own strings are searched as they come.
     m_needle = text.toLower().toUtf8();
-    m_descriptionText.assign(store.stringCount(), 0);
-    const bool ascii = std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return uint8_t(c) < 0x80; });
-    if (ascii) {
+    m_text = text;
+    m_asciiNeedle = std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return uint8_t(c) < 0x80; });
+    m_digitsNeedle = m_needle.size() <= 20
+        && std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (scope == Scope::WholeStore) {
+        m_descriptionText.resize(store.stringCount());
+        for (uint32_t i = 0; i < store.stringCount(); ++i)
+            m_descriptionText[i] = containsText(store.string(i));
+    }
+}
+
+EventFilterEngine::~EventFilterEngine() = default;
+
+bool EventFilterEngine::containsText(QByteArrayView text) const
+{
+    if (m_asciiNeedle) {
         struct FoldHash
         {
             size_t operator()(char c) const { return asciiLower(uint8_t(c)); }
@@ -149,15 +165,16 @@ EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter 
         {
             bool operator()(char a, char b) const { return asciiLower(uint8_t(a)) == asciiLower(uint8_t(b)); }
         };
-        const std::boyer_moore_horspool_searcher searcher(m_needle.begin(), m_needle.end(), FoldHash {}, FoldEqual {});
-        for (uint32_t i = 0; i < store.stringCount(); ++i) {
-            const QByteArrayView s = store.string(i);
-            m_descriptionText[i] = std::search(s.begin(), s.end(), searcher) != s.end();
+        // Cheap to build (a 256-entry table for a short needle); built per call to stay re-entrant.
+        thread_local QByteArray needle;
+        thread_local std::optional<std::boyer_moore_horspool_searcher<QByteArray::const_iterator, FoldHash, FoldEqual>> searcher;
+        if (!searcher || needle != m_needle) {
+            needle = m_needle;
+            searcher.emplace(needle.cbegin(), needle.cend(), FoldHash {}, FoldEqual {});
         }
-    } else {
-        for (uint32_t i = 0; i < store.stringCount(); ++i)
-            m_descriptionText[i] = QString::fromUtf8(store.string(i)).contains(text, Qt::CaseInsensitive);
+        return std::search(text.begin(), text.end(), *searcher) != text.end();
     }
+    return QString::fromUtf8(text).contains(m_text, Qt::CaseInsensitive);
 }
 
 bool EventFilterEngine::matches(qsizetype row) const
@@ -180,10 +197,12 @@ bool EventFilterEngine::matches(qsizetype row) const
         return false;
     if (m_searching) {
         auto hit = [](const std::vector<uint8_t> &t, uint32_t index) { return index != EventStore::None && t[index]; };
-        bool any = m_descriptionText[s.descriptionIndex(row)] || m_typeText[s.typeIndex(row)]
+        const uint32_t description = s.descriptionIndex(row);
+        bool any = (m_descriptionText.empty() ? containsText(s.string(description)) : bool(m_descriptionText[description]))
+            || m_typeText[s.typeIndex(row)]
             || m_organisationText[s.organisationIndex(row)] || hit(m_endpointText, s.endpointIndex(row))
             || hit(m_simText, s.simIndex(row)) || hit(m_imsiText, s.imsiIndex(row)) || hit(m_userText, s.userIndex(row));
-        if (!any && m_needle.size() <= 20 && std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (!any && m_digitsNeedle) {
             char buffer[24];
             const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, s.id(row));
             any = ec == std::errc() && std::string_view(buffer, size_t(end - buffer)).find(std::string_view(m_needle.constData(), size_t(m_needle.size()))) != std::string_view::npos;
@@ -343,30 +362,53 @@ bool EventFilterEngine::sort(const EventStore &store, std::vector<uint32_t> &row
     return true;
 }
 
-void EventFilterEngine::merge(const EventStore &store, std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
-                              int column, Qt::SortOrder order)
+namespace {
+
+// The order rows are shown in, for merging new rows into sorted ones. Descriptions are compared
+// directly rather than ranked: a merge needs few comparisons, a ranking would cost a full sort.
+class RowOrder
 {
-    if (newRows.empty())
-        return;
-    // The tables may have grown with the new rows: ranks are computed afresh (they are small),
-    // except for descriptions, which are compared directly (a merge needs few comparisons).
-    const bool byDescription = column == EventColumns::Description;
-    const SortKeys keys(store, column, nullptr, false);
-    auto item = [&](uint32_t row) { return SortItem { keys.key(row), store.timestampMs(row), store.id(row), row }; };
-    auto ascending = [&](uint32_t a, uint32_t b) {
-        if (byDescription) {
-            if (const int c = compareFolded(store.descriptionUtf8(a), store.descriptionUtf8(b)))
+public:
+    RowOrder(const EventStore &store, int column, Qt::SortOrder order)
+        : m_store(store), m_keys(store, column, nullptr, false), m_byDescription(column == EventColumns::Description),
+          m_ascending(order == Qt::AscendingOrder)
+    {
+    }
+    bool operator()(uint32_t a, uint32_t b) const { return m_ascending ? ascending(a, b) : ascending(b, a); }
+
+private:
+    bool ascending(uint32_t a, uint32_t b) const
+    {
+        if (m_byDescription) {
+            if (const int c = compareFolded(m_store.descriptionUtf8(a), m_store.descriptionUtf8(b)))
                 return c < 0;
         }
         return item(a) < item(b);
-    };
-    auto less = [&](uint32_t a, uint32_t b) { return order == Qt::AscendingOrder ? ascending(a, b) : ascending(b, a); };
-    std::sort(newRows.begin(), newRows.end(), less);
-    // Common case while pulling newest-first: everything new goes after the last row.
-    if (rows.empty() || !less(newRows.front(), rows.back())) {
-        rows.insert(rows.end(), newRows.begin(), newRows.end());
-        return;
     }
+    SortItem item(uint32_t row) const { return SortItem { m_keys.key(row), m_store.timestampMs(row), m_store.id(row), row }; }
+    const EventStore &m_store;
+    SortKeys m_keys;
+    bool m_byDescription;
+    bool m_ascending;
+};
+
+} // namespace
+
+bool EventFilterEngine::sortNewRows(const EventStore &store, const std::vector<uint32_t> &rows,
+                                    std::vector<uint32_t> &newRows, int column, Qt::SortOrder order)
+{
+    if (newRows.empty())
+        return true;
+    const RowOrder less(store, column, order);
+    std::sort(newRows.begin(), newRows.end(), less);
+    // The common case while pulling newest-first: everything new goes after the last row.
+    return rows.empty() || !less(newRows.front(), rows.back());
+}
+
+void EventFilterEngine::merge(const EventStore &store, std::vector<uint32_t> &rows, const std::vector<uint32_t> &newRows,
+                              int column, Qt::SortOrder order)
+{
+    const RowOrder less(store, column, order);
     const size_t middle = rows.size();
     rows.insert(rows.end(), newRows.begin(), newRows.end());
     std::inplace_merge(rows.begin(), rows.begin() + qsizetype(middle), rows.end(), less);

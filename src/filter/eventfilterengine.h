@@ -4,6 +4,7 @@
 
 #include "filter/eventfilter.h"
 
+#include <QByteArrayView>
 #include <Qt>
 
 #include <atomic>
@@ -19,7 +20,14 @@ class EventStore;
 class EventFilterEngine final
 {
 public:
-    EventFilterEngine(const EventStore &store, const EventFilter &filter);
+    enum class Scope {
+        WholeStore, // prepares for every row: the text search runs once per distinct description
+        FewRows, // for a page of new rows: their descriptions are searched as they are asked for
+    };
+    EventFilterEngine(const EventStore &store, const EventFilter &filter, Scope scope = Scope::WholeStore);
+    ~EventFilterEngine();
+    EventFilterEngine(const EventFilterEngine &) = delete;
+    EventFilterEngine &operator=(const EventFilterEngine &) = delete;
 
     // Store rows in [first, last) that pass, in store order. Empty (and *cancelled) when cancelled.
     [[nodiscard]] std::vector<uint32_t> apply(qsizetype first, qsizetype last,
@@ -29,12 +37,15 @@ public:
     // Sorts rows by an EventColumns column; ties keep time order (then id). Returns false if cancelled.
     static bool sort(const EventStore &store, std::vector<uint32_t> &rows, int column, Qt::SortOrder order,
                      const std::atomic<bool> *cancel = nullptr);
-    // Merges already sorted new rows into sorted rows (the same column and order).
-    static void merge(const EventStore &store, std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
+    // Sorts new rows into the order of `rows`; true when they all belong after its last row.
+    static bool sortNewRows(const EventStore &store, const std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
+                            int column, Qt::SortOrder order);
+    // Merges new rows, as sortNewRows left them, into sorted rows (the same column and order).
+    static void merge(const EventStore &store, std::vector<uint32_t> &rows, const std::vector<uint32_t> &newRows,
                       int column, Qt::SortOrder order);
 
 private:
-    struct Tables;
+    [[nodiscard]] bool containsText(QByteArrayView text) const;
     const EventStore &m_store;
     const EventFilter &m_filter;
     std::vector<uint8_t> m_typeOk, m_severityOk, m_sourceOk;
@@ -44,5 +55,8 @@ private:
     std::vector<uint8_t> m_typeText, m_organisationText, m_endpointText, m_simText, m_imsiText, m_userText;
     std::vector<uint8_t> m_descriptionText;
     QByteArray m_needle; // lower-case UTF-8
+    QString m_text;
+    bool m_asciiNeedle = true;
+    bool m_digitsNeedle = false; // also matches event ids
     bool m_pinEndpoint = false, m_pinSim = false, m_pinImsi = false, m_pinUser = false;
 };

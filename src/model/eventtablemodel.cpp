@@ -230,20 +230,19 @@ void EventTableModel::flushPending()
 
 void EventTableModel::insertNewRows(qsizetype firstStoreRow)
 {
-    const EventFilterEngine engine(m_store, m_filter);
+    const EventFilterEngine engine(m_store, m_filter, EventFilterEngine::Scope::FewRows);
     std::vector<uint32_t> added = engine.apply(firstStoreRow, m_store.size());
     if (added.empty())
         return;
-    const size_t before = m_rows.size();
-    std::vector<uint32_t> merged = m_rows;
-    EventFilterEngine::merge(m_store, merged, added, m_sortColumn, m_sortOrder);
-    if (std::equal(m_rows.begin(), m_rows.end(), merged.begin())) {
+    if (EventFilterEngine::sortNewRows(m_store, m_rows, added, m_sortColumn, m_sortOrder)) {
         // Everything new sorts after what is shown: a plain append keeps selection and scroll.
-        beginInsertRows({}, int(before), int(merged.size()) - 1);
-        m_rows = std::move(merged);
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
+        m_rows.insert(m_rows.end(), added.begin(), added.end());
         endInsertRows();
         return;
     }
+    std::vector<uint32_t> merged = m_rows;
+    EventFilterEngine::merge(m_store, merged, added, m_sortColumn, m_sortOrder);
     replaceRows(std::move(merged));
 }
 

@@ -1,0 +1,360 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+//
+// The scale targets, measured: ingest, memory, filter, search, sort, detail, export, each for our
+// design and for the straightforward Qt approach (QJsonDocument + QStandardItemModel under a
+// QSortFilterProxyModel) on the same generated data, with the ratio.
+//   bench_scale [--events N] [--baseline-events M] [--no-baseline]
+#include "api/eventjson.h"
+#include "api/eventparser.h"
+#include "export/csvwriter.h"
+#include "export/eventcsvexporter.h"
+#include "filter/eventfilterengine.h"
+#include "model/eventcolumns.h"
+#include "model/eventtablemodel.h"
+#include "model/eventtext.h"
+#include "model/eventtypecatalogue.h"
+#include "sim/accountgenerator.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <malloc.h>
+
+#include <cstdio>
+#include <random>
+
+namespace {
+
+constexpr int PageSize = 1000;
+
+// Resident set size in bytes, from /proc/self/statm.
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * 4096 : 0;
+}
+
+// Counts bytes and throws them away: measures the exporter, not the disk.
+class NullDevice final : public QIODevice
+{
+public:
+    NullDevice() { open(QIODevice::WriteOnly); }
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64 len) override { return len; }
+};
+
+struct Figure
+{
+    const char *target;
+    double ours;
+    double baseline; // < 0: not measured
+    const char *unit;
+    bool higherIsBetter;
+    const char *goal;
+};
+
+std::vector<Figure> g_figures;
+
+void report(const char *target, double ours, double baseline, const char *unit, bool higherIsBetter, const char *goal)
+{
+    g_figures.push_back({ target, ours, baseline, unit, higherIsBetter, goal });
+    std::printf("  %-34s %12.1f %-9s", target, ours, unit);
+    if (baseline >= 0) {
+        const double ratio = higherIsBetter ? ours / baseline : baseline / ours;
+        std::printf(" baseline %12.1f  (ours is %.1fx better)", baseline, ratio);
+    }
+    std::printf("   target %s\n", goal);
+    std::fflush(stdout);
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+// Waits for the model's asynchronous filter/sort to land, as the window would see it.
+double timeModelChange(EventTableModel &model, const std::function<void()> &change)
+{
+    QSignalSpy applied(&model, &EventTableModel::filterApplied);
+    QElapsedTimer t;
+    t.start();
+    change();
+    if (applied.isEmpty() && !applied.wait(60000))
+        std::printf("  (timed out)\n");
+    return ms(t);
+}
+
+int categoryIndex(const char *key)
+{
+    const auto &categories = EventTypeCatalogue::builtIn().categories();
+    for (int i = 0; i < categories.size(); ++i) {
+        if (categories[i].key == QLatin1String(key))
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("events"), QStringLiteral("Events to generate."), QStringLiteral("N"), QStringLiteral("1000000") });
+    parser.addOption({ QStringLiteral("baseline-events"), QStringLiteral("Events for the baseline (default: the same)."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("no-baseline"), QStringLiteral("Skip the Qt baseline.") });
+    parser.process(app);
+    const qsizetype count = parser.value(QStringLiteral("events")).toLongLong();
+    const bool baseline = !parser.isSet(QStringLiteral("no-baseline"));
+    const qsizetype baselineCount = parser.isSet(QStringLiteral("baseline-events"))
+        ? std::min(count, qsizetype(parser.value(QStringLiteral("baseline-events")).toLongLong()))
+        : count;
+
+    // The API pages, as bytes, the way the simulator (and the real API) sends them.
+    std::printf("generating %lld events of the simulator's realistic mix...\n", qlonglong(count));
+    std::vector<QByteArray> pages;
+    qint64 pageBytes = 0;
+    {
+        std::vector<Event> page;
+        page.reserve(PageSize);
+        auto flush = [&]() {
+            pages.push_back(EventJson::toJsonArray(page));
+            pageBytes += pages.back().size();
+            page.clear();
+        };
+        AccountGenerator::generate(count, 42, QDateTime::currentMSecsSinceEpoch(), [&](Event &&e) {
+            page.push_back(std::move(e));
+            if (page.size() == PageSize)
+                flush();
+        });
+        if (!page.empty())
+            flush();
+    }
+    std::printf("%zu pages, %.1f MB of JSON (%.0f bytes/event on the wire)\n\n", pages.size(), pageBytes / 1e6,
+                double(pageBytes) / double(count));
+
+    // ---- ours ----------------------------------------------------------------------------------
+    std::printf("ours: simdjson parser -> columnar EventStore -> EventTableModel (vector of rows)\n");
+    malloc_trim(0);
+    const qint64 rssBefore = residentBytes();
+    EventTableModel model;
+    double maxAppendMs = 0;
+    QElapsedTimer ingest;
+    ingest.start();
+    {
+        // Parsing runs on a worker, as in EventApiClient; rows are appended on this (GUI) thread.
+        QFuture<ParseResult> next = QtConcurrent::run([&] { return EventParser::parse(pages[0]); });
+        for (size_t i = 0; i < pages.size(); ++i) {
+            ParseResult result = next.result();
+            if (i + 1 < pages.size())
+                next = QtConcurrent::run([&, i] { return EventParser::parse(pages[i + 1]); });
+            QElapsedTimer append;
+            append.start();
+            model.appendEvents(std::move(result.events));
+            maxAppendMs = std::max(maxAppendMs, ms(append));
+        }
+    }
+    const double ingestMs = ms(ingest);
+    malloc_trim(0);
+    const qint64 rssAfter = residentBytes();
+    const double oursIngest = double(count) / (ingestMs / 1000.0);
+    const double oursMemory = double(rssAfter - rssBefore) / double(count);
+    std::printf("  rows %d, RSS before %.1f MB, after %.1f MB, store's own estimate %.1f MB\n", model.rowCount(),
+                rssBefore / 1e6, rssAfter / 1e6, model.store().memoryUsage() / 1e6);
+    std::printf("  largest single page append on the GUI thread: %.2f ms (target <= 16 ms)\n", maxAppendMs);
+
+    const int dataConnection = categoryIndex("data_connection");
+    EventFilter categoryFilter;
+    categoryFilter.hiddenCategories = { dataConnection };
+    EventFilter severityFilter;
+    severityFilter.hiddenSeverities = { 0 };
+    EventFilter sourceFilter;
+    sourceFilter.hiddenSources = { 0 };
+    EventFilter textFilter;
+    textFilter.text = QStringLiteral("vodafone");
+    const double oursCategory = timeModelChange(model, [&] { model.setFilter(categoryFilter); });
+    const int categoryRows = model.rowCount();
+    const double oursSeverity = timeModelChange(model, [&] { model.setFilter(severityFilter); });
+    const double oursSource = timeModelChange(model, [&] { model.setFilter(sourceFilter); });
+    const double oursText = timeModelChange(model, [&] { model.setFilter(textFilter); });
+    const int textRows = model.rowCount();
+    timeModelChange(model, [&] { model.setFilter({}); });
+    double oursSortMax = 0;
+    int slowestColumn = 0;
+    for (int c = 0; c <= EventColumns::Id; ++c) {
+        const double t = timeModelChange(model, [&] { model.sort(c, Qt::AscendingOrder); });
+        if (t > oursSortMax) {
+            oursSortMax = t;
+            slowestColumn = c;
+        }
+    }
+    std::printf("  filter rows: category %d, text %d; slowest sort column: %s\n", categoryRows, textRows,
+                qPrintable(EventColumns::key(EventColumns::Column(slowestColumn))));
+    timeModelChange(model, [&] { model.sort(EventColumns::Time, Qt::DescendingOrder); });
+
+    // Detail: everything the pane needs for one row, over random rows; the slowest counts.
+    std::mt19937 rng(7);
+    double oursDetailMax = 0;
+    for (int i = 0; i < 2000; ++i) {
+        const int row = int(rng() % uint32_t(model.rowCount()));
+        QElapsedTimer t;
+        t.start();
+        const Event e = model.event(row);
+        const QString line = EventText::performedBy(e.user);
+        const QByteArray pretty = QJsonDocument::fromJson(EventJson::toJson(e)).toJson(QJsonDocument::Indented);
+        oursDetailMax = std::max(oursDetailMax, ms(t));
+        Q_UNUSED(line);
+        Q_UNUSED(pretty);
+    }
+
+    NullDevice sink;
+    QElapsedTimer exportTimer;
+    exportTimer.start();
+    {
+        CsvWriter writer(&sink);
+        const EventCsvExporter exporter(model.store(), EventColumns::tableColumns());
+        exporter.writeHeader(writer);
+        std::vector<qsizetype> rows(model.visibleRows().begin(), model.visibleRows().end());
+        exporter.writeRows(writer, rows, [](qsizetype) { return true; });
+        writer.flush();
+    }
+    const double exportMs = ms(exportTimer);
+    const double oursExport = double(sink.pos()) / 1e6 / (exportMs / 1000.0);
+    std::printf("  export: %.1f MB of CSV in %.0f ms\n\n", sink.pos() / 1e6, exportMs);
+
+    // ---- the straightforward Qt approach -----------------------------------------------------------
+    double baseIngest = -1, baseMemory = -1, baseCategory = -1, baseSeverity = -1, baseSource = -1, baseText = -1,
+           baseSort = -1, baseDetail = -1, baseExport = -1;
+    if (baseline) {
+        const qsizetype basePages = (baselineCount + PageSize - 1) / PageSize;
+        std::printf("baseline: QJsonDocument -> QStandardItemModel (12 text columns) -> QSortFilterProxyModel, %lld events\n",
+                    qlonglong(std::min<qsizetype>(baselineCount, count)));
+        malloc_trim(0);
+        const qint64 before = residentBytes();
+        QStandardItemModel items;
+        items.setColumnCount(EventColumns::Id + 1);
+        const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+        QElapsedTimer t;
+        t.start();
+        for (qsizetype p = 0; p < basePages && p < qsizetype(pages.size()); ++p) {
+            const QJsonArray array = QJsonDocument::fromJson(pages[size_t(p)]).array();
+            for (const QJsonValue &v : array) {
+                const QJsonObject o = v.toObject();
+                const int type = o.value(QLatin1String("event_type")).toObject().value(QLatin1String("id")).toInt();
+                const QJsonObject user = o.value(QLatin1String("user")).toObject();
+                QList<QStandardItem *> row;
+                row.reserve(12);
+                row << new QStandardItem(o.value(QLatin1String("timestamp")).toString())
+                    << new QStandardItem(o.value(QLatin1String("event_severity")).toObject().value(QLatin1String("description")).toString())
+                    << new QStandardItem(catalogue.categoryLabel(catalogue.categoryOf(type)))
+                    << new QStandardItem(o.value(QLatin1String("event_type")).toObject().value(QLatin1String("description")).toString())
+                    << new QStandardItem(o.value(QLatin1String("description")).toString())
+                    << new QStandardItem(o.value(QLatin1String("organisation")).toObject().value(QLatin1String("name")).toString())
+                    << new QStandardItem(o.value(QLatin1String("endpoint")).toObject().value(QLatin1String("name")).toString())
+                    << new QStandardItem(o.value(QLatin1String("sim")).toObject().value(QLatin1String("iccid")).toString())
+                    << new QStandardItem(o.value(QLatin1String("imsi")).toObject().value(QLatin1String("imsi")).toString())
+                    << new QStandardItem(o.value(QLatin1String("event_source")).toObject().value(QLatin1String("description")).toString())
+                    << new QStandardItem(user.value(QLatin1String("name")).toString())
+                    << new QStandardItem(QString::number(o.value(QLatin1String("id")).toInteger()));
+                // The payload, kept as the straightforward way would: the event object per row.
+                row.first()->setData(QJsonDocument(o).toJson(QJsonDocument::Compact), Qt::UserRole + 1);
+                items.appendRow(row);
+            }
+        }
+        const double baseIngestMs = ms(t);
+        const qsizetype n = items.rowCount();
+        malloc_trim(0);
+        baseIngest = double(n) / (baseIngestMs / 1000.0);
+        baseMemory = double(residentBytes() - before) / double(n);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&items);
+        const int all = proxy.rowCount(); // builds the proxy's mapping, as a view showing it would
+        Q_UNUSED(all);
+        const QString dataConnectionLabel = catalogue.categoryLabel(dataConnection);
+        auto timed = [](const std::function<void()> &f) {
+            QElapsedTimer timer;
+            timer.start();
+            f();
+            return ms(timer);
+        };
+        // Hiding a category/severity/source: a regular expression over that column.
+        baseCategory = timed([&] {
+            proxy.setFilterKeyColumn(EventColumns::Category);
+            proxy.setFilterRegularExpression(QRegularExpression(QStringLiteral("^(?!%1$)").arg(QRegularExpression::escape(dataConnectionLabel))));
+            std::printf("  baseline rows shown: %d\n", proxy.rowCount());
+        });
+        baseSeverity = timed([&] {
+            proxy.setFilterKeyColumn(EventColumns::Severity);
+            proxy.setFilterRegularExpression(QRegularExpression(QStringLiteral("^(?!Info$)")));
+            std::printf("  baseline rows shown: %d\n", proxy.rowCount());
+        });
+        baseSource = timed([&] {
+            proxy.setFilterKeyColumn(EventColumns::Source);
+            proxy.setFilterRegularExpression(QRegularExpression(QStringLiteral("^(?!Network$)")));
+            std::printf("  baseline rows shown: %d\n", proxy.rowCount());
+        });
+        baseText = timed([&] {
+            proxy.setFilterKeyColumn(-1);
+            proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+            proxy.setFilterFixedString(QStringLiteral("vodafone"));
+            std::printf("  baseline rows shown: %d\n", proxy.rowCount());
+        });
+        proxy.setFilterFixedString(QString());
+        baseSort = 0;
+        for (int c = 0; c <= EventColumns::Id; ++c)
+            baseSort = std::max(baseSort, timed([&] { proxy.sort(c, Qt::AscendingOrder); }));
+        baseDetail = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const int row = int(rng() % uint32_t(proxy.rowCount()));
+            baseDetail = std::max(baseDetail, timed([&] {
+                const QByteArray json = proxy.index(row, 0).data(Qt::UserRole + 1).toByteArray();
+                const QByteArray pretty = QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented);
+                Q_UNUSED(pretty);
+            }));
+        }
+        NullDevice baseSink;
+        const double baseExportMs = timed([&] {
+            CsvWriter writer(&baseSink);
+            for (int r = 0; r < proxy.rowCount(); ++r) {
+                for (int c = 0; c < proxy.columnCount(); ++c)
+                    writer.addField(proxy.index(r, c).data().toString());
+                writer.endRow();
+            }
+            writer.flush();
+        });
+        baseExport = double(baseSink.pos()) / 1e6 / (baseExportMs / 1000.0);
+        std::printf("  rows %lld\n\n", qlonglong(n));
+    }
+
+    std::printf("results for %lld events (ours) on %d cores:\n", qlonglong(count), QThread::idealThreadCount());
+    report("ingest (events/s)", oursIngest, baseIngest, "ev/s", true, ">= 300000");
+    report("GUI thread block per page", maxAppendMs, -1, "ms", false, "<= 16");
+    report("memory per event (RSS)", oursMemory, baseMemory, "bytes", false, "<= 600");
+    report("filter: category", oursCategory, baseCategory, "ms", false, "<= 30");
+    report("filter: severity", oursSeverity, baseSeverity, "ms", false, "<= 30");
+    report("filter: source", oursSource, baseSource, "ms", false, "<= 30");
+    report("free-text search", oursText, baseText, "ms", false, "<= 100");
+    report("sort, slowest column", oursSortMax, baseSort, "ms", false, "<= 300");
+    report("detail for a row, slowest", oursDetailMax, baseDetail, "ms", false, "<= 10");
+    report("CSV export", oursExport, baseExport, "MB/s", true, ">= 100");
+    if (baseline && baselineCount < count)
+        std::printf("(the baseline ran on %lld events; per-event and per-row figures compare, times do not scale linearly)\n",
+                    qlonglong(baselineCount));
+    return 0;
+}
