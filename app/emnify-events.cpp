@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+// emnify-events: export emnify events from the command line (see EventExportOptions::usage()).
+#include "api/eventexportjob.h"
+#include "api/eventexportoptions.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("emnify-events"));
+    // Progress lines say what matters; QT_LOGGING_RULES=eventviewer.api.debug=true shows each request.
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("eventviewer.api.debug=false\neventviewer.api.info=false"));
+
+    QFile standardError;
+    (void)standardError.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    const auto parsed
+        = EventExportOptions::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    if (parsed.helpRequested) {
+        std::fputs(parsed.helpText.toLocal8Bit().constData(), stdout);
+        return EventExportJob::Success;
+    }
+    if (!parsed.error.isEmpty()) {
+        standardError.write("emnify-events: " + parsed.error.toLocal8Bit() + "\n\n"
+            + EventExportOptions::usage().toLocal8Bit());
+        return EventExportJob::UsageError;
+    }
+
+    QNetworkProxyFactory::setUseSystemConfiguration(true); // honour the system/HTTPS_PROXY proxy
+    QNetworkAccessManager network;
+    QFile standardOutput;
+    (void)standardOutput.open(stdout, QIODevice::WriteOnly);
+    EventExportJob job(&network, parsed.options, &standardError, &standardOutput);
+    QObject::connect(&job, &EventExportJob::finished, &app, &QCoreApplication::exit);
+    job.start();
+    return app.exec();
+}

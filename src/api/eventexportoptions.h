@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/eventquery.h"
+#include "api/eventscope.h"
+#include "model/eventcolumns.h"
+
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+struct EventExportArguments;
+
+// The command line of `emnify-events export`, parsed and checked. The application token is read
+// from an environment variable (--token-env) or a file (--token-file), never from the arguments,
+// so it does not show up in `ps` or the shell history.
+struct EventExportOptions final
+{
+    enum class Format { Csv, JsonLines };
+
+    QString url;
+    QString token; // never printed
+    EventQuery query;
+    EventScope scope;
+    QString sort = QStringLiteral("-timestamp,id");
+    int perPage = 1000;
+    int maxInFlight = 4;
+    double ratePerSecond = 5.0;
+    QList<EventColumns::Column> columns; // CSV; always starts with Id
+    bool neutraliseFormulas = true;
+    Format format = Format::Csv;
+    QString output; // a path, or "-" for standard output
+    bool quiet = false; // no progress lines
+
+    // arguments as main() gets them, program name first: {"emnify-events", "export", ...}.
+    [[nodiscard]] static EventExportArguments parse(
+        const QStringList &arguments, const QProcessEnvironment &environment);
+    [[nodiscard]] static QString usage();
+};
+
+// What EventExportOptions::parse() made of a command line.
+struct EventExportArguments final
+{
+    EventExportOptions options;
+    QString error; // usage problem: print it with the usage text, exit 2
+    bool helpRequested = false;
+    QString helpText;
+};
