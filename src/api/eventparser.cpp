@@ -11,6 +11,8 @@
 #include <cstring>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcParser, "eventviewer.api.parser")
 
@@ -29,6 +31,34 @@ QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
+
+// Names, devices, SIMs and users repeat from event to event: one shared QString per distinct text
+// spares an allocation for each (and the GUI thread the matching free, later). Per thread, bounded.
+class StringCache
+{
+public:
+    QString get(std::string_view text)
+    {
+        if (text.size() > 64)
+            return qs(text);
+        const auto it = m_strings.find(text);
+        if (it != m_strings.end())
+            return it->second;
+        if (m_strings.size() >= 200'000)
+            m_strings.clear();
+        return m_strings.emplace(std::string(text), qs(text)).first->second;
+    }
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
+};
+
+thread_local StringCache t_strings;
 
 [[noreturn]] void fail(const QString &reason)
 {
@@ -96,7 +126,8 @@ bool readInteger(od::value &value, qint64 *out, const char *context, std::string
 }
 
 // Text of a scalar: strings as they are, numbers as sent (iccid/imei sometimes come as numbers,
-// some beyond 64 bits), booleans as true/false, null as empty.
+// some beyond 64 bits), booleans as true/false, null as empty. Short texts of the named objects
+// come from the string cache; the description does not (it mostly differs from event to event).
 QString readText(od::value &value, const char *context, std::string_view key)
 {
     switch (typeOf(value)) {
@@ -104,7 +135,7 @@ QString readText(od::value &value, const char *context, std::string_view key)
         std::string_view text;
         if (value.get_string().get(text) != SUCCESS)
             fail(QStringLiteral("\"%1\" is malformed text").arg(fieldName(context, key)));
-        return qs(text);
+        return context ? t_strings.get(text) : qs(text);
     }
     case od::json_type::number:
     case od::json_type::boolean: {

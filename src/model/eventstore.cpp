@@ -76,6 +76,11 @@ public:
                 return row;
         }
     }
+    void reserve(size_t count)
+    {
+        while (m_slots.size() < count * 2)
+            grow();
+    }
     // The row must already be in the id column.
     void insert(uint32_t row)
     {
@@ -136,6 +141,11 @@ public:
             if (slot.hash == hash && m_store.string(slot.index) == text)
                 return slot.index;
         }
+    }
+    void reserve(size_t count)
+    {
+        while (m_slots.size() < count * 2)
+            grow();
     }
     void insert(uint32_t index, uint32_t hash)
     {
@@ -253,6 +263,25 @@ void EventStore::clear()
     *m_entities = EntityTables();
 }
 
+void EventStore::reserve(qsizetype rows)
+{
+    if (rows <= size())
+        return;
+    const size_t n = size_t(rows);
+    m_ids.reserve(n);
+    m_timestamps.reserve(n);
+    for (auto *column : { &m_description, &m_organisation, &m_user, &m_endpoint, &m_sim, &m_imsi, &m_payloadOffset })
+        column->reserve(n);
+    m_type.reserve(n);
+    for (auto *column : { &m_source, &m_severity, &m_flags })
+        column->reserve(n);
+    m_blocks.reserve(n / BlockSize + 1);
+    m_idSet->reserve(n);
+    // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
+    m_stringSet->reserve(n / 2);
+    m_stringOffsets.reserve(n / 2);
+}
+
 bool EventStore::containsId(qint64 id) const
 {
     return m_idSet->find(id) >= 0;
@@ -352,7 +381,7 @@ void EventStore::sealBlock()
     const size_t bound = ZSTD_compressBound(m_openBlock.size());
     auto buffer = std::make_unique<char[]>(bound);
     // Level 1: the fastest, and JSON of one kind of payload still shrinks about eightfold per block.
-    const size_t written = ZSTD_compressCCtx(context.get(), buffer.get(), bound, m_openBlock.data(), m_openBlock.size(), 1);
+    const size_t written = ZSTD_compressCCtx(context.get(), buffer.get(), bound, m_openBlock.data(), m_openBlock.size(), qEnvironmentVariableIntValue("EV_ZLEVEL") ? qEnvironmentVariableIntValue("EV_ZLEVEL") : 1);
     Block block;
     block.rawSize = uint32_t(m_openBlock.size());
     if (ZSTD_isError(written)) {

@@ -39,6 +39,9 @@ public:
     qsizetype append(std::vector<Event> &&events);
     qsizetype append(const Event &event);
     void clear();
+    // Makes room for `rows` rows in all, so that appending up to there never reallocates or
+    // rehashes (a pull knows its total from X-Total-Count): no pause while a page is added.
+    void reserve(qsizetype rows);
 
     [[nodiscard]] qsizetype size() const { return qsizetype(m_ids.size()); }
     [[nodiscard]] bool isEmpty() const { return m_ids.empty(); }

@@ -184,6 +184,17 @@ void EventTableModel::appendEvents(std::vector<Event> &&events)
     flushPending();
 }
 
+void EventTableModel::reserve(qsizetype totalEvents)
+{
+    // Reserving moves the columns: not while a worker reads them. Later pages still fit, only
+    // with an occasional pause to grow.
+    if (m_job || m_readers > 0)
+        return;
+    const qsizetype capped = std::min<qsizetype>(totalEvents, 50'000'000);
+    m_store.reserve(m_store.size() + capped);
+    m_rows.reserve(size_t(m_store.size() + capped));
+}
+
 void EventTableModel::clear()
 {
     if (m_job) {

@@ -54,6 +54,8 @@ public:
     [[nodiscard]] Event event(int viewRow) const;
 
     void appendEvents(std::vector<Event> &&events);
+    // Room for this many events in all (a pull's X-Total-Count): appends never pause to grow.
+    void reserve(qsizetype totalEvents);
     void clear();
 
     void setFilter(const EventFilter &filter);

@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "api/eventapiclient.h"
+#include "model/eventtablemodel.h"
+#include "settings/viewersettings.h"
+#include "sim/emnifysimulator.h"
+#include "widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// --screenshot: once the first read is done and the table shows it, select an event and save the
+// window as PNG (for the README), then quit.
+void scheduleScreenshot(MainWindow *window, EventTableModel *model, const QString &file, int selectType)
+{
+    QObject::connect(window, &MainWindow::fetchFinished, window, [=] {
+        QTimer::singleShot(800, window, [=] { // let the last filter job and the layout settle
+            if (selectType >= 0 && !window->selectFirstOfType(selectType))
+                std::fprintf(stderr, "no event of type %d is shown\n", selectType);
+            QTimer::singleShot(300, window, [=] {
+                const bool saved = window->grab().save(file);
+                std::fprintf(stderr, "%s %s (%lld events)\n", saved ? "saved" : "could not save",
+                    qPrintable(file), static_cast<long long>(model->rowCount()));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("eventviewer.*.debug=false")); // QT_LOGGING_RULES still wins
+    QApplication::setApplicationName(QStringLiteral("emnify-event-viewer"));
+    QApplication::setOrganizationName(QStringLiteral("emnify-event-viewer"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/emnify-event-viewer.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Browse, filter and export emnify platform events."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Start a local simulated account and show it."));
+    const QCommandLineOption demoEvents(QStringLiteral("demo-events"),
+        QStringLiteral("Events in the demo account (1 to 1000000, default 50000)."), QStringLiteral("N"),
+        QStringLiteral("50000"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Save the window as PNG after loading."), QStringLiteral("FILE"));
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption selectType(QStringLiteral("select-type"),
+        QStringLiteral("Select the first event of this type."), QStringLiteral("ID"));
+    selectType.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ demo, demoEvents, screenshot, selectType });
+    parser.process(app);
+
+    QNetworkAccessManager network;
+    EventApiClient client(&network);
+    EventTableModel model;
+    QSettings settings;
+    ViewerSettings viewerSettings(&settings);
+    MainWindow window(&client, &model, &viewerSettings);
+
+    std::unique_ptr<EmnifySimulator> simulator;
+    if (parser.isSet(demo)) {
+        const qsizetype count = std::clamp<qsizetype>(parser.value(demoEvents).toLongLong(), 1, 1000000);
+        const QString token = QString::number(QRandomGenerator::global()->generate64(), 16);
+        simulator = std::make_unique<EmnifySimulator>();
+        EmnifySimulatorConfig config;
+        config.applicationTokens = { token };
+        simulator->setConfig(config);
+        simulator->generateEvents(count, 20260101, QDateTime::currentMSecsSinceEpoch());
+        if (!simulator->listen()) {
+            std::fprintf(stderr, "the demo simulator could not listen on 127.0.0.1\n");
+            return 1;
+        }
+        EventApiClient::Options options = client.options();
+        options.ratePerSecond = 50; // a local simulator: the emnify rate limits do not apply
+        options.burst = 20;
+        client.setOptions(options);
+        window.setConnection(simulator->baseUrl(), token, QObject::tr("Demo account"));
+    }
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(&window, &model, parser.value(screenshot),
+            parser.value(selectType).isEmpty() ? -1 : parser.value(selectType).toInt());
+
+    window.show();
+    if (simulator)
+        window.reload();
+    else
+        window.connectOnStartup(qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN"));
+    return QApplication::exec();
+}

@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "settings/viewersettings.h"
+
+#include <QSettings>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace {
+
+const QString keyApiUrl = QStringLiteral("connection/apiUrl");
+const QString keyRemember = QStringLiteral("connection/rememberToken");
+const QString keyGeometry = QStringLiteral("window/geometry");
+const QString keyWindowState = QStringLiteral("window/state");
+const QString keySplitter = QStringLiteral("window/splitter");
+const QString keyHeader = QStringLiteral("table/header");
+const QString keyTimeDisplay = QStringLiteral("table/timeDisplay");
+const QString keyTimeRange = QStringLiteral("filter/timeRange");
+const QString keyCustomFrom = QStringLiteral("filter/customFrom");
+const QString keyCustomUntil = QStringLiteral("filter/customUntil");
+const QString keySeverities = QStringLiteral("filter/hiddenSeverities");
+const QString keySources = QStringLiteral("filter/hiddenSources");
+const QString keyCategories = QStringLiteral("filter/hiddenCategories");
+const QString keyTypes = QStringLiteral("filter/hiddenTypes");
+const QString keySearch = QStringLiteral("filter/search");
+
+// Stable names, so that reordering the enums never changes what a stored setting means.
+constexpr std::pair<EventTableModel::TimeDisplay, const char *> timeDisplayNames[] = {
+    { EventTableModel::TimeDisplay::RelativeLocal, "relative" },
+    { EventTableModel::TimeDisplay::AbsoluteLocal, "local" },
+    { EventTableModel::TimeDisplay::AbsoluteUtc, "utc" },
+};
+constexpr std::pair<ViewerFilterState::TimeRange, const char *> timeRangeNames[] = {
+    { ViewerFilterState::TimeRange::LastHour, "1h" },
+    { ViewerFilterState::TimeRange::Last24Hours, "24h" },
+    { ViewerFilterState::TimeRange::Last7Days, "7d" },
+    { ViewerFilterState::TimeRange::Last30Days, "30d" },
+    { ViewerFilterState::TimeRange::Custom, "custom" },
+};
+
+QStringList toList(const QSet<int> &set)
+{
+    QList<int> sorted(set.cbegin(), set.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QStringList list;
+    for (int value : sorted)
+        list.append(QString::number(value));
+    return list;
+}
+
+QSet<int> toSet(const QVariant &value)
+{
+    QSet<int> set;
+    for (const QString &text : value.toStringList()) {
+        bool ok = false;
+        const int number = text.toInt(&ok);
+        if (ok)
+            set.insert(number);
+    }
+    return set;
+}
+
+} // namespace
+
+ViewerSettings::ViewerSettings(QSettings *settings)
+    : m_settings(settings)
+{
+    Q_ASSERT(settings);
+}
+
+QUrl ViewerSettings::defaultApiUrl() { return QUrl(QStringLiteral("https://cdn.emnify.net")); }
+
+QUrl ViewerSettings::apiUrl() const
+{
+    const QUrl url(m_settings->value(keyApiUrl).toString());
+    return url.isValid() && !url.isEmpty() ? url : defaultApiUrl();
+}
+
+void ViewerSettings::setApiUrl(const QUrl &url) { m_settings->setValue(keyApiUrl, url.toString()); }
+
+bool ViewerSettings::rememberToken() const { return m_settings->value(keyRemember, false).toBool(); }
+
+void ViewerSettings::setRememberToken(bool remember) { m_settings->setValue(keyRemember, remember); }
+
+QByteArray ViewerSettings::windowGeometry() const { return m_settings->value(keyGeometry).toByteArray(); }
+
+void ViewerSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(keyGeometry, geometry);
+}
+
+QByteArray ViewerSettings::windowState() const { return m_settings->value(keyWindowState).toByteArray(); }
+
+void ViewerSettings::setWindowState(const QByteArray &state) { m_settings->setValue(keyWindowState, state); }
+
+QByteArray ViewerSettings::splitterState() const { return m_settings->value(keySplitter).toByteArray(); }
+
+void ViewerSettings::setSplitterState(const QByteArray &state) { m_settings->setValue(keySplitter, state); }
+
+QByteArray ViewerSettings::headerState() const { return m_settings->value(keyHeader).toByteArray(); }
+
+void ViewerSettings::setHeaderState(const QByteArray &state) { m_settings->setValue(keyHeader, state); }
+
+EventTableModel::TimeDisplay ViewerSettings::timeDisplay() const
+{
+    const QString name = m_settings->value(keyTimeDisplay).toString();
+    for (const auto &[display, text] : timeDisplayNames) {
+        if (name == QLatin1String(text))
+            return display;
+    }
+    return EventTableModel::TimeDisplay::RelativeLocal;
+}
+
+void ViewerSettings::setTimeDisplay(EventTableModel::TimeDisplay display)
+{
+    for (const auto &[value, text] : timeDisplayNames) {
+        if (value == display)
+            m_settings->setValue(keyTimeDisplay, QString::fromLatin1(text));
+    }
+}
+
+ViewerFilterState ViewerSettings::filterState() const
+{
+    ViewerFilterState state;
+    const QString range = m_settings->value(keyTimeRange).toString();
+    for (const auto &[value, text] : timeRangeNames) {
+        if (range == QLatin1String(text))
+            state.timeRange = value;
+    }
+    state.customFrom = QDateTime::fromString(m_settings->value(keyCustomFrom).toString(), Qt::ISODateWithMs);
+    state.customUntil
+        = QDateTime::fromString(m_settings->value(keyCustomUntil).toString(), Qt::ISODateWithMs);
+    if (state.timeRange == ViewerFilterState::TimeRange::Custom
+        && (!state.customFrom.isValid() || !state.customUntil.isValid()))
+        state.timeRange = ViewerFilterState::TimeRange::Last7Days;
+    state.hiddenSeverities = toSet(m_settings->value(keySeverities));
+    state.hiddenSources = toSet(m_settings->value(keySources));
+    state.hiddenCategories = toSet(m_settings->value(keyCategories));
+    state.hiddenTypeIds = toSet(m_settings->value(keyTypes));
+    state.searchText = m_settings->value(keySearch).toString();
+    return state;
+}
+
+void ViewerSettings::setFilterState(const ViewerFilterState &state)
+{
+    for (const auto &[value, text] : timeRangeNames) {
+        if (value == state.timeRange)
+            m_settings->setValue(keyTimeRange, QString::fromLatin1(text));
+    }
+    m_settings->setValue(keyCustomFrom, state.customFrom.toUTC().toString(Qt::ISODateWithMs));
+    m_settings->setValue(keyCustomUntil, state.customUntil.toUTC().toString(Qt::ISODateWithMs));
+    m_settings->setValue(keySeverities, toList(state.hiddenSeverities));
+    m_settings->setValue(keySources, toList(state.hiddenSources));
+    m_settings->setValue(keyCategories, toList(state.hiddenCategories));
+    m_settings->setValue(keyTypes, toList(state.hiddenTypeIds));
+    m_settings->setValue(keySearch, state.searchText);
+}
+
+void ViewerSettings::sync() { m_settings->sync(); }

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/eventtablemodel.h"
+#include "settings/viewerfilterstate.h"
+
+#include <QByteArray>
+#include <QUrl>
+
+class QSettings;
+
+// Typed access to what the viewer remembers between runs, over an injected QSettings (the app
+// passes its own, tests a temporary one). Never holds the application token: that lives in the OS
+// keychain or in memory only.
+class ViewerSettings final
+{
+public:
+    explicit ViewerSettings(QSettings *settings); // not owned, must outlive this
+    ViewerSettings(const ViewerSettings &) = delete;
+    ViewerSettings &operator=(const ViewerSettings &) = delete;
+
+    [[nodiscard]] static QUrl defaultApiUrl();
+    [[nodiscard]] QUrl apiUrl() const;
+    void setApiUrl(const QUrl &url);
+    // Whether the user asked to keep the token in the keychain (so it is read from there at start).
+    [[nodiscard]] bool rememberToken() const;
+    void setRememberToken(bool remember);
+
+    [[nodiscard]] QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    [[nodiscard]] QByteArray windowState() const; // docks and toolbars
+    void setWindowState(const QByteArray &state);
+    [[nodiscard]] QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+    [[nodiscard]] QByteArray headerState() const; // table column order, widths, hidden columns
+    void setHeaderState(const QByteArray &state);
+
+    [[nodiscard]] EventTableModel::TimeDisplay timeDisplay() const;
+    void setTimeDisplay(EventTableModel::TimeDisplay display);
+
+    [[nodiscard]] ViewerFilterState filterState() const;
+    void setFilterState(const ViewerFilterState &state);
+
+    void sync();
+
+private:
+    QSettings *m_settings;
+};

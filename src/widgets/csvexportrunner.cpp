@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "widgets/csvexportrunner.h"
+
+#include "export/csvwriter.h"
+#include "export/eventcsvexporter.h"
+#include "model/eventtablemodel.h"
+
+#include <QSaveFile>
+#include <QtConcurrent>
+
+CsvExportRunner::CsvExportRunner(EventTableModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this,
+        [this] { Q_EMIT progressChanged(m_done->load(), m_total); });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &CsvExportRunner::onFinished);
+}
+
+CsvExportRunner::~CsvExportRunner()
+{
+    if (m_watcher.isRunning()) {
+        cancel();
+        m_watcher.waitForFinished();
+        m_model->endRead();
+    }
+}
+
+bool CsvExportRunner::start(
+    const QString &fileName, std::vector<qsizetype> rows, QList<EventColumns::Column> columns)
+{
+    if (m_watcher.isRunning())
+        return false;
+    m_done = std::make_shared<std::atomic<qsizetype>>(0);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_total = qsizetype(rows.size());
+    m_model->beginRead(); // the store must not grow while the worker reads it
+    const EventStore *store = &m_model->store();
+    auto done = m_done;
+    auto cancel = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run(
+        [store, fileName, rows = std::move(rows), columns = std::move(columns), done, cancel] {
+            Result result;
+            QSaveFile file(fileName);
+            if (!file.open(QIODevice::WriteOnly)) {
+                result.error = file.errorString();
+                return result;
+            }
+            CsvWriter writer(&file);
+            const EventCsvExporter exporter(*store, columns);
+            exporter.writeHeader(writer, true);
+            const bool written = exporter.writeRows(writer, rows, [&](qsizetype n) {
+                done->store(n);
+                return !cancel->load();
+            });
+            if (cancel->load()) {
+                file.cancelWriting();
+                result.cancelled = true;
+                return result;
+            }
+            if (!written || writer.hasError()) {
+                result.error = writer.hasError() ? writer.errorString() : file.errorString();
+                file.cancelWriting();
+                return result;
+            }
+            if (!file.commit()) {
+                result.error = file.errorString();
+                return result;
+            }
+            result.ok = true;
+            result.rows = qsizetype(rows.size());
+            return result;
+        }));
+    m_progressTimer.start();
+    return true;
+}
+
+void CsvExportRunner::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void CsvExportRunner::onFinished()
+{
+    m_progressTimer.stop();
+    m_model->endRead();
+    Q_EMIT progressChanged(m_done->load(), m_total);
+    Q_EMIT finished(m_watcher.result());
+}

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/eventcolumns.h"
+
+#include <QFutureWatcher>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class EventTableModel;
+
+// Writes rows of the table's store to a CSV file on a worker thread (QtConcurrent), through
+// EventCsvExporter and a QSaveFile (an existing file is only replaced once all rows are written).
+// The model holds appends back (beginRead/endRead) while the worker reads the store.
+class CsvExportRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CsvExportRunner)
+
+public:
+    struct Result
+    {
+        bool ok = false;
+        bool cancelled = false;
+        QString error; // for people
+        qsizetype rows = 0;
+    };
+
+    explicit CsvExportRunner(EventTableModel *model, QObject *parent = nullptr);
+    ~CsvExportRunner() override; // waits for a running export
+
+    // rows: store rows in output order. False when an export is already running.
+    bool start(const QString &fileName, std::vector<qsizetype> rows, QList<EventColumns::Column> columns);
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_watcher.isRunning(); }
+
+Q_SIGNALS:
+    void progressChanged(qsizetype done, qsizetype total); // every 100 ms or so while running
+    void finished(const CsvExportRunner::Result &result);
+
+private:
+    void onFinished();
+
+    EventTableModel *m_model;
+    QFutureWatcher<Result> m_watcher;
+    QTimer m_progressTimer;
+    // Shared with the worker: rows written so far, and the cancel request.
+    std::shared_ptr<std::atomic<qsizetype>> m_done;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    qsizetype m_total = 0;
+};

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class ExportOptionsDialog;
+}
+
+// The save flow of a CSV export: which rows (selected or all shown), whether to add the payload
+// column, and the file.
+class ExportOptionsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportOptionsDialog)
+
+public:
+    explicit ExportOptionsDialog(QWidget *parent = nullptr);
+    ~ExportOptionsDialog() override;
+
+    void setRowCounts(qsizetype selected, qsizetype shown);
+    void setSelectedOnly(bool selectedOnly);
+    [[nodiscard]] bool selectedOnly() const;
+    void setColumnTitles(const QStringList &titles);
+    void setIncludePayload(bool include);
+    [[nodiscard]] bool includePayload() const;
+    void setFileName(const QString &fileName);
+    [[nodiscard]] QString fileName() const;
+
+private:
+    void browse();
+    void updateSave();
+
+    std::unique_ptr<Ui::ExportOptionsDialog> m_ui;
+};

@@ -1,0 +1,347 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "widgets/filterpanel.h"
+#include "ui_filterpanel.h"
+
+#include "model/eventtypecatalogue.h"
+#include "widgets/severitydelegate.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QRegularExpressionValidator>
+#include <QScopedValueRollback>
+
+#include <functional>
+
+namespace {
+
+constexpr int RoleKind = Qt::UserRole;
+constexpr int RoleId = Qt::UserRole + 1;
+
+} // namespace
+
+FilterPanel::FilterPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::FilterPanel>())
+{
+    m_ui->setupUi(this);
+
+    using TR = ViewerFilterState::TimeRange;
+    m_ui->timeRangeCombo->addItem(tr("Last hour"), int(TR::LastHour));
+    m_ui->timeRangeCombo->addItem(tr("Last 24 hours"), int(TR::Last24Hours));
+    m_ui->timeRangeCombo->addItem(tr("Last 7 days"), int(TR::Last7Days));
+    m_ui->timeRangeCombo->addItem(tr("Last 30 days"), int(TR::Last30Days));
+    m_ui->timeRangeCombo->addItem(tr("Custom…"), int(TR::Custom));
+    m_ui->timeRangeCombo->setToolTip(
+        tr("Events are kept for 30 days. Changing the range reads the events again."));
+    m_ui->timeRangeCombo->setCurrentIndex(2);
+
+    using SK = ViewerFilterState::ScopeKind;
+    m_ui->scopeCombo->addItem(tr("Whole account"), int(SK::Account));
+    m_ui->scopeCombo->addItem(tr("Device"), int(SK::Endpoint));
+    m_ui->scopeCombo->addItem(tr("SIM"), int(SK::Sim));
+    m_ui->scopeCombo->addItem(tr("User"), int(SK::User));
+    m_ui->scopeCombo->addItem(tr("Organisation"), int(SK::Organisation));
+    m_ui->scopeIdEdit->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9]{1,19}|my")), m_ui->scopeIdEdit));
+    m_ui->scopeIdEdit->setEnabled(false);
+
+    for (const auto &[box, id] : severityBoxes())
+        box->setIcon(SeverityDelegate::icon(id));
+
+    m_ui->pinLabel->hide();
+    m_ui->categoryTree->header()->setStretchLastSection(false);
+    m_ui->categoryTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_ui->categoryTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    buildTree();
+    updateCustomRange();
+
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(SearchDebounceMs);
+    m_emitTimer.setSingleShot(true);
+    m_emitTimer.setInterval(0);
+    connect(&m_searchTimer, &QTimer::timeout, this, &FilterPanel::localFilterChanged);
+    connect(&m_emitTimer, &QTimer::timeout, this, &FilterPanel::localFilterChanged);
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this] {
+        if (!m_updating)
+            m_searchTimer.start();
+    });
+    for (const auto &[box, id] : severityBoxes() + sourceBoxes())
+        connect(box, &QCheckBox::toggled, this, &FilterPanel::emitLocalSoon);
+    connect(m_ui->categoryTree, &QTreeWidget::itemChanged, this, &FilterPanel::onItemChanged);
+    connect(m_ui->timeRangeCombo, &QComboBox::currentIndexChanged, this, &FilterPanel::onTimeRangeChanged);
+    connect(m_ui->fromEdit, &QDateTimeEdit::editingFinished, this, &FilterPanel::queryChanged);
+    connect(m_ui->untilEdit, &QDateTimeEdit::editingFinished, this, &FilterPanel::queryChanged);
+    connect(m_ui->scopeCombo, &QComboBox::currentIndexChanged, this, &FilterPanel::onScopeChanged);
+    connect(m_ui->scopeIdEdit, &QLineEdit::returnPressed, this, &FilterPanel::queryChanged);
+    connect(m_ui->pinLabel, &QLabel::linkActivated, this, &FilterPanel::pinRemoved);
+    connect(m_ui->clearButton, &QPushButton::clicked, this, &FilterPanel::clearAllRequested);
+}
+
+FilterPanel::~FilterPanel() = default;
+
+QList<std::pair<QCheckBox *, int>> FilterPanel::severityBoxes() const
+{
+    return { { m_ui->severityInfo, 0 }, { m_ui->severityWarn, 1 }, { m_ui->severityCritical, 2 } };
+}
+
+QList<std::pair<QCheckBox *, int>> FilterPanel::sourceBoxes() const
+{
+    return { { m_ui->sourceNetwork, 0 }, { m_ui->sourcePolicy, 1 }, { m_ui->sourceApi, 2 } };
+}
+
+void FilterPanel::buildTree()
+{
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    QTreeWidget *tree = m_ui->categoryTree;
+    QScopedValueRollback guard(m_updating, true);
+    auto group = [tree](const QString &name) {
+        auto *item = new QTreeWidgetItem(tree, { name });
+        item->setData(0, RoleKind, GroupItem);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        item->setCheckState(0, Qt::Checked);
+        QFont font = item->font(0);
+        font.setBold(true);
+        item->setFont(0, font);
+        return item;
+    };
+    QTreeWidgetItem *platform = group(tr("Platform"));
+    QTreeWidgetItem *reseller = group(tr("MNO / reseller"));
+
+    const QList<EventTypeCatalogue::Category> &categories = catalogue.categories();
+    for (int index = 0; index < categories.size(); ++index) {
+        const EventTypeCatalogue::Category &category = categories.at(index);
+        QTreeWidgetItem *parent = category.reseller ? reseller : platform;
+        QTreeWidgetItem *item;
+        if (index == catalogue.otherCategory()) {
+            item = new QTreeWidgetItem(tree, { tr("Other") });
+            item->setToolTip(0, tr("Event types this viewer does not know yet"));
+            m_otherItem = item;
+        } else {
+            item = new QTreeWidgetItem(parent, { category.name });
+        }
+        item->setData(0, RoleKind, CategoryItem);
+        item->setData(0, RoleId, index);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        item->setCheckState(0, Qt::Checked);
+        m_categoryItems.insert(index, item);
+        for (int typeId : category.typeIds)
+            addTypeItem(item, typeId, catalogue.typeName(typeId));
+    }
+    platform->setExpanded(true);
+    reseller->setExpanded(true);
+}
+
+QTreeWidgetItem *FilterPanel::addTypeItem(QTreeWidgetItem *category, int typeId, const QString &name)
+{
+    auto *item = new QTreeWidgetItem({ name });
+    item->setData(0, RoleKind, TypeItem);
+    item->setData(0, RoleId, typeId);
+    item->setToolTip(0, tr("Event type %1").arg(typeId));
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    const bool hidden = m_hiddenUnknownTypes.remove(typeId) || category->checkState(0) == Qt::Unchecked;
+    item->setCheckState(0, hidden ? Qt::Unchecked : Qt::Checked);
+    category->addChild(item);
+    m_typeItems.insert(typeId, item);
+    return item;
+}
+
+void FilterPanel::setTypeCounts(const QHash<int, qsizetype> &counts)
+{
+    m_counts = counts;
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    QScopedValueRollback guard(m_updating, true);
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (!m_typeItems.contains(it.key())) {
+            QTreeWidgetItem *category = m_categoryItems.value(catalogue.categoryOf(it.key()), m_otherItem);
+            addTypeItem(category, it.key(), catalogue.typeName(it.key()));
+        }
+    }
+    const QLocale locale;
+    const QBrush dim = palette().brush(QPalette::Disabled, QPalette::Text);
+    std::function<qsizetype(QTreeWidgetItem *)> update = [&](QTreeWidgetItem *item) -> qsizetype {
+        qsizetype sum = 0;
+        if (item->data(0, RoleKind).toInt() == TypeItem)
+            sum = counts.value(item->data(0, RoleId).toInt());
+        for (int i = 0; i < item->childCount(); ++i)
+            sum += update(item->child(i));
+        item->setText(1, locale.toString(sum));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setForeground(0, sum == 0 ? dim : QBrush());
+        item->setForeground(1, sum == 0 ? dim : QBrush());
+        return sum;
+    };
+    for (int i = 0; i < m_ui->categoryTree->topLevelItemCount(); ++i)
+        update(m_ui->categoryTree->topLevelItem(i));
+}
+
+void FilterPanel::onItemChanged(QTreeWidgetItem *, int column)
+{
+    if (column == 0 && !m_updating)
+        emitLocalSoon();
+}
+
+void FilterPanel::emitLocalSoon()
+{
+    if (!m_updating)
+        m_emitTimer.start();
+}
+
+void FilterPanel::collectHidden(QTreeWidgetItem *item, QSet<int> *categories, QSet<int> *types) const
+{
+    const int kind = item->data(0, RoleKind).toInt();
+    if (kind == CategoryItem && item->checkState(0) == Qt::Unchecked)
+        categories->insert(item->data(0, RoleId).toInt());
+    if (kind == TypeItem && item->checkState(0) == Qt::Unchecked)
+        types->insert(item->data(0, RoleId).toInt());
+    for (int i = 0; i < item->childCount(); ++i)
+        collectHidden(item->child(i), categories, types);
+}
+
+ViewerFilterState FilterPanel::state() const
+{
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange(m_ui->timeRangeCombo->currentData().toInt());
+    if (state.timeRange == ViewerFilterState::TimeRange::Custom) {
+        state.customFrom = m_ui->fromEdit->dateTime();
+        state.customUntil = m_ui->untilEdit->dateTime();
+    }
+    for (const auto &[box, id] : severityBoxes()) {
+        if (!box->isChecked())
+            state.hiddenSeverities.insert(id);
+    }
+    for (const auto &[box, id] : sourceBoxes()) {
+        if (!box->isChecked())
+            state.hiddenSources.insert(id);
+    }
+    for (int i = 0; i < m_ui->categoryTree->topLevelItemCount(); ++i)
+        collectHidden(m_ui->categoryTree->topLevelItem(i), &state.hiddenCategories, &state.hiddenTypeIds);
+    state.hiddenTypeIds += m_hiddenUnknownTypes;
+    state.searchText = m_ui->searchEdit->text().trimmed();
+    state.scopeKind = ViewerFilterState::ScopeKind(m_ui->scopeCombo->currentData().toInt());
+    state.scopeId
+        = state.scopeKind == ViewerFilterState::ScopeKind::Account ? QString() : m_ui->scopeIdEdit->text();
+    return state;
+}
+
+void FilterPanel::setState(const ViewerFilterState &state)
+{
+    QScopedValueRollback guard(m_updating, true);
+    const QSignalBlocker blockRange(m_ui->timeRangeCombo);
+    const QSignalBlocker blockScope(m_ui->scopeCombo);
+    m_ui->timeRangeCombo->setCurrentIndex(std::max(0, m_ui->timeRangeCombo->findData(int(state.timeRange))));
+    if (state.timeRange == ViewerFilterState::TimeRange::Custom) {
+        m_ui->fromEdit->setDateTime(state.customFrom);
+        m_ui->untilEdit->setDateTime(state.customUntil);
+    }
+    updateCustomRange();
+    for (const auto &[box, id] : severityBoxes()) {
+        const QSignalBlocker block(box);
+        box->setChecked(!state.hiddenSeverities.contains(id));
+    }
+    for (const auto &[box, id] : sourceBoxes()) {
+        const QSignalBlocker block(box);
+        box->setChecked(!state.hiddenSources.contains(id));
+    }
+    // Types first, then whole categories (which overrule their children).
+    m_hiddenUnknownTypes.clear();
+    for (auto it = m_typeItems.cbegin(); it != m_typeItems.cend(); ++it)
+        it.value()->setCheckState(0, state.hiddenTypeIds.contains(it.key()) ? Qt::Unchecked : Qt::Checked);
+    for (int id : state.hiddenTypeIds) {
+        if (!m_typeItems.contains(id))
+            m_hiddenUnknownTypes.insert(id);
+    }
+    for (auto it = m_categoryItems.cbegin(); it != m_categoryItems.cend(); ++it) {
+        if (state.hiddenCategories.contains(it.key()))
+            it.value()->setCheckState(0, Qt::Unchecked);
+        else if (it.value()->childCount() == 0)
+            it.value()->setCheckState(0, Qt::Checked);
+    }
+    m_ui->searchEdit->setText(state.searchText);
+    m_ui->scopeCombo->setCurrentIndex(std::max(0, m_ui->scopeCombo->findData(int(state.scopeKind))));
+    m_ui->scopeIdEdit->setText(state.scopeId);
+    m_ui->scopeIdEdit->setEnabled(state.scopeKind != ViewerFilterState::ScopeKind::Account);
+}
+
+void FilterPanel::setPinText(const QString &text)
+{
+    m_ui->pinLabel->setVisible(!text.isEmpty());
+    m_ui->pinLabel->setText(text.isEmpty()
+            ? QString()
+            : tr("Only events of %1 &nbsp;<a href=\"unpin\">Show all</a>").arg(text.toHtmlEscaped()));
+}
+
+void FilterPanel::focusSearch()
+{
+    m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->searchEdit->selectAll();
+}
+
+void FilterPanel::clearSearch()
+{
+    if (m_ui->searchEdit->text().isEmpty())
+        return;
+    m_ui->searchEdit->clear();
+    m_searchTimer.stop();
+    Q_EMIT localFilterChanged(); // clearing is applied at once, not debounced
+}
+
+void FilterPanel::clearFilters()
+{
+    ViewerFilterState cleared;
+    const ViewerFilterState current = state();
+    cleared.timeRange = current.timeRange;
+    cleared.customFrom = current.customFrom;
+    cleared.customUntil = current.customUntil;
+    cleared.scopeKind = current.scopeKind;
+    cleared.scopeId = current.scopeId;
+    setState(cleared);
+    m_searchTimer.stop();
+    Q_EMIT localFilterChanged();
+}
+
+bool FilterPanel::hasLocalFilters() const
+{
+    const ViewerFilterState s = state();
+    return !s.hiddenSeverities.isEmpty() || !s.hiddenSources.isEmpty() || !s.hiddenCategories.isEmpty()
+        || !s.hiddenTypeIds.isEmpty() || !s.searchText.isEmpty();
+}
+
+void FilterPanel::updateCustomRange()
+{
+    const bool custom
+        = m_ui->timeRangeCombo->currentData().toInt() == int(ViewerFilterState::TimeRange::Custom);
+    m_ui->fromLabel->setVisible(custom);
+    m_ui->fromEdit->setVisible(custom);
+    m_ui->untilLabel->setVisible(custom);
+    m_ui->untilEdit->setVisible(custom);
+}
+
+void FilterPanel::onTimeRangeChanged()
+{
+    const bool custom
+        = m_ui->timeRangeCombo->currentData().toInt() == int(ViewerFilterState::TimeRange::Custom);
+    if (custom && m_ui->fromEdit->dateTime() >= m_ui->untilEdit->dateTime()) {
+        // A sensible start: the last 24 hours, which the user then narrows.
+        const QDateTime now = QDateTime::currentDateTime();
+        m_ui->untilEdit->setDateTime(now);
+        m_ui->fromEdit->setDateTime(now.addDays(-1));
+    }
+    updateCustomRange();
+    Q_EMIT queryChanged();
+}
+
+void FilterPanel::onScopeChanged()
+{
+    const bool account
+        = m_ui->scopeCombo->currentData().toInt() == int(ViewerFilterState::ScopeKind::Account);
+    m_ui->scopeIdEdit->setEnabled(!account);
+    if (account) {
+        m_ui->scopeIdEdit->clear();
+        Q_EMIT queryChanged();
+    } else {
+        m_ui->scopeIdEdit->setFocus(Qt::OtherFocusReason);
+        if (!m_ui->scopeIdEdit->text().isEmpty())
+            Q_EMIT queryChanged();
+    }
+}

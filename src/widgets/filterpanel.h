@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "settings/viewerfilterstate.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class FilterPanel;
+}
+class QCheckBox;
+class QTreeWidgetItem;
+
+// The filter side panel: free-text search (debounced), time range and scope (what is read from the
+// API), severity and source toggles, and the event types by category (platform, MNO/reseller,
+// other) as a tri-state tree with loaded counts. It only edits a ViewerFilterState; the main window
+// decides what goes to the API and what filters locally.
+class FilterPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FilterPanel)
+
+public:
+    static constexpr int SearchDebounceMs = 150;
+
+    explicit FilterPanel(QWidget *parent = nullptr);
+    ~FilterPanel() override;
+
+    [[nodiscard]] ViewerFilterState state() const;
+    void setState(const ViewerFilterState &state); // emits nothing
+
+    // Loaded events per type id (EventTableModel::typeCounts()); unknown ids join "Other".
+    void setTypeCounts(const QHash<int, qsizetype> &counts);
+    // "Pinned to Device 'x'" with a link to remove it; empty hides it.
+    void setPinText(const QString &text);
+
+    void focusSearch();
+    void clearSearch();
+    void clearFilters(); // severities, sources, types, search; keeps what is read (range, scope)
+    [[nodiscard]] bool hasLocalFilters() const;
+
+Q_SIGNALS:
+    void localFilterChanged(); // search (after the debounce), severities, sources, types
+    void queryChanged(); // time range or scope: what to read from the API
+    void pinRemoved();
+    void clearAllRequested();
+
+private:
+    enum ItemKind { GroupItem = 1, CategoryItem, TypeItem };
+    void buildTree();
+    QTreeWidgetItem *addTypeItem(QTreeWidgetItem *category, int typeId, const QString &name);
+    void updateCustomRange();
+    void onTimeRangeChanged();
+    void onScopeChanged();
+    void onItemChanged(QTreeWidgetItem *item, int column);
+    void emitLocalSoon();
+    void collectHidden(QTreeWidgetItem *item, QSet<int> *categories, QSet<int> *types) const;
+    [[nodiscard]] QList<std::pair<QCheckBox *, int>> severityBoxes() const;
+    [[nodiscard]] QList<std::pair<QCheckBox *, int>> sourceBoxes() const;
+
+    std::unique_ptr<Ui::FilterPanel> m_ui;
+    QTimer m_searchTimer;
+    QTimer m_emitTimer; // coalesces the burst of itemChanged a tri-state click causes
+    QHash<int, QTreeWidgetItem *> m_typeItems;
+    QHash<int, QTreeWidgetItem *> m_categoryItems;
+    QTreeWidgetItem *m_otherItem = nullptr;
+    QSet<int> m_hiddenUnknownTypes; // hidden ids that have no item (yet)
+    QHash<int, qsizetype> m_counts;
+    bool m_updating = false;
+};

@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "widgets/simorder.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+std::optional<qint64> number(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toInteger();
+    if (value.isString()) { // numbers sent as strings happen in emnify payloads
+        bool ok = false;
+        const qint64 n = value.toString().toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<SimOrder> SimOrder::fromEvent(const Event &event)
+{
+    if (!isOrderType(event.type.id) || event.detailJson.isEmpty())
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(event.detailJson, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject detail = doc.object();
+    const std::optional<qint64> id = number(detail.value(QLatin1String("id")));
+    if (!id)
+        return std::nullopt;
+
+    SimOrder order;
+    order.orderId = *id;
+    if (event.type.id == SubmittedTypeId) {
+        order.statusId = Submitted;
+    } else {
+        const QJsonValue status = detail.value(QLatin1String("status"));
+        const std::optional<qint64> statusId
+            = number(status.isObject() ? status.toObject().value(QLatin1String("id")) : status);
+        order.statusId = statusId ? int(*statusId) : -1;
+    }
+    order.providerId = number(detail.value(QLatin1String("shipped_with_provider_id")));
+    order.trackingReference = detail.value(QLatin1String("ext_shipping_reference")).toString();
+    order.shippedDate = detail.value(QLatin1String("shipped_date")).toString();
+    return order;
+}
+
+QString SimOrder::statusName(int statusId)
+{
+    switch (statusId) {
+    case Submitted:
+        return QCoreApplication::translate("SimOrder", "Submitted");
+    case Paid:
+        return QCoreApplication::translate("SimOrder", "Paid");
+    case Shipped:
+        return QCoreApplication::translate("SimOrder", "Shipped");
+    case Canceled:
+        return QCoreApplication::translate("SimOrder", "Canceled");
+    case -1:
+        return QCoreApplication::translate("SimOrder", "Updated (no status given)");
+    default:
+        return QCoreApplication::translate("SimOrder", "Status %1").arg(statusId);
+    }
+}
+
+QString SimOrder::providerName(qint64 providerId)
+{
+    switch (providerId) {
+    case 1:
+        return QStringLiteral("UPS");
+    case 2:
+        return QStringLiteral("DHL");
+    default:
+        return QCoreApplication::translate("SimOrder", "Provider %1").arg(providerId);
+    }
+}

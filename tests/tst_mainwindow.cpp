@@ -1,0 +1,536 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "api/eventapiclient.h"
+#include "api/eventparser.h"
+#include "fakeemnifyserver.h"
+#include "model/eventtablemodel.h"
+#include "model/eventtext.h"
+#include "model/eventtypecatalogue.h"
+#include "settings/viewersettings.h"
+#include "sim/emnifysimulator.h"
+#include "widgets/errorbanner.h"
+#include "widgets/filterpanel.h"
+#include "widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+
+const QString token = QStringLiteral("test-application-token");
+constexpr qint64 orderSubmittedId = 213775802007594; // doc example 57, by Sample User
+constexpr int fetchTimeoutMs = 15000;
+
+// RFC 4180 reading, enough to check what the export wrote.
+QList<QStringList> readCsv(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(file.readAll());
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            row << cell;
+            cell.clear();
+        } else if (c == QLatin1Char('\r')) {
+            continue;
+        } else if (c == QLatin1Char('\n')) {
+            row << cell;
+            rows << row;
+            row.clear();
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void loadsFromSimulator();
+    void clickShowsPerformedBy();
+    void arrowKeysMoveSelectionAndDetails();
+    void arrivingRowsKeepSelectionAndScroll();
+    void untickCategoryHidesRows();
+    void searchAndEscape();
+    void pinFromDetailPane();
+    void timeRangeIsSentAsQ();
+    void exportSelectedAndAllShown();
+    void copySelectedRows();
+    void errorBannerOnHttp500();
+    void noAccessOn401();
+    void layoutPersists();
+
+private:
+    void createWindow();
+    void loadSimulator();
+    [[nodiscard]] int viewRowOfId(qint64 id) const;
+    void clickRow(int row);
+
+    std::vector<Event> m_docEvents;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ViewerSettings> m_viewerSettings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<EventApiClient> m_client;
+    std::unique_ptr<EventTableModel> m_model;
+    std::unique_ptr<EmnifySimulator> m_simulator;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    ParseResult parsed = EventParser::parse(file.readAll());
+    QVERIFY(parsed.isOk());
+    // The docs examples are from 2021; move them into the last hour (one a minute, order kept) so
+    // that the default time range holds them all.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (size_t i = 0; i < parsed.events.size(); ++i)
+        parsed.events[i].timestampMs = now - 30000 - qint64(i) * 45000;
+    m_docEvents = std::move(parsed.events);
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings
+        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<EventApiClient>(m_network.get());
+    EventApiClient::Options options = m_client->options();
+    options.maxRetries = 1; // an HTTP 500 must reach the banner quickly
+    options.backoffBaseMs = 10;
+    options.backoffMaxMs = 20;
+    options.ratePerSecond = 1000;
+    options.burst = 100;
+    m_client->setOptions(options);
+    m_model = std::make_unique<EventTableModel>();
+    m_simulator = std::make_unique<EmnifySimulator>();
+    EmnifySimulatorConfig config;
+    config.applicationTokens = { token };
+    config.defaultPerPage = 20;
+    config.maxPerPage = 20; // several pages even for the docs examples
+    m_simulator->setConfig(config);
+    m_simulator->setEvents(m_docEvents);
+    QVERIFY(m_simulator->listen());
+    createWindow();
+}
+
+void TestMainWindow::createWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_client.get(), m_model.get(), m_viewerSettings.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_simulator.reset();
+    m_model.reset();
+    m_client.reset();
+    m_network.reset();
+    m_viewerSettings.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::loadSimulator()
+{
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->setConnection(m_simulator->baseUrl(), token, QStringLiteral("Test account"));
+    m_window->reload();
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QTRY_COMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
+    QTRY_VERIFY(!m_model->isBusy());
+}
+
+int TestMainWindow::viewRowOfId(qint64 id) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(EventTableModel::EventIdRole).toLongLong() == id)
+            return row;
+    }
+    return -1;
+}
+
+void TestMainWindow::clickRow(int row)
+{
+    QTableView *table = m_window->tableView();
+    const QModelIndex index = m_model->index(row, EventColumns::Description);
+    table->scrollTo(index);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+}
+
+void TestMainWindow::loadsFromSimulator()
+{
+    QVERIFY(m_window->emptyStateText().contains(QLatin1String("Not connected")));
+    loadSimulator();
+    const int count = int(m_simulator->eventCount());
+    QVERIFY(count > 50);
+    QCOMPARE(m_window->statusText(), QStringLiteral("%1 events loaded, %1 shown").arg(count));
+    QVERIFY(m_window->emptyStateText().isEmpty());
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("Test account")));
+    QVERIFY(!m_window->errorBanner()->isVisible());
+}
+
+void TestMainWindow::clickShowsPerformedBy()
+{
+    loadSimulator();
+    const int row = viewRowOfId(orderSubmittedId);
+    QVERIFY(row >= 0);
+    clickRow(row);
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(orderSubmittedId));
+    QCOMPARE(m_window->detailPane()->performedByText(),
+        QStringLiteral("Action performed by: Sample User, abc@cde.com. (User ID: 123456)"));
+    QVERIFY(m_window->detailPane()->orderText().contains(QLatin1String("Submitted")));
+
+    int noUserRow = -1;
+    for (int r = 0; r < m_model->rowCount() && noUserRow < 0; ++r) {
+        if (!m_model->event(r).user)
+            noUserRow = r;
+    }
+    QVERIFY(noUserRow >= 0);
+    clickRow(noUserRow);
+    QCOMPARE(m_window->detailPane()->performedByText(), EventText::noUserExplanation());
+}
+
+void TestMainWindow::arrowKeysMoveSelectionAndDetails()
+{
+    loadSimulator();
+    QTableView *table = m_window->tableView();
+    clickRow(0);
+    QCOMPARE(table->currentIndex().row(), 0);
+    QTest::keyClick(table, Qt::Key_Down);
+    QCOMPARE(table->currentIndex().row(), 1);
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(m_model->event(1).id));
+    QTest::keyClick(table, Qt::Key_Down);
+    QTest::keyClick(table, Qt::Key_Up);
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(m_model->event(1).id));
+}
+
+void TestMainWindow::arrivingRowsKeepSelectionAndScroll()
+{
+    loadSimulator();
+    QTableView *table = m_window->tableView();
+    m_window->resize(1200, 700); // fewer rows in view than loaded, so the view can scroll
+    QTRY_VERIFY(table->verticalScrollBar()->maximum() >= 20);
+    table->verticalScrollBar()->setValue(10);
+    QCOMPARE(table->verticalScrollBar()->value(), 10);
+    const int selectedRow = 12;
+    clickRow(selectedRow);
+    const qint64 selectedId = m_model->event(selectedRow).id;
+    const int offset = selectedRow - table->verticalScrollBar()->value();
+    const qint64 topId = m_model->event(table->verticalScrollBar()->value()).id;
+
+    // Newer events sort above everything shown (Time, descending).
+    std::vector<Event> newer;
+    for (int i = 0; i < 15; ++i) {
+        Event event = m_docEvents[size_t(i)];
+        event.id = 900000000 + i;
+        event.timestampMs = m_docEvents[0].timestampMs + 1 + i; // newest loaded < these < the fetch's until
+        newer.push_back(event);
+    }
+    const int before = m_model->rowCount();
+    m_model->appendEvents(std::move(newer));
+    QTRY_COMPARE(m_model->rowCount(), before + 15);
+    QTRY_VERIFY(!m_model->isBusy());
+    QCOMPARE(m_model->event(table->currentIndex().row()).id, selectedId);
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(selectedId));
+    QCOMPARE(table->currentIndex().row() - table->verticalScrollBar()->value(), offset);
+    QCOMPARE(m_model->event(table->verticalScrollBar()->value()).id, topId);
+}
+
+void TestMainWindow::untickCategoryHidesRows()
+{
+    loadSimulator();
+    const int total = m_model->rowCount();
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    const int category = catalogue.categoryOf(1); // network attachment and location
+    int inCategory = 0;
+    for (int row = 0; row < total; ++row)
+        inCategory += catalogue.categoryOf(m_model->index(row, 0).data(EventTableModel::TypeIdRole).toInt())
+            == category;
+    QVERIFY(inCategory > 0);
+
+    auto *tree = m_window->filterPanel()->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+    const QList<QTreeWidgetItem *> items
+        = tree->findItems(catalogue.categories().at(category).name, Qt::MatchExactly | Qt::MatchRecursive);
+    QVERIFY(!items.isEmpty());
+    QTRY_COMPARE(items.first()->text(1), QString::number(inCategory)); // loaded count, throttled
+    items.first()->setCheckState(0, Qt::Unchecked);
+    QTRY_COMPARE(m_model->rowCount(), total - inCategory);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QVERIFY(catalogue.categoryOf(m_model->index(row, 0).data(EventTableModel::TypeIdRole).toInt())
+            != category);
+    QTRY_COMPARE(m_window->statusText(),
+        QStringLiteral("%1 events loaded, %2 shown").arg(total).arg(total - inCategory));
+    QCOMPARE(items.first()->text(1), QString::number(inCategory)); // counts are of loaded events
+
+    items.first()->setCheckState(0, Qt::Checked);
+    QTRY_COMPARE(m_model->rowCount(), total);
+}
+
+void TestMainWindow::searchAndEscape()
+{
+    loadSimulator();
+    const int total = m_model->rowCount();
+    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("abc@cde.com"));
+    QTRY_VERIFY(m_model->rowCount() > 0 && m_model->rowCount() < total);
+    QVERIFY(viewRowOfId(orderSubmittedId) >= 0);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Event event = m_model->event(row);
+        QVERIFY(event.user && event.user->username == QLatin1String("abc@cde.com"));
+    }
+    QTest::keyClick(search, Qt::Key_Escape);
+    QTRY_COMPARE(m_model->rowCount(), total);
+    QVERIFY(search->text().isEmpty());
+
+    // Everything filtered away: the table says so and offers the way back.
+    QTest::keyClicks(search, QStringLiteral("no event has this text"));
+    QTRY_COMPARE(m_model->rowCount(), 0);
+    QTRY_VERIFY(m_window->emptyStateText().contains(QLatin1String("hidden by filters")));
+}
+
+void TestMainWindow::pinFromDetailPane()
+{
+    loadSimulator();
+    const int row = viewRowOfId(orderSubmittedId);
+    clickRow(row);
+    Q_EMIT m_window->detailPane()->pinRequested(
+        EventDetailPane::Pin::User, 123456, QStringLiteral("Sample User"));
+    QTRY_VERIFY(m_model->filter().userId == std::optional<qint64>(123456));
+    QTRY_VERIFY(!m_model->isBusy());
+    QVERIFY(m_model->rowCount() > 0);
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        QCOMPARE(m_model->event(r).user->id, 123456);
+    // The selected event is still selected and shown.
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(orderSubmittedId));
+    Q_EMIT m_window->filterPanel()->pinRemoved();
+    QTRY_COMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
+}
+
+void TestMainWindow::timeRangeIsSentAsQ()
+{
+    FakeEmnifyServer server;
+    server.applicationToken = token.toUtf8();
+    server.setEventCount(30);
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->setConnection(server.url(), token, {});
+    m_window->reload();
+    QVERIFY(finished.wait(fetchTimeoutMs));
+
+    auto *range = m_window->filterPanel()->findChild<QComboBox *>(QStringLiteral("timeRangeCombo"));
+    const int before = int(server.requests().size());
+    range->setCurrentIndex(range->findData(int(ViewerFilterState::TimeRange::LastHour))); // a new read
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QString q;
+    for (qsizetype i = before; i < server.requests().size(); ++i) {
+        if (server.requests().at(i).path.endsWith("/event"))
+            q = QString::fromUtf8(server.requests().at(i).queryValue("q"));
+    }
+    QVERIFY2(!q.isEmpty(), "no event request after the range changed");
+    QDateTime from, until;
+    for (const QString &pair : q.split(QLatin1Char(','))) {
+        const qsizetype colon = pair.indexOf(QLatin1Char(':'));
+        const QString value = pair.mid(colon + 1);
+        if (pair.startsWith(QLatin1String("from:")))
+            from = QDateTime::fromString(value, Qt::ISODate);
+        else if (pair.startsWith(QLatin1String("until:")))
+            until = QDateTime::fromString(value, Qt::ISODate);
+    }
+    QVERIFY2(from.isValid() && until.isValid(), qPrintable(q));
+    QVERIFY2(qAbs(from.secsTo(until) - 3600) <= 2, qPrintable(q));
+    QVERIFY2(qAbs(until.secsTo(QDateTime::currentDateTimeUtc())) < 60, qPrintable(q));
+    QVERIFY(m_window->currentQuery().toQ().startsWith(QLatin1String("from:")));
+}
+
+void TestMainWindow::exportSelectedAndAllShown()
+{
+    loadSimulator();
+    QTableView *table = m_window->tableView();
+    // Reorder and hide columns: the export follows the view.
+    QHeaderView *header = table->horizontalHeader();
+    header->moveSection(header->visualIndex(EventColumns::Id), 0);
+    header->hideSection(EventColumns::Imsi);
+    const QList<EventColumns::Column> columns = m_window->visibleColumns();
+    QCOMPARE(columns.first(), EventColumns::Id);
+    QVERIFY(!columns.contains(EventColumns::Imsi));
+
+    table->selectionModel()->select(QItemSelection(m_model->index(2, 0), m_model->index(4, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    const QString selectedPath = m_dir->filePath(QStringLiteral("selected.csv"));
+    QVERIFY(m_window->exportToFile(selectedPath, true, false));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(exported.at(0).at(0).value<CsvExportRunner::Result>().ok);
+    QList<QStringList> rows = readCsv(selectedPath);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.at(0).size(), columns.size());
+    QCOMPARE(rows.at(0).first(), EventColumns::title(EventColumns::Id));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(rows.at(i + 1).first(), QString::number(m_model->event(2 + i).id));
+
+    const QString allPath = m_dir->filePath(QStringLiteral("all.csv"));
+    QVERIFY(m_window->exportToFile(allPath, false, true));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(exported.at(1).at(0).value<CsvExportRunner::Result>().ok);
+    rows = readCsv(allPath);
+    QCOMPARE(rows.size(), m_model->rowCount() + 1);
+    QCOMPARE(rows.at(0).size(), columns.size() + 1);
+    QCOMPARE(rows.at(0).last(), EventColumns::title(EventColumns::Payload));
+    const int orderRow = viewRowOfId(orderSubmittedId);
+    QCOMPARE(rows.at(orderRow + 1).first(), QString::number(orderSubmittedId));
+    QCOMPARE(rows.at(orderRow + 1).last(),
+        QStringLiteral("{\"id\":16235491,\"location\":\"/api/v1/order/16235491\"}"));
+}
+
+void TestMainWindow::copySelectedRows()
+{
+    loadSimulator();
+    QTableView *table = m_window->tableView();
+    clickRow(0);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+        table->visualRect(m_model->index(2, EventColumns::Description)).center());
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+    QApplication::clipboard()->clear();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    const QStringList titles = lines.first().split(QLatin1Char('\t'));
+    QCOMPARE(titles.size(), m_window->visibleColumns().size());
+    QCOMPARE(titles.first(), QStringLiteral("Time"));
+    const int idColumn = int(titles.indexOf(QStringLiteral("ID")));
+    QVERIFY(idColumn >= 0);
+    for (int i = 0; i < 3; ++i) {
+        const QStringList cells = lines.at(i + 1).split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), titles.size());
+        QCOMPARE(cells.at(idColumn), QString::number(m_model->event(i).id));
+    }
+}
+
+void TestMainWindow::errorBannerOnHttp500()
+{
+    FakeEmnifyServer server;
+    server.applicationToken = token.toUtf8();
+    server.setEventCount(25);
+    bool failing = true;
+    server.hook
+        = [&failing](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+        if (failing && request.method == "GET" && request.path.endsWith("/event"))
+            return FakeEmnifyServer::Response { 500, {}, R"({"message":"Internal Server Error"})" };
+        return std::nullopt;
+    };
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->setConnection(server.url(), token, {});
+    m_window->reload();
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QVERIFY(finished.at(0).at(0).value<ApiError>().isError());
+    ErrorBanner *banner = m_window->errorBanner();
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->message().contains(QLatin1String("500")), qPrintable(banner->message()));
+    QCOMPARE(m_model->rowCount(), 0);
+    QVERIFY2(m_window->emptyStateText().contains(QLatin1String("No events could be loaded")),
+        qPrintable(m_window->emptyStateText()));
+
+    failing = false;
+    auto *retry = banner->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    QVERIFY(retry && retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QCOMPARE(finished.at(1).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QTRY_COMPARE(m_model->store().size(), 25);
+    QVERIFY(!banner->isVisible());
+}
+
+void TestMainWindow::noAccessOn401()
+{
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->setConnection(m_simulator->baseUrl(), QStringLiteral("wrong-token"), {});
+    m_window->reload();
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::Authentication);
+    QVERIFY2(m_window->emptyStateText().contains(QLatin1String("no access")),
+        qPrintable(m_window->emptyStateText()));
+    QVERIFY(m_window->errorBanner()->isVisible());
+}
+
+void TestMainWindow::layoutPersists()
+{
+    QHeaderView *header = m_window->tableView()->horizontalHeader();
+    header->hideSection(EventColumns::Iccid);
+    header->moveSection(header->visualIndex(EventColumns::Source), 1);
+    header->resizeSection(EventColumns::Description, 333);
+    auto *range = m_window->filterPanel()->findChild<QComboBox *>(QStringLiteral("timeRangeCombo"));
+    range->setCurrentIndex(range->findData(int(ViewerFilterState::TimeRange::Last30Days)));
+    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    search->setText(QStringLiteral("acme"));
+    m_window->findChild<QAction *>(QStringLiteral("actionTimeUtc"))->trigger();
+    QCOMPARE(m_model->timeDisplay(), EventTableModel::TimeDisplay::AbsoluteUtc);
+    m_window->close();
+    m_window.reset();
+
+    m_model->setTimeDisplay(EventTableModel::TimeDisplay::RelativeLocal);
+    createWindow();
+    header = m_window->tableView()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(EventColumns::Iccid));
+    QCOMPARE(header->visualIndex(EventColumns::Source), 1);
+    QCOMPARE(header->sectionSize(EventColumns::Description), 333);
+    QCOMPARE(m_model->timeDisplay(), EventTableModel::TimeDisplay::AbsoluteUtc);
+    QCOMPARE(m_window->filterPanel()->state().timeRange, ViewerFilterState::TimeRange::Last30Days);
+    QCOMPARE(m_window->filterPanel()->state().searchText, QStringLiteral("acme"));
+    QCOMPARE(m_model->filter().text, QStringLiteral("acme"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "settings/viewersettings.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestViewerSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void defaults();
+    void roundTrip();
+    void timeDisplay_data();
+    void timeDisplay();
+    void customRangeWithoutDatesFallsBack();
+    void garbageIsIgnored();
+};
+
+void TestViewerSettings::defaults()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    const ViewerSettings viewer(&settings);
+    QCOMPARE(viewer.apiUrl(), QUrl(QStringLiteral("https://cdn.emnify.net")));
+    QCOMPARE(viewer.rememberToken(), false);
+    QCOMPARE(viewer.timeDisplay(), EventTableModel::TimeDisplay::RelativeLocal);
+    QCOMPARE(viewer.filterState(), ViewerFilterState {});
+    QVERIFY(viewer.headerState().isEmpty());
+}
+
+void TestViewerSettings::roundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v.ini"));
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    state.customUntil = QDateTime(QDate(2026, 1, 9), QTime(0, 0), Qt::UTC);
+    state.hiddenSeverities = { 0 };
+    state.hiddenSources = { 1, 2 };
+    state.hiddenCategories = { 3, 14 };
+    state.hiddenTypeIds = { 1, 2, 38 };
+    state.searchText = QStringLiteral("Blue Harbor, \"fleet\"");
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        ViewerSettings viewer(&settings);
+        viewer.setApiUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
+        viewer.setRememberToken(true);
+        viewer.setWindowGeometry("geometry-bytes");
+        viewer.setWindowState("state-bytes");
+        viewer.setSplitterState("splitter-bytes");
+        viewer.setHeaderState(QByteArray("\x00\x01header", 8));
+        viewer.setTimeDisplay(EventTableModel::TimeDisplay::AbsoluteUtc);
+        viewer.setFilterState(state);
+        viewer.sync();
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    const ViewerSettings viewer(&settings);
+    QCOMPARE(viewer.apiUrl(), QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    QCOMPARE(viewer.rememberToken(), true);
+    QCOMPARE(viewer.windowGeometry(), QByteArray("geometry-bytes"));
+    QCOMPARE(viewer.windowState(), QByteArray("state-bytes"));
+    QCOMPARE(viewer.splitterState(), QByteArray("splitter-bytes"));
+    QCOMPARE(viewer.headerState(), QByteArray("\x00\x01header", 8));
+    QCOMPARE(viewer.timeDisplay(), EventTableModel::TimeDisplay::AbsoluteUtc);
+    const ViewerFilterState read = viewer.filterState();
+    QCOMPARE(read.timeRange, state.timeRange);
+    QCOMPARE(read.customFrom, state.customFrom);
+    QCOMPARE(read.customUntil, state.customUntil);
+    QCOMPARE(read.hiddenSeverities, state.hiddenSeverities);
+    QCOMPARE(read.hiddenSources, state.hiddenSources);
+    QCOMPARE(read.hiddenCategories, state.hiddenCategories);
+    QCOMPARE(read.hiddenTypeIds, state.hiddenTypeIds);
+    QCOMPARE(read.searchText, state.searchText);
+    // The scope is deliberately not persisted: a restart reads the whole account.
+    QCOMPARE(read.scopeKind, ViewerFilterState::ScopeKind::Account);
+
+    // Nothing token-like is ever written.
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive)
+                || key == QLatin1String("connection/rememberToken"),
+            qPrintable(key));
+}
+
+void TestViewerSettings::timeDisplay_data()
+{
+    QTest::addColumn<EventTableModel::TimeDisplay>("display");
+    QTest::newRow("relative") << EventTableModel::TimeDisplay::RelativeLocal;
+    QTest::newRow("local") << EventTableModel::TimeDisplay::AbsoluteLocal;
+    QTest::newRow("utc") << EventTableModel::TimeDisplay::AbsoluteUtc;
+}
+
+void TestViewerSettings::timeDisplay()
+{
+    QFETCH(EventTableModel::TimeDisplay, display);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    ViewerSettings viewer(&settings);
+    viewer.setTimeDisplay(display);
+    QCOMPARE(viewer.timeDisplay(), display);
+}
+
+void TestViewerSettings::customRangeWithoutDatesFallsBack()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("filter/timeRange"), QStringLiteral("custom"));
+    const ViewerSettings viewer(&settings);
+    QCOMPARE(viewer.filterState().timeRange, ViewerFilterState::TimeRange::Last7Days);
+}
+
+void TestViewerSettings::garbageIsIgnored()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    settings.setValue(
+        QStringLiteral("filter/hiddenTypes"), QStringList { QStringLiteral("x"), QStringLiteral("5") });
+    settings.setValue(QStringLiteral("table/timeDisplay"), QStringLiteral("sideways"));
+    settings.setValue(QStringLiteral("connection/apiUrl"), QString());
+    const ViewerSettings viewer(&settings);
+    QCOMPARE(viewer.filterState().hiddenTypeIds, QSet<int> { 5 });
+    QCOMPARE(viewer.timeDisplay(), EventTableModel::TimeDisplay::RelativeLocal);
+    QCOMPARE(viewer.apiUrl(), ViewerSettings::defaultApiUrl());
+}
+
+QTEST_GUILESS_MAIN(TestViewerSettings)
+#include "tst_viewersettings.moc"
