@@ -381,7 +381,7 @@ void EventStore::sealBlock()
     const size_t bound = ZSTD_compressBound(m_openBlock.size());
     auto buffer = std::make_unique<char[]>(bound);
     // Level 1: the fastest, and JSON of one kind of payload still shrinks about eightfold per block.
-    const size_t written = ZSTD_compressCCtx(context.get(), buffer.get(), bound, m_openBlock.data(), m_openBlock.size(), qEnvironmentVariableIntValue("EV_ZLEVEL") ? qEnvironmentVariableIntValue("EV_ZLEVEL") : 1);
+    const size_t written = ZSTD_compressCCtx(context.get(), buffer.get(), bound, m_openBlock.data(), m_openBlock.size(), 1);
     Block block;
     block.rawSize = uint32_t(m_openBlock.size());
     if (ZSTD_isError(written)) {
