@@ -5,7 +5,6 @@
 #include "fakeemnifyserver.h"
 #include "model/eventtypecatalogue.h"
 #include "sim/emnifysimulator.h"
-#include "simulatordata.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -176,7 +175,7 @@ void TestEmnifyEvents::exportCsv()
     config.applicationTokens = { QStringLiteral("sim-token") };
     config.maxPerPage = 200;
     simulator.setConfig(config);
-    generateValidEvents(simulator, 1500, 11);
+    simulator.generateEvents(1500, 11, QDateTime::currentMSecsSinceEpoch());
 
     const QString output = m_dir.filePath(QStringLiteral("events.csv"));
     auto parsed = EventExportOptions::parse(
@@ -219,7 +218,7 @@ void TestEmnifyEvents::exportJsonLines()
     config.applicationTokens = { QStringLiteral("sim-token") };
     config.dropRate = 0.1; // faults do not change the output
     simulator.setConfig(config);
-    generateValidEvents(simulator, 1200, 11);
+    simulator.generateEvents(1200, 11, QDateTime::currentMSecsSinceEpoch());
 
     auto parsed
         = EventExportOptions::parse(args(QStringLiteral("export --url %1 --token-env EMNIFY_TOKEN --format "

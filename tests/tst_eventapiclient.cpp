@@ -7,7 +7,6 @@
 #include "api/retryafter.h"
 #include "fakeemnifyserver.h"
 #include "sim/emnifysimulator.h"
-#include "simulatordata.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -914,7 +913,7 @@ void TestEventApiClient::simulatorPull()
     }
     config.applicationTokens = { QStringLiteral("sim-token") };
     simulator.setConfig(config);
-    generateValidEvents(simulator, events, 7);
+    simulator.generateEvents(events, 7, QDateTime::currentMSecsSinceEpoch());
     int authentications = 0;
     connect(&simulator, &EmnifySimulator::requestHandled, this,
         [&authentications](const QByteArray &method, const QByteArray &path, int) {
@@ -963,7 +962,7 @@ void TestEventApiClient::simulatorScopedList()
     EmnifySimulatorConfig config;
     config.applicationTokens = { QStringLiteral("sim-token") };
     simulator.setConfig(config);
-    generateValidEvents(simulator, 5000, 3);
+    simulator.generateEvents(5000, 3, QDateTime::currentMSecsSinceEpoch());
     // The endpoint with the most events, and the ids the list must return.
     QHash<qint64, QList<qint64>> byEndpoint;
     for (qsizetype row = 0; row < simulator.eventCount(); ++row) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventjson.h"
 
+#include "model/eventcolumns.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -12,14 +14,6 @@ void appendInteger(QByteArray &out, qint64 value)
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     out.append(buffer, result.ptr - buffer);
-}
-
-void appendDigits(char *at, int value, int width)
-{
-    for (int i = width - 1; i >= 0; --i) {
-        at[i] = char('0' + value % 10);
-        value /= 10;
-    }
 }
 
 // {"id":..,"description":..}; members that the parser would read as "not there" are left out so
@@ -223,26 +217,5 @@ void EventJson::appendString(QByteArray &out, QStringView text)
 
 void EventJson::appendTimestamp(QByteArray &out, qint64 msSinceEpoch)
 {
-    // Days to civil date (H. Hinnant's algorithm); avoids QDateTime, which is slow per call.
-    qint64 days = msSinceEpoch >= 0 ? msSinceEpoch / 86400000 : (msSinceEpoch - 86399999) / 86400000;
-    const qint64 msOfDay = msSinceEpoch - days * 86400000;
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 doe = days - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = int(doy - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-
-    char buffer[25] = "0000-00-00T00:00:00.000Z";
-    appendDigits(buffer, int(std::clamp<qint64>(year, 0, 9999)), 4);
-    appendDigits(buffer + 5, month, 2);
-    appendDigits(buffer + 8, day, 2);
-    appendDigits(buffer + 11, int(msOfDay / 3600000), 2);
-    appendDigits(buffer + 14, int(msOfDay / 60000 % 60), 2);
-    appendDigits(buffer + 17, int(msOfDay / 1000 % 60), 2);
-    appendDigits(buffer + 20, int(msOfDay % 1000), 3);
-    out.append(buffer, 24);
+    EventColumns::appendIsoTime(&out, msSinceEpoch);
 }

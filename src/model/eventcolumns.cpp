@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <charconv>
 
 namespace {
@@ -53,10 +54,12 @@ void appendNumber(QByteArray *out, qint64 value)
     out->append(buffer, end - buffer);
 }
 
-void appendTwo(char *p, int value)
+void writeDigits(char *at, int value, int width)
 {
-    p[0] = char('0' + value / 10);
-    p[1] = char('0' + value % 10);
+    for (int i = width - 1; i >= 0; --i) {
+        at[i] = char('0' + value % 10);
+        value /= 10;
+    }
 }
 
 void appendString(QByteArray *out, const QString &text)
@@ -100,44 +103,36 @@ QList<EventColumns::Column> EventColumns::tableColumns()
     return columns;
 }
 
-QByteArray EventColumns::isoTime(qint64 ms)
+void EventColumns::appendIsoTime(QByteArray *out, qint64 ms)
 {
-    // Civil from days (Howard Hinnant), to avoid QDateTime's cost per row in exports.
-    qint64 seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-    const int millis = int(ms - seconds * 1000);
-    qint64 days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-    const int secOfDay = int(seconds - days * 86400);
+    // Days to civil date (H. Hinnant's algorithm): QDateTime costs far more per row of an export.
+    qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    const qint64 msOfDay = ms - days * 86400000;
     days += 719468;
     const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 y = qint64(yoe) + era * 400 + (m <= 2);
-    if (y < 0 || y > 9999)
-        return QByteArray::number(ms);
-    QByteArray out(24, Qt::Uninitialized);
-    char *p = out.data();
-    p[0] = char('0' + y / 1000);
-    p[1] = char('0' + y / 100 % 10);
-    p[2] = char('0' + y / 10 % 10);
-    p[3] = char('0' + y % 10);
-    p[4] = '-';
-    appendTwo(p + 5, int(m));
-    p[7] = '-';
-    appendTwo(p + 8, int(d));
-    p[10] = 'T';
-    appendTwo(p + 11, secOfDay / 3600);
-    p[13] = ':';
-    appendTwo(p + 14, secOfDay / 60 % 60);
-    p[16] = ':';
-    appendTwo(p + 17, secOfDay % 60);
-    p[19] = '.';
-    p[20] = char('0' + millis / 100);
-    appendTwo(p + 21, millis % 100);
-    p[23] = 'Z';
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+
+    char buffer[25] = "0000-00-00T00:00:00.000Z";
+    writeDigits(buffer, int(std::clamp<qint64>(year, 0, 9999)), 4);
+    writeDigits(buffer + 5, month, 2);
+    writeDigits(buffer + 8, day, 2);
+    writeDigits(buffer + 11, int(msOfDay / 3600000), 2);
+    writeDigits(buffer + 14, int(msOfDay / 60000 % 60), 2);
+    writeDigits(buffer + 17, int(msOfDay / 1000 % 60), 2);
+    writeDigits(buffer + 20, int(msOfDay % 1000), 3);
+    out->append(buffer, 24);
+}
+
+QByteArray EventColumns::isoTime(qint64 ms)
+{
+    QByteArray out;
+    appendIsoTime(&out, ms);
     return out;
 }
 
@@ -146,7 +141,7 @@ void EventColumns::appendText(const EventStore &store, qsizetype row, Column col
     const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
     switch (column) {
     case Time:
-        out->append(isoTime(store.timestampMs(row)));
+        appendIsoTime(out, store.timestampMs(row));
         return;
     case Severity: {
         const auto &s = store.severities()[store.severityIndex(row)];

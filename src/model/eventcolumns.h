@@ -45,8 +45,10 @@ public:
     [[nodiscard]] static QString key(Column column); // stable machine name: "time", "event_type", ...
     [[nodiscard]] static Column fromKey(QStringView key); // ColumnCount when unknown
     [[nodiscard]] static QList<Column> tableColumns(); // Time .. Id
-    // Time as an ISO 8601 UTC string with milliseconds, the form exports use.
+    // Time as ISO 8601 UTC with milliseconds (2021-10-27T08:38:02.000Z): the wire form and the
+    // form exports use.
     [[nodiscard]] static QByteArray isoTime(qint64 msSinceEpoch);
+    static void appendIsoTime(QByteArray *out, qint64 msSinceEpoch);
     // The export/clipboard text of a cell as UTF-8 (Time in ISO 8601 UTC).
     static void appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out);
     [[nodiscard]] static QString text(const EventStore &store, qsizetype row, Column column);

@@ -300,15 +300,21 @@ qsizetype EventStore::append(const Event &event)
     return 1;
 }
 
-qsizetype EventStore::append(std::vector<Event> &&events)
+qsizetype EventStore::append(std::span<const Event> events)
 {
     const qsizetype before = size();
     for (const Event &event : events) {
         if (!containsId(event.id))
             appendOne(event);
     }
-    events.clear();
     return size() - before;
+}
+
+qsizetype EventStore::append(std::vector<Event> &&events)
+{
+    const qsizetype added = append(std::span<const Event>(events));
+    events.clear();
+    return added;
 }
 
 uint32_t EventStore::intern(QByteArrayView utf8)

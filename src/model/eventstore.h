@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,8 @@ public:
     EventStore &operator=(const EventStore &) = delete;
 
     // Appends the events whose ids are new; returns how many rows were added (at the end).
-    qsizetype append(std::vector<Event> &&events);
+    qsizetype append(std::span<const Event> events);
+    qsizetype append(std::vector<Event> &&events); // and releases them
     qsizetype append(const Event &event);
     void clear();
     // Makes room for `rows` rows in all, so that appending up to there never reallocates or

@@ -184,6 +184,19 @@ void EventTableModel::appendEvents(std::vector<Event> &&events)
     flushPending();
 }
 
+void EventTableModel::appendEvents(std::span<const Event> events)
+{
+    if (events.empty())
+        return;
+    if (m_job || m_readers > 0 || !m_pending.empty()) {
+        m_pending.emplace_back(events.begin(), events.end());
+        return;
+    }
+    const qsizetype first = m_store.size();
+    m_store.append(events);
+    rowsAppended(first);
+}
+
 void EventTableModel::reserve(qsizetype totalEvents)
 {
     // Reserving moves the columns: not while a worker reads them. Later pages still fit, only
@@ -191,8 +204,8 @@ void EventTableModel::reserve(qsizetype totalEvents)
     if (m_job || m_readers > 0)
         return;
     const qsizetype capped = std::min<qsizetype>(totalEvents, 50'000'000);
-    m_store.reserve(m_store.size() + capped);
-    m_rows.reserve(size_t(m_store.size() + capped));
+    m_store.reserve(capped);
+    m_rows.reserve(size_t(std::max(capped, m_store.size())));
 }
 
 void EventTableModel::clear()
@@ -233,9 +246,14 @@ void EventTableModel::flushPending()
     for (auto &batch : m_pending)
         m_store.append(std::move(batch));
     m_pending.clear();
-    for (qsizetype row = first; row < m_store.size(); ++row)
+    rowsAppended(first);
+}
+
+void EventTableModel::rowsAppended(qsizetype firstStoreRow)
+{
+    for (qsizetype row = firstStoreRow; row < m_store.size(); ++row)
         ++m_typeCounts[int(m_store.types()[m_store.typeIndex(row)].id)];
-    insertNewRows(first);
+    insertNewRows(firstStoreRow);
     Q_EMIT rowsShownChanged();
 }
 

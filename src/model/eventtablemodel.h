@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <span>
 #include <vector>
 
 struct FilterOutcome;
@@ -54,7 +55,10 @@ public:
     [[nodiscard]] Event event(int viewRow) const;
 
     void appendEvents(std::vector<Event> &&events);
-    // Room for this many events in all (a pull's X-Total-Count): appends never pause to grow.
+    // The same without taking the events: copied only when they must wait (a worker reads the store).
+    void appendEvents(std::span<const Event> events);
+    // Room for this many events in all (a pull's X-Total-Count): appends up to there never pause
+    // to grow the store. Fewer than are loaded already: nothing happens.
     void reserve(qsizetype totalEvents);
     void clear();
 
@@ -85,6 +89,7 @@ private:
     void startJob();
     void jobFinished();
     void flushPending();
+    void rowsAppended(qsizetype firstStoreRow);
     void insertNewRows(qsizetype firstStoreRow);
     void replaceRows(std::vector<uint32_t> &&rows); // a layout change that keeps persistent indexes
     [[nodiscard]] QString timeText(qint64 ms) const;

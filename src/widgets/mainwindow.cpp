@@ -496,11 +496,15 @@ void MainWindow::startFetch()
 
 void MainWindow::onEventsReceived(const std::vector<Event> &events)
 {
-    m_model->appendEvents(std::vector<Event>(events));
+    m_model->appendEvents(std::span<const Event>(events));
 }
 
 void MainWindow::onProgress(const FetchProgress &progress)
 {
+    // The first page tells the total (X-Total-Count): room for it all, so pages append without
+    // pausing to grow the store.
+    if (m_lastProgress.totalCount <= 0 && progress.totalCount > 0)
+        m_model->reserve(progress.totalCount);
     m_lastProgress = progress;
     const QLocale locale;
     QString text = progress.pagesTotal > 0

@@ -7,7 +7,6 @@
 #include "api/eventapiclient.h"
 #include "api/eventparser.h"
 #include "sim/emnifysimulator.h"
-#include "simulatordata.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -152,7 +151,7 @@ int main(int argc, char *argv[])
     config.latencyMs = latency;
     config.maxPerPage = std::max(perPage, 1000);
     simulator.setConfig(config);
-    generateValidEvents(simulator, count, 1);
+    simulator.generateEvents(count, 1, QDateTime::currentMSecsSinceEpoch());
     const qint64 served = simulator.eventCount();
     const int pages = int((served + perPage - 1) / perPage);
 
