@@ -20,6 +20,7 @@ bool EventCsvExporter::writeRows(CsvWriter &writer, std::span<const qsizetype> r
                                  const std::function<bool(qsizetype)> &progress) const
 {
     EventStore::PayloadReader payloads(m_store);
+    const EventColumns::TextCache texts(m_store, m_columns);
     QByteArray cell;
     qsizetype done = 0;
     for (qsizetype row : rows) {
@@ -28,7 +29,7 @@ bool EventCsvExporter::writeRows(CsvWriter &writer, std::span<const qsizetype> r
             if (column == EventColumns::Payload)
                 cell.append(payloads.detailJson(row)); // sequential: each block decompressed once
             else
-                EventColumns::appendText(m_store, row, column, &cell);
+                EventColumns::appendText(m_store, row, column, &cell, &texts);
             writer.addField(cell);
         }
         writer.endRow();

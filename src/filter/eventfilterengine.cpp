@@ -9,11 +9,14 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <charconv>
 #include <functional>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <numeric>
 
 namespace {
@@ -215,20 +218,36 @@ bool EventFilterEngine::matches(qsizetype row) const
     return true;
 }
 
-std::vector<uint32_t> EventFilterEngine::apply(qsizetype first, qsizetype last, const std::atomic<bool> *cancel) const
+std::vector<uint32_t> EventFilterEngine::filter(std::span<const uint32_t> rows, const std::atomic<bool> *cancel) const
 {
-    std::vector<uint32_t> rows;
-    rows.reserve(size_t(std::max<qsizetype>(0, last - first)));
-    for (qsizetype row = first; row < last; ++row) {
-        if ((row & 0xffff) == 0 && cancelled(cancel))
+    std::vector<uint32_t> result;
+    result.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if ((i & 0xffff) == 0 && cancelled(cancel))
             return {};
-        if (matches(row))
-            rows.push_back(uint32_t(row));
+        if (matches(rows[i]))
+            result.push_back(rows[i]);
     }
-    return rows;
+    return result;
 }
 
 namespace {
+
+// std::sort on two cores: each half on its own thread, then one merge. (The machines this runs on
+// have at least two; the pool thread may be busy, then the wait runs the half here.)
+template<typename T, typename Less>
+void parallelSort(std::vector<T> &items, Less less)
+{
+    if (items.size() < 100'000) {
+        std::sort(items.begin(), items.end(), less);
+        return;
+    }
+    const auto middle = items.begin() + qsizetype(items.size() / 2);
+    QFuture<void> firstHalf = QtConcurrent::run([&] { std::sort(items.begin(), middle, less); });
+    std::sort(middle, items.end(), less);
+    firstHalf.waitForFinished();
+    std::inplace_merge(items.begin(), middle, items.end(), less);
+}
 
 // Per-row sort keys for a column: a value or the rank of the row's entry in its table.
 class SortKeys
@@ -266,17 +285,27 @@ public:
         case EventColumns::Description: {
             if (!rankDescriptions)
                 break;
-            // Distinct descriptions ranked once; rows then compare integers.
-            std::vector<uint32_t> order(store.stringCount());
+            // Distinct descriptions ranked once; rows then compare integers. The strings are
+            // case-folded into one buffer first, so that the sort compares with memcmp.
+            const uint32_t count = store.stringCount();
+            std::vector<size_t> offsets(size_t(count) + 1, 0);
+            for (uint32_t i = 0; i < count; ++i)
+                offsets[i + 1] = offsets[i] + size_t(store.string(i).size());
+            std::string folded(offsets[count], '\0');
+            for (uint32_t i = 0; i < count; ++i) {
+                const QByteArrayView text = store.string(i);
+                std::transform(text.begin(), text.end(), folded.begin() + qsizetype(offsets[i]),
+                               [](char c) { return char(asciiLower(uint8_t(c))); });
+            }
+            auto view = [&](uint32_t i) { return std::string_view(folded).substr(offsets[i], offsets[i + 1] - offsets[i]); };
+            std::vector<uint32_t> order(count);
             std::iota(order.begin(), order.end(), 0);
-            std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-                return compareFolded(store.string(a), store.string(b)) < 0;
-            });
+            parallelSort(order, [&](uint32_t a, uint32_t b) { return view(a) < view(b); });
             if (cancelled(cancel))
                 return;
             m_rank.resize(order.size());
             for (size_t i = 0; i < order.size(); ++i)
-                m_rank[order[i]] = int64_t(i);
+                m_rank[order[i]] = i > 0 && view(order[i]) == view(order[i - 1]) ? m_rank[order[i - 1]] : int64_t(i);
             break;
         }
         default:
@@ -352,7 +381,7 @@ bool EventFilterEngine::sort(const EventStore &store, std::vector<uint32_t> &row
         items[i] = SortItem { keys.key(rows[i]), store.timestampMs(rows[i]), store.id(rows[i]), rows[i] };
     if (cancelled(cancel))
         return false;
-    std::sort(items.begin(), items.end());
+    parallelSort(items, std::less<SortItem> {});
     if (cancelled(cancel))
         return false;
     if (order == Qt::DescendingOrder)
@@ -408,8 +437,23 @@ bool EventFilterEngine::sortNewRows(const EventStore &store, const std::vector<u
 void EventFilterEngine::merge(const EventStore &store, std::vector<uint32_t> &rows, const std::vector<uint32_t> &newRows,
                               int column, Qt::SortOrder order)
 {
+    // A few new rows into many: find each one's place by binary search (few comparisons, each
+    // of which costs), then copy the runs between those places in one pass.
     const RowOrder less(store, column, order);
-    const size_t middle = rows.size();
-    rows.insert(rows.end(), newRows.begin(), newRows.end());
-    std::inplace_merge(rows.begin(), rows.begin() + qsizetype(middle), rows.end(), less);
+    std::vector<size_t> places(newRows.size());
+    auto from = rows.begin();
+    for (size_t i = 0; i < newRows.size(); ++i) {
+        from = std::upper_bound(from, rows.end(), newRows[i], less);
+        places[i] = size_t(from - rows.begin());
+    }
+    std::vector<uint32_t> merged;
+    merged.reserve(std::max(rows.capacity(), rows.size() + newRows.size()));
+    size_t copied = 0;
+    for (size_t i = 0; i < newRows.size(); ++i) {
+        merged.insert(merged.end(), rows.begin() + qsizetype(copied), rows.begin() + qsizetype(places[i]));
+        copied = places[i];
+        merged.push_back(newRows[i]);
+    }
+    merged.insert(merged.end(), rows.begin() + qsizetype(copied), rows.end());
+    rows = std::move(merged);
 }

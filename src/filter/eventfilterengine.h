@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 class EventStore;
@@ -29,9 +30,9 @@ public:
     EventFilterEngine(const EventFilterEngine &) = delete;
     EventFilterEngine &operator=(const EventFilterEngine &) = delete;
 
-    // Store rows in [first, last) that pass, in store order. Empty (and *cancelled) when cancelled.
-    [[nodiscard]] std::vector<uint32_t> apply(qsizetype first, qsizetype last,
-                                              const std::atomic<bool> *cancel = nullptr) const;
+    // The rows of `rows` that pass, in the same order.
+    [[nodiscard]] std::vector<uint32_t> filter(std::span<const uint32_t> rows,
+                                               const std::atomic<bool> *cancel = nullptr) const;
     [[nodiscard]] bool matches(qsizetype row) const;
 
     // Sorts rows by an EventColumns column; ties keep time order (then id). Returns false if cancelled.

@@ -62,14 +62,6 @@ void writeDigits(char *at, int value, int width)
     }
 }
 
-void appendString(QByteArray *out, const QString &text)
-{
-    if (!text.isEmpty())
-        out->append(text.toUtf8());
-}
-
-// Texts per type index / severity index computed once per store table entry would be nicer, but
-// the catalogue lookups are hash lookups of small ints and this path is not the bottleneck.
 } // namespace
 
 QString EventColumns::title(Column column)
@@ -136,80 +128,139 @@ QByteArray EventColumns::isoTime(qint64 ms)
     return out;
 }
 
-void EventColumns::appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out)
+bool EventColumns::isEntryColumn(Column column)
+{
+    switch (column) {
+    case Severity:
+    case Category:
+    case EventType:
+    case Organisation:
+    case Device:
+    case IpAddress:
+    case Imei:
+    case Tags:
+    case Iccid:
+    case Imsi:
+    case Source:
+    case PerformedBy:
+    case UserName:
+    case UserEmail:
+        return true;
+    default:
+        return false;
+    }
+}
+
+uint32_t EventColumns::entryOf(const EventStore &store, qsizetype row, Column column)
+{
+    switch (column) {
+    case Severity:
+        return store.severityIndex(row);
+    case Category:
+    case EventType:
+        return store.typeIndex(row);
+    case Organisation:
+        return store.organisationIndex(row);
+    case Device:
+    case IpAddress:
+    case Imei:
+    case Tags:
+        return store.endpointIndex(row);
+    case Iccid:
+        return store.simIndex(row);
+    case Imsi:
+        return store.imsiIndex(row);
+    case Source:
+        return store.sourceIndex(row);
+    case PerformedBy:
+    case UserName:
+    case UserEmail:
+        return store.userIndex(row);
+    default:
+        return EventStore::None;
+    }
+}
+
+QByteArray EventColumns::entryText(const EventStore &store, Column column, uint32_t entry)
 {
     const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    switch (column) {
+    case Severity: {
+        const auto &s = store.severities()[entry];
+        return EventTypeCatalogue::severityName(int(s.id), s.name).toUtf8();
+    }
+    case Category:
+        return catalogue.categoryLabel(catalogue.categoryOf(int(store.types()[entry].id))).toUtf8();
+    case EventType:
+        return store.types()[entry].nameUtf8;
+    case Organisation:
+        return store.organisations()[entry].nameUtf8;
+    case Device:
+        return store.endpoints()[entry].name.toUtf8();
+    case IpAddress:
+        return store.endpoints()[entry].ipAddress.toUtf8();
+    case Imei:
+        return store.endpoints()[entry].imei.toUtf8();
+    case Tags:
+        return store.endpoints()[entry].tags.toUtf8();
+    case Iccid:
+        return store.sims()[entry].iccid.toUtf8();
+    case Imsi:
+        return store.imsis()[entry].imsi.toUtf8();
+    case Source: {
+        const auto &s = store.sources()[entry];
+        return EventTypeCatalogue::sourceName(int(s.id), s.name).toUtf8();
+    }
+    case PerformedBy:
+        return EventText::userShort(store.users()[entry]).toUtf8();
+    case UserName:
+        return store.users()[entry].name.toUtf8();
+    case UserEmail:
+        return store.users()[entry].username.toUtf8();
+    default:
+        return {};
+    }
+}
+
+EventColumns::TextCache::TextCache(const EventStore &store, const QList<Column> &columns)
+{
+    for (Column column : columns) {
+        if (!isEntryColumn(column))
+            continue;
+        std::vector<QByteArray> &texts = m_texts[column];
+        const size_t entries = column == Severity ? store.severities().size()
+            : column == Category || column == EventType ? store.types().size()
+            : column == Organisation                    ? store.organisations().size()
+            : column == Iccid                           ? store.sims().size()
+            : column == Imsi                            ? store.imsis().size()
+            : column == Source                          ? store.sources().size()
+            : column == PerformedBy || column == UserName || column == UserEmail ? store.users().size()
+                                                                                 : store.endpoints().size();
+        texts.reserve(entries);
+        for (size_t entry = 0; entry < entries; ++entry)
+            texts.push_back(entryText(store, column, uint32_t(entry)));
+    }
+}
+
+void EventColumns::appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out, const TextCache *cache)
+{
+    if (isEntryColumn(column)) {
+        const uint32_t entry = entryOf(store, row, column);
+        if (entry == EventStore::None)
+            return;
+        if (cache && entry < cache->m_texts[column].size())
+            out->append(cache->m_texts[column][entry]);
+        else
+            out->append(entryText(store, column, entry));
+        return;
+    }
     switch (column) {
     case Time:
         appendIsoTime(out, store.timestampMs(row));
         return;
-    case Severity: {
-        const auto &s = store.severities()[store.severityIndex(row)];
-        appendString(out, EventTypeCatalogue::severityName(int(s.id), s.name));
-        return;
-    }
-    case Category: {
-        const auto &t = store.types()[store.typeIndex(row)];
-        appendString(out, catalogue.categoryLabel(catalogue.categoryOf(int(t.id))));
-        return;
-    }
-    case EventType:
-        out->append(store.types()[store.typeIndex(row)].nameUtf8);
-        return;
     case Description:
         out->append(store.descriptionUtf8(row));
         return;
-    case Organisation:
-        out->append(store.organisations()[store.organisationIndex(row)].nameUtf8);
-        return;
-    case Device:
-    case DeviceId:
-    case IpAddress:
-    case Imei:
-    case Tags: {
-        const uint32_t e = store.endpointIndex(row);
-        if (e == EventStore::None)
-            return;
-        const EventEndpoint &endpoint = store.endpoints()[e];
-        if (column == DeviceId) {
-            if (endpoint.id >= 0)
-                appendNumber(out, endpoint.id);
-            return;
-        }
-        appendString(out, column == Device ? endpoint.name : column == IpAddress ? endpoint.ipAddress
-                                                                 : column == Imei    ? endpoint.imei
-                                                                                     : endpoint.tags);
-        return;
-    }
-    case Iccid:
-        if (store.simIndex(row) != EventStore::None)
-            appendString(out, store.sims()[store.simIndex(row)].iccid);
-        return;
-    case Imsi:
-        if (store.imsiIndex(row) != EventStore::None)
-            appendString(out, store.imsis()[store.imsiIndex(row)].imsi);
-        return;
-    case Source: {
-        const auto &s = store.sources()[store.sourceIndex(row)];
-        appendString(out, EventTypeCatalogue::sourceName(int(s.id), s.name));
-        return;
-    }
-    case PerformedBy:
-    case UserId:
-    case UserName:
-    case UserEmail: {
-        const uint32_t u = store.userIndex(row);
-        if (u == EventStore::None)
-            return;
-        const EventUser &user = store.users()[u];
-        if (column == UserId) {
-            if (user.id >= 0)
-                appendNumber(out, user.id);
-            return;
-        }
-        appendString(out, column == PerformedBy ? EventText::userShort(user) : column == UserName ? user.name : user.username);
-        return;
-    }
     case Id:
         appendNumber(out, store.id(row));
         return;
@@ -222,10 +273,18 @@ void EventColumns::appendText(const EventStore &store, qsizetype row, Column col
     case OrganisationId:
         appendNumber(out, store.organisations()[store.organisationIndex(row)].id);
         return;
+    case DeviceId:
+        if (store.endpointIndex(row) != EventStore::None && store.endpoints()[store.endpointIndex(row)].id >= 0)
+            appendNumber(out, store.endpoints()[store.endpointIndex(row)].id);
+        return;
+    case UserId:
+        if (store.userIndex(row) != EventStore::None && store.users()[store.userIndex(row)].id >= 0)
+            appendNumber(out, store.users()[store.userIndex(row)].id);
+        return;
     case Payload:
         out->append(store.detailJson(row));
         return;
-    case ColumnCount:
+    default:
         return;
     }
 }

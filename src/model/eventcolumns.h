@@ -6,6 +6,10 @@
 #include <QList>
 #include <QString>
 
+#include <array>
+#include <cstdint>
+#include <vector>
+
 class EventStore;
 
 // The columns an event shows in the table and in exports, and their text. One place, so that the
@@ -49,7 +53,27 @@ public:
     // form exports use.
     [[nodiscard]] static QByteArray isoTime(qint64 msSinceEpoch);
     static void appendIsoTime(QByteArray *out, qint64 msSinceEpoch);
+    // The UTF-8 texts of the store's interned entries (severities, types, devices, users, ...) for
+    // some columns, made once for a long run of rows such as an export. Entries added to the store
+    // later are simply not in it.
+    class TextCache final
+    {
+    public:
+        TextCache(const EventStore &store, const QList<Column> &columns);
+
+    private:
+        friend class EventColumns;
+        std::array<std::vector<QByteArray>, ColumnCount> m_texts;
+    };
+
     // The export/clipboard text of a cell as UTF-8 (Time in ISO 8601 UTC).
-    static void appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out);
+    static void appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out,
+                           const TextCache *cache = nullptr);
     [[nodiscard]] static QString text(const EventStore &store, qsizetype row, Column column);
+
+private:
+    // Columns whose text depends on one interned entry of the store alone, that entry, its text.
+    [[nodiscard]] static bool isEntryColumn(Column column);
+    [[nodiscard]] static uint32_t entryOf(const EventStore &store, qsizetype row, Column column);
+    [[nodiscard]] static QByteArray entryText(const EventStore &store, Column column, uint32_t entry);
 };

@@ -280,6 +280,7 @@ void EventStore::reserve(qsizetype rows)
     // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
     m_stringSet->reserve(n / 2);
     m_stringOffsets.reserve(n / 2);
+    m_arena.reserve(n * 64);
 }
 
 bool EventStore::containsId(qint64 id) const

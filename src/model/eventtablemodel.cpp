@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <numeric>
+
 // A filter/sort run on the worker thread; `cancel` is set when a newer one supersedes it.
 struct EventTableModel::Job
 {
@@ -17,7 +19,8 @@ struct EventTableModel::Job
     EventFilter filter;
     int column = EventColumns::Time;
     Qt::SortOrder order = Qt::DescendingOrder;
-    qsizetype storeSize = 0; // rows the job looked at
+    bool resort = false; // the sort changed: order all rows first
+    std::vector<uint32_t> allRows; // with resort: every store row in the new order
     bool ok = false;
 };
 
@@ -206,6 +209,7 @@ void EventTableModel::reserve(qsizetype totalEvents)
     const qsizetype capped = std::min<qsizetype>(totalEvents, 50'000'000);
     m_store.reserve(capped);
     m_rows.reserve(size_t(std::max(capped, m_store.size())));
+    m_order.reserve(size_t(std::max(capped, m_store.size())));
 }
 
 void EventTableModel::clear()
@@ -219,6 +223,7 @@ void EventTableModel::clear()
     beginResetModel();
     m_store.clear();
     m_rows.clear();
+    m_order.clear();
     m_typeCounts.clear();
     m_pending.clear();
     endResetModel();
@@ -259,19 +264,28 @@ void EventTableModel::rowsAppended(qsizetype firstStoreRow)
 
 void EventTableModel::insertNewRows(qsizetype firstStoreRow)
 {
+    // New rows join the sorted order of all rows, and those that pass the filter the shown rows.
+    // Both keep the order: while pulling newest-first, the new rows go after the last ones.
+    std::vector<uint32_t> added(size_t(m_store.size() - firstStoreRow));
+    std::iota(added.begin(), added.end(), uint32_t(firstStoreRow));
+    const bool atEnd = EventFilterEngine::sortNewRows(m_store, m_order, added, m_orderColumn, m_orderSort);
+    if (atEnd)
+        m_order.insert(m_order.end(), added.begin(), added.end());
+    else
+        EventFilterEngine::merge(m_store, m_order, added, m_orderColumn, m_orderSort);
+
     const EventFilterEngine engine(m_store, m_filter, EventFilterEngine::Scope::FewRows);
-    std::vector<uint32_t> added = engine.apply(firstStoreRow, m_store.size());
-    if (added.empty())
+    const std::vector<uint32_t> shown = engine.filter(added);
+    if (shown.empty())
         return;
-    if (EventFilterEngine::sortNewRows(m_store, m_rows, added, m_sortColumn, m_sortOrder)) {
-        // Everything new sorts after what is shown: a plain append keeps selection and scroll.
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
-        m_rows.insert(m_rows.end(), added.begin(), added.end());
+    if (atEnd) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + shown.size()) - 1);
+        m_rows.insert(m_rows.end(), shown.begin(), shown.end());
         endInsertRows();
         return;
     }
     std::vector<uint32_t> merged = m_rows;
-    EventFilterEngine::merge(m_store, merged, added, m_sortColumn, m_sortOrder);
+    EventFilterEngine::merge(m_store, merged, shown, m_orderColumn, m_orderSort);
     replaceRows(std::move(merged));
 }
 
@@ -320,15 +334,22 @@ void EventTableModel::startJob()
     job->filter = m_filter;
     job->column = m_sortColumn;
     job->order = m_sortOrder;
-    job->storeSize = m_store.size();
+    job->resort = m_sortColumn != m_orderColumn || m_sortOrder != m_orderSort;
     connect(&job->watcher, &QFutureWatcherBase::finished, this, &EventTableModel::jobFinished);
     const EventStore *store = &m_store;
-    job->watcher.setFuture(QtConcurrent::run([store, job]() {
+    const std::vector<uint32_t> *order = &m_order; // not changed while the job runs
+    job->watcher.setFuture(QtConcurrent::run([store, order, job]() mutable {
+        // A filter change scans the rows in their sorted order, so its result needs no sort.
+        if (job->resort) {
+            job->allRows.resize(order->size());
+            std::iota(job->allRows.begin(), job->allRows.end(), 0u);
+            if (!EventFilterEngine::sort(*store, job->allRows, job->column, job->order, &job->cancel))
+                return std::vector<uint32_t>();
+            order = &job->allRows;
+        }
         const EventFilterEngine engine(*store, job->filter);
-        std::vector<uint32_t> rows = engine.apply(0, job->storeSize, &job->cancel);
-        if (job->cancel)
-            return std::vector<uint32_t>();
-        job->ok = EventFilterEngine::sort(*store, rows, job->column, job->order, &job->cancel) && !job->cancel;
+        std::vector<uint32_t> rows = engine.filter(*order, &job->cancel);
+        job->ok = !job->cancel;
         return rows;
     }));
     Q_EMIT busyChanged(true);
@@ -337,6 +358,11 @@ void EventTableModel::startJob()
 void EventTableModel::jobFinished()
 {
     std::unique_ptr<Job> job = std::move(m_job);
+    if (job->ok && job->resort) {
+        m_order = std::move(job->allRows);
+        m_orderColumn = job->column;
+        m_orderSort = job->order;
+    }
     if (job->ok && !m_jobAgain)
         replaceRows(job->watcher.result());
     if (m_jobAgain) {

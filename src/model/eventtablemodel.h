@@ -21,6 +21,7 @@ struct FilterOutcome;
 
 // The event table: the rows of an EventStore that pass an EventFilter, in a chosen order, as a plain
 // vector of store rows (no per-row proxy mapping: a million rows filter and sort in milliseconds).
+// All rows are kept sorted as well, so that a filter change is one scan with no sort.
 // Filtering and sorting run on a worker thread; a newer request cancels an older one, and the
 // result is swapped in on the GUI thread with persistent indexes (selection) kept.
 // Events that arrive while a job reads the store wait in a queue and are added right after it.
@@ -95,7 +96,10 @@ private:
     [[nodiscard]] QString timeText(qint64 ms) const;
 
     EventStore m_store;
-    std::vector<uint32_t> m_rows;
+    std::vector<uint32_t> m_order; // every store row, sorted by m_orderColumn / m_orderSort
+    int m_orderColumn = EventColumns::Time;
+    Qt::SortOrder m_orderSort = Qt::DescendingOrder;
+    std::vector<uint32_t> m_rows; // the shown rows: those of m_order that pass m_filter, in its order
     EventFilter m_filter;
     int m_sortColumn = EventColumns::Time;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

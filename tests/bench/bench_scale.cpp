@@ -126,14 +126,15 @@ int main(int argc, char **argv)
         ? std::min(count, qsizetype(parser.value(QStringLiteral("baseline-events")).toLongLong()))
         : count;
 
-    // The API pages, as bytes, the way the simulator (and the real API) sends them.
-    std::printf("generating %lld events of the simulator's realistic mix...\n", qlonglong(count));
+    // The API pages, as bytes, the way the simulator (and the real API) sends them for the
+    // viewer's pull: sorted newest first (sort=-timestamp,id). The generator yields oldest first.
     std::vector<QByteArray> pages;
     qint64 pageBytes = 0;
     {
         std::vector<Event> page;
         page.reserve(PageSize);
         auto flush = [&]() {
+            std::reverse(page.begin(), page.end());
             pages.push_back(EventJson::toJsonArray(page));
             pageBytes += pages.back().size();
             page.clear();
@@ -145,6 +146,7 @@ int main(int argc, char **argv)
         });
         if (!page.empty())
             flush();
+        std::reverse(pages.begin(), pages.end());
     }
     std::printf("%zu pages, %.1f MB of JSON (%.0f bytes/event on the wire)\n\n", pages.size(), pageBytes / 1e6,
                 double(pageBytes) / double(count));
