@@ -327,6 +327,7 @@ void TestMainWindow::searchAndEscape()
     QTest::keyClicks(search, QStringLiteral("abc@cde.com"));
     QTRY_VERIFY(m_model->rowCount() > 0 && m_model->rowCount() < total);
     QVERIFY(viewRowOfId(orderSubmittedId) >= 0);
+    QTRY_VERIFY(!m_window->detailPane()->eventId().has_value());
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const Event event = m_model->event(row);
         QVERIFY(event.user && event.user->username == QLatin1String("abc@cde.com"));

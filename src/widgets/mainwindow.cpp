@@ -108,7 +108,12 @@ MainWindow::MainWindow(
         if (!m_countsTimer.isActive())
             m_countsTimer.start();
     });
-    connect(m_model, &EventTableModel::filterApplied, this, &MainWindow::updateCounts);
+    connect(m_model, &EventTableModel::filterApplied, this, [this] {
+        // The event shown in the pane may have been filtered out: then it no longer shows.
+        if (!m_ui->tableView->selectionModel()->currentIndex().isValid())
+            m_ui->detailPane->clear();
+        updateCounts();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_ui->detailPane->clear();
         updateCounts();
