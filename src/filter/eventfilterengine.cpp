@@ -434,26 +434,21 @@ bool EventFilterEngine::sortNewRows(const EventStore &store, const std::vector<u
     return rows.empty() || !less(newRows.front(), rows.back());
 }
 
-void EventFilterEngine::merge(const EventStore &store, std::vector<uint32_t> &rows, const std::vector<uint32_t> &newRows,
-                              int column, Qt::SortOrder order)
+std::vector<uint32_t> EventFilterEngine::merged(const EventStore &store, const std::vector<uint32_t> &rows,
+                                               const std::vector<uint32_t> &newRows, int column, Qt::SortOrder order)
 {
     // A few new rows into many: find each one's place by binary search (few comparisons, each
     // of which costs), then copy the runs between those places in one pass.
     const RowOrder less(store, column, order);
-    std::vector<size_t> places(newRows.size());
-    auto from = rows.begin();
-    for (size_t i = 0; i < newRows.size(); ++i) {
-        from = std::upper_bound(from, rows.end(), newRows[i], less);
-        places[i] = size_t(from - rows.begin());
+    std::vector<uint32_t> result;
+    result.reserve(std::max(rows.capacity(), rows.size() + newRows.size()));
+    auto copied = rows.begin();
+    for (uint32_t row : newRows) {
+        const auto place = std::upper_bound(copied, rows.end(), row, less);
+        result.insert(result.end(), copied, place);
+        result.push_back(row);
+        copied = place;
     }
-    std::vector<uint32_t> merged;
-    merged.reserve(std::max(rows.capacity(), rows.size() + newRows.size()));
-    size_t copied = 0;
-    for (size_t i = 0; i < newRows.size(); ++i) {
-        merged.insert(merged.end(), rows.begin() + qsizetype(copied), rows.begin() + qsizetype(places[i]));
-        copied = places[i];
-        merged.push_back(newRows[i]);
-    }
-    merged.insert(merged.end(), rows.begin() + qsizetype(copied), rows.end());
-    rows = std::move(merged);
+    result.insert(result.end(), copied, rows.end());
+    return result;
 }

@@ -41,9 +41,10 @@ public:
     // Sorts new rows into the order of `rows`; true when they all belong after its last row.
     static bool sortNewRows(const EventStore &store, const std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
                             int column, Qt::SortOrder order);
-    // Merges new rows, as sortNewRows left them, into sorted rows (the same column and order).
-    static void merge(const EventStore &store, std::vector<uint32_t> &rows, const std::vector<uint32_t> &newRows,
-                      int column, Qt::SortOrder order);
+    // Sorted rows with new rows, as sortNewRows left them, merged in (the same column and order).
+    [[nodiscard]] static std::vector<uint32_t> merged(const EventStore &store, const std::vector<uint32_t> &rows,
+                                                      const std::vector<uint32_t> &newRows, int column,
+                                                      Qt::SortOrder order);
 
 private:
     [[nodiscard]] bool containsText(QByteArrayView text) const;

@@ -272,7 +272,7 @@ void EventTableModel::insertNewRows(qsizetype firstStoreRow)
     if (atEnd)
         m_order.insert(m_order.end(), added.begin(), added.end());
     else
-        EventFilterEngine::merge(m_store, m_order, added, m_orderColumn, m_orderSort);
+        m_order = EventFilterEngine::merged(m_store, m_order, added, m_orderColumn, m_orderSort);
 
     const EventFilterEngine engine(m_store, m_filter, EventFilterEngine::Scope::FewRows);
     const std::vector<uint32_t> shown = engine.filter(added);
@@ -284,9 +284,7 @@ void EventTableModel::insertNewRows(qsizetype firstStoreRow)
         endInsertRows();
         return;
     }
-    std::vector<uint32_t> merged = m_rows;
-    EventFilterEngine::merge(m_store, merged, shown, m_orderColumn, m_orderSort);
-    replaceRows(std::move(merged));
+    replaceRows(EventFilterEngine::merged(m_store, m_rows, shown, m_orderColumn, m_orderSort));
 }
 
 void EventTableModel::replaceRows(std::vector<uint32_t> &&rows)
