@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <random>
+
 class TestEventTableModel final : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void sortByEveryColumn();
     void selectionSurvivesFilterAndSort();
     void appendKeepsOrderAndSelection();
+    void appendInAnyOrderMatchesFullSort_data();
+    void appendInAnyOrderMatchesFullSort();
     void appendWhileJobRunsWaits();
     void readersHoldAppendsBack();
     void newerFilterWins();
@@ -49,7 +53,8 @@ std::vector<Event> TestEventTableModel::docExamples()
 void TestEventTableModel::init()
 {
     m_model = std::make_unique<EventTableModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->appendEvents(docExamples());
 }
 
@@ -59,23 +64,24 @@ void TestEventTableModel::cleanup()
     m_model.reset();
 }
 
-void TestEventTableModel::waitIdle()
-{
-    QTRY_VERIFY(!m_model->isBusy());
-}
+void TestEventTableModel::waitIdle() { QTRY_VERIFY(!m_model->isBusy()); }
 
 void TestEventTableModel::showsDocExamples()
 {
     QCOMPARE(m_model->rowCount(), 59);
     QCOMPARE(m_model->columnCount(), 12);
-    QCOMPARE(m_model->headerData(EventColumns::PerformedBy, Qt::Horizontal).toString(), QStringLiteral("Performed by"));
+    QCOMPARE(m_model->headerData(EventColumns::PerformedBy, Qt::Horizontal).toString(),
+        QStringLiteral("Performed by"));
     const int row = m_model->viewRowOfStoreRow(57); // Order submitted by Sample User
     QVERIFY(row >= 0);
-    QCOMPARE(m_model->index(row, EventColumns::EventType).data().toString(), QStringLiteral("Order submitted"));
+    QCOMPARE(
+        m_model->index(row, EventColumns::EventType).data().toString(), QStringLiteral("Order submitted"));
     QCOMPARE(m_model->index(row, EventColumns::Category).data().toString(), QStringLiteral("SIM order"));
-    QCOMPARE(m_model->index(row, EventColumns::PerformedBy).data().toString(), QStringLiteral("Sample User <abc@cde.com>"));
+    QCOMPARE(m_model->index(row, EventColumns::PerformedBy).data().toString(),
+        QStringLiteral("Sample User <abc@cde.com>"));
     QCOMPARE(m_model->index(row, EventColumns::Organisation).data().toString(), QStringLiteral("Sampe Corp"));
-    QCOMPARE(m_model->index(row, EventColumns::Id).data(EventTableModel::EventIdRole).toLongLong(), 213775802007594LL);
+    QCOMPARE(m_model->index(row, EventColumns::Id).data(EventTableModel::EventIdRole).toLongLong(),
+        213775802007594LL);
     QCOMPARE(m_model->event(row).user->username, QStringLiteral("abc@cde.com"));
     QVERIFY(!m_model->index(row, 99).data().isValid());
     QVERIFY(!m_model->index(-1, 0).data().isValid());
@@ -86,7 +92,7 @@ void TestEventTableModel::defaultSortIsNewestFirst()
     QCOMPARE(m_model->sortColumn(), int(EventColumns::Time));
     for (int row = 1; row < m_model->rowCount(); ++row) {
         QVERIFY(m_model->index(row - 1, 0).data(EventTableModel::SortRole).toLongLong()
-                >= m_model->index(row, 0).data(EventTableModel::SortRole).toLongLong());
+            >= m_model->index(row, 0).data(EventTableModel::SortRole).toLongLong());
     }
 }
 
@@ -178,8 +184,10 @@ void TestEventTableModel::sortByEveryColumn_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<int>("order");
     for (int c = 0; c < EventColumns::Id + 1; ++c) {
-        QTest::addRow("%s asc", qPrintable(EventColumns::key(EventColumns::Column(c)))) << c << int(Qt::AscendingOrder);
-        QTest::addRow("%s desc", qPrintable(EventColumns::key(EventColumns::Column(c)))) << c << int(Qt::DescendingOrder);
+        QTest::addRow("%s asc", qPrintable(EventColumns::key(EventColumns::Column(c))))
+            << c << int(Qt::AscendingOrder);
+        QTest::addRow("%s desc", qPrintable(EventColumns::key(EventColumns::Column(c))))
+            << c << int(Qt::DescendingOrder);
     }
 }
 
@@ -190,8 +198,8 @@ void TestEventTableModel::sortByEveryColumn()
     m_model->sort(column, Qt::SortOrder(order));
     waitIdle();
     QCOMPARE(m_model->rowCount(), 59);
-    const bool numeric = column == EventColumns::Time || column == EventColumns::Id || column == EventColumns::Severity
-        || column == EventColumns::Source;
+    const bool numeric = column == EventColumns::Time || column == EventColumns::Id
+        || column == EventColumns::Severity || column == EventColumns::Source;
     for (int row = 1; row < m_model->rowCount(); ++row) {
         const QVariant a = m_model->index(row - 1, column).data(EventTableModel::SortRole);
         const QVariant b = m_model->index(row, column).data(EventTableModel::SortRole);
@@ -252,6 +260,59 @@ void TestEventTableModel::appendKeepsOrderAndSelection()
     QCOMPARE(m_model->index(0, EventColumns::Id).data().toString(), QStringLiteral("5000"));
     QCOMPARE(selected.row(), 11);
     QCOMPARE(selected.data(EventTableModel::EventIdRole).toLongLong(), 990);
+}
+
+void TestEventTableModel::appendInAnyOrderMatchesFullSort_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    for (int c : { int(EventColumns::Time), int(EventColumns::Description), int(EventColumns::Device),
+             int(EventColumns::Severity), int(EventColumns::PerformedBy) }) {
+        QTest::addRow("%s asc", qPrintable(EventColumns::key(EventColumns::Column(c))))
+            << c << int(Qt::AscendingOrder);
+        QTest::addRow("%s desc", qPrintable(EventColumns::key(EventColumns::Column(c))))
+            << c << int(Qt::DescendingOrder);
+    }
+}
+
+void TestEventTableModel::appendInAnyOrderMatchesFullSort()
+{
+    // Pages arriving in any order, merged into a sorted table one by one, end up exactly as
+    // sorting everything at once would put them.
+    QFETCH(int, column);
+    QFETCH(int, order);
+    std::vector<Event> events = docExamples();
+    std::vector<Event> more;
+    for (int copy = 1; copy <= 20; ++copy) {
+        for (Event e : events) {
+            e.id += copy * 1'000'000'000'000'000LL;
+            e.timestampMs += copy * 3'600'000LL * (copy % 2 ? 1 : -1);
+            more.push_back(std::move(e));
+        }
+    }
+    std::mt19937 rng(uint32_t(column * 7 + order));
+    std::shuffle(more.begin(), more.end(), rng);
+
+    EventTableModel incremental;
+    incremental.sort(column, Qt::SortOrder(order));
+    QTRY_VERIFY(!incremental.isBusy());
+    for (size_t i = 0; i < more.size(); i += 37)
+        incremental.appendEvents(std::vector<Event>(
+            more.begin() + qsizetype(i), more.begin() + qsizetype(std::min(i + 37, more.size()))));
+
+    EventTableModel whole;
+    whole.appendEvents(std::vector<Event>(more));
+    whole.sort(column == EventColumns::Id ? EventColumns::Time : EventColumns::Id, Qt::AscendingOrder);
+    QTRY_VERIFY(!whole.isBusy());
+    whole.sort(column, Qt::SortOrder(order));
+    QTRY_VERIFY(!whole.isBusy());
+
+    QCOMPARE(incremental.rowCount(), int(more.size()));
+    QCOMPARE(whole.rowCount(), int(more.size()));
+    for (int row = 0; row < whole.rowCount(); ++row) {
+        QCOMPARE(incremental.index(row, 0).data(EventTableModel::EventIdRole).toLongLong(),
+            whole.index(row, 0).data(EventTableModel::EventIdRole).toLongLong());
+    }
 }
 
 void TestEventTableModel::appendWhileJobRunsWaits()
