@@ -362,7 +362,7 @@ void EventTableModel::jobFinished()
         m_orderSort = job->order;
     }
     if (job->ok && !m_jobAgain)
-        replaceRows(job->watcher.result());
+        replaceRows(job->watcher.future().takeResult());
     if (m_jobAgain) {
         startJob();
         return;

@@ -192,7 +192,7 @@ int main(int argc, char **argv)
         // Parsing runs on a worker, as in EventApiClient; rows are appended on this (GUI) thread.
         QFuture<ParseResult> next = QtConcurrent::run([&] { return EventParser::parse(pages[0]); });
         for (size_t i = 0; i < pages.size(); ++i) {
-            ParseResult result = next.result();
+            ParseResult result = next.takeResult(); // moved out, as EventApiClient does
             if (i + 1 < pages.size())
                 next = QtConcurrent::run([&, i] { return EventParser::parse(pages[i + 1]); });
             QElapsedTimer append;
