@@ -4,6 +4,7 @@
 #include "model/eventstore.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 class TestEventStore final : public QObject
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void roundTripsEveryDocExample();
     void deduplicatesById();
     void payloadAcrossBlocks();
+    void hugePayloads();
     void renamedEntityKeepsBothVersions();
     void internsDescriptions();
     void clear();
@@ -89,6 +91,32 @@ void TestEventStore::payloadAcrossBlocks()
     for (int i = count - 1; i >= 0; i -= 97)
         QCOMPARE(reader.detailJson(i).toByteArray(), expected[size_t(i)].detailJson);
     QVERIFY(store.memoryUsage() > 0);
+}
+
+void TestEventStore::hugePayloads()
+{
+    // Payloads that compress to more than a storage chunk, among ordinary ones, come back intact.
+    EventStore store;
+    QRandomGenerator rng(3);
+    std::vector<QByteArray> details;
+    for (int i = 0; i < EventStore::BlockSize * 3; ++i) {
+        Event e;
+        e.id = i + 1;
+        if (i % 100 == 5) {
+            QByteArray hex(12 * 1024 * 1024, Qt::Uninitialized);
+            for (char &c : hex)
+                c = "0123456789abcdef"[rng.bounded(16)];
+            e.detailJson = "{\"blob\":\"" + hex + "\"}";
+        } else {
+            e.detailJson = "{\"n\":" + QByteArray::number(i) + "}";
+        }
+        details.push_back(e.detailJson);
+        store.append(e);
+    }
+    EventStore::PayloadReader reader(store);
+    for (int i = 0; i < int(details.size()); ++i)
+        QCOMPARE(reader.detailJson(i).toByteArray(), details[size_t(i)]);
+    QCOMPARE(store.detailJson(105), details[105]);
 }
 
 void TestEventStore::renamedEntityKeepsBothVersions()

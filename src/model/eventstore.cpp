@@ -257,6 +257,9 @@ void EventStore::clear()
     std::vector<char>().swap(m_arena);
     std::vector<uint32_t>().swap(m_stringOffsets);
     m_blocks.clear();
+    m_chunks.clear();
+    m_chunkUsed = ChunkBytes;
+    m_blockBytes = 0;
     m_openBlock.clear();
     m_idSet->clear();
     m_stringSet->clear();
@@ -382,26 +385,49 @@ void EventStore::appendOne(const Event &event)
         sealBlock();
 }
 
+char *EventStore::allocateBlockBytes(size_t bytes, Block *block)
+{
+    if (bytes > ChunkBytes) {
+        // Larger than a chunk (huge payloads): a chunk of its own, and the next block starts a new one.
+        m_chunks.push_back(std::make_unique_for_overwrite<char[]>(bytes));
+        m_chunkUsed = ChunkBytes;
+        block->chunk = uint32_t(m_chunks.size() - 1);
+        block->offset = 0;
+        return m_chunks.back().get();
+    }
+    if (m_chunkUsed + bytes > ChunkBytes) {
+        m_chunks.push_back(std::make_unique_for_overwrite<char[]>(ChunkBytes));
+        m_chunkUsed = 0;
+    }
+    block->chunk = uint32_t(m_chunks.size() - 1);
+    block->offset = uint32_t(m_chunkUsed);
+    m_chunkUsed += bytes;
+    return m_chunks.back().get() + block->offset;
+}
+
 void EventStore::sealBlock()
 {
+    // No allocation per block: a small allocation here made glibc consolidate its free lists now
+    // and then, which cost the GUI thread 20 ms and more in one page.
     thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
     const size_t bound = ZSTD_compressBound(m_openBlock.size());
-    auto buffer = std::make_unique<char[]>(bound);
+    if (m_scratch.size() < bound)
+        m_scratch.resize(bound);
     // Level 1: the fastest, and JSON of one kind of payload still shrinks about eightfold per block.
-    const size_t written = ZSTD_compressCCtx(context.get(), buffer.get(), bound, m_openBlock.data(), m_openBlock.size(), 1);
+    const size_t written = ZSTD_compressCCtx(context.get(), m_scratch.data(), bound, m_openBlock.data(), m_openBlock.size(), 1);
     Block block;
     block.rawSize = uint32_t(m_openBlock.size());
     if (ZSTD_isError(written)) {
         qCWarning(lcStore) << "payload compression failed:" << ZSTD_getErrorName(written) << "- keeping the block raw";
-        block.compressed = std::make_unique<char[]>(m_openBlock.size());
-        std::memcpy(block.compressed.get(), m_openBlock.data(), m_openBlock.size());
-        block.compressedSize = UINT32_MAX; // marks "stored raw"
+        std::memcpy(allocateBlockBytes(m_openBlock.size(), &block), m_openBlock.data(), m_openBlock.size());
+        block.compressedSize = UINT32_MAX;
+        m_blockBytes += m_openBlock.size();
     } else {
-        block.compressed = std::make_unique<char[]>(written);
-        std::memcpy(block.compressed.get(), buffer.get(), written);
+        std::memcpy(allocateBlockBytes(written, &block), m_scratch.data(), written);
         block.compressedSize = uint32_t(written);
+        m_blockBytes += written;
     }
-    m_blocks.push_back(std::move(block));
+    m_blocks.push_back(block);
     m_openBlock.clear();
 }
 
@@ -414,11 +440,12 @@ void EventStore::blockPayload(qsizetype row, std::string *out) const
     }
     const Block &block = m_blocks[blockIndex];
     out->resize(block.rawSize);
+    const char *bytes = m_chunks[block.chunk].get() + block.offset;
     if (block.compressedSize == UINT32_MAX) {
-        std::memcpy(out->data(), block.compressed.get(), block.rawSize);
+        std::memcpy(out->data(), bytes, block.rawSize);
         return;
     }
-    const size_t n = ZSTD_decompress(out->data(), out->size(), block.compressed.get(), block.compressedSize);
+    const size_t n = ZSTD_decompress(out->data(), out->size(), bytes, block.compressedSize);
     if (ZSTD_isError(n) || n != block.rawSize) {
         qCWarning(lcStore) << "payload block" << blockIndex << "does not decompress";
         out->clear();
@@ -522,8 +549,7 @@ size_t EventStore::memoryUsage() const
     size_t total = cap(m_ids) + cap(m_timestamps) + cap(m_description) + cap(m_type) + cap(m_source) + cap(m_severity)
         + cap(m_flags) + cap(m_organisation) + cap(m_user) + cap(m_endpoint) + cap(m_sim) + cap(m_imsi)
         + cap(m_payloadOffset) + cap(m_arena) + cap(m_stringOffsets) + m_openBlock.capacity();
-    for (const Block &block : m_blocks)
-        total += sizeof(Block) + (block.compressedSize == UINT32_MAX ? block.rawSize : block.compressedSize);
+    total += cap(m_blocks) + m_blockBytes + m_scratch.capacity();
     total += m_idSet->bytes() + m_stringSet->bytes();
     // The entity tables are small (thousands of devices, not millions of rows); rough per-entry sizes.
     total += (m_users.size() + m_endpoints.size() + m_sims.size() + m_imsis.size()) * 160;

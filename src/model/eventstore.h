@@ -111,18 +111,22 @@ public:
 
 private:
     enum Flag : uint8_t { FlagAlert = 1 };
+    // A sealed block's bytes live in one of the large chunks below: no allocation per block.
     struct Block
     {
-        std::unique_ptr<char[]> compressed;
-        uint32_t compressedSize = 0;
+        uint32_t chunk = 0;
+        uint32_t offset = 0;
+        uint32_t compressedSize = 0; // UINT32_MAX: stored raw (compression failed)
         uint32_t rawSize = 0;
     };
+    static constexpr size_t ChunkBytes = 4 << 20;
     class IdSet;
     class StringSet;
     class EntityTables;
 
     void appendOne(const Event &event);
     void sealBlock();
+    char *allocateBlockBytes(size_t bytes, Block *block);
     uint32_t intern(QByteArrayView utf8);
     void blockPayload(qsizetype row, std::string *out) const;
     static void splitRecord(QByteArrayView record, QByteArrayView *detail, QByteArrayView *extra);
@@ -151,6 +155,10 @@ private:
     std::vector<uint32_t> m_stringOffsets;
 
     std::vector<Block> m_blocks; // sealed blocks: rows [i*BlockSize, (i+1)*BlockSize)
+    std::vector<std::unique_ptr<char[]>> m_chunks; // where sealed blocks' bytes are
+    size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
+    size_t m_blockBytes = 0; // bytes of all sealed blocks
+    std::vector<char> m_scratch; // compression output before it is copied into a chunk
     std::string m_openBlock; // raw records of the rows after the last sealed block
 
     std::unique_ptr<IdSet> m_idSet;

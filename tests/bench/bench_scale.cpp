@@ -30,6 +30,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <malloc.h>
+#include <time.h>
 
 #include <cstdio>
 #include <random>
@@ -186,6 +187,7 @@ int main(int argc, char **argv)
     EventTableModel model;
     model.reserve(count); // what the window does with the pull's X-Total-Count
     double maxAppendMs = 0;
+    double maxAppendCpuMs = 0; // the thread's own CPU time: wall time minus time the OS ran others
     QElapsedTimer ingest;
     ingest.start();
     {
@@ -196,11 +198,17 @@ int main(int argc, char **argv)
             if (i + 1 < pages.size())
                 next = QtConcurrent::run([&, i] { return EventParser::parse(pages[i + 1]); });
             QElapsedTimer append;
+            timespec cpuStart {};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuStart);
             append.start();
             model.appendEvents(std::move(result.events));
             const double appendMs = ms(append);
+            timespec cpuEnd {};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuEnd);
+            const double cpuMs = double(cpuEnd.tv_sec - cpuStart.tv_sec) * 1e3 + double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e6;
+            maxAppendCpuMs = std::max(maxAppendCpuMs, cpuMs);
             if (appendMs > maxAppendMs)
-                std::printf("  page %zu: append %.2f ms\n", i, appendMs);
+                std::printf("  page %zu: append %.2f ms (%.2f ms on the CPU)\n", i, appendMs, cpuMs);
             maxAppendMs = std::max(maxAppendMs, appendMs);
         }
     }
@@ -211,7 +219,8 @@ int main(int argc, char **argv)
     const double oursMemory = double(rssAfter - rssBefore) / double(count);
     std::printf("  rows %d, RSS before %.1f MB, after %.1f MB, store's own estimate %.1f MB\n", model.rowCount(),
                 rssBefore / 1e6, rssAfter / 1e6, model.store().memoryUsage() / 1e6);
-    std::printf("  largest single page append on the GUI thread: %.2f ms (target <= 16 ms)\n", maxAppendMs);
+    std::printf("  largest single page append on the GUI thread: %.2f ms wall, %.2f ms CPU (target <= 16 ms)\n",
+                maxAppendMs, maxAppendCpuMs);
 
     const int dataConnection = categoryIndex("data_connection");
     EventFilter categoryFilter;
