@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventparser.h"
 
+#include "api/eventjson.h"
+
 #include <QLoggingCategory>
 
 #include <simdjson.h>
 
 #include <charconv>
-#include <cstdio>
 #include <cstring>
 #include <cmath>
 #include <limits>
@@ -242,24 +243,6 @@ bool forEachMember(od::value &value, const char *what, OnMember onMember)
     return any;
 }
 
-void appendJsonString(QByteArray *out, std::string_view text)
-{
-    *out += '"';
-    for (char c : text) {
-        if (c == '"' || c == '\\') {
-            *out += '\\';
-            *out += c;
-        } else if (uint8_t(c) < 0x20) {
-            char escape[8];
-            std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(uint8_t(c)));
-            out->append(escape);
-        } else {
-            *out += c;
-        }
-    }
-    *out += '"';
-}
-
 // {id, description} lookups; some docs examples say "name" instead of "description".
 EventRef readRef(od::value &value, const char *what)
 {
@@ -382,7 +365,7 @@ Event readEvent(od::value element, QByteArray *raw)
         } else {
             // Unknown top-level keys are kept as one object so that nothing the API sent is lost.
             event.extraJson += event.extraJson.isEmpty() ? '{' : ',';
-            appendJsonString(&event.extraJson, key);
+            EventJson::appendString(event.extraJson, qs(key)); // unknown keys are rare
             event.extraJson += ':';
             event.extraJson += compactJson(v, "unknown key");
         }
