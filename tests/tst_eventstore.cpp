@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventparser.h"
+#include "model/eventbatchbuilder.h"
 #include "model/eventstore.h"
 
 #include <QFile>
@@ -68,7 +69,7 @@ void TestEventStore::payloadAcrossBlocks()
 {
     // Enough rows for several sealed (compressed) blocks and an open one; each payload distinct.
     EventStore store;
-    const int count = EventStore::BlockSize * 5 + 17;
+    const int count = EventBatchBuilder::BlockSize * 5 + 17;
     std::vector<Event> events { size_t(count) };
     for (int i = 0; i < count; ++i) {
         Event &e = events[size_t(i)];
@@ -99,7 +100,7 @@ void TestEventStore::hugePayloads()
     EventStore store;
     QRandomGenerator rng(3);
     std::vector<QByteArray> details;
-    for (int i = 0; i < EventStore::BlockSize * 3; ++i) {
+    for (int i = 0; i < EventBatchBuilder::BlockSize * 3; ++i) {
         Event e;
         e.id = i + 1;
         if (i % 100 == 5) {

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "model/eventstore.h"
 
+#include "model/eventbatchbuilder.h"
+#include "model/payloadrecords.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 
-#include <zstd.h>
-
+#include <algorithm>
 #include <cstring>
 
 Q_LOGGING_CATEGORY(lcStore, "eventviewer.model")
@@ -21,39 +23,6 @@ inline uint64_t mix(uint64_t x)
     x *= 0xc4ceb9fe1a85ec53ULL;
     x ^= x >> 33;
     return x;
-}
-
-inline uint32_t hashBytes(QByteArrayView text)
-{
-    // FNV-1a, 64-bit, folded: the strings are short and this runs once per appended description.
-    uint64_t h = 1469598103934665603ULL;
-    for (char c : text)
-        h = (h ^ uint8_t(c)) * 1099511628211ULL;
-    return uint32_t(h ^ (h >> 32));
-}
-
-void putVarint(std::string *out, uint32_t value)
-{
-    while (value >= 0x80) {
-        out->push_back(char(value | 0x80));
-        value >>= 7;
-    }
-    out->push_back(char(value));
-}
-
-uint32_t getVarint(const char **p, const char *end)
-{
-    uint32_t value = 0;
-    int shift = 0;
-    while (*p < end && shift < 35) {
-        const uint8_t byte = uint8_t(**p);
-        ++*p;
-        value |= uint32_t(byte & 0x7f) << shift;
-        if (!(byte & 0x80))
-            break;
-        shift += 7;
-    }
-    return value;
 }
 
 } // namespace
@@ -130,7 +99,7 @@ public:
     explicit StringSet(const EventStore &store) : m_store(store) { }
 
     // Returns the index of an equal string, or UINT32_MAX.
-    uint32_t find(QByteArrayView text, uint32_t hash) const
+    uint32_t find(std::string_view text, uint32_t hash) const
     {
         if (m_slots.empty())
             return UINT32_MAX;
@@ -138,7 +107,7 @@ public:
             const Slot &slot = m_slots[i];
             if (slot.index == UINT32_MAX)
                 return UINT32_MAX;
-            if (slot.hash == hash && m_store.string(slot.index) == text)
+            if (slot.hash == hash && m_store.string(slot.index) == QByteArrayView(text.data(), qsizetype(text.size())))
                 return slot.index;
         }
     }
@@ -210,22 +179,29 @@ public:
         return index;
     }
 
-    static bool sameNamed(const NamedId &a, const EventRef &b) { return a.id == b.id && a.name == b.name; }
-    static uint32_t internNamed(QMultiHash<qint64, uint32_t> &byId, std::vector<NamedId> &table, const EventRef &ref)
+    static uint32_t internNamed(QMultiHash<qint64, uint32_t> &byId, std::vector<NamedId> &table, const NamedId &named)
     {
-        for (auto it = byId.constFind(ref.id); it != byId.cend() && it.key() == ref.id; ++it) {
-            if (sameNamed(table[it.value()], ref))
+        for (auto it = byId.constFind(named.id); it != byId.cend() && it.key() == named.id; ++it) {
+            if (table[it.value()].nameUtf8 == named.nameUtf8)
                 return it.value();
         }
         const uint32_t index = uint32_t(table.size());
-        table.push_back(NamedId { ref.id, ref.name, ref.name.toUtf8() });
-        byId.insert(ref.id, index);
+        table.push_back(named);
+        byId.insert(named.id, index);
         return index;
+    }
+    // Store indices for a batch's own table.
+    template<typename T, typename Intern>
+    static void map(const std::vector<T> &batchTable, std::vector<uint32_t> *out, Intern intern)
+    {
+        out->resize(batchTable.size());
+        for (size_t i = 0; i < batchTable.size(); ++i)
+            (*out)[i] = intern(batchTable[i]);
     }
 
     QMultiHash<qint64, uint32_t> types, sources, severities, organisations, users, endpoints, sims, imsis;
-    // The last entries interned: consecutive events mostly share them, which spares the hash lookups.
-    uint32_t lastOrganisation = UINT32_MAX;
+    // Scratch: a batch's table index -> the store's.
+    std::vector<uint32_t> typeMap, sourceMap, severityMap, organisationMap, userMap, endpointMap, simMap, imsiMap;
 };
 
 EventStore::EventStore()
@@ -260,7 +236,6 @@ void EventStore::clear()
     m_chunks.clear();
     m_chunkUsed = ChunkBytes;
     m_blockBytes = 0;
-    m_openBlock.clear();
     m_idSet->clear();
     m_stringSet->clear();
     *m_entities = EntityTables();
@@ -278,7 +253,7 @@ void EventStore::reserve(qsizetype rows)
     m_type.reserve(n);
     for (auto *column : { &m_source, &m_severity, &m_flags })
         column->reserve(n);
-    m_blocks.reserve(n / BlockSize + 1);
+    m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / 500 + 1); // full blocks plus one partial a page
     m_idSet->reserve(n);
     // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
     m_stringSet->reserve(n / 2);
@@ -298,20 +273,12 @@ qsizetype EventStore::rowOfId(qint64 id) const
 
 qsizetype EventStore::append(const Event &event)
 {
-    if (containsId(event.id))
-        return 0;
-    appendOne(event);
-    return 1;
+    return append(std::span<const Event>(&event, 1));
 }
 
 qsizetype EventStore::append(std::span<const Event> events)
 {
-    const qsizetype before = size();
-    for (const Event &event : events) {
-        if (!containsId(event.id))
-            appendOne(event);
-    }
-    return size() - before;
+    return events.empty() ? 0 : append(EventBatchBuilder::build(events));
 }
 
 qsizetype EventStore::append(std::vector<Event> &&events)
@@ -321,9 +288,8 @@ qsizetype EventStore::append(std::vector<Event> &&events)
     return added;
 }
 
-uint32_t EventStore::intern(QByteArrayView utf8)
+uint32_t EventStore::intern(std::string_view utf8, uint32_t hash)
 {
-    const uint32_t hash = hashBytes(utf8);
     const uint32_t found = m_stringSet->find(utf8, hash);
     if (found != UINT32_MAX)
         return found;
@@ -334,55 +300,65 @@ uint32_t EventStore::intern(QByteArrayView utf8)
     return index;
 }
 
-void EventStore::appendOne(const Event &event)
+qsizetype EventStore::append(const EventBatch &batch)
 {
-    const uint32_t row = uint32_t(m_ids.size());
-    m_ids.push_back(event.id);
-    m_timestamps.push_back(event.timestampMs);
-    m_flags.push_back(event.alert ? FlagAlert : 0);
-
-    // Descriptions are mostly short ASCII: convert through a stack buffer to spare an allocation.
-    const QString &d = event.description;
-    char buffer[512];
-    if (d.size() * 3 <= qsizetype(sizeof buffer)) {
-        char *end = buffer;
-        bool ascii = true;
-        for (QChar c : d) {
-            if (c.unicode() >= 0x80) {
-                ascii = false;
-                break;
-            }
-            *end++ = char(c.unicode());
-        }
-        m_description.push_back(ascii ? intern(QByteArrayView(buffer, end - buffer)) : intern(d.toUtf8()));
-    } else {
-        m_description.push_back(intern(d.toUtf8()));
-    }
-
+    // This runs on the GUI thread: everything that takes time per event (parsing, UTF-8, hashing,
+    // compressing) is in the batch already; here each row is copied and its id checked.
+    const qsizetype before = size();
     EntityTables &e = *m_entities;
-    m_type.push_back(uint16_t(EntityTables::internNamed(e.types, m_types, event.type)));
-    m_source.push_back(uint8_t(EntityTables::internNamed(e.sources, m_sources, event.source)));
-    m_severity.push_back(uint8_t(EntityTables::internNamed(e.severities, m_severities, event.severity)));
-    if (e.lastOrganisation == UINT32_MAX || !EntityTables::sameNamed(m_organisations[e.lastOrganisation], event.organisation))
-        e.lastOrganisation = EntityTables::internNamed(e.organisations, m_organisations, event.organisation);
-    m_organisation.push_back(e.lastOrganisation);
-    m_user.push_back(event.user ? EntityTables::intern(e.users, m_users, *event.user) : None);
-    m_endpoint.push_back(event.endpoint ? EntityTables::intern(e.endpoints, m_endpoints, *event.endpoint) : None);
-    m_sim.push_back(event.sim ? EntityTables::intern(e.sims, m_sims, *event.sim) : None);
-    m_imsi.push_back(event.imsi ? EntityTables::intern(e.imsis, m_imsis, *event.imsi) : None);
+    auto named = [](QMultiHash<qint64, uint32_t> &byId, std::vector<NamedId> &table) {
+        return [&](const NamedId &n) { return EntityTables::internNamed(byId, table, n); };
+    };
+    EntityTables::map(batch.types(), &e.typeMap, named(e.types, m_types));
+    EntityTables::map(batch.sources(), &e.sourceMap, named(e.sources, m_sources));
+    EntityTables::map(batch.severities(), &e.severityMap, named(e.severities, m_severities));
+    EntityTables::map(batch.organisations(), &e.organisationMap, named(e.organisations, m_organisations));
     Q_ASSERT_X(m_types.size() <= UINT16_MAX && m_sources.size() <= UINT8_MAX && m_severities.size() <= UINT8_MAX,
                "EventStore", "too many distinct types, sources or severities");
+    EntityTables::map(batch.users(), &e.userMap, [&](const EventUser &u) { return EntityTables::intern(e.users, m_users, u); });
+    EntityTables::map(batch.endpoints(), &e.endpointMap,
+                      [&](const EventEndpoint &x) { return EntityTables::intern(e.endpoints, m_endpoints, x); });
+    EntityTables::map(batch.sims(), &e.simMap, [&](const EventSim &x) { return EntityTables::intern(e.sims, m_sims, x); });
+    EntityTables::map(batch.imsis(), &e.imsiMap, [&](const EventImsi &x) { return EntityTables::intern(e.imsis, m_imsis, x); });
+    auto entity = [](const std::vector<uint32_t> &map, uint32_t index) { return index == EventBatch::None ? None : map[index]; };
 
-    // The payload record: varint length + detail, varint length + extra keys.
-    m_payloadOffset.push_back(uint32_t(m_openBlock.size()));
-    putVarint(&m_openBlock, uint32_t(event.detailJson.size()));
-    m_openBlock.append(event.detailJson.constData(), size_t(event.detailJson.size()));
-    putVarint(&m_openBlock, uint32_t(event.extraJson.size()));
-    m_openBlock.append(event.extraJson.constData(), size_t(event.extraJson.size()));
+    uint32_t lastBlock = UINT32_MAX; // the batch's block last copied in
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const qint64 id = batch.id(i);
+        if (batch.isDropped(i) || m_idSet->find(id) >= 0)
+            continue;
+        const uint32_t row = uint32_t(m_ids.size());
+        m_ids.push_back(id);
+        m_timestamps.push_back(batch.timestampMs(i));
+        m_flags.push_back(batch.alert(i) ? FlagAlert : 0);
+        m_description.push_back(intern(batch.description(i), batch.descriptionHash(i)));
+        m_type.push_back(uint16_t(e.typeMap[batch.typeIndex(i)]));
+        m_source.push_back(uint8_t(e.sourceMap[batch.sourceIndex(i)]));
+        m_severity.push_back(uint8_t(e.severityMap[batch.severityIndex(i)]));
+        m_organisation.push_back(e.organisationMap[batch.organisationIndex(i)]);
+        m_user.push_back(entity(e.userMap, batch.userIndex(i)));
+        m_endpoint.push_back(entity(e.endpointMap, batch.endpointIndex(i)));
+        m_sim.push_back(entity(e.simMap, batch.simIndex(i)));
+        m_imsi.push_back(entity(e.imsiMap, batch.imsiIndex(i)));
+        m_payloadOffset.push_back(batch.payloadOffset(i));
+        m_idSet->insert(row);
 
-    m_idSet->insert(row);
-    if ((row + 1) % BlockSize == 0)
-        sealBlock();
+        // A block goes in with its first row that goes in; one whose rows all are known stays out.
+        const uint32_t blockIndex = batch.payloadBlock(i);
+        if (blockIndex != lastBlock) {
+            lastBlock = blockIndex;
+            const EventBatch::Block &source = batch.blocks()[blockIndex];
+            const QByteArrayView bytes = batch.blockBytes(blockIndex);
+            Block block;
+            block.firstRow = row;
+            block.compressedSize = source.compressedSize;
+            block.rawSize = source.rawSize;
+            std::memcpy(allocateBlockBytes(size_t(bytes.size()), &block), bytes.data(), size_t(bytes.size()));
+            m_blockBytes += size_t(bytes.size());
+            m_blocks.push_back(block);
+        }
+    }
+    return size() - before;
 }
 
 char *EventStore::allocateBlockBytes(size_t bytes, Block *block)
@@ -405,85 +381,42 @@ char *EventStore::allocateBlockBytes(size_t bytes, Block *block)
     return m_chunks.back().get() + block->offset;
 }
 
-void EventStore::sealBlock()
+size_t EventStore::blockOfRow(qsizetype row) const
 {
-    // No allocation per block: a small allocation here made glibc consolidate its free lists now
-    // and then, which cost the GUI thread 20 ms and more in one page.
-    thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
-    const size_t bound = ZSTD_compressBound(m_openBlock.size());
-    if (m_scratch.size() < bound)
-        m_scratch.resize(bound);
-    // Level 1: the fastest, and JSON of one kind of payload still shrinks about eightfold per block.
-    const size_t written = ZSTD_compressCCtx(context.get(), m_scratch.data(), bound, m_openBlock.data(), m_openBlock.size(), 1);
-    Block block;
-    block.rawSize = uint32_t(m_openBlock.size());
-    if (ZSTD_isError(written)) {
-        qCWarning(lcStore) << "payload compression failed:" << ZSTD_getErrorName(written) << "- keeping the block raw";
-        std::memcpy(allocateBlockBytes(m_openBlock.size(), &block), m_openBlock.data(), m_openBlock.size());
-        block.compressedSize = UINT32_MAX;
-        m_blockBytes += m_openBlock.size();
-    } else {
-        std::memcpy(allocateBlockBytes(written, &block), m_scratch.data(), written);
-        block.compressedSize = uint32_t(written);
-        m_blockBytes += written;
-    }
-    m_blocks.push_back(block);
-    m_openBlock.clear();
+    // The last block that starts at or before the row.
+    const auto it = std::upper_bound(m_blocks.begin(), m_blocks.end(), uint32_t(row),
+                                     [](uint32_t r, const Block &block) { return r < block.firstRow; });
+    return size_t(it - m_blocks.begin()) - 1;
 }
 
-void EventStore::blockPayload(qsizetype row, std::string *out) const
+void EventStore::blockPayload(size_t blockIndex, std::string *out) const
 {
-    const size_t blockIndex = size_t(row) / BlockSize;
-    if (blockIndex >= m_blocks.size()) {
-        *out = m_openBlock;
-        return;
-    }
     const Block &block = m_blocks[blockIndex];
-    out->resize(block.rawSize);
     const char *bytes = m_chunks[block.chunk].get() + block.offset;
     if (block.compressedSize == UINT32_MAX) {
-        std::memcpy(out->data(), bytes, block.rawSize);
+        out->assign(bytes, block.rawSize);
         return;
     }
-    const size_t n = ZSTD_decompress(out->data(), out->size(), bytes, block.compressedSize);
-    if (ZSTD_isError(n) || n != block.rawSize) {
+    if (!PayloadRecords::decompress(std::string_view(bytes, block.compressedSize), block.rawSize, out))
         qCWarning(lcStore) << "payload block" << blockIndex << "does not decompress";
-        out->clear();
-    }
-}
-
-void EventStore::splitRecord(QByteArrayView record, QByteArrayView *detail, QByteArrayView *extra)
-{
-    const char *p = record.data();
-    const char *end = p + record.size();
-    const uint32_t detailSize = std::min<uint32_t>(getVarint(&p, end), uint32_t(end - p));
-    *detail = QByteArrayView(p, detailSize);
-    p += detailSize;
-    const uint32_t extraSize = std::min<uint32_t>(getVarint(&p, end), uint32_t(end - p));
-    *extra = QByteArrayView(p, extraSize);
 }
 
 void EventStore::PayloadReader::load(qsizetype row, QByteArrayView *detail, QByteArrayView *extra)
 {
-    const qsizetype block = row / BlockSize;
-    const bool open = size_t(block) >= m_store.m_blocks.size();
-    if (open) {
-        // The open block keeps growing; read it in place.
-        const std::string &raw = m_store.m_openBlock;
-        const uint32_t offset = m_store.m_payloadOffset[size_t(row)];
-        splitRecord(QByteArrayView(raw.data() + offset, qsizetype(raw.size() - offset)), detail, extra);
+    *detail = *extra = {};
+    if (row < 0 || row >= m_store.size())
         return;
-    }
-    if (block != m_block) {
-        m_store.blockPayload(row, &m_buffer);
-        m_block = block;
+    if (row < m_blockFirst || row >= m_blockEnd) {
+        m_block = m_store.blockOfRow(row);
+        const auto &blocks = m_store.m_blocks;
+        m_blockFirst = blocks[m_block].firstRow;
+        m_blockEnd = m_block + 1 < blocks.size() ? qsizetype(blocks[m_block + 1].firstRow) : m_store.size();
+        m_store.blockPayload(m_block, &m_buffer);
     }
     const uint32_t offset = m_store.m_payloadOffset[size_t(row)];
-    if (offset > m_buffer.size()) {
-        *detail = *extra = {};
+    if (offset > m_buffer.size())
         return;
-    }
-    splitRecord(QByteArrayView(m_buffer.data() + offset, qsizetype(m_buffer.size() - offset)), detail, extra);
+    PayloadRecords::split(QByteArrayView(m_buffer).sliced(offset), detail, extra);
 }
 
 QByteArrayView EventStore::PayloadReader::detailJson(qsizetype row)
@@ -548,8 +481,8 @@ size_t EventStore::memoryUsage() const
     auto cap = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     size_t total = cap(m_ids) + cap(m_timestamps) + cap(m_description) + cap(m_type) + cap(m_source) + cap(m_severity)
         + cap(m_flags) + cap(m_organisation) + cap(m_user) + cap(m_endpoint) + cap(m_sim) + cap(m_imsi)
-        + cap(m_payloadOffset) + cap(m_arena) + cap(m_stringOffsets) + m_openBlock.capacity();
-    total += cap(m_blocks) + m_blockBytes + m_scratch.capacity();
+        + cap(m_payloadOffset) + cap(m_arena) + cap(m_stringOffsets);
+    total += cap(m_blocks) + m_blockBytes;
     total += m_idSet->bytes() + m_stringSet->bytes();
     // The entity tables are small (thousands of devices, not millions of rows); rough per-entry sizes.
     total += (m_users.size() + m_endpoints.size() + m_sims.size() + m_imsis.size()) * 160;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/event.h"
+#include "model/eventbatch.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -15,21 +16,14 @@
 
 // All loaded events, column by column, for a million rows and more: fixed-size columns for the
 // scalar fields, interned tables for organisations, users, devices, SIMs, IMSIs and names, an arena
-// for descriptions, and the detail payloads compressed in blocks of BlockSize events.
+// for descriptions, and the detail payloads compressed in blocks (as EventBatchBuilder made them).
 // Append-only apart from clear(); deduplicates by event id.
 // Not thread-safe: any number of threads may read at once while nobody appends.
 class EventStore final
 {
 public:
-    static constexpr int BlockSize = 128; // events per compressed payload block
     static constexpr uint32_t None = UINT32_MAX; // "no entity" in the entity columns
-
-    struct NamedId // an interned (id, name) pair: event type, source, severity, organisation
-    {
-        qint64 id = -1;
-        QString name;
-        QByteArray nameUtf8;
-    };
+    using NamedId = EventNamedId;
 
     EventStore();
     ~EventStore();
@@ -37,6 +31,8 @@ public:
     EventStore &operator=(const EventStore &) = delete;
 
     // Appends the events whose ids are new; returns how many rows were added (at the end).
+    // The batch is copied: its columns, its new entities and its compressed payload blocks.
+    qsizetype append(const EventBatch &batch);
     qsizetype append(std::span<const Event> events);
     qsizetype append(std::vector<Event> &&events); // and releases them
     qsizetype append(const Event &event);
@@ -102,7 +98,8 @@ public:
         friend class EventStore;
         void load(qsizetype row, QByteArrayView *detail, QByteArrayView *extra);
         const EventStore &m_store;
-        qsizetype m_block = -1;
+        size_t m_block = SIZE_MAX;
+        qsizetype m_blockFirst = 0, m_blockEnd = 0; // the loaded block's rows
         std::string m_buffer;
     };
 
@@ -114,6 +111,7 @@ private:
     // A sealed block's bytes live in one of the large chunks below: no allocation per block.
     struct Block
     {
+        uint32_t firstRow = 0; // the block's rows run up to the next block's first row
         uint32_t chunk = 0;
         uint32_t offset = 0;
         uint32_t compressedSize = 0; // UINT32_MAX: stored raw (compression failed)
@@ -124,12 +122,10 @@ private:
     class StringSet;
     class EntityTables;
 
-    void appendOne(const Event &event);
-    void sealBlock();
     char *allocateBlockBytes(size_t bytes, Block *block);
-    uint32_t intern(QByteArrayView utf8);
-    void blockPayload(qsizetype row, std::string *out) const;
-    static void splitRecord(QByteArrayView record, QByteArrayView *detail, QByteArrayView *extra);
+    uint32_t intern(std::string_view utf8, uint32_t hash);
+    [[nodiscard]] size_t blockOfRow(qsizetype row) const;
+    void blockPayload(size_t blockIndex, std::string *out) const;
 
     std::vector<qint64> m_ids;
     std::vector<qint64> m_timestamps;
@@ -154,12 +150,10 @@ private:
     std::vector<char> m_arena;
     std::vector<uint32_t> m_stringOffsets;
 
-    std::vector<Block> m_blocks; // sealed blocks: rows [i*BlockSize, (i+1)*BlockSize)
-    std::vector<std::unique_ptr<char[]>> m_chunks; // where sealed blocks' bytes are
+    std::vector<Block> m_blocks; // in row order
+    std::vector<std::unique_ptr<char[]>> m_chunks; // where the blocks' bytes are
     size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
-    size_t m_blockBytes = 0; // bytes of all sealed blocks
-    std::vector<char> m_scratch; // compression output before it is copied into a chunk
-    std::string m_openBlock; // raw records of the rows after the last sealed block
+    size_t m_blockBytes = 0; // bytes of all blocks
 
     std::unique_ptr<IdSet> m_idSet;
     std::unique_ptr<StringSet> m_stringSet;
