@@ -125,9 +125,9 @@ void TestCsvWriter::exportsStoreRows()
        "event_type": {"id": 1, "description": "Update location"}, "organisation": {"id": 1, "name": "Org, Inc."}}
     ])";
     ParseResult parsed = EventParser::parse(page);
-    QCOMPARE(parsed.events.size(), size_t(2));
+    QCOMPARE(parsed.events().size(), size_t(2));
     EventStore store;
-    store.append(std::move(parsed.events));
+    store.append(std::move(parsed.events()));
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -776,9 +776,10 @@ void TestEmnifySim::generatedEventsRoundTrip()
     const Reply r = get(QStringLiteral("/api/v1/event?per_page=1000&page=2"), m_token);
     const ParseResult parsed = EventParser::parse(r.body);
     QVERIFY(parsed.isOk());
-    QCOMPARE(parsed.events.size(), size_t(1000));
-    for (size_t i = 0; i < parsed.events.size(); ++i) {
-        Event got = parsed.events[i];
+    const std::vector<Event> events = parsed.events();
+    QCOMPARE(events.size(), size_t(1000));
+    for (size_t i = 0; i < events.size(); ++i) {
+        Event got = events[i];
         Event want = m_events[1000 + i];
         QCOMPARE(QJsonDocument::fromJson("[" + got.detailJson + "]"),
             QJsonDocument::fromJson("[" + want.detailJson + "]"));

@@ -31,9 +31,11 @@ struct PullRecorder
     explicit PullRecorder(EventApiClient *client)
     {
         QObject::connect(client, &EventApiClient::eventsReceived, client,
-            [this](const std::vector<Event> &events, const std::vector<QByteArray> &raw) {
-                for (const Event &event : events)
-                    ids.append(event.id);
+            [this](const EventBatch &events, const std::vector<QByteArray> &raw) {
+                for (qsizetype i = 0; i < events.size(); ++i) {
+                    if (!events.isDropped(i))
+                        ids.append(events.id(i));
+                }
                 rawCount += qsizetype(raw.size());
                 ++batches;
                 if (finishedCount > 0)
@@ -785,8 +787,8 @@ void TestEventApiClient::keepRaw()
     configure(options);
     QList<QByteArray> raw;
     connect(m_client.get(), &EventApiClient::eventsReceived, this,
-        [&raw](const std::vector<Event> &events, const std::vector<QByteArray> &texts) {
-            QCOMPARE(texts.size(), events.size());
+        [&raw](const EventBatch &events, const std::vector<QByteArray> &texts) {
+            QCOMPARE(qsizetype(texts.size()), events.liveCount());
             for (const QByteArray &text : texts)
                 raw.append(text);
         });

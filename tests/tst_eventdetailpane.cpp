@@ -45,7 +45,7 @@ void TestEventDetailPane::initTestCase()
     QVERIFY(file.open(QIODevice::ReadOnly));
     ParseResult result = EventParser::parse(file.readAll());
     QVERIFY(result.isOk());
-    m_events = std::move(result.events);
+    m_events = std::move(result.events());
     QVERIFY(m_events.size() > 58);
     QCOMPARE(m_events[57].type.id, 38);
 }

@@ -34,7 +34,7 @@ std::vector<Event> TestEventJson::docExamples()
     QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return EventParser::parse(file.readAll()).events;
+    return EventParser::parse(file.readAll()).events();
 }
 
 void TestEventJson::roundTripDocExamples_data()
@@ -56,8 +56,8 @@ void TestEventJson::roundTripDocExamples()
     const ParseResult result = EventParser::parse(json);
     QVERIFY2(result.isOk(), qPrintable(result.error));
     QVERIFY(result.issues.isEmpty());
-    QCOMPARE(result.events.size(), size_t(1));
-    QCOMPARE(result.events.front(), event);
+    QCOMPARE(result.events().size(), size_t(1));
+    QCOMPARE(result.events().front(), event);
 }
 
 void TestEventJson::arrayRoundTrip()
@@ -65,7 +65,7 @@ void TestEventJson::arrayRoundTrip()
     const std::vector<Event> events = docExamples();
     const ParseResult result = EventParser::parse(EventJson::toJsonArray(events));
     QVERIFY(result.isOk());
-    QCOMPARE(result.events, events);
+    QCOMPARE(result.events(), events);
     QCOMPARE(EventJson::toJsonArray({}), QByteArray("[]"));
 }
 
@@ -114,9 +114,9 @@ void TestEventJson::escaping()
         QCOMPARE(object.value(QLatin1String("description")).toString(), text);
         const ParseResult result = EventParser::parse(json);
         QVERIFY(result.isOk());
-        QCOMPARE(result.events.size(), size_t(1));
-        QCOMPARE(result.events.front().description, text);
-        QCOMPARE(result.events.front().endpoint->name, text);
+        QCOMPARE(result.events().size(), size_t(1));
+        QCOMPARE(result.events().front().description, text);
+        QCOMPARE(result.events().front().endpoint->name, text);
     }
 }
 
@@ -161,8 +161,8 @@ void TestEventJson::optionalObjects()
     QVERIFY(json.contains(R"("detail":null)"));
     QVERIFY(json.contains(R"("keen":{"id":"x"},"other":1})"));
     const ParseResult result = EventParser::parse(json);
-    QCOMPARE(result.events.size(), size_t(1));
-    QCOMPARE(result.events.front(), e);
+    QCOMPARE(result.events().size(), size_t(1));
+    QCOMPARE(result.events().front(), e);
 
     // An endpoint without tags or IMEI sends them as null, like the API.
     e.endpoint = EventEndpoint { 1, QStringLiteral("GPS Tracker"), QStringLiteral("10.0.0.1"), {}, {} };

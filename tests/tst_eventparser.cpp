@@ -78,8 +78,8 @@ void TestEventParser::docExample()
     const ParseResult result = EventParser::parse(json);
     QVERIFY2(result.isOk(), qPrintable(result.error));
     QVERIFY(result.issues.isEmpty());
-    QCOMPARE(result.events.size(), size_t(1));
-    const Event &e = result.events.front();
+    QCOMPARE(result.events().size(), size_t(1));
+    const Event e = result.events().front();
     QTEST(e.id, "id");
     QTEST(int(e.type.id), "typeId");
     const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
@@ -96,12 +96,12 @@ void TestEventParser::docExamplesAsOnePage()
 {
     const ParseResult result = EventParser::parse(readData(QStringLiteral("doc-examples.json")));
     QVERIFY(result.isOk());
-    QCOMPARE(result.events.size(), size_t(59));
+    QCOMPARE(result.events().size(), size_t(59));
     QVERIFY(result.issues.isEmpty());
     // The 16-digit id must survive exactly (no detour through double).
-    const auto it = std::find_if(result.events.begin(), result.events.end(),
-                                 [](const Event &e) { return e.id == 6734033817529352LL; });
-    QVERIFY(it != result.events.end());
+    const std::vector<Event> events = result.events();
+    const auto it = std::find_if(events.begin(), events.end(), [](const Event &e) { return e.id == 6734033817529352LL; });
+    QVERIFY(it != events.end());
 }
 
 void TestEventParser::quirk_data()
@@ -148,8 +148,8 @@ void TestEventParser::quirk()
     const ParseResult result = EventParser::parse(json);
     QVERIFY2(result.isOk(), qPrintable(result.error));
     QVERIFY2(result.issues.isEmpty(), result.issues.isEmpty() ? "" : qPrintable(result.issues.first().reason));
-    QCOMPARE(result.events.size(), size_t(1));
-    const Event &e = result.events.front();
+    QCOMPARE(result.events().size(), size_t(1));
+    const Event e = result.events().front();
     QCOMPARE(e.id, 7);
     QTEST(e.alert, "alert");
     QTEST(e.source.name, "sourceName");
@@ -231,9 +231,9 @@ void TestEventParser::badElement()
     const QByteArray good2 = R"({"id": 101, "timestamp": "2021-10-27T11:59:30Z"})";
     const ParseResult result = EventParser::parse("[" + good1 + "," + element + "," + good2 + "]");
     QVERIFY(result.isOk());
-    QCOMPARE(result.events.size(), size_t(2));
-    QCOMPARE(result.events[0].id, 100);
-    QCOMPARE(result.events[1].id, 101);
+    QCOMPARE(result.events().size(), size_t(2));
+    QCOMPARE(result.events()[0].id, 100);
+    QCOMPARE(result.events()[1].id, 101);
     QCOMPARE(result.issues.size(), 1);
     QCOMPARE(result.issues.first().index, 1);
     QVERIFY2(result.issues.first().reason.contains(reasonPart), qPrintable(result.issues.first().reason));
@@ -258,7 +258,7 @@ void TestEventParser::badDocument()
     const ParseResult result = EventParser::parse(json);
     QVERIFY(!result.isOk());
     QVERIFY(!result.error.isEmpty());
-    QVERIFY(result.events.empty());
+    QVERIFY(result.events().empty());
 }
 
 void TestEventParser::hostileInputs()
@@ -267,25 +267,25 @@ void TestEventParser::hostileInputs()
     const QByteArray huge(20 * 1024 * 1024, 'x');
     ParseResult result = EventParser::parse(R"({"id": 1, "timestamp": "2021-10-27T11:59:29Z", "description": ")" + huge + "\"}");
     QVERIFY(result.isOk());
-    QCOMPARE(result.events.size(), size_t(1));
-    QCOMPARE(result.events.front().description.size(), huge.size());
+    QCOMPARE(result.events().size(), size_t(1));
+    QCOMPARE(result.events().front().description.size(), huge.size());
 
     const QByteArray deep = QByteArray(500, '[') + QByteArray(500, ']');
     result = EventParser::parse(R"({"id": 2, "timestamp": "2021-10-27T11:59:29Z", "detail": )" + deep + "}");
     QVERIFY(result.isOk());
-    QCOMPARE(result.events.size(), size_t(1));
-    QCOMPARE(result.events.front().detailJson, deep);
+    QCOMPARE(result.events().size(), size_t(1));
+    QCOMPARE(result.events().front().detailJson, deep);
 
     // 5,000 levels of nesting at the top: refused as a whole or as an element, never a crash.
     result = EventParser::parse(QByteArray(5000, '[') + QByteArray(5000, ']'));
-    QVERIFY(result.events.empty());
+    QVERIFY(result.events().empty());
     QVERIFY(!result.isOk() || result.issues.size() == 1);
 
     const QByteArray wrongTypes = R"([{"id": true, "timestamp": []}, {"id": 3, "timestamp": "2021-10-27T11:59:29Z",)"
                                   R"( "event_type": 5, "event_source": "x", "sim": {"iccid": {"a": 1}}}, null, [], "s"])";
     result = EventParser::parse(wrongTypes);
     QVERIFY(result.isOk());
-    QVERIFY(result.events.empty());
+    QVERIFY(result.events().empty());
     QCOMPARE(result.issues.size(), 5);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(result.issues[i].index, i);
@@ -296,22 +296,22 @@ void TestEventParser::keepsUnknownKeysAndDetail()
     const QByteArray json = R"({"id": 153792067277, "timestamp": "2021-10-27T15:17:23Z", "keen": {"id": "11855d"},)"
                             R"( "detail": {"region": "eu-west-1", "client": {"public_ip": "53.240.46.216"}, "n": 1.5, "s": "1.000000"}})";
     const ParseResult result = EventParser::parse(json);
-    QCOMPARE(result.events.size(), size_t(1));
-    const Event &e = result.events.front();
+    QCOMPARE(result.events().size(), size_t(1));
+    const Event e = result.events().front();
     QCOMPARE(e.extraJson, QByteArray(R"({"keen":{"id":"11855d"}})"));
     QCOMPARE(e.detailJson, QByteArray(R"({"region":"eu-west-1","client":{"public_ip":"53.240.46.216"},"n":1.5,"s":"1.000000"})"));
     // A 20-digit ICCID sent as a number would not fit 64 bits; as text it stays exact.
     const ParseResult sim = EventParser::parse(
         R"({"id": 1, "timestamp": "2021-10-27T15:17:23Z", "sim": {"id": 2, "iccid": 8988303000123456789}})");
-    QCOMPARE(sim.events.size(), size_t(1));
-    QCOMPARE(sim.events.front().sim->iccid, QStringLiteral("8988303000123456789"));
+    QCOMPARE(sim.events().size(), size_t(1));
+    QCOMPARE(sim.events().front().sim->iccid, QStringLiteral("8988303000123456789"));
 }
 
 void TestEventParser::keepRaw()
 {
     const ParseResult result = EventParser::parse(R"([{"id": 1, "timestamp": "2021-10-27T15:17:23Z", "x": [1, 2]}, 7])",
                                                   ParseOptions { true });
-    QCOMPARE(result.events.size(), size_t(1));
+    QCOMPARE(result.events().size(), size_t(1));
     QCOMPARE(result.raw.size(), size_t(1));
     QCOMPARE(result.raw.front(), QByteArray(R"({"id":1,"timestamp":"2021-10-27T15:17:23Z","x":[1,2]})"));
 }

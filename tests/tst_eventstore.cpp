@@ -30,7 +30,7 @@ std::vector<Event> TestEventStore::docExamples()
     QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing doc-examples.json");
-    return EventParser::parse(file.readAll()).events;
+    return EventParser::parse(file.readAll()).events();
 }
 
 void TestEventStore::roundTripsEveryDocExample()

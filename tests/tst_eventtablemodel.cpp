@@ -47,7 +47,7 @@ std::vector<Event> TestEventTableModel::docExamples()
     QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing doc-examples.json");
-    return EventParser::parse(file.readAll()).events;
+    return EventParser::parse(file.readAll()).events();
 }
 
 void TestEventTableModel::init()
@@ -171,7 +171,7 @@ void TestEventTableModel::hidingACategoryHidesFutureTypesToo()
     Event future;
     future.id = 1;
     future.type = EventRef { 4711, QStringLiteral("Something new") };
-    m_model->appendEvents({ future });
+    m_model->appendEvents(std::vector<Event> { future });
     QCOMPARE(m_model->store().size(), 60);
     QCOMPARE(m_model->rowCount(), 59);
     m_model->setFilter({});
@@ -255,7 +255,7 @@ void TestEventTableModel::appendKeepsOrderAndSelection()
     Event late;
     late.id = 5000;
     late.timestampMs = 1'800'000'000'000LL;
-    m_model->appendEvents({ late });
+    m_model->appendEvents(std::vector<Event> { late });
     QCOMPARE(m_model->rowCount(), 101);
     QCOMPARE(m_model->index(0, EventColumns::Id).data().toString(), QStringLiteral("5000"));
     QCOMPARE(selected.row(), 11);
@@ -324,7 +324,7 @@ void TestEventTableModel::appendWhileJobRunsWaits()
     Event e;
     e.id = 42;
     e.description = QStringLiteral("New location received");
-    m_model->appendEvents({ e });
+    m_model->appendEvents(std::vector<Event> { e });
     QCOMPARE(m_model->store().size(), 59); // held back while the worker reads the store
     waitIdle();
     QCOMPARE(m_model->store().size(), 60);
@@ -336,7 +336,7 @@ void TestEventTableModel::readersHoldAppendsBack()
     m_model->beginRead();
     Event e;
     e.id = 43;
-    m_model->appendEvents({ e });
+    m_model->appendEvents(std::vector<Event> { e });
     QCOMPARE(m_model->store().size(), 59);
     m_model->endRead();
     QCOMPARE(m_model->store().size(), 60);
@@ -374,7 +374,7 @@ void TestEventTableModel::relativeTime()
     Event e;
     e.id = 1;
     e.timestampMs = 1'700'000'000'000LL;
-    m_model->appendEvents({ e });
+    m_model->appendEvents(std::vector<Event> { e });
     m_model->setNow(QDateTime::fromMSecsSinceEpoch(e.timestampMs + 5 * 60'000));
     QCOMPARE(m_model->index(0, 0).data().toString(), QStringLiteral("5 minutes ago"));
     m_model->setTimeDisplay(EventTableModel::TimeDisplay::AbsoluteUtc);

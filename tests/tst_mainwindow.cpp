@@ -128,9 +128,9 @@ void TestMainWindow::initTestCase()
     // The docs examples are from 2021; move them into the last hour (one a minute, order kept) so
     // that the default time range holds them all.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (size_t i = 0; i < parsed.events.size(); ++i)
-        parsed.events[i].timestampMs = now - 30000 - qint64(i) * 45000;
-    m_docEvents = std::move(parsed.events);
+    m_docEvents = parsed.events();
+    for (size_t i = 0; i < m_docEvents.size(); ++i)
+        m_docEvents[i].timestampMs = now - 30000 - qint64(i) * 45000;
 }
 
 void TestMainWindow::init()

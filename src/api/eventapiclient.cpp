@@ -123,7 +123,7 @@ struct EventApiClient::PageMeta
 
 struct EventApiClient::ReadyPage
 {
-    std::vector<Event> events;
+    EventBatch events;
     std::vector<QByteArray> raw;
     qsizetype skipped = 0;
     qsizetype elements = 0;
@@ -179,7 +179,7 @@ void EventApiClient::registerMetaTypes()
 {
     qRegisterMetaType<ApiError>();
     qRegisterMetaType<FetchProgress>();
-    qRegisterMetaType<std::vector<Event>>();
+    qRegisterMetaType<EventBatch>();
     qRegisterMetaType<std::vector<QByteArray>>();
     qRegisterMetaType<QList<QPair<int, QString>>>();
 }
@@ -724,7 +724,7 @@ void EventApiClient::onPageParsed(int page, const PageMeta &meta, ParseResult &&
         int perPage = pull.perPage;
         if (meta.countPerPage > 0 && meta.countPerPage < perPage)
             perPage = meta.countPerPage;
-        const qsizetype elements = qsizetype(result.events.size()) + result.issues.size();
+        const qsizetype elements = result.batch.size() + result.issues.size();
         const bool morePages = meta.totalPages > 1 || (meta.totalCount > elements);
         if (morePages && elements > 0 && elements < perPage)
             perPage = int(elements);
@@ -748,9 +748,9 @@ void EventApiClient::onPageParsed(int page, const PageMeta &meta, ParseResult &&
     pull.progress.pagesTotal = std::max(pull.totalPages, 0);
 
     ReadyPage ready;
-    ready.elements = qsizetype(result.events.size()) + result.issues.size();
+    ready.elements = result.batch.size() + result.issues.size();
     ready.skipped = result.issues.size();
-    ready.events = std::move(result.events);
+    ready.events = std::move(result.batch);
     ready.raw = std::move(result.raw);
     pull.ready.insert_or_assign(page, std::move(ready));
     pull.busy.remove(page);
@@ -773,24 +773,24 @@ void EventApiClient::deliverReadyPages()
         pull.ready.erase(it);
         ++pull.nextToDeliver;
 
-        std::vector<Event> events;
+        EventBatch &events = page.events;
         std::vector<QByteArray> raw;
-        events.reserve(page.events.size());
-        const bool withRaw = page.raw.size() == page.events.size() && !page.raw.empty();
-        for (size_t i = 0; i < page.events.size(); ++i) {
-            if (pull.deliveredIds.contains(page.events[i].id))
+        const bool withRaw = size_t(events.size()) == page.raw.size() && !page.raw.empty();
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            if (pull.deliveredIds.contains(events.id(i))) {
+                events.drop(i);
                 continue;
-            pull.deliveredIds.insert(page.events[i].id);
-            events.push_back(std::move(page.events[i]));
+            }
+            pull.deliveredIds.insert(events.id(i));
             if (withRaw)
-                raw.push_back(std::move(page.raw[i]));
+                raw.push_back(std::move(page.raw[size_t(i)]));
         }
         ++pull.progress.pagesDone;
-        pull.progress.eventsReceived += qint64(events.size());
+        pull.progress.eventsReceived += qint64(events.liveCount());
         pull.progress.eventsSkipped += page.skipped;
-        if (pull.totalPages < 0 && (events.empty() || page.elements < pull.perPage))
+        if (pull.totalPages < 0 && (events.liveCount() == 0 || page.elements < pull.perPage))
             pull.sequentialDone = true;
-        if (!events.empty())
+        if (events.liveCount() > 0)
             Q_EMIT eventsReceived(events, raw);
     }
 }

@@ -8,6 +8,7 @@
 #include "api/fetchprogress.h"
 #include "api/ratelimiter.h"
 #include "model/event.h"
+#include "model/eventbatch.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -89,9 +90,10 @@ public:
     static void registerMetaTypes();
 
 Q_SIGNALS:
-    // New events of the running pull, in page order. raw is empty unless Options::keepRaw; then it
-    // holds each event's JSON element text as received, parallel to events.
-    void eventsReceived(const std::vector<Event> &events, const std::vector<QByteArray> &raw);
+    // New events of the running pull, in page order, as parsed on a worker (rows delivered before
+    // are dropped from the batch). raw is empty unless Options::keepRaw; then it holds each live
+    // event's JSON element text as received, in the batch's order.
+    void eventsReceived(const EventBatch &events, const std::vector<QByteArray> &raw);
     void progressChanged(const FetchProgress &progress);
     void finished(const ApiError &error);
     void eventTypesReceived(const QList<QPair<int, QString>> &types);

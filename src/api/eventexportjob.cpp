@@ -91,13 +91,13 @@ void EventExportJob::cancel() { m_client->cancel(); }
 
 bool EventExportJob::writeFailed() const { return !m_writeError.isEmpty(); }
 
-void EventExportJob::onEvents(const std::vector<Event> &events, const std::vector<QByteArray> &raw)
+void EventExportJob::onEvents(const EventBatch &events, const std::vector<QByteArray> &raw)
 {
     if (m_done || writeFailed())
         return;
     if (m_options.format == EventExportOptions::Format::Csv) {
         const qsizetype first = m_store->size();
-        m_store->append(std::vector<Event>(events));
+        m_store->append(events);
         const qsizetype last = m_store->size();
         if (!m_exporter->writeRange(*m_csv, first, last) || m_csv->hasError())
             m_writeError = m_csv->errorString();

@@ -5,7 +5,7 @@
 #include "api/apierror.h"
 #include "api/eventexportoptions.h"
 #include "api/fetchprogress.h"
-#include "model/event.h"
+#include "model/eventbatch.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -58,7 +58,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    void onEvents(const std::vector<Event> &events, const std::vector<QByteArray> &raw);
+    void onEvents(const EventBatch &events, const std::vector<QByteArray> &raw);
     void onProgress(const FetchProgress &progress);
     void onFetchFinished(const ApiError &error);
     void finish(int exitCode, const QString &message);

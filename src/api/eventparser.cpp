@@ -3,6 +3,7 @@
 #include "api/eventparser.h"
 
 #include "api/eventjson.h"
+#include "model/eventbatchbuilder.h"
 
 #include <QLoggingCategory>
 
@@ -13,7 +14,6 @@
 #include <cmath>
 #include <limits>
 #include <string>
-#include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcParser, "eventviewer.api.parser")
 
@@ -32,34 +32,6 @@ QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
-
-// Names, devices, SIMs and users repeat from event to event: one shared QString per distinct text
-// spares an allocation for each (and the GUI thread the matching free, later). Per thread, bounded.
-class StringCache
-{
-public:
-    QString get(std::string_view text)
-    {
-        if (text.size() > 64)
-            return qs(text);
-        const auto it = m_strings.find(text);
-        if (it != m_strings.end())
-            return it->second;
-        if (m_strings.size() >= 200'000)
-            m_strings.clear();
-        return m_strings.emplace(std::string(text), qs(text)).first->second;
-    }
-
-private:
-    struct Hash
-    {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
-    };
-    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
-};
-
-thread_local StringCache t_strings;
 
 [[noreturn]] void fail(const QString &reason)
 {
@@ -127,23 +99,22 @@ bool readInteger(od::value &value, qint64 *out, const char *context, std::string
 }
 
 // Text of a scalar: strings as they are, numbers as sent (iccid/imei sometimes come as numbers,
-// some beyond 64 bits), booleans as true/false, null as empty. Short texts of the named objects
-// come from the string cache; the description does not (it mostly differs from event to event).
-QString readText(od::value &value, const char *context, std::string_view key)
+// some beyond 64 bits), booleans as true/false, null as empty. The view stays valid for the page.
+std::string_view readText(od::value &value, const char *context, std::string_view key)
 {
     switch (typeOf(value)) {
     case od::json_type::string: {
         std::string_view text;
         if (value.get_string().get(text) != SUCCESS)
             fail(QStringLiteral("\"%1\" is malformed text").arg(fieldName(context, key)));
-        return context ? t_strings.get(text) : qs(text);
+        return text;
     }
     case od::json_type::number:
     case od::json_type::boolean: {
         std::string_view token = value.raw_json_token();
         while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
             token.remove_suffix(1);
-        return qs(token);
+        return token;
     }
     case od::json_type::null:
         return {};
@@ -186,8 +157,8 @@ bool readBool(od::value &value)
 }
 
 // The value's text without insignificant white space (the API sends compact JSON; the docs'
-// examples are indented).
-QByteArray compactJson(od::value &value, const char *what)
+// examples are indented), appended to *out.
+void appendCompactJson(od::value &value, const char *what, std::string *out)
 {
     std::string_view raw;
     simdjson::error_code code = SUCCESS;
@@ -212,12 +183,12 @@ QByteArray compactJson(od::value &value, const char *what)
     }
     if (code != SUCCESS)
         fail(QStringLiteral("\"%1\" is malformed").arg(QLatin1String(what)));
-    QByteArray out(qsizetype(raw.size()), Qt::Uninitialized);
+    const size_t start = out->size();
+    out->resize(start + raw.size());
     size_t length = 0;
-    if (simdjson::minify(raw.data(), raw.size(), out.data(), length) != SUCCESS)
+    if (simdjson::minify(raw.data(), raw.size(), out->data() + start, length) != SUCCESS)
         fail(QStringLiteral("\"%1\" is malformed").arg(QLatin1String(what)));
-    out.truncate(qsizetype(length));
-    return out;
+    out->resize(start + length);
 }
 
 // Walks an optional sub-object: null, absent and {} all mean "not there"; anything else that is
@@ -244,10 +215,10 @@ bool forEachMember(od::value &value, const char *what, OnMember onMember)
 }
 
 // {id, description} lookups; some docs examples say "name" instead of "description".
-EventRef readRef(od::value &value, const char *what)
+EventFields::Ref readRef(od::value &value, const char *what)
 {
-    EventRef ref;
-    QString name;
+    EventFields::Ref ref;
+    std::string_view name;
     forEachMember(value, what, [&](std::string_view key, od::value &v) {
         if (key == "id")
             readInteger(v, &ref.id, what, key);
@@ -256,12 +227,14 @@ EventRef readRef(od::value &value, const char *what)
         else if (key == "name")
             name = readText(v, what, key);
     });
-    if (ref.name.isEmpty())
+    if (ref.name.empty())
         ref.name = name;
     return ref;
 }
 
-Event readEvent(od::value element, QByteArray *raw)
+// Reads one element into views of the page (and of the scratch strings for the payload). Throws
+// ElementError when the element cannot become an event.
+void readEvent(od::value element, QByteArray *raw, EventFields *fields)
 {
     od::object object;
     if (typeOf(element) != od::json_type::object || element.get_object().get(object) != SUCCESS)
@@ -278,7 +251,12 @@ Event readEvent(od::value element, QByteArray *raw)
         if (object.reset().error() != SUCCESS) // raw_json() walked the object: start over
             fail(QStringLiteral("malformed object"));
     }
-    Event event;
+    thread_local std::string detail;
+    thread_local std::string extra;
+    detail.clear();
+    extra.clear();
+    EventFields &event = *fields;
+    event = EventFields();
     bool hasId = false;
     bool hasTimestamp = false;
     for (auto member : object) {
@@ -313,70 +291,74 @@ Event readEvent(od::value element, QByteArray *raw)
                     event.organisation.name = readText(m, "organisation", k);
             });
         } else if (key == "user") {
-            EventUser user;
-            if (forEachMember(v, "user", [&](std::string_view k, od::value &m) {
-                    if (k == "id")
-                        readInteger(m, &user.id, "user", k);
-                    else if (k == "name")
-                        user.name = readText(m, "user", k);
-                    else if (k == "username")
-                        user.username = readText(m, "user", k);
-                }))
-                event.user = std::move(user);
+            auto &user = event.user;
+            user = {};
+            user.present = forEachMember(v, "user", [&](std::string_view k, od::value &m) {
+                if (k == "id")
+                    readInteger(m, &user.id, "user", k);
+                else if (k == "name")
+                    user.name = readText(m, "user", k);
+                else if (k == "username")
+                    user.username = readText(m, "user", k);
+            });
         } else if (key == "endpoint") {
-            EventEndpoint endpoint;
-            if (forEachMember(v, "endpoint", [&](std::string_view k, od::value &m) {
-                    if (k == "id")
-                        readInteger(m, &endpoint.id, "endpoint", k);
-                    else if (k == "name")
-                        endpoint.name = readText(m, "endpoint", k);
-                    else if (k == "ip_address")
-                        endpoint.ipAddress = readText(m, "endpoint", k);
-                    else if (k == "imei")
-                        endpoint.imei = readText(m, "endpoint", k);
-                    else if (k == "tags")
-                        endpoint.tags = readText(m, "endpoint", k);
-                }))
-                event.endpoint = std::move(endpoint);
+            auto &endpoint = event.endpoint;
+            endpoint = {};
+            endpoint.present = forEachMember(v, "endpoint", [&](std::string_view k, od::value &m) {
+                if (k == "id")
+                    readInteger(m, &endpoint.id, "endpoint", k);
+                else if (k == "name")
+                    endpoint.name = readText(m, "endpoint", k);
+                else if (k == "ip_address")
+                    endpoint.ipAddress = readText(m, "endpoint", k);
+                else if (k == "imei")
+                    endpoint.imei = readText(m, "endpoint", k);
+                else if (k == "tags")
+                    endpoint.tags = readText(m, "endpoint", k);
+            });
         } else if (key == "sim") {
-            EventSim sim;
-            if (forEachMember(v, "sim", [&](std::string_view k, od::value &m) {
-                    if (k == "id")
-                        readInteger(m, &sim.id, "sim", k);
-                    else if (k == "iccid")
-                        sim.iccid = readText(m, "sim", k);
-                    else if (k == "production_date")
-                        sim.productionDate = readText(m, "sim", k);
-                }))
-                event.sim = std::move(sim);
+            auto &sim = event.sim;
+            sim = {};
+            sim.present = forEachMember(v, "sim", [&](std::string_view k, od::value &m) {
+                if (k == "id")
+                    readInteger(m, &sim.id, "sim", k);
+                else if (k == "iccid")
+                    sim.iccid = readText(m, "sim", k);
+                else if (k == "production_date")
+                    sim.productionDate = readText(m, "sim", k);
+            });
         } else if (key == "imsi") {
-            EventImsi imsi;
-            if (forEachMember(v, "imsi", [&](std::string_view k, od::value &m) {
-                    if (k == "id")
-                        readInteger(m, &imsi.id, "imsi", k);
-                    else if (k == "imsi")
-                        imsi.imsi = readText(m, "imsi", k);
-                    else if (k == "import_date")
-                        imsi.importDate = readText(m, "imsi", k);
-                }))
-                event.imsi = std::move(imsi);
+            auto &imsi = event.imsi;
+            imsi = {};
+            imsi.present = forEachMember(v, "imsi", [&](std::string_view k, od::value &m) {
+                if (k == "id")
+                    readInteger(m, &imsi.id, "imsi", k);
+                else if (k == "imsi")
+                    imsi.imsi = readText(m, "imsi", k);
+                else if (k == "import_date")
+                    imsi.importDate = readText(m, "imsi", k);
+            });
         } else if (key == "detail") {
-            event.detailJson = compactJson(v, "detail");
+            detail.clear();
+            appendCompactJson(v, "detail", &detail);
         } else {
             // Unknown top-level keys are kept as one object so that nothing the API sent is lost.
-            event.extraJson += event.extraJson.isEmpty() ? '{' : ',';
-            EventJson::appendString(event.extraJson, qs(key)); // unknown keys are rare
-            event.extraJson += ':';
-            event.extraJson += compactJson(v, "unknown key");
+            extra += extra.empty() ? '{' : ',';
+            QByteArray name; // unknown keys are rare
+            EventJson::appendString(name, qs(key));
+            extra.append(name.constData(), size_t(name.size()));
+            extra += ':';
+            appendCompactJson(v, "unknown key", &extra);
         }
     }
-    if (!event.extraJson.isEmpty())
-        event.extraJson += '}';
+    if (!extra.empty())
+        extra += '}';
     if (!hasId)
         fail(QStringLiteral("no \"id\""));
     if (!hasTimestamp)
         fail(QStringLiteral("no \"timestamp\" text"));
-    return event;
+    event.detailJson = detail;
+    event.extraJson = extra;
 }
 
 QString simdjsonMessage(simdjson::error_code code)
@@ -444,8 +426,12 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
         return pageError(simdjsonMessage(code));
 
     ParseResult result;
-    // Events on the wire take about a kilobyte each: reserve so the vector rarely moves them.
-    result.events.reserve(size_t(json.size() / 512) + 1);
+    // Straight into the store's form, on this (worker) thread: see EventBatch.
+    thread_local EventBatchBuilder builder;
+    (void)builder.take(); // left over from a page that failed half-way
+    // Events on the wire take about a kilobyte each.
+    builder.reserve(qsizetype(json.size() / 512) + 1);
+    EventFields fields;
     qsizetype index = 0;
     for (auto element : array) {
         od::value value;
@@ -453,7 +439,8 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
             return pageError(simdjsonMessage(code));
         QByteArray raw;
         try {
-            result.events.push_back(readEvent(value, options.keepRaw ? &raw : nullptr));
+            readEvent(value, options.keepRaw ? &raw : nullptr, &fields);
+            builder.add(fields);
             if (options.keepRaw)
                 result.raw.push_back(std::move(raw));
         } catch (const ElementError &error) {
@@ -461,6 +448,7 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
         }
         ++index;
     }
+    result.batch = builder.take();
     if (!result.issues.isEmpty())
         qCDebug(lcParser) << result.issues.size() << "elements skipped, first:" << result.issues.first().reason;
     return result;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/event.h"
+#include "model/eventbatch.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -19,13 +20,14 @@ struct ParseIssue final
 
 struct ParseResult final
 {
-    std::vector<Event> events;
-    // With ParseOptions::keepRaw: each accepted event's element text as received, parallel to events.
+    EventBatch batch; // the events that could be read, in page order, ready for EventStore::append
+    // With ParseOptions::keepRaw: each accepted event's element text as received, parallel to batch.
     std::vector<QByteArray> raw;
     QList<ParseIssue> issues; // elements that were skipped; the rest of the page is in events
     QString error; // set when the input as a whole is unusable (not JSON, not an array/object)
 
     [[nodiscard]] bool isOk() const { return error.isEmpty(); }
+    [[nodiscard]] std::vector<Event> events() const { return batch.toEvents(); } // as values
 };
 
 struct ParseOptions final

@@ -3,6 +3,7 @@
 #include "model/eventtablemodel.h"
 
 #include "filter/eventfilterengine.h"
+#include "model/eventbatchbuilder.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 
@@ -179,25 +180,31 @@ void EventTableModel::setFilter(const EventFilter &filter)
     startJob();
 }
 
-void EventTableModel::appendEvents(std::vector<Event> &&events)
+void EventTableModel::appendBatch(const EventBatch &batch)
 {
-    if (events.empty())
+    if (batch.liveCount() == 0)
         return;
-    m_pending.push_back(std::move(events));
+    if (m_job || m_readers > 0 || !m_pending.empty()) {
+        m_pending.push_back(batch);
+        return;
+    }
+    const qsizetype first = m_store.size();
+    m_store.append(batch);
+    rowsAppended(first);
+}
+
+void EventTableModel::appendBatch(EventBatch &&batch)
+{
+    if (batch.liveCount() == 0)
+        return;
+    m_pending.push_back(std::move(batch));
     flushPending();
 }
 
 void EventTableModel::appendEvents(std::span<const Event> events)
 {
-    if (events.empty())
-        return;
-    if (m_job || m_readers > 0 || !m_pending.empty()) {
-        m_pending.emplace_back(events.begin(), events.end());
-        return;
-    }
-    const qsizetype first = m_store.size();
-    m_store.append(events);
-    rowsAppended(first);
+    if (!events.empty())
+        appendBatch(EventBatchBuilder::build(events));
 }
 
 void EventTableModel::reserve(qsizetype totalEvents)
@@ -248,8 +255,8 @@ void EventTableModel::flushPending()
     if (m_job || m_readers > 0 || m_pending.empty())
         return;
     const qsizetype first = m_store.size();
-    for (auto &batch : m_pending)
-        m_store.append(std::move(batch));
+    for (const EventBatch &batch : m_pending)
+        m_store.append(batch);
     m_pending.clear();
     rowsAppended(first);
 }

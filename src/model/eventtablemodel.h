@@ -55,9 +55,11 @@ public:
     [[nodiscard]] const std::vector<uint32_t> &visibleRows() const { return m_rows; }
     [[nodiscard]] Event event(int viewRow) const;
 
-    void appendEvents(std::vector<Event> &&events);
-    // The same without taking the events: copied only when they must wait (a worker reads the store).
-    void appendEvents(std::span<const Event> events);
+    // A parsed page (see EventBatch): copied into the store at once, or kept until a worker that
+    // reads the store is done.
+    void appendBatch(const EventBatch &batch);
+    void appendBatch(EventBatch &&batch);
+    void appendEvents(std::span<const Event> events); // single events (tests, tools)
     // Room for this many events in all (a pull's X-Total-Count): appends up to there never pause
     // to grow the store. Fewer than are loaded already: nothing happens.
     void reserve(qsizetype totalEvents);
@@ -106,7 +108,7 @@ private:
     TimeDisplay m_timeDisplay = TimeDisplay::RelativeLocal;
     qint64 m_nowMs = 0;
     QHash<int, qsizetype> m_typeCounts;
-    std::vector<std::vector<Event>> m_pending;
+    std::vector<EventBatch> m_pending;
     int m_readers = 0;
     std::unique_ptr<Job> m_job;
     bool m_jobAgain = false; // filter or sort changed while a job ran

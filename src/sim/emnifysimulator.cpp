@@ -203,7 +203,9 @@ bool EmnifySimulator::loadEventsFile(const QString &path, QString *error)
     }
     for (const ParseIssue &issue : std::as_const(result.issues))
         qCWarning(lcSim) << "skipping element" << issue.index << "of" << path << ":" << issue.reason;
-    setEvents(std::move(result.events));
+    m_store->clear();
+    m_store->append(result.batch);
+    dataChanged();
     return true;
 }
 

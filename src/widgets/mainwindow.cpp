@@ -89,7 +89,7 @@ MainWindow::MainWindow(
 
     connect(m_client, &EventApiClient::eventsReceived, this,
         [this](
-            const std::vector<Event> &events, const std::vector<QByteArray> &) { onEventsReceived(events); });
+            const EventBatch &events, const std::vector<QByteArray> &) { onEventsReceived(events); });
     connect(m_client, &EventApiClient::progressChanged, this, &MainWindow::onProgress);
     connect(m_client, &EventApiClient::finished, this, &MainWindow::onFetchFinished);
 
@@ -499,9 +499,9 @@ void MainWindow::startFetch()
     updateEmptyState();
 }
 
-void MainWindow::onEventsReceived(const std::vector<Event> &events)
+void MainWindow::onEventsReceived(const EventBatch &events)
 {
-    m_model->appendEvents(std::span<const Event>(events));
+    m_model->appendBatch(events);
 }
 
 void MainWindow::onProgress(const FetchProgress &progress)

@@ -27,6 +27,7 @@ class MainWindow;
 class ConnectDialog;
 class EmptyStateOverlay;
 class EventApiClient;
+class EventBatch;
 class EventTableModel;
 class KeychainTokenStore;
 class QLabel;
@@ -94,7 +95,7 @@ private:
     void saveState();
 
     void startFetch();
-    void onEventsReceived(const std::vector<Event> &events);
+    void onEventsReceived(const EventBatch &events);
     void onProgress(const FetchProgress &progress);
     void onFetchFinished(const ApiError &error);
     void onCurrentRowChanged(const QModelIndex &current);

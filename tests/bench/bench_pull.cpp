@@ -71,7 +71,7 @@ Result sequentialPull(QNetworkAccessManager &network, const QUrl &base, int perP
             break;
         }
         totalPages = reply->rawHeader("x-total-pages").toInt();
-        result.events += qint64(EventParser::parse(body).events.size());
+        result.events += qint64(EventParser::parse(body).batch.size());
     }
     result.elapsedMs = timer.elapsed();
     return result;
@@ -86,7 +86,7 @@ Result clientPull(QNetworkAccessManager &network, const QUrl &base, const EventA
     client.setApplicationToken(QStringLiteral("bench"));
     QEventLoop loop;
     QObject::connect(&client, &EventApiClient::eventsReceived, &loop,
-        [&result](const std::vector<Event> &events) { result.events += qint64(events.size()); });
+        [&result](const EventBatch &events) { result.events += qint64(events.liveCount()); });
     QObject::connect(&client, &EventApiClient::finished, &loop, [&](const ApiError &error) {
         if (error.isError())
             result.error = error.toString();

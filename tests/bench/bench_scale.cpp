@@ -27,12 +27,14 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <malloc.h>
 #include <time.h>
 
 #include <cstdio>
+#include <deque>
 #include <random>
 
 namespace {
@@ -159,26 +161,23 @@ int main(int argc, char **argv)
         t.start();
         qsizetype parsed = 0;
         for (const QByteArray &page : pages)
-            parsed += qsizetype(EventParser::parse(page).events.size());
+            parsed += EventParser::parse(page).batch.size();
         std::printf("parse alone, one core: %.0f events/s (%.1f MB/s of JSON)\n", double(parsed) / (ms(t) / 1000.0),
                     double(pageBytes) / 1e6 / (ms(t) / 1000.0));
         // And the store append alone, on the first pages (parsed beforehand).
-        std::vector<std::vector<Event>> parsedPages;
+        std::vector<EventBatch> parsedPages;
         for (size_t i = 0; i < std::min<size_t>(pages.size(), 100); ++i)
-            parsedPages.push_back(EventParser::parse(pages[i]).events);
+            parsedPages.push_back(EventParser::parse(pages[i]).batch);
         EventStore store;
         t.restart();
         qsizetype appended = 0;
-        for (auto &events : parsedPages)
-            appended += store.append(std::move(events));
+        for (const EventBatch &batch : parsedPages)
+            appended += store.append(batch);
         std::printf("store append alone, one core: %.0f events/s, %.0f bytes/event by the store's estimate\n", double(appended) / (ms(t) / 1000.0), double(store.memoryUsage()) / double(appended));
-        parsedPages.clear();
-        for (size_t i = 0; i < std::min<size_t>(pages.size(), 100); ++i)
-            parsedPages.push_back(EventParser::parse(pages[i]).events);
         EventTableModel m;
         t.restart();
-        for (auto &events : parsedPages)
-            m.appendEvents(std::move(events));
+        for (const EventBatch &batch : parsedPages)
+            m.appendBatch(batch);
         std::printf("model append alone, one core: %.0f events/s\n", double(m.rowCount()) / (ms(t) / 1000.0));
     }
     std::printf("ours: simdjson parser -> columnar EventStore -> EventTableModel (vector of rows)\n");
@@ -191,17 +190,27 @@ int main(int argc, char **argv)
     QElapsedTimer ingest;
     ingest.start();
     {
-        // Parsing runs on a worker, as in EventApiClient; rows are appended on this (GUI) thread.
-        QFuture<ParseResult> next = QtConcurrent::run([&] { return EventParser::parse(pages[0]); });
+        // Parsing runs on the thread pool, as in EventApiClient (whose requests in flight each get
+        // parsed as they arrive: one page a core); rows are appended on this (GUI) thread in order.
+        const size_t ahead = size_t(std::max(1, QThread::idealThreadCount()));
+        std::deque<QFuture<ParseResult>> parsing;
+        size_t issued = 0;
+        auto issue = [&] {
+            while (issued < pages.size() && parsing.size() < ahead) {
+                const QByteArray &page = pages[issued++];
+                parsing.push_back(QtConcurrent::run([&page] { return EventParser::parse(page); }));
+            }
+        };
+        issue();
         for (size_t i = 0; i < pages.size(); ++i) {
-            ParseResult result = next.takeResult(); // moved out, as EventApiClient does
-            if (i + 1 < pages.size())
-                next = QtConcurrent::run([&, i] { return EventParser::parse(pages[i + 1]); });
+            ParseResult result = parsing.front().takeResult(); // moved out, as EventApiClient does
+            parsing.pop_front();
+            issue();
             QElapsedTimer append;
             timespec cpuStart {};
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuStart);
             append.start();
-            model.appendEvents(std::move(result.events));
+            model.appendBatch(std::move(result.batch));
             const double appendMs = ms(append);
             timespec cpuEnd {};
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuEnd);
