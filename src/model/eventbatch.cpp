@@ -6,27 +6,103 @@
 
 #include <cstring>
 
-uint32_t EventBatch::hash(std::string_view text)
+namespace {
+
+// Reads a key written with EventBatch::appendId / appendText, field by field.
+class KeyReader
 {
-    // Eight bytes a step (descriptions and entity keys are tens of bytes), then a final mix.
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ text.size();
-    const char *p = text.data();
-    size_t n = text.size();
-    for (; n >= 8; p += 8, n -= 8) {
-        uint64_t word;
-        std::memcpy(&word, p, 8);
-        h = (h ^ word) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
+public:
+    explicit KeyReader(std::string_view key) : m_key(key) { }
+    qint64 id()
+    {
+        qint64 id = -1;
+        if (m_key.size() >= sizeof id) {
+            std::memcpy(&id, m_key.data(), sizeof id);
+            m_key.remove_prefix(sizeof id);
+        }
+        return id;
     }
-    if (n > 0) {
-        uint64_t word = 0;
-        std::memcpy(&word, p, n);
-        h = (h ^ word) * 0xc4ceb9fe1a85ec53ULL;
+    QString text()
+    {
+        uint32_t size = 0;
+        if (m_key.size() < sizeof size)
+            return {};
+        std::memcpy(&size, m_key.data(), sizeof size);
+        m_key.remove_prefix(sizeof size);
+        const std::string_view text = m_key.substr(0, size);
+        m_key.remove_prefix(text.size());
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
     }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return uint32_t(h ^ (h >> 32));
+    std::string_view rest() const { return m_key; }
+
+private:
+    std::string_view m_key;
+};
+
+} // namespace
+
+void EventBatch::appendId(std::string *key, qint64 id)
+{
+    key->append(reinterpret_cast<const char *>(&id), sizeof id);
+}
+
+void EventBatch::appendText(std::string *key, std::string_view text)
+{
+    const uint32_t size = uint32_t(text.size());
+    key->append(reinterpret_cast<const char *>(&size), sizeof size);
+    key->append(text);
+}
+
+EventNamedId EventBatch::namedFromKey(std::string_view key)
+{
+    KeyReader r(key);
+    EventNamedId named;
+    named.id = r.id();
+    named.nameUtf8 = QByteArray(r.rest().data(), qsizetype(r.rest().size()));
+    named.name = QString::fromUtf8(named.nameUtf8);
+    return named;
+}
+
+EventUser EventBatch::userFromKey(std::string_view key)
+{
+    KeyReader r(key);
+    EventUser user;
+    user.id = r.id();
+    user.name = r.text();
+    user.username = r.text();
+    return user;
+}
+
+EventEndpoint EventBatch::endpointFromKey(std::string_view key)
+{
+    KeyReader r(key);
+    EventEndpoint endpoint;
+    endpoint.id = r.id();
+    endpoint.name = r.text();
+    endpoint.ipAddress = r.text();
+    endpoint.imei = r.text();
+    endpoint.tags = r.text();
+    return endpoint;
+}
+
+EventSim EventBatch::simFromKey(std::string_view key)
+{
+    KeyReader r(key);
+    EventSim sim;
+    sim.id = r.id();
+    sim.iccid = r.text();
+    sim.productionDate = r.text();
+    return sim;
+}
+
+EventImsi EventBatch::imsiFromKey(std::string_view key)
+{
+    KeyReader r(key);
+    EventImsi imsi;
+    imsi.id = r.id();
+    imsi.imsi = r.text();
+    imsi.importDate = r.text();
+    return imsi;
 }
 
 void EventBatch::drop(qsizetype row)
@@ -52,8 +128,10 @@ std::vector<Event> EventBatch::toEvents() const
     events.reserve(size_t(liveCount()));
     std::string raw;
     uint32_t loaded = UINT32_MAX;
-    auto qs = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };
-    auto ref = [](const EventNamedId &n) { return EventRef { n.id, n.name }; };
+    auto ref = [this](Table t, qsizetype row) {
+        const EventNamedId n = namedFromKey(m_tables[t].key(index(t, row)));
+        return EventRef { n.id, n.name };
+    };
     for (qsizetype row = 0; row < size(); ++row) {
         if (isDropped(row))
             continue;
@@ -61,19 +139,20 @@ std::vector<Event> EventBatch::toEvents() const
         e.id = id(row);
         e.timestampMs = timestampMs(row);
         e.alert = alert(row);
-        e.description = qs(description(row));
-        e.type = ref(m_types[typeIndex(row)]);
-        e.source = ref(m_sources[sourceIndex(row)]);
-        e.severity = ref(m_severities[severityIndex(row)]);
-        e.organisation = ref(m_organisations[organisationIndex(row)]);
-        if (userIndex(row) != None)
-            e.user = m_users[userIndex(row)];
-        if (endpointIndex(row) != None)
-            e.endpoint = m_endpoints[endpointIndex(row)];
-        if (simIndex(row) != None)
-            e.sim = m_sims[simIndex(row)];
-        if (imsiIndex(row) != None)
-            e.imsi = m_imsis[imsiIndex(row)];
+        const std::string_view text = description(row);
+        e.description = QString::fromUtf8(text.data(), qsizetype(text.size()));
+        e.type = ref(Types, row);
+        e.source = ref(Sources, row);
+        e.severity = ref(Severities, row);
+        e.organisation = ref(Organisations, row);
+        if (index(Users, row) != None)
+            e.user = userFromKey(m_tables[Users].key(index(Users, row)));
+        if (index(Endpoints, row) != None)
+            e.endpoint = endpointFromKey(m_tables[Endpoints].key(index(Endpoints, row)));
+        if (index(Sims, row) != None)
+            e.sim = simFromKey(m_tables[Sims].key(index(Sims, row)));
+        if (index(Imsis, row) != None)
+            e.imsi = imsiFromKey(m_tables[Imsis].key(index(Imsis, row)));
         const uint32_t block = payloadBlock(row);
         if (block != loaded) {
             const QByteArrayView bytes = blockBytes(block);

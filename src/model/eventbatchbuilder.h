@@ -4,7 +4,6 @@
 
 #include "model/eventbatch.h"
 
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,16 +55,15 @@ struct EventFields final
     std::string_view extraJson; // unknown top-level keys as one object; empty when none
 };
 
-// Builds an EventBatch, on whatever thread parses: each distinct entity of the batch becomes one
-// table entry (with its QStrings made here, once), and every BlockSize payload records are
-// compressed as soon as they are complete.
+// Builds an EventBatch, on whatever thread parses: each distinct description and entity of the
+// batch becomes one key, and every BlockSize payload records are compressed as soon as they are
+// complete.
 class EventBatchBuilder final
 {
 public:
     static constexpr int BlockSize = 128; // payload records per compressed block
 
-    EventBatchBuilder();
-    ~EventBatchBuilder();
+    EventBatchBuilder() = default;
     EventBatchBuilder(const EventBatchBuilder &) = delete;
     EventBatchBuilder &operator=(const EventBatchBuilder &) = delete;
 
@@ -80,13 +78,11 @@ public:
     [[nodiscard]] static EventBatch build(std::span<const Event> events);
 
 private:
-    class KeyTable;
     void sealBlock();
+    void addKey(EventBatch::Table table);
 
     EventBatch m_batch;
     std::string m_openBlock; // raw records since the last sealed block
     qsizetype m_openRows = 0;
     std::string m_key; // scratch for entity keys
-    std::unique_ptr<KeyTable> m_typeKeys, m_sourceKeys, m_severityKeys, m_organisationKeys;
-    std::unique_ptr<KeyTable> m_userKeys, m_endpointKeys, m_simKeys, m_imsiKeys;
 };

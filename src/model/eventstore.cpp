@@ -92,122 +92,8 @@ private:
     size_t m_count = 0;
 };
 
-// Interned strings: open addressing over string indices with their hashes.
-class EventStore::StringSet
-{
-public:
-    explicit StringSet(const EventStore &store) : m_store(store) { }
-
-    // Returns the index of an equal string, or UINT32_MAX.
-    uint32_t find(std::string_view text, uint32_t hash) const
-    {
-        if (m_slots.empty())
-            return UINT32_MAX;
-        for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
-            const Slot &slot = m_slots[i];
-            if (slot.index == UINT32_MAX)
-                return UINT32_MAX;
-            if (slot.hash == hash && m_store.string(slot.index) == QByteArrayView(text.data(), qsizetype(text.size())))
-                return slot.index;
-        }
-    }
-    void reserve(size_t count)
-    {
-        while (m_slots.size() < count * 2)
-            grow();
-    }
-    void insert(uint32_t index, uint32_t hash)
-    {
-        if ((m_count + 1) * 2 > m_slots.size())
-            grow();
-        place(Slot { index, hash });
-        ++m_count;
-    }
-    void clear()
-    {
-        m_slots.clear();
-        m_slots.shrink_to_fit();
-        m_count = 0;
-        m_mask = 0;
-    }
-    size_t bytes() const { return m_slots.capacity() * sizeof(Slot); }
-
-private:
-    struct Slot
-    {
-        uint32_t index = UINT32_MAX;
-        uint32_t hash = 0;
-    };
-    void place(Slot slot)
-    {
-        size_t i = slot.hash & m_mask;
-        while (m_slots[i].index != UINT32_MAX)
-            i = (i + 1) & m_mask;
-        m_slots[i] = slot;
-    }
-    void grow()
-    {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(std::max<size_t>(1024, old.size() * 2), Slot {});
-        m_mask = m_slots.size() - 1;
-        for (const Slot &slot : old) {
-            if (slot.index != UINT32_MAX)
-                place(slot);
-        }
-    }
-    const EventStore &m_store;
-    std::vector<Slot> m_slots;
-    size_t m_mask = 0;
-    size_t m_count = 0;
-};
-
-// Entities by id. The same id can come with other fields later (a renamed device): each distinct
-// version gets its own entry, so that every row keeps exactly what it was sent with.
-class EventStore::EntityTables
-{
-public:
-    template<typename T>
-    static uint32_t intern(QMultiHash<qint64, uint32_t> &byId, std::vector<T> &table, const T &value)
-    {
-        for (auto it = byId.constFind(value.id); it != byId.cend() && it.key() == value.id; ++it) {
-            if (table[it.value()] == value)
-                return it.value();
-        }
-        const uint32_t index = uint32_t(table.size());
-        table.push_back(value);
-        byId.insert(value.id, index);
-        return index;
-    }
-
-    static uint32_t internNamed(QMultiHash<qint64, uint32_t> &byId, std::vector<NamedId> &table, const NamedId &named)
-    {
-        for (auto it = byId.constFind(named.id); it != byId.cend() && it.key() == named.id; ++it) {
-            if (table[it.value()].nameUtf8 == named.nameUtf8)
-                return it.value();
-        }
-        const uint32_t index = uint32_t(table.size());
-        table.push_back(named);
-        byId.insert(named.id, index);
-        return index;
-    }
-    // Store indices for a batch's own table.
-    template<typename T, typename Intern>
-    static void map(const std::vector<T> &batchTable, std::vector<uint32_t> *out, Intern intern)
-    {
-        out->resize(batchTable.size());
-        for (size_t i = 0; i < batchTable.size(); ++i)
-            (*out)[i] = intern(batchTable[i]);
-    }
-
-    QMultiHash<qint64, uint32_t> types, sources, severities, organisations, users, endpoints, sims, imsis;
-    // Scratch: a batch's table index -> the store's.
-    std::vector<uint32_t> typeMap, sourceMap, severityMap, organisationMap, userMap, endpointMap, simMap, imsiMap;
-};
-
 EventStore::EventStore()
     : m_idSet(std::make_unique<IdSet>(m_ids))
-    , m_stringSet(std::make_unique<StringSet>(*this))
-    , m_entities(std::make_unique<EntityTables>())
 {
 }
 
@@ -230,15 +116,13 @@ void EventStore::clear()
     m_endpoints.clear();
     m_sims.clear();
     m_imsis.clear();
-    std::vector<char>().swap(m_arena);
-    std::vector<uint32_t>().swap(m_stringOffsets);
+    for (KeyTable &keys : m_keys)
+        keys.release();
     m_blocks.clear();
     m_chunks.clear();
     m_chunkUsed = ChunkBytes;
     m_blockBytes = 0;
     m_idSet->clear();
-    m_stringSet->clear();
-    *m_entities = EntityTables();
 }
 
 void EventStore::reserve(qsizetype rows)
@@ -256,9 +140,7 @@ void EventStore::reserve(qsizetype rows)
     m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / 500 + 1); // full blocks plus one partial a page
     m_idSet->reserve(n);
     // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
-    m_stringSet->reserve(n / 2);
-    m_stringOffsets.reserve(n / 2);
-    m_arena.reserve(n * 64);
+    m_keys[EventBatch::Descriptions].reserve(n / 2, n * 48);
 }
 
 bool EventStore::containsId(qint64 id) const
@@ -288,39 +170,62 @@ qsizetype EventStore::append(std::vector<Event> &&events)
     return added;
 }
 
-uint32_t EventStore::intern(std::string_view utf8, uint32_t hash)
-{
-    const uint32_t found = m_stringSet->find(utf8, hash);
-    if (found != UINT32_MAX)
-        return found;
-    const uint32_t index = uint32_t(m_stringOffsets.size());
-    m_stringOffsets.push_back(uint32_t(m_arena.size()));
-    m_arena.insert(m_arena.end(), utf8.begin(), utf8.end());
-    m_stringSet->insert(index, hash);
-    return index;
-}
-
 qsizetype EventStore::append(const EventBatch &batch)
 {
     // This runs on the GUI thread: everything that takes time per event (parsing, UTF-8, hashing,
-    // compressing) is in the batch already; here each row is copied and its id checked.
+    // compressing) is in the batch already. Here each distinct key of the batch is looked up once
+    // (only an entity never seen before becomes QStrings), then each row's columns are copied.
     const qsizetype before = size();
-    EntityTables &e = *m_entities;
-    auto named = [](QMultiHash<qint64, uint32_t> &byId, std::vector<NamedId> &table) {
-        return [&](const NamedId &n) { return EntityTables::internNamed(byId, table, n); };
-    };
-    EntityTables::map(batch.types(), &e.typeMap, named(e.types, m_types));
-    EntityTables::map(batch.sources(), &e.sourceMap, named(e.sources, m_sources));
-    EntityTables::map(batch.severities(), &e.severityMap, named(e.severities, m_severities));
-    EntityTables::map(batch.organisations(), &e.organisationMap, named(e.organisations, m_organisations));
+    for (int t = 0; t < EventBatch::TableCount; ++t) {
+        const auto table = EventBatch::Table(t);
+        const KeyTable &from = batch.table(table);
+        KeyTable &to = m_keys[t];
+        std::vector<uint32_t> &map = m_batchToStore[t];
+        map.resize(from.size());
+        for (uint32_t i = 0; i < from.size(); ++i) {
+            bool inserted = false;
+            const std::string_view key = from.key(i);
+            map[i] = to.findOrInsert(key, from.keyHash(i), &inserted);
+            if (!inserted)
+                continue;
+            switch (table) {
+            case EventBatch::Descriptions:
+                break;
+            case EventBatch::Types:
+                m_types.push_back(EventBatch::namedFromKey(key));
+                break;
+            case EventBatch::Sources:
+                m_sources.push_back(EventBatch::namedFromKey(key));
+                break;
+            case EventBatch::Severities:
+                m_severities.push_back(EventBatch::namedFromKey(key));
+                break;
+            case EventBatch::Organisations:
+                m_organisations.push_back(EventBatch::namedFromKey(key));
+                break;
+            case EventBatch::Users:
+                m_users.push_back(EventBatch::userFromKey(key));
+                break;
+            case EventBatch::Endpoints:
+                m_endpoints.push_back(EventBatch::endpointFromKey(key));
+                break;
+            case EventBatch::Sims:
+                m_sims.push_back(EventBatch::simFromKey(key));
+                break;
+            case EventBatch::Imsis:
+                m_imsis.push_back(EventBatch::imsiFromKey(key));
+                break;
+            case EventBatch::TableCount:
+                break;
+            }
+        }
+    }
     Q_ASSERT_X(m_types.size() <= UINT16_MAX && m_sources.size() <= UINT8_MAX && m_severities.size() <= UINT8_MAX,
                "EventStore", "too many distinct types, sources or severities");
-    EntityTables::map(batch.users(), &e.userMap, [&](const EventUser &u) { return EntityTables::intern(e.users, m_users, u); });
-    EntityTables::map(batch.endpoints(), &e.endpointMap,
-                      [&](const EventEndpoint &x) { return EntityTables::intern(e.endpoints, m_endpoints, x); });
-    EntityTables::map(batch.sims(), &e.simMap, [&](const EventSim &x) { return EntityTables::intern(e.sims, m_sims, x); });
-    EntityTables::map(batch.imsis(), &e.imsiMap, [&](const EventImsi &x) { return EntityTables::intern(e.imsis, m_imsis, x); });
-    auto entity = [](const std::vector<uint32_t> &map, uint32_t index) { return index == EventBatch::None ? None : map[index]; };
+    auto store = [&](EventBatch::Table table, qsizetype row) {
+        const uint32_t index = batch.index(table, row);
+        return index == EventBatch::None ? None : m_batchToStore[table][index];
+    };
 
     uint32_t lastBlock = UINT32_MAX; // the batch's block last copied in
     for (qsizetype i = 0; i < batch.size(); ++i) {
@@ -331,15 +236,15 @@ qsizetype EventStore::append(const EventBatch &batch)
         m_ids.push_back(id);
         m_timestamps.push_back(batch.timestampMs(i));
         m_flags.push_back(batch.alert(i) ? FlagAlert : 0);
-        m_description.push_back(intern(batch.description(i), batch.descriptionHash(i)));
-        m_type.push_back(uint16_t(e.typeMap[batch.typeIndex(i)]));
-        m_source.push_back(uint8_t(e.sourceMap[batch.sourceIndex(i)]));
-        m_severity.push_back(uint8_t(e.severityMap[batch.severityIndex(i)]));
-        m_organisation.push_back(e.organisationMap[batch.organisationIndex(i)]);
-        m_user.push_back(entity(e.userMap, batch.userIndex(i)));
-        m_endpoint.push_back(entity(e.endpointMap, batch.endpointIndex(i)));
-        m_sim.push_back(entity(e.simMap, batch.simIndex(i)));
-        m_imsi.push_back(entity(e.imsiMap, batch.imsiIndex(i)));
+        m_description.push_back(store(EventBatch::Descriptions, i));
+        m_type.push_back(uint16_t(store(EventBatch::Types, i)));
+        m_source.push_back(uint8_t(store(EventBatch::Sources, i)));
+        m_severity.push_back(uint8_t(store(EventBatch::Severities, i)));
+        m_organisation.push_back(store(EventBatch::Organisations, i));
+        m_user.push_back(store(EventBatch::Users, i));
+        m_endpoint.push_back(store(EventBatch::Endpoints, i));
+        m_sim.push_back(store(EventBatch::Sims, i));
+        m_imsi.push_back(store(EventBatch::Imsis, i));
         m_payloadOffset.push_back(batch.payloadOffset(i));
         m_idSet->insert(row);
 
@@ -481,9 +386,11 @@ size_t EventStore::memoryUsage() const
     auto cap = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     size_t total = cap(m_ids) + cap(m_timestamps) + cap(m_description) + cap(m_type) + cap(m_source) + cap(m_severity)
         + cap(m_flags) + cap(m_organisation) + cap(m_user) + cap(m_endpoint) + cap(m_sim) + cap(m_imsi)
-        + cap(m_payloadOffset) + cap(m_arena) + cap(m_stringOffsets);
+        + cap(m_payloadOffset);
     total += cap(m_blocks) + m_blockBytes;
-    total += m_idSet->bytes() + m_stringSet->bytes();
+    total += m_idSet->bytes();
+    for (const KeyTable &keys : m_keys)
+        total += keys.memoryUsage();
     // The entity tables are small (thousands of devices, not millions of rows); rough per-entry sizes.
     total += (m_users.size() + m_endpoints.size() + m_sims.size() + m_imsis.size()) * 160;
     return total;

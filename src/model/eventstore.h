@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -73,12 +74,11 @@ public:
     [[nodiscard]] const std::vector<EventSim> &sims() const { return m_sims; }
     [[nodiscard]] const std::vector<EventImsi> &imsis() const { return m_imsis; }
     // Interned strings (descriptions): count and UTF-8 text by index.
-    [[nodiscard]] uint32_t stringCount() const { return uint32_t(m_stringOffsets.size()); }
+    [[nodiscard]] uint32_t stringCount() const { return m_keys[EventBatch::Descriptions].size(); }
     [[nodiscard]] QByteArrayView string(uint32_t index) const
     {
-        const uint32_t begin = m_stringOffsets[index];
-        const uint32_t end = index + 1 < m_stringOffsets.size() ? m_stringOffsets[index + 1] : uint32_t(m_arena.size());
-        return QByteArrayView(m_arena.data() + begin, end - begin);
+        const std::string_view text = m_keys[EventBatch::Descriptions].key(index);
+        return QByteArrayView(text.data(), qsizetype(text.size()));
     }
 
     // The `detail` payload (compact JSON; empty when absent) and the unknown top-level keys.
@@ -119,11 +119,8 @@ private:
     };
     static constexpr size_t ChunkBytes = 4 << 20;
     class IdSet;
-    class StringSet;
-    class EntityTables;
 
     char *allocateBlockBytes(size_t bytes, Block *block);
-    uint32_t intern(std::string_view utf8, uint32_t hash);
     [[nodiscard]] size_t blockOfRow(qsizetype row) const;
     void blockPayload(size_t blockIndex, std::string *out) const;
 
@@ -147,8 +144,10 @@ private:
     std::vector<EventSim> m_sims;
     std::vector<EventImsi> m_imsis;
 
-    std::vector<char> m_arena;
-    std::vector<uint32_t> m_stringOffsets;
+    // Descriptions and entities by their batch keys (EventBatch::Table); an entity's key index is
+    // its index in the typed table above.
+    std::array<KeyTable, EventBatch::TableCount> m_keys;
+    std::array<std::vector<uint32_t>, EventBatch::TableCount> m_batchToStore; // scratch of append()
 
     std::vector<Block> m_blocks; // in row order
     std::vector<std::unique_ptr<char[]>> m_chunks; // where the blocks' bytes are
@@ -156,6 +155,4 @@ private:
     size_t m_blockBytes = 0; // bytes of all blocks
 
     std::unique_ptr<IdSet> m_idSet;
-    std::unique_ptr<StringSet> m_stringSet;
-    std::unique_ptr<EntityTables> m_entities;
 };
