@@ -22,7 +22,6 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 #ifndef QT_NO_SSL
 #include <QSslError>
 #endif
@@ -662,7 +661,7 @@ void EventApiClient::onPageReply(QNetworkReply *reply, int page, int tokenSerial
                 onPageParsed(page, meta, watcher->future().takeResult());
             });
         // Parsing a page of 1000 events takes milliseconds to tens of them: off this thread.
-        watcher->setFuture(QtConcurrent::run([body, options] { return EventParser::parse(body, options); }));
+        watcher->setFuture(EventParser::parseInBackground(body, options));
         return;
     }
     const bool abortedByUs = reply->property(AbortedProperty).toBool();

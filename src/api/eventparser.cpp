@@ -6,6 +6,9 @@
 #include "model/eventbatchbuilder.h"
 
 #include <QLoggingCategory>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <simdjson.h>
 
@@ -14,6 +17,10 @@
 #include <cmath>
 #include <limits>
 #include <string>
+
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcParser, "eventviewer.api.parser")
 
@@ -452,6 +459,25 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
     if (!result.issues.isEmpty())
         qCDebug(lcParser) << result.issues.size() << "elements skipped, first:" << result.issues.first().reason;
     return result;
+}
+
+QFuture<ParseResult> EventParser::parseInBackground(QByteArray json, const ParseOptions &options)
+{
+    static QThreadPool pool; // threads of their own, so that their lower priority touches nothing else
+    return QtConcurrent::run(&pool, [json = std::move(json), options] {
+        // Once per thread: below the GUI thread, which then gets a core as soon as it wants one
+        // (parsing two pages at once on two cores otherwise delays the page being appended).
+        thread_local const bool lowered = [] {
+#if defined(Q_OS_LINUX)
+            return setpriority(PRIO_PROCESS, 0, 5) == 0; // this thread's nice value (Linux)
+#else
+            QThread::currentThread()->setPriority(QThread::LowPriority);
+            return true;
+#endif
+        }();
+        Q_UNUSED(lowered);
+        return parse(json, options);
+    });
 }
 
 namespace {

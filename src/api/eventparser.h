@@ -5,7 +5,9 @@
 #include "model/event.h"
 #include "model/eventbatch.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
+#include <QFuture>
 #include <QList>
 #include <QString>
 
@@ -43,6 +45,9 @@ class EventParser final
 {
 public:
     [[nodiscard]] static ParseResult parse(QByteArrayView json, const ParseOptions &options = {});
+    // The same on a pool of background threads (one a core) that yield the CPU to the GUI thread:
+    // pages parse while the window appends the ones before and stays responsive.
+    [[nodiscard]] static QFuture<ParseResult> parseInBackground(QByteArray json, const ParseOptions &options = {});
     // Lenient timestamp reading; returns false when the text is no timestamp at all.
     [[nodiscard]] static bool parseTimestamp(QByteArrayView text, qint64 *msSinceEpoch);
 };

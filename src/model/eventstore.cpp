@@ -3,6 +3,7 @@
 #include "model/eventstore.h"
 
 #include "model/eventbatchbuilder.h"
+#include "model/pageprefault.h"
 #include "model/payloadrecords.h"
 
 #include <QHash>
@@ -27,7 +28,8 @@ inline uint64_t mix(uint64_t x)
 
 } // namespace
 
-// Rows by event id: open addressing over row numbers (4 bytes a slot), the id read from the column.
+// Rows by event id: open addressing over row numbers (4 bytes a slot, row + 1, 0 is empty), the
+// id read from the column.
 class EventStore::IdSet
 {
 public:
@@ -38,23 +40,26 @@ public:
         if (m_slots.empty())
             return -1;
         for (size_t i = mix(uint64_t(id)) & m_mask;; i = (i + 1) & m_mask) {
-            const uint32_t row = m_slots[i];
-            if (row == Empty)
+            const uint32_t rowPlusOne = m_slots[i];
+            if (rowPlusOne == 0)
                 return -1;
-            if (m_ids[row] == id)
-                return row;
+            if (m_ids[rowPlusOne - 1] == id)
+                return rowPlusOne - 1;
         }
     }
     void reserve(size_t count)
     {
-        while (m_slots.size() < count * 2)
-            grow();
+        size_t slots = std::max<size_t>(1024, m_slots.size());
+        while (slots < count * 2)
+            slots *= 2;
+        if (slots > m_slots.size())
+            grow(slots);
     }
     // The row must already be in the id column.
     void insert(uint32_t row)
     {
         if ((m_count + 1) * 2 > m_slots.size())
-            grow();
+            grow(std::max<size_t>(1024, m_slots.size() * 2));
         place(row);
         ++m_count;
     }
@@ -66,28 +71,27 @@ public:
         m_mask = 0;
     }
     size_t bytes() const { return m_slots.capacity() * sizeof(uint32_t); }
+    void addSlots(std::vector<PagePrefault::Range> *ranges) const { PagePrefault::addWhole(ranges, m_slots); }
 
 private:
-    static constexpr uint32_t Empty = UINT32_MAX;
     void place(uint32_t row)
     {
         size_t i = mix(uint64_t(m_ids[row])) & m_mask;
-        while (m_slots[i] != Empty)
+        while (m_slots[i] != 0)
             i = (i + 1) & m_mask;
-        m_slots[i] = row;
+        m_slots[i] = row + 1;
     }
-    void grow()
+    void grow(size_t slots)
     {
-        std::vector<uint32_t> old = std::move(m_slots);
-        m_slots.assign(std::max<size_t>(1024, old.size() * 2), Empty);
-        m_mask = m_slots.size() - 1;
-        for (uint32_t row : old) {
-            if (row != Empty)
-                place(row);
-        }
+        m_slots.clear();
+        m_slots.shrink_to_fit();
+        m_slots.resize(slots); // zero pages from calloc, not written here
+        m_mask = slots - 1;
+        for (uint32_t row = 0; row < m_count; ++row)
+            place(row);
     }
     const std::vector<qint64> &m_ids;
-    std::vector<uint32_t> m_slots;
+    std::vector<uint32_t, ZeroedAllocator<uint32_t>> m_slots;
     size_t m_mask = 0;
     size_t m_count = 0;
 };
@@ -122,6 +126,8 @@ void EventStore::clear()
     m_chunks.clear();
     m_chunkUsed = ChunkBytes;
     m_blockBytes = 0;
+    m_spareChunk.reset();
+    m_prefaultedRows = 0;
     m_idSet->clear();
 }
 
@@ -141,6 +147,43 @@ void EventStore::reserve(qsizetype rows)
     m_idSet->reserve(n);
     // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
     m_keys[EventBatch::Descriptions].reserve(n / 2, n * 48);
+    // The next rows first, then the hash tables, which are written all over: all their pages.
+    m_prefaultedRows = size();
+    prefaultAhead();
+    std::vector<PagePrefault::Range> ranges;
+    m_idSet->addSlots(&ranges);
+    m_keys[EventBatch::Descriptions].addSlots(&ranges);
+    PagePrefault::populateLater(std::move(ranges));
+}
+
+void EventStore::prefaultAhead()
+{
+    // The columns are written row after row: keep the pages of the next rows mapped, a few MB in
+    // all, asking again when half of them are used.
+    constexpr size_t AheadRows = 64 * 1024;
+    const size_t rows = size_t(size());
+    if (rows + AheadRows / 2 < m_prefaultedRows)
+        return;
+    const size_t from = std::min(m_prefaultedRows, rows);
+    const size_t to = rows + AheadRows;
+    std::vector<PagePrefault::Range> ranges;
+    auto add = [&](const auto &column) { PagePrefault::addSpare(&ranges, column, from, to); };
+    add(m_ids);
+    add(m_timestamps);
+    add(m_description);
+    add(m_type);
+    add(m_source);
+    add(m_severity);
+    add(m_flags);
+    add(m_organisation);
+    add(m_user);
+    add(m_endpoint);
+    add(m_sim);
+    add(m_imsi);
+    add(m_payloadOffset);
+    m_keys[EventBatch::Descriptions].addSpare(&ranges, AheadRows, AheadRows * 64);
+    PagePrefault::populateLater(std::move(ranges));
+    m_prefaultedRows = to;
 }
 
 bool EventStore::containsId(qint64 id) const
@@ -263,6 +306,7 @@ qsizetype EventStore::append(const EventBatch &batch)
             m_blocks.push_back(block);
         }
     }
+    prefaultAhead();
     return size() - before;
 }
 
@@ -277,8 +321,10 @@ char *EventStore::allocateBlockBytes(size_t bytes, Block *block)
         return m_chunks.back().get();
     }
     if (m_chunkUsed + bytes > ChunkBytes) {
-        m_chunks.push_back(std::make_unique_for_overwrite<char[]>(ChunkBytes));
+        m_chunks.push_back(m_spareChunk ? std::move(m_spareChunk) : std::make_unique_for_overwrite<char[]>(ChunkBytes));
         m_chunkUsed = 0;
+        m_spareChunk = std::make_unique_for_overwrite<char[]>(ChunkBytes);
+        PagePrefault::populateLater({ PagePrefault::Range { m_spareChunk.get(), ChunkBytes } });
     }
     block->chunk = uint32_t(m_chunks.size() - 1);
     block->offset = uint32_t(m_chunkUsed);
@@ -387,7 +433,7 @@ size_t EventStore::memoryUsage() const
     size_t total = cap(m_ids) + cap(m_timestamps) + cap(m_description) + cap(m_type) + cap(m_source) + cap(m_severity)
         + cap(m_flags) + cap(m_organisation) + cap(m_user) + cap(m_endpoint) + cap(m_sim) + cap(m_imsi)
         + cap(m_payloadOffset);
-    total += cap(m_blocks) + m_blockBytes;
+    total += cap(m_blocks) + m_blockBytes + (m_spareChunk ? ChunkBytes : 0);
     total += m_idSet->bytes();
     for (const KeyTable &keys : m_keys)
         total += keys.memoryUsage();

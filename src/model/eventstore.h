@@ -121,6 +121,7 @@ private:
     class IdSet;
 
     char *allocateBlockBytes(size_t bytes, Block *block);
+    void prefaultAhead();
     [[nodiscard]] size_t blockOfRow(qsizetype row) const;
     void blockPayload(size_t blockIndex, std::string *out) const;
 
@@ -153,6 +154,8 @@ private:
     std::vector<std::unique_ptr<char[]>> m_chunks; // where the blocks' bytes are
     size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
     size_t m_blockBytes = 0; // bytes of all blocks
+    std::unique_ptr<char[]> m_spareChunk; // the next chunk, its pages mapped ahead (PagePrefault)
+    size_t m_prefaultedRows = 0; // the columns' pages up to this row are mapped (or asked to be)
 
     std::unique_ptr<IdSet> m_idSet;
 };

@@ -4,6 +4,7 @@
 
 #include "filter/eventfilterengine.h"
 #include "model/eventbatchbuilder.h"
+#include "model/pageprefault.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 
@@ -217,6 +218,22 @@ void EventTableModel::reserve(qsizetype totalEvents)
     m_store.reserve(capped);
     m_rows.reserve(size_t(std::max(capped, m_store.size())));
     m_order.reserve(size_t(std::max(capped, m_store.size())));
+    m_prefaultedRows = 0;
+    prefaultAhead();
+}
+
+void EventTableModel::prefaultAhead()
+{
+    // As the store does for its columns: the next rows' pages mapped before this thread writes them.
+    constexpr size_t AheadRows = 64 * 1024;
+    const size_t rows = m_order.size();
+    if (rows + AheadRows / 2 < m_prefaultedRows)
+        return;
+    std::vector<PagePrefault::Range> ranges;
+    PagePrefault::addSpare(&ranges, m_order, std::min(m_prefaultedRows, rows), rows + AheadRows);
+    PagePrefault::addSpare(&ranges, m_rows, std::min(m_prefaultedRows, m_rows.size()), rows + AheadRows);
+    PagePrefault::populateLater(std::move(ranges));
+    m_prefaultedRows = rows + AheadRows;
 }
 
 void EventTableModel::clear()
@@ -266,6 +283,7 @@ void EventTableModel::rowsAppended(qsizetype firstStoreRow)
     for (qsizetype row = firstStoreRow; row < m_store.size(); ++row)
         ++m_typeCounts[int(m_store.types()[m_store.typeIndex(row)].id)];
     insertNewRows(firstStoreRow);
+    prefaultAhead();
     Q_EMIT rowsShownChanged();
 }
 

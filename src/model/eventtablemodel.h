@@ -95,6 +95,7 @@ private:
     void rowsAppended(qsizetype firstStoreRow);
     void insertNewRows(qsizetype firstStoreRow);
     void replaceRows(std::vector<uint32_t> &&rows); // a layout change that keeps persistent indexes
+    void prefaultAhead();
     [[nodiscard]] QString timeText(qint64 ms) const;
 
     EventStore m_store;
@@ -102,6 +103,7 @@ private:
     int m_orderColumn = EventColumns::Time;
     Qt::SortOrder m_orderSort = Qt::DescendingOrder;
     std::vector<uint32_t> m_rows; // the shown rows: those of m_order that pass m_filter, in its order
+    size_t m_prefaultedRows = 0; // m_order's and m_rows' pages up to here are mapped (PagePrefault)
     EventFilter m_filter;
     int m_sortColumn = EventColumns::Time;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

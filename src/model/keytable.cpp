@@ -35,10 +35,10 @@ uint32_t KeyTable::find(std::string_view key, uint32_t hash) const
     const size_t mask = m_slots.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot &slot = m_slots[i];
-        if (slot.index == NotFound)
+        if (slot.indexPlusOne == 0)
             return NotFound;
-        if (slot.hash == hash && this->key(slot.index) == key)
-            return slot.index;
+        if (slot.hash == hash && this->key(slot.indexPlusOne - 1) == key)
+            return slot.indexPlusOne - 1;
     }
 }
 
@@ -50,16 +50,16 @@ uint32_t KeyTable::findOrInsert(std::string_view key, uint32_t hash, bool *inser
     size_t i = hash & mask;
     for (;; i = (i + 1) & mask) {
         const Slot &slot = m_slots[i];
-        if (slot.index == NotFound)
+        if (slot.indexPlusOne == 0)
             break;
-        if (slot.hash == hash && this->key(slot.index) == key) {
+        if (slot.hash == hash && this->key(slot.indexPlusOne - 1) == key) {
             if (inserted)
                 *inserted = false;
-            return slot.index;
+            return slot.indexPlusOne - 1;
         }
     }
     const uint32_t index = size();
-    m_slots[i] = Slot { hash, index };
+    m_slots[i] = Slot { hash, index + 1 };
     m_hashes.push_back(hash);
     m_bytes.insert(m_bytes.end(), key.begin(), key.end());
     m_offsets.push_back(uint32_t(m_bytes.size()));
@@ -70,13 +70,15 @@ uint32_t KeyTable::findOrInsert(std::string_view key, uint32_t hash, bool *inser
 
 void KeyTable::grow(size_t slots)
 {
-    m_slots.assign(slots, Slot {});
+    m_slots.clear();
+    m_slots.shrink_to_fit();
+    m_slots.resize(slots); // zero pages from calloc, not written here
     const size_t mask = slots - 1;
     for (uint32_t index = 0; index < size(); ++index) {
         size_t i = m_hashes[index] & mask;
-        while (m_slots[i].index != NotFound)
+        while (m_slots[i].indexPlusOne != 0)
             i = (i + 1) & mask;
-        m_slots[i] = Slot { m_hashes[index], index };
+        m_slots[i] = Slot { m_hashes[index], index + 1 };
     }
 }
 
@@ -90,6 +92,13 @@ void KeyTable::reserve(size_t keys, size_t bytes)
     m_hashes.reserve(keys);
     m_offsets.reserve(keys + 1);
     m_bytes.reserve(bytes);
+}
+
+void KeyTable::addSpare(std::vector<PagePrefault::Range> *ranges, size_t keys, size_t bytes) const
+{
+    PagePrefault::addSpare(ranges, m_hashes, m_hashes.size(), m_hashes.size() + keys);
+    PagePrefault::addSpare(ranges, m_offsets, m_offsets.size(), m_offsets.size() + keys);
+    PagePrefault::addSpare(ranges, m_bytes, m_bytes.size(), m_bytes.size() + bytes);
 }
 
 void KeyTable::clear()

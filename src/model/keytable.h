@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/pageprefault.h"
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -30,21 +32,24 @@ public:
     }
     [[nodiscard]] uint32_t keyHash(uint32_t index) const { return m_hashes[index]; }
 
-    // Room for this many keys of this many bytes in all, without growing.
+    // Room for this many keys of this many bytes in all, without growing. Touches no memory.
     void reserve(size_t keys, size_t bytes);
+    // The memory the next keys will be written to (see PagePrefault), and the hash table's.
+    void addSpare(std::vector<PagePrefault::Range> *ranges, size_t keys, size_t bytes) const;
+    void addSlots(std::vector<PagePrefault::Range> *ranges) const { PagePrefault::addWhole(ranges, m_slots); }
     void clear(); // keeps the memory, for reuse
     void release(); // gives the memory back
     [[nodiscard]] size_t memoryUsage() const;
 
 private:
-    struct Slot
+    struct Slot // all zero: empty
     {
         uint32_t hash = 0;
-        uint32_t index = NotFound;
+        uint32_t indexPlusOne = 0;
     };
     void grow(size_t slots);
 
-    std::vector<Slot> m_slots; // a power of two, at most half full
+    std::vector<Slot, ZeroedAllocator<Slot>> m_slots; // a power of two, at most half full
     std::vector<uint32_t> m_hashes; // by index
     std::vector<uint32_t> m_offsets { 0 }; // by index, size() + 1 entries into m_bytes
     std::vector<char> m_bytes;

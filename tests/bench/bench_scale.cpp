@@ -192,10 +192,11 @@ int main(int argc, char **argv)
     std::printf("  reserve for %lld events: %.2f ms\n", qint64(count), ms(reserveTimer));
     double maxAppendMs = 0;
     double maxAppendCpuMs = 0; // the thread's own CPU time: wall time minus time the OS ran others
+    int pagesOver16Ms = 0, pagesOver16MsCpu = 0;
     QElapsedTimer ingest;
     ingest.start();
     {
-        // Parsing runs on the thread pool, as in EventApiClient (whose requests in flight each get
+        // Parsing runs in the background as in EventApiClient (whose requests in flight each get
         // parsed as they arrive: one page a core); rows are appended on this (GUI) thread in order.
         const size_t ahead = size_t(std::max(1, QThread::idealThreadCount()));
         std::deque<QFuture<ParseResult>> parsing;
@@ -203,7 +204,7 @@ int main(int argc, char **argv)
         auto issue = [&] {
             while (issued < pages.size() && parsing.size() < ahead) {
                 const QByteArray &page = pages[issued++];
-                parsing.push_back(QtConcurrent::run([&page] { return EventParser::parse(page); }));
+                parsing.push_back(EventParser::parseInBackground(page));
             }
         };
         issue();
@@ -229,6 +230,8 @@ int main(int argc, char **argv)
                 std::printf("  page %zu: append %.2f ms (%.2f ms on the CPU, %ld page faults)\n", i, appendMs, cpuMs,
                             usageEnd.ru_minflt - usageStart.ru_minflt);
             maxAppendMs = std::max(maxAppendMs, appendMs);
+            pagesOver16Ms += appendMs > 16 ? 1 : 0;
+            pagesOver16MsCpu += cpuMs > 16 ? 1 : 0;
         }
     }
     const double ingestMs = ms(ingest);
@@ -243,6 +246,7 @@ int main(int argc, char **argv)
                 model.store().sims().size(), model.store().organisations().size());
     std::printf("  largest single page append on the GUI thread: %.2f ms wall, %.2f ms CPU (target <= 16 ms)\n",
                 maxAppendMs, maxAppendCpuMs);
+    std::printf("  pages over 16 ms: %d of %zu by wall time, %d by CPU time\n", pagesOver16Ms, pages.size(), pagesOver16MsCpu);
 
     const int dataConnection = categoryIndex("data_connection");
     EventFilter categoryFilter;
