@@ -47,17 +47,28 @@ public:
                 return rowPlusOne - 1;
         }
     }
+    // A large table is made ready in the background and taken into use once it is.
     void reserve(size_t count)
     {
         size_t slots = std::max<size_t>(1024, m_slots.size());
         while (slots < count * 2)
             slots *= 2;
-        if (slots > m_slots.size())
+        if (slots > m_slots.size() && slots * sizeof(uint32_t) >= (1 << 20))
+            m_staged.stage(slots);
+        else if (slots > m_slots.size())
             grow(slots);
     }
     // The row must already be in the id column.
     void insert(uint32_t row)
     {
+        if (m_staged.isReady()) {
+            if (m_staged.size() > m_slots.size()) {
+                m_slots = m_staged.take();
+                rehash();
+            } else {
+                m_staged.clear();
+            }
+        }
         if ((m_count + 1) * 2 > m_slots.size())
             grow(std::max<size_t>(1024, m_slots.size() * 2));
         place(row);
@@ -67,11 +78,11 @@ public:
     {
         m_slots.clear();
         m_slots.shrink_to_fit();
+        m_staged.clear();
         m_count = 0;
         m_mask = 0;
     }
-    size_t bytes() const { return m_slots.capacity() * sizeof(uint32_t); }
-    void addSlots(std::vector<PagePrefault::Range> *ranges) const { PagePrefault::addWhole(ranges, m_slots); }
+    size_t bytes() const { return (m_slots.capacity() + m_staged.size()) * sizeof(uint32_t); }
 
 private:
     void place(uint32_t row)
@@ -85,13 +96,18 @@ private:
     {
         m_slots.clear();
         m_slots.shrink_to_fit();
-        m_slots.resize(slots); // zero pages from calloc, not written here
-        m_mask = slots - 1;
+        m_slots.resize(slots); // zero pages, not written here
+        rehash();
+    }
+    void rehash()
+    {
+        m_mask = m_slots.size() - 1;
         for (uint32_t row = 0; row < m_count; ++row)
             place(row);
     }
     const std::vector<qint64> &m_ids;
     std::vector<uint32_t, ZeroedAllocator<uint32_t>> m_slots;
+    StagedArray<uint32_t> m_staged; // a larger m_slots, being made ready
     size_t m_mask = 0;
     size_t m_count = 0;
 };
@@ -144,16 +160,14 @@ void EventStore::reserve(qsizetype rows)
     for (auto *column : { &m_source, &m_severity, &m_flags })
         column->reserve(n);
     m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / 500 + 1); // full blocks plus one partial a page
-    m_idSet->reserve(n);
     // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
-    m_keys[EventBatch::Descriptions].reserve(n / 2, n * 48);
-    // The next rows first, then the hash tables, which are written all over: all their pages.
+    m_keys[EventBatch::Descriptions].reserveKeys(n / 2, n * 48);
+    // Pages are mapped in the order asked: the next rows' first (the next page writes them), then
+    // the hash tables (taken into use when they are ready).
     m_prefaultedRows = size();
     prefaultAhead();
-    std::vector<PagePrefault::Range> ranges;
-    m_idSet->addSlots(&ranges);
-    m_keys[EventBatch::Descriptions].addSlots(&ranges);
-    PagePrefault::populateLater(std::move(ranges));
+    m_keys[EventBatch::Descriptions].reserveSlots(n / 2);
+    m_idSet->reserve(n);
 }
 
 void EventStore::prefaultAhead()

@@ -44,6 +44,14 @@ uint32_t KeyTable::find(std::string_view key, uint32_t hash) const
 
 uint32_t KeyTable::findOrInsert(std::string_view key, uint32_t hash, bool *inserted)
 {
+    if (m_staged.isReady()) {
+        if (m_staged.size() > m_slots.size()) {
+            m_slots = m_staged.take();
+            rehash();
+        } else {
+            m_staged.clear();
+        }
+    }
     if ((size_t(size()) + 1) * 2 > m_slots.size())
         grow(std::max<size_t>(64, m_slots.size() * 2));
     const size_t mask = m_slots.size() - 1;
@@ -72,8 +80,13 @@ void KeyTable::grow(size_t slots)
 {
     m_slots.clear();
     m_slots.shrink_to_fit();
-    m_slots.resize(slots); // zero pages from calloc, not written here
-    const size_t mask = slots - 1;
+    m_slots.resize(slots); // zero pages, not written here
+    rehash();
+}
+
+void KeyTable::rehash()
+{
+    const size_t mask = m_slots.size() - 1;
     for (uint32_t index = 0; index < size(); ++index) {
         size_t i = m_hashes[index] & mask;
         while (m_slots[i].indexPlusOne != 0)
@@ -82,16 +95,22 @@ void KeyTable::grow(size_t slots)
     }
 }
 
-void KeyTable::reserve(size_t keys, size_t bytes)
+void KeyTable::reserveKeys(size_t keys, size_t bytes)
+{
+    m_hashes.reserve(keys);
+    m_offsets.reserve(keys + 1);
+    m_bytes.reserve(bytes);
+}
+
+void KeyTable::reserveSlots(size_t keys)
 {
     size_t slots = std::max<size_t>(64, m_slots.size());
     while (slots < keys * 2)
         slots *= 2;
-    if (slots > m_slots.size())
+    if (slots > m_slots.size() && slots * sizeof(Slot) >= (1 << 20))
+        m_staged.stage(slots);
+    else if (slots > m_slots.size())
         grow(slots);
-    m_hashes.reserve(keys);
-    m_offsets.reserve(keys + 1);
-    m_bytes.reserve(bytes);
 }
 
 void KeyTable::addSpare(std::vector<PagePrefault::Range> *ranges, size_t keys, size_t bytes) const
@@ -103,6 +122,7 @@ void KeyTable::addSpare(std::vector<PagePrefault::Range> *ranges, size_t keys, s
 
 void KeyTable::clear()
 {
+    m_staged.clear();
     std::fill(m_slots.begin(), m_slots.end(), Slot {});
     m_hashes.clear();
     m_offsets.assign(1, 0);
@@ -116,6 +136,6 @@ void KeyTable::release()
 
 size_t KeyTable::memoryUsage() const
 {
-    return m_slots.capacity() * sizeof(Slot) + (m_hashes.capacity() + m_offsets.capacity()) * sizeof(uint32_t)
+    return (m_slots.capacity() + m_staged.size()) * sizeof(Slot) + (m_hashes.capacity() + m_offsets.capacity()) * sizeof(uint32_t)
         + m_bytes.capacity();
 }

@@ -32,11 +32,17 @@ public:
     }
     [[nodiscard]] uint32_t keyHash(uint32_t index) const { return m_hashes[index]; }
 
-    // Room for this many keys of this many bytes in all, without growing. Touches no memory.
-    void reserve(size_t keys, size_t bytes);
-    // The memory the next keys will be written to (see PagePrefault), and the hash table's.
+    // Room for this many keys of this many bytes in all, without growing. Touches no memory: a
+    // large hash table is made ready in the background and taken into use once it is.
+    void reserve(size_t keys, size_t bytes)
+    {
+        reserveKeys(keys, bytes);
+        reserveSlots(keys);
+    }
+    void reserveKeys(size_t keys, size_t bytes); // the keys' storage
+    void reserveSlots(size_t keys); // the hash table
+    // The memory the next keys will be written to (see PagePrefault).
     void addSpare(std::vector<PagePrefault::Range> *ranges, size_t keys, size_t bytes) const;
-    void addSlots(std::vector<PagePrefault::Range> *ranges) const { PagePrefault::addWhole(ranges, m_slots); }
     void clear(); // keeps the memory, for reuse
     void release(); // gives the memory back
     [[nodiscard]] size_t memoryUsage() const;
@@ -48,8 +54,10 @@ private:
         uint32_t indexPlusOne = 0;
     };
     void grow(size_t slots);
+    void rehash();
 
     std::vector<Slot, ZeroedAllocator<Slot>> m_slots; // a power of two, at most half full
+    StagedArray<Slot> m_staged; // a larger m_slots, being made ready
     std::vector<uint32_t> m_hashes; // by index
     std::vector<uint32_t> m_offsets { 0 }; // by index, size() + 1 entries into m_bytes
     std::vector<char> m_bytes;

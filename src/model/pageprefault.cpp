@@ -7,21 +7,57 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
 
-void PagePrefault::populateLater(std::vector<Range> ranges)
+namespace {
+constexpr size_t LargeBytes = 1 << 20;
+}
+
+void *PagePrefault::allocateZeroed(size_t bytes)
 {
+#if defined(__linux__)
+    if (bytes >= LargeBytes) {
+        // Not calloc: glibc may hand out recycled heap memory for it and clear it page by page.
+        void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            throw std::bad_alloc();
+        return p;
+    }
+#endif
+    if (void *p = std::calloc(bytes ? bytes : 1, 1))
+        return p;
+    throw std::bad_alloc();
+}
+
+void PagePrefault::freeZeroed(void *p, size_t bytes)
+{
+#if defined(__linux__)
+    if (bytes >= LargeBytes) {
+        munmap(p, bytes);
+        return;
+    }
+#endif
+    std::free(p);
+}
+
+std::shared_ptr<const std::atomic<bool>> PagePrefault::populateLater(std::vector<Range> ranges)
+{
+    auto done = std::make_shared<std::atomic<bool>>(false);
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
     static std::atomic<bool> unsupported { false };
-    if (ranges.empty() || unsupported.load(std::memory_order_relaxed))
-        return;
+    if (ranges.empty() || unsupported.load(std::memory_order_relaxed)) {
+        *done = true;
+        return done;
+    }
     // A thread of its own: requests run in order, and never wait behind the parsing of pages.
     static QThreadPool pool;
     pool.setMaxThreadCount(1);
-    pool.start([ranges = std::move(ranges)] {
+    pool.start([ranges = std::move(ranges), done] {
         const uintptr_t pageSize = 4096;
         for (const Range &range : ranges) {
             // Whole pages: populating a page that is mapped already changes nothing.
@@ -31,11 +67,14 @@ void PagePrefault::populateLater(std::vector<Range> ranges)
                 continue;
             if (madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE) != 0 && errno == EINVAL) {
                 unsupported = true; // a kernel before 5.14
-                return;
+                break;
             }
         }
+        done->store(true, std::memory_order_release);
     });
 #else
     Q_UNUSED(ranges);
+    *done = true;
 #endif
+    return done;
 }

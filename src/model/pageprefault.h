@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <atomic>
 #include <cstddef>
-#include <cstdlib>
-#include <new>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -20,10 +20,10 @@ struct Range
     size_t bytes = 0;
 };
 
-// Maps the ranges' pages writable on a thread of its own, in the order asked, without touching their contents (Linux's
-// MADV_POPULATE_WRITE). Harmless on memory that is freed meanwhile; does nothing where the kernel
-// lacks it.
-void populateLater(std::vector<Range> ranges);
+// Maps the ranges' pages writable on a thread of its own, in the order asked, without touching
+// their contents (Linux's MADV_POPULATE_WRITE). Harmless on memory that is freed meanwhile; does
+// nothing where the kernel lacks it. The flag turns true when it is done.
+std::shared_ptr<const std::atomic<bool>> populateLater(std::vector<Range> ranges);
 
 // The spare capacity of a vector from element `from` up to element `to` (clamped to capacity).
 template<typename Vector>
@@ -43,9 +43,16 @@ void addWhole(std::vector<Range> *ranges, const Vector &v)
 
 } // namespace PagePrefault
 
-// Allocates with calloc and leaves value-initialisation to it: resize() of a large vector maps
-// zero pages without writing them, so that it costs no page faults on the thread that allocates.
-// For types whose all-zero bytes are their value-initialised state.
+namespace PagePrefault {
+// Zeroed memory: large blocks as fresh zero pages of their own (never written here, so no page
+// faults on the allocating thread), small ones from calloc.
+void *allocateZeroed(size_t bytes);
+void freeZeroed(void *p, size_t bytes);
+} // namespace PagePrefault
+
+// Allocates zeroed memory and leaves value-initialisation to that: resize() of a large vector
+// costs no page faults on the thread that allocates. For types whose all-zero bytes are their
+// value-initialised state.
 template<typename T>
 struct ZeroedAllocator
 {
@@ -55,13 +62,8 @@ struct ZeroedAllocator
     ZeroedAllocator(const ZeroedAllocator<U> &) noexcept
     {
     }
-    T *allocate(size_t n)
-    {
-        if (void *p = std::calloc(n, sizeof(T)))
-            return static_cast<T *>(p);
-        throw std::bad_alloc();
-    }
-    void deallocate(T *p, size_t) noexcept { std::free(p); }
+    T *allocate(size_t n) { return static_cast<T *>(PagePrefault::allocateZeroed(n * sizeof(T))); }
+    void deallocate(T *p, size_t n) noexcept { PagePrefault::freeZeroed(p, n * sizeof(T)); }
     template<typename U>
     void construct(U *) noexcept
     {
@@ -73,4 +75,39 @@ struct ZeroedAllocator
         ::new (static_cast<void *>(p)) U(std::forward<Args>(args)...);
     }
     friend bool operator==(const ZeroedAllocator &, const ZeroedAllocator &) { return true; }
+};
+
+// A large zeroed array made ready in the background: allocated at once, its pages mapped by the
+// prefault thread, handed over only when that is done. A hash table grows into one of these
+// instead of rehashing into fresh pages on the GUI thread.
+template<typename T>
+class StagedArray final
+{
+public:
+    using Array = std::vector<T, ZeroedAllocator<T>>;
+
+    void stage(size_t size)
+    {
+        m_array = Array();
+        m_array.resize(size);
+        std::vector<PagePrefault::Range> ranges;
+        PagePrefault::addWhole(&ranges, m_array);
+        m_ready = PagePrefault::populateLater(std::move(ranges));
+    }
+    [[nodiscard]] size_t size() const { return m_array.size(); }
+    [[nodiscard]] bool isReady() const { return m_ready && m_ready->load(std::memory_order_acquire); }
+    [[nodiscard]] Array take()
+    {
+        m_ready.reset();
+        return std::move(m_array);
+    }
+    void clear()
+    {
+        m_ready.reset();
+        m_array = Array();
+    }
+
+private:
+    Array m_array;
+    std::shared_ptr<const std::atomic<bool>> m_ready;
 };
