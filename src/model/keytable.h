@@ -26,6 +26,7 @@ public:
     uint32_t findOrInsert(std::string_view key) { return findOrInsert(key, hash(key)); }
 
     [[nodiscard]] uint32_t size() const { return uint32_t(m_hashes.size()); }
+    [[nodiscard]] size_t capacity() const { return m_slots.size() / 2; } // keys it takes without growing
     [[nodiscard]] std::string_view key(uint32_t index) const
     {
         return std::string_view(m_bytes.data() + m_offsets[index], m_offsets[index + 1] - m_offsets[index]);
