@@ -5,6 +5,7 @@
 #include "api/eventjson.h"
 #include "model/eventbatchbuilder.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QThreadPool>
@@ -467,7 +468,11 @@ QFuture<ParseResult> EventParser::parseInBackground(QByteArray json, const Parse
     return QtConcurrent::run(&pool, [json = std::move(json), options] {
         // Once per thread: below the GUI thread, which then gets a core as soon as it wants one
         // (parsing two pages at once on two cores otherwise delays the page being appended).
+        // Not the GUI thread itself, which runs a job when it waits for one not started yet.
         thread_local const bool lowered = [] {
+            const QCoreApplication *app = QCoreApplication::instance();
+            if (app && QThread::currentThread() == app->thread())
+                return false;
 #if defined(Q_OS_LINUX)
             return setpriority(PRIO_PROCESS, 0, 5) == 0; // this thread's nice value (Linux)
 #else

@@ -16,8 +16,8 @@
 #include <vector>
 
 // All loaded events, column by column, for a million rows and more: fixed-size columns for the
-// scalar fields, interned tables for organisations, users, devices, SIMs, IMSIs and names, an arena
-// for descriptions, and the detail payloads compressed in blocks (as EventBatchBuilder made them).
+// scalar fields, interned tables (KeyTable) for descriptions, organisations, users, devices, SIMs,
+// IMSIs and names, and the detail payloads compressed in blocks (as EventBatchBuilder made them).
 // Append-only apart from clear(); deduplicates by event id.
 // Not thread-safe: any number of threads may read at once while nobody appends.
 class EventStore final

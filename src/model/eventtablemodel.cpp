@@ -4,9 +4,9 @@
 
 #include "filter/eventfilterengine.h"
 #include "model/eventbatchbuilder.h"
-#include "model/pageprefault.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "model/pageprefault.h"
 
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
