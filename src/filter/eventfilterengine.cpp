@@ -6,6 +6,7 @@
 #include "model/eventstore.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "model/pageprefault.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -221,7 +222,7 @@ bool EventFilterEngine::matches(qsizetype row) const
 std::vector<uint32_t> EventFilterEngine::filter(std::span<const uint32_t> rows, const std::atomic<bool> *cancel) const
 {
     std::vector<uint32_t> result;
-    result.reserve(rows.size());
+    PagePrefault::reserveMapped(result, rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
         if ((i & 0xffff) == 0 && cancelled(cancel))
             return {};
@@ -288,21 +289,29 @@ public:
             // Distinct descriptions ranked once; rows then compare integers. The strings are
             // case-folded into one buffer first, so that the sort compares with memcmp.
             const uint32_t count = store.stringCount();
-            std::vector<size_t> offsets(size_t(count) + 1, 0);
+            // (Large fresh buffers here and below get their pages mapped in one go: see PagePrefault.)
+            std::vector<size_t> offsets;
+            PagePrefault::reserveMapped(offsets, size_t(count) + 1);
+            offsets.resize(size_t(count) + 1, 0);
             for (uint32_t i = 0; i < count; ++i)
                 offsets[i + 1] = offsets[i] + size_t(store.string(i).size());
-            std::string folded(offsets[count], '\0');
+            std::string folded;
+            PagePrefault::reserveMapped(folded, offsets[count]);
+            folded.resize(offsets[count], '\0');
             for (uint32_t i = 0; i < count; ++i) {
                 const QByteArrayView text = store.string(i);
                 std::transform(text.begin(), text.end(), folded.begin() + qsizetype(offsets[i]),
                                [](char c) { return char(asciiLower(uint8_t(c))); });
             }
             auto view = [&](uint32_t i) { return std::string_view(folded).substr(offsets[i], offsets[i + 1] - offsets[i]); };
-            std::vector<uint32_t> order(count);
+            std::vector<uint32_t> order;
+            PagePrefault::reserveMapped(order, count);
+            order.resize(count);
             std::iota(order.begin(), order.end(), 0);
             parallelSort(order, [&](uint32_t a, uint32_t b) { return view(a) < view(b); });
             if (cancelled(cancel))
                 return;
+            PagePrefault::reserveMapped(m_rank, order.size());
             m_rank.resize(order.size());
             for (size_t i = 0; i < order.size(); ++i)
                 m_rank[order[i]] = i > 0 && view(order[i]) == view(order[i - 1]) ? m_rank[order[i - 1]] : int64_t(i);
@@ -376,7 +385,9 @@ bool EventFilterEngine::sort(const EventStore &store, std::vector<uint32_t> &row
     const SortKeys keys(store, column, cancel);
     if (cancelled(cancel))
         return false;
-    std::vector<SortItem> items(rows.size());
+    std::vector<SortItem> items;
+    PagePrefault::reserveMapped(items, rows.size());
+    items.resize(rows.size());
     for (size_t i = 0; i < rows.size(); ++i)
         items[i] = SortItem { keys.key(rows[i]), store.timestampMs(rows[i]), store.id(rows[i]), rows[i] };
     if (cancelled(cancel))
@@ -441,7 +452,7 @@ std::vector<uint32_t> EventFilterEngine::merged(const EventStore &store, const s
     // of which costs), then copy the runs between those places in one pass.
     const RowOrder less(store, column, order);
     std::vector<uint32_t> result;
-    result.reserve(std::max(rows.capacity(), rows.size() + newRows.size()));
+    PagePrefault::reserveMapped(result, std::max(rows.capacity(), rows.size() + newRows.size()));
     auto copied = rows.begin();
     for (uint32_t row : newRows) {
         const auto place = std::upper_bound(copied, rows.end(), row, less);

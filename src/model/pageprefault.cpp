@@ -16,7 +16,7 @@
 
 namespace {
 constexpr size_t LargeBytes = 1 << 20;
-}
+} // namespace
 
 void *PagePrefault::allocateZeroed(size_t bytes)
 {
@@ -45,12 +45,43 @@ void PagePrefault::freeZeroed(void *p, size_t bytes)
     std::free(p);
 }
 
+namespace {
+
+std::atomic<bool> g_unsupported { false };
+
+// Returns false when the kernel does not know MADV_POPULATE_WRITE.
+bool populate(const PagePrefault::Range &range)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    constexpr uintptr_t PageSize = 4096;
+    // Whole pages: populating a page that is mapped already changes nothing.
+    const uintptr_t begin = uintptr_t(range.begin) & ~(PageSize - 1);
+    const uintptr_t end = uintptr_t(range.begin) + range.bytes;
+    if (end > begin && madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE) != 0
+        && errno == EINVAL) {
+        g_unsupported = true; // a kernel before 5.14
+        return false;
+    }
+    return true;
+#else
+    Q_UNUSED(range);
+    g_unsupported = true;
+    return false;
+#endif
+}
+
+} // namespace
+
+void PagePrefault::populateNow(const void *begin, size_t bytes)
+{
+    if (bytes >= LargeBytes && !g_unsupported.load(std::memory_order_relaxed))
+        populate(Range { begin, bytes });
+}
+
 std::shared_ptr<const std::atomic<bool>> PagePrefault::populateLater(std::vector<Range> ranges)
 {
     auto done = std::make_shared<std::atomic<bool>>(false);
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    static std::atomic<bool> unsupported { false };
-    if (ranges.empty() || unsupported.load(std::memory_order_relaxed)) {
+    if (ranges.empty() || g_unsupported.load(std::memory_order_relaxed)) {
         *done = true;
         return done;
     }
@@ -58,23 +89,11 @@ std::shared_ptr<const std::atomic<bool>> PagePrefault::populateLater(std::vector
     static QThreadPool pool;
     pool.setMaxThreadCount(1);
     pool.start([ranges = std::move(ranges), done] {
-        const uintptr_t pageSize = 4096;
         for (const Range &range : ranges) {
-            // Whole pages: populating a page that is mapped already changes nothing.
-            const uintptr_t begin = uintptr_t(range.begin) & ~(pageSize - 1);
-            const uintptr_t end = uintptr_t(range.begin) + range.bytes;
-            if (end <= begin)
-                continue;
-            if (madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE) != 0 && errno == EINVAL) {
-                unsupported = true; // a kernel before 5.14
+            if (!populate(range))
                 break;
-            }
         }
         done->store(true, std::memory_order_release);
     });
-#else
-    Q_UNUSED(ranges);
-    *done = true;
-#endif
     return done;
 }

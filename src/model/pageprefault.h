@@ -25,6 +25,18 @@ struct Range
 // nothing where the kernel lacks it. The flag turns true when it is done.
 std::shared_ptr<const std::atomic<bool>> populateLater(std::vector<Range> ranges);
 
+// The same, here and now: one system call instead of a page fault per page, for a large buffer a
+// worker is about to fill (tens of milliseconds less for a million rows on a virtual machine).
+void populateNow(const void *begin, size_t bytes);
+
+// Reserves room for n elements and maps the pages of that room at once.
+template<typename Vector>
+void reserveMapped(Vector &v, size_t n)
+{
+    v.reserve(n);
+    populateNow(v.data(), v.capacity() * sizeof(typename Vector::value_type));
+}
+
 // The spare capacity of a vector from element `from` up to element `to` (clamped to capacity).
 template<typename Vector>
 void addSpare(std::vector<Range> *ranges, const Vector &v, size_t from, size_t to)
