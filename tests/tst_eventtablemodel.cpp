@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
+#include "api/eventjson.h"
 #include "api/eventparser.h"
+#include "sim/accountgenerator.h"
 #include "model/eventtablemodel.h"
 #include "model/eventtypecatalogue.h"
 
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void appendKeepsOrderAndSelection();
     void appendInAnyOrderMatchesFullSort_data();
     void appendInAnyOrderMatchesFullSort();
+    void pulledPagesSortByEveryColumn_data();
+    void pulledPagesSortByEveryColumn();
     void appendWhileJobRunsWaits();
     void readersHoldAppendsBack();
     void newerFilterWins();
@@ -312,6 +316,49 @@ void TestEventTableModel::appendInAnyOrderMatchesFullSort()
     for (int row = 0; row < whole.rowCount(); ++row) {
         QCOMPARE(incremental.index(row, 0).data(EventTableModel::EventIdRole).toLongLong(),
             whole.index(row, 0).data(EventTableModel::EventIdRole).toLongLong());
+    }
+}
+
+void TestEventTableModel::pulledPagesSortByEveryColumn_data()
+{
+    sortByEveryColumn_data();
+}
+
+void TestEventTableModel::pulledPagesSortByEveryColumn()
+{
+    // A pull as the window gets it: the generated account's events as API pages, newest first,
+    // parsed and appended page by page after the total is known; then any column sorts right.
+    QFETCH(int, column);
+    QFETCH(int, order);
+    static const std::vector<QByteArray> pages = [] {
+        std::vector<Event> events = AccountGenerator::generate(4000, 7, 1'790'000'000'000);
+        std::reverse(events.begin(), events.end());
+        std::vector<QByteArray> json;
+        for (size_t first = 0; first < events.size(); first += 500)
+            json.push_back(EventJson::toJsonArray(std::vector<Event>(events.begin() + qsizetype(first),
+                events.begin() + qsizetype(std::min(first + 500, events.size())))));
+        return json;
+    }();
+    m_model->clear();
+    for (const QByteArray &page : pages) {
+        ParseResult parsed = EventParser::parse(page);
+        QVERIFY(parsed.isOk());
+        m_model->appendBatch(std::move(parsed.batch));
+        if (&page == &pages.front())
+            m_model->reserve(4000); // the total, known with the first page
+    }
+    QCOMPARE(m_model->rowCount(), 4000);
+    m_model->sort(column, Qt::SortOrder(order));
+    waitIdle();
+    const bool numeric = column == EventColumns::Time || column == EventColumns::Id
+        || column == EventColumns::Severity || column == EventColumns::Source;
+    for (int row = 1; row < m_model->rowCount(); ++row) {
+        const QVariant a = m_model->index(row - 1, column).data(EventTableModel::SortRole);
+        const QVariant b = m_model->index(row, column).data(EventTableModel::SortRole);
+        const int cmp = numeric ? (a.toLongLong() < b.toLongLong() ? -1 : a.toLongLong() > b.toLongLong())
+                                : a.toString().compare(b.toString(), Qt::CaseInsensitive);
+        if (order == Qt::AscendingOrder ? cmp > 0 : cmp < 0)
+            QFAIL(qPrintable(QStringLiteral("rows %1 and %2: %3 / %4").arg(row - 1).arg(row).arg(a.toString(), b.toString())));
     }
 }
 
