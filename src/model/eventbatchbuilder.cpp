@@ -4,8 +4,6 @@
 
 #include "model/payloadrecords.h"
 
-#include <cstring>
-
 void EventBatchBuilder::reserve(qsizetype events)
 {
     const size_t n = size_t(events);

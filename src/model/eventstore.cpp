@@ -6,7 +6,6 @@
 #include "model/pageprefault.h"
 #include "model/payloadrecords.h"
 
-#include <QHash>
 #include <QLoggingCategory>
 
 #include <algorithm>
