@@ -52,22 +52,14 @@ public:
         size_t slots = std::max<size_t>(1024, m_slots.size());
         while (slots < count * 2)
             slots *= 2;
-        if (slots > m_slots.size() && slots * sizeof(uint32_t) >= (1 << 20))
-            m_staged.stage(slots);
-        else if (slots > m_slots.size())
+        if (slots > m_slots.size() && !m_staged.stageIfLarge(slots))
             grow(slots);
     }
     // The row must already be in the id column.
     void insert(uint32_t row)
     {
-        if (m_staged.isReady()) {
-            if (m_staged.size() > m_slots.size()) {
-                m_slots = m_staged.take();
-                rehash();
-            } else {
-                m_staged.clear();
-            }
-        }
+        if (m_staged.adoptInto(&m_slots))
+            rehash();
         if ((m_count + 1) * 2 > m_slots.size())
             grow(std::max<size_t>(1024, m_slots.size() * 2));
         place(row);
@@ -142,7 +134,7 @@ void EventStore::clear()
     m_chunkUsed = ChunkBytes;
     m_blockBytes = 0;
     m_spareChunk.reset();
-    m_prefaultedRows = 0;
+    m_prefaulted.reset(0);
     m_idSet->clear();
 }
 
@@ -163,7 +155,7 @@ void EventStore::reserve(qsizetype rows)
     m_keys[EventBatch::Descriptions].reserveKeys(n / 2, n * 48);
     // Pages are mapped in the order asked: the next rows' first (the next page writes them), then
     // the hash tables (taken into use when they are ready).
-    m_prefaultedRows = size();
+    m_prefaulted.reset(size_t(size()));
     prefaultAhead();
     m_keys[EventBatch::Descriptions].reserveSlots(n / 2);
     m_idSet->reserve(n);
@@ -171,14 +163,11 @@ void EventStore::reserve(qsizetype rows)
 
 void EventStore::prefaultAhead()
 {
-    // The columns are written row after row: keep the pages of the next rows mapped, a few MB in
-    // all, asking again when half of them are used.
-    constexpr size_t AheadRows = 64 * 1024;
     const size_t rows = size_t(size());
-    if (rows + AheadRows / 2 < m_prefaultedRows)
+    size_t from = 0, to = 0;
+    if (!m_prefaulted.advance(rows, &from, &to))
         return;
-    const size_t from = std::min(m_prefaultedRows, rows);
-    const size_t to = rows + AheadRows;
+    from = std::min(from, rows);
     std::vector<PagePrefault::Range> ranges;
     auto add = [&](const auto &column) { PagePrefault::addSpare(&ranges, column, from, to); };
     add(m_ids);
@@ -194,9 +183,8 @@ void EventStore::prefaultAhead()
     add(m_sim);
     add(m_imsi);
     add(m_payloadOffset);
-    m_keys[EventBatch::Descriptions].addSpare(&ranges, AheadRows, AheadRows * 64);
+    m_keys[EventBatch::Descriptions].addSpare(&ranges, PagePrefault::AheadMark::Rows, PagePrefault::AheadMark::Rows * 64);
     PagePrefault::populateLater(std::move(ranges));
-    m_prefaultedRows = to;
 }
 
 bool EventStore::containsId(qint64 id) const
@@ -371,11 +359,11 @@ void EventStore::PayloadReader::load(qsizetype row, QByteArrayView *detail, QByt
     if (row < 0 || row >= m_store.size())
         return;
     if (row < m_blockFirst || row >= m_blockEnd) {
-        m_block = m_store.blockOfRow(row);
+        const size_t block = m_store.blockOfRow(row);
         const auto &blocks = m_store.m_blocks;
-        m_blockFirst = blocks[m_block].firstRow;
-        m_blockEnd = m_block + 1 < blocks.size() ? qsizetype(blocks[m_block + 1].firstRow) : m_store.size();
-        m_store.blockPayload(m_block, &m_buffer);
+        m_blockFirst = blocks[block].firstRow;
+        m_blockEnd = block + 1 < blocks.size() ? qsizetype(blocks[block + 1].firstRow) : m_store.size();
+        m_store.blockPayload(block, &m_buffer);
     }
     const uint32_t offset = m_store.m_payloadOffset[size_t(row)];
     if (offset > m_buffer.size())

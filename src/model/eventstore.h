@@ -4,6 +4,7 @@
 
 #include "model/event.h"
 #include "model/eventbatch.h"
+#include "model/pageprefault.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -98,7 +99,6 @@ public:
         friend class EventStore;
         void load(qsizetype row, QByteArrayView *detail, QByteArrayView *extra);
         const EventStore &m_store;
-        size_t m_block = SIZE_MAX;
         qsizetype m_blockFirst = 0, m_blockEnd = 0; // the loaded block's rows
         std::string m_buffer;
     };
@@ -155,7 +155,7 @@ private:
     size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
     size_t m_blockBytes = 0; // bytes of all blocks
     std::unique_ptr<char[]> m_spareChunk; // the next chunk, its pages mapped ahead (PagePrefault)
-    size_t m_prefaultedRows = 0; // the columns' pages up to this row are mapped (or asked to be)
+    PagePrefault::AheadMark m_prefaulted; // how far the columns' pages are mapped (or asked to be)
 
     std::unique_ptr<IdSet> m_idSet;
 };

@@ -218,22 +218,20 @@ void EventTableModel::reserve(qsizetype totalEvents)
     m_store.reserve(capped);
     m_rows.reserve(size_t(std::max(capped, m_store.size())));
     m_order.reserve(size_t(std::max(capped, m_store.size())));
-    m_prefaultedRows = 0;
+    m_prefaulted.reset(0);
     prefaultAhead();
 }
 
 void EventTableModel::prefaultAhead()
 {
     // As the store does for its columns: the next rows' pages mapped before this thread writes them.
-    constexpr size_t AheadRows = 64 * 1024;
-    const size_t rows = m_order.size();
-    if (rows + AheadRows / 2 < m_prefaultedRows)
+    size_t from = 0, to = 0;
+    if (!m_prefaulted.advance(m_order.size(), &from, &to))
         return;
     std::vector<PagePrefault::Range> ranges;
-    PagePrefault::addSpare(&ranges, m_order, std::min(m_prefaultedRows, rows), rows + AheadRows);
-    PagePrefault::addSpare(&ranges, m_rows, std::min(m_prefaultedRows, m_rows.size()), rows + AheadRows);
+    PagePrefault::addSpare(&ranges, m_order, std::min(from, m_order.size()), to);
+    PagePrefault::addSpare(&ranges, m_rows, std::min(from, m_rows.size()), to);
     PagePrefault::populateLater(std::move(ranges));
-    m_prefaultedRows = rows + AheadRows;
 }
 
 void EventTableModel::clear()

@@ -6,6 +6,7 @@
 #include "model/event.h"
 #include "model/eventcolumns.h"
 #include "model/eventstore.h"
+#include "model/pageprefault.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -103,7 +104,7 @@ private:
     int m_orderColumn = EventColumns::Time;
     Qt::SortOrder m_orderSort = Qt::DescendingOrder;
     std::vector<uint32_t> m_rows; // the shown rows: those of m_order that pass m_filter, in its order
-    size_t m_prefaultedRows = 0; // m_order's and m_rows' pages up to here are mapped (PagePrefault)
+    PagePrefault::AheadMark m_prefaulted; // how far m_order's and m_rows' pages are mapped
     EventFilter m_filter;
     int m_sortColumn = EventColumns::Time;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

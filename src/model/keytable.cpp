@@ -44,14 +44,8 @@ uint32_t KeyTable::find(std::string_view key, uint32_t hash) const
 
 uint32_t KeyTable::findOrInsert(std::string_view key, uint32_t hash, bool *inserted)
 {
-    if (m_staged.isReady()) {
-        if (m_staged.size() > m_slots.size()) {
-            m_slots = m_staged.take();
-            rehash();
-        } else {
-            m_staged.clear();
-        }
-    }
+    if (m_staged.adoptInto(&m_slots))
+        rehash();
     if ((size_t(size()) + 1) * 2 > m_slots.size())
         grow(std::max<size_t>(64, m_slots.size() * 2));
     const size_t mask = m_slots.size() - 1;
@@ -107,9 +101,7 @@ void KeyTable::reserveSlots(size_t keys)
     size_t slots = std::max<size_t>(64, m_slots.size());
     while (slots < keys * 2)
         slots *= 2;
-    if (slots > m_slots.size() && slots * sizeof(Slot) >= (1 << 20))
-        m_staged.stage(slots);
-    else if (slots > m_slots.size())
+    if (slots > m_slots.size() && !m_staged.stageIfLarge(slots))
         grow(slots);
 }
 

@@ -53,6 +53,29 @@ void addWhole(std::vector<Range> *ranges, const Vector &v)
     addSpare(ranges, v, 0, v.capacity());
 }
 
+// For columns written row after row: keeps the pages of the next Rows rows mapped (a few MB),
+// asking again when half of them are used.
+class AheadMark final
+{
+public:
+    static constexpr size_t Rows = 64 * 1024;
+
+    // Whether to ask now, with `rows` written: then for rows from *from (clamp it to each
+    // column's size) up to *to, which becomes the new mark.
+    bool advance(size_t rows, size_t *from, size_t *to)
+    {
+        if (rows + Rows / 2 < m_mark)
+            return false;
+        *from = m_mark;
+        *to = m_mark = rows + Rows;
+        return true;
+    }
+    void reset(size_t rows) { m_mark = rows; }
+
+private:
+    size_t m_mark = 0;
+};
+
 } // namespace PagePrefault
 
 namespace PagePrefault {
@@ -98,21 +121,32 @@ class StagedArray final
 public:
     using Array = std::vector<T, ZeroedAllocator<T>>;
 
-    void stage(size_t size)
+    // Starts making an array of `size` elements ready when it is large (1 MB and more); returns
+    // false, and does nothing, when it is small: the caller grows at once then.
+    bool stageIfLarge(size_t size)
     {
+        if (size * sizeof(T) < (1 << 20))
+            return false;
         m_array = Array();
         m_array.resize(size);
         std::vector<PagePrefault::Range> ranges;
         PagePrefault::addWhole(&ranges, m_array);
         m_ready = PagePrefault::populateLater(std::move(ranges));
+        return true;
+    }
+    // Once the staged array is ready: it replaces *current when larger (returns true; the caller
+    // rehashes into it), or is dropped (the table outgrew it meanwhile).
+    bool adoptInto(Array *current)
+    {
+        if (!m_ready || !m_ready->load(std::memory_order_acquire))
+            return false;
+        const bool larger = m_array.size() > current->size();
+        if (larger)
+            *current = std::move(m_array);
+        clear();
+        return larger;
     }
     [[nodiscard]] size_t size() const { return m_array.size(); }
-    [[nodiscard]] bool isReady() const { return m_ready && m_ready->load(std::memory_order_acquire); }
-    [[nodiscard]] Array take()
-    {
-        m_ready.reset();
-        return std::move(m_array);
-    }
     void clear()
     {
         m_ready.reset();
