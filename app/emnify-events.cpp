@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 // emnify-events: export emnify events from the command line (see EventExportOptions::usage()).
-#include "api/eventexportjob.h"
-#include "api/eventexportoptions.h"
+#include "cli/eventexportjob.h"
+#include "cli/eventexportoptions.h"
 
 #include <QCoreApplication>
 #include <QFile>

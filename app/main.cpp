@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
-#include "model/eventtablemodel.h"
+#include "table/eventtablemodel.h"
 #include "settings/viewersettings.h"
 #include "sim/emnifysimulator.h"
 #include "widgets/mainwindow.h"

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "api/eventexportjob.h"
-#include "api/eventexportoptions.h"
+#include "cli/eventexportjob.h"
+#include "cli/eventexportoptions.h"
 #include "fakeemnifyserver.h"
 #include "model/eventtypecatalogue.h"
 #include "sim/emnifysimulator.h"

@@ -4,7 +4,7 @@
 #include "model/eventtext.h"
 #include "sim/accountgenerator.h"
 #include "widgets/eventdetailpane.h"
-#include "widgets/simorder.h"
+#include "model/simcardorder.h"
 
 #include <QFile>
 #include <QLabel>
@@ -14,9 +14,9 @@
 #include <QTreeWidget>
 
 // The viewer and the simulator must read order status ids the same way (both undocumented).
-static_assert(int(SimOrder::Paid) == int(AccountGenerator::OrderPaid));
-static_assert(int(SimOrder::Shipped) == int(AccountGenerator::OrderShipped));
-static_assert(int(SimOrder::Canceled) == int(AccountGenerator::OrderCanceled));
+static_assert(int(SimCardOrder::Paid) == int(AccountGenerator::OrderPaid));
+static_assert(int(SimCardOrder::Shipped) == int(AccountGenerator::OrderShipped));
+static_assert(int(SimCardOrder::Canceled) == int(AccountGenerator::OrderCanceled));
 
 class TestEventDetailPane : public QObject
 {

@@ -3,7 +3,7 @@
 #include "api/eventapiclient.h"
 #include "api/eventparser.h"
 #include "fakeemnifyserver.h"
-#include "model/eventtablemodel.h"
+#include "table/eventtablemodel.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "settings/viewersettings.h"

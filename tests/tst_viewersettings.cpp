@@ -28,7 +28,7 @@ void TestViewerSettings::defaults()
     const ViewerSettings viewer(&settings);
     QCOMPARE(viewer.apiUrl(), QUrl(QStringLiteral("https://cdn.emnify.net")));
     QCOMPARE(viewer.rememberToken(), false);
-    QCOMPARE(viewer.timeDisplay(), EventTableModel::TimeDisplay::RelativeLocal);
+    QCOMPARE(viewer.timeDisplay(), TimeDisplay::RelativeLocal);
     QCOMPARE(viewer.filterState(), ViewerFilterState {});
     QVERIFY(viewer.headerState().isEmpty());
 }
@@ -55,7 +55,7 @@ void TestViewerSettings::roundTrip()
         viewer.setWindowState("state-bytes");
         viewer.setSplitterState("splitter-bytes");
         viewer.setHeaderState(QByteArray("\x00\x01header", 8));
-        viewer.setTimeDisplay(EventTableModel::TimeDisplay::AbsoluteUtc);
+        viewer.setTimeDisplay(TimeDisplay::AbsoluteUtc);
         viewer.setFilterState(state);
         viewer.sync();
     }
@@ -67,7 +67,7 @@ void TestViewerSettings::roundTrip()
     QCOMPARE(viewer.windowState(), QByteArray("state-bytes"));
     QCOMPARE(viewer.splitterState(), QByteArray("splitter-bytes"));
     QCOMPARE(viewer.headerState(), QByteArray("\x00\x01header", 8));
-    QCOMPARE(viewer.timeDisplay(), EventTableModel::TimeDisplay::AbsoluteUtc);
+    QCOMPARE(viewer.timeDisplay(), TimeDisplay::AbsoluteUtc);
     const ViewerFilterState read = viewer.filterState();
     QCOMPARE(read.timeRange, state.timeRange);
     QCOMPARE(read.customFrom, state.customFrom);
@@ -89,15 +89,15 @@ void TestViewerSettings::roundTrip()
 
 void TestViewerSettings::timeDisplay_data()
 {
-    QTest::addColumn<EventTableModel::TimeDisplay>("display");
-    QTest::newRow("relative") << EventTableModel::TimeDisplay::RelativeLocal;
-    QTest::newRow("local") << EventTableModel::TimeDisplay::AbsoluteLocal;
-    QTest::newRow("utc") << EventTableModel::TimeDisplay::AbsoluteUtc;
+    QTest::addColumn<TimeDisplay>("display");
+    QTest::newRow("relative") << TimeDisplay::RelativeLocal;
+    QTest::newRow("local") << TimeDisplay::AbsoluteLocal;
+    QTest::newRow("utc") << TimeDisplay::AbsoluteUtc;
 }
 
 void TestViewerSettings::timeDisplay()
 {
-    QFETCH(EventTableModel::TimeDisplay, display);
+    QFETCH(TimeDisplay, display);
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
     ViewerSettings viewer(&settings);
@@ -124,7 +124,7 @@ void TestViewerSettings::garbageIsIgnored()
     settings.setValue(QStringLiteral("connection/apiUrl"), QString());
     const ViewerSettings viewer(&settings);
     QCOMPARE(viewer.filterState().hiddenTypeIds, QSet<int> { 5 });
-    QCOMPARE(viewer.timeDisplay(), EventTableModel::TimeDisplay::RelativeLocal);
+    QCOMPARE(viewer.timeDisplay(), TimeDisplay::RelativeLocal);
     QCOMPARE(viewer.apiUrl(), ViewerSettings::defaultApiUrl());
 }
 

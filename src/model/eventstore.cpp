@@ -108,10 +108,61 @@ EventStore::EventStore()
 {
 }
 
-EventStore::~EventStore() = default;
+EventStore::~EventStore()
+{
+    Q_ASSERT_X(!isReadLocked(), "EventStore", "destroyed while a reader holds it");
+}
+
+EventStore::ReadLock::ReadLock(const EventStore *store, std::function<void()> released)
+    : m_store(store)
+    , m_released(std::move(released))
+{
+    m_store->m_readers.fetch_add(1, std::memory_order_acq_rel);
+}
+
+EventStore::ReadLock::ReadLock(ReadLock &&other) noexcept
+    : m_store(std::exchange(other.m_store, nullptr))
+    , m_released(std::move(other.m_released))
+{
+}
+
+EventStore::ReadLock &EventStore::ReadLock::operator=(ReadLock &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_store = std::exchange(other.m_store, nullptr);
+        m_released = std::move(other.m_released);
+    }
+    return *this;
+}
+
+void EventStore::ReadLock::release()
+{
+    if (!m_store)
+        return;
+    m_store->m_readers.fetch_sub(1, std::memory_order_acq_rel);
+    m_store = nullptr;
+    if (auto released = std::exchange(m_released, {}))
+        released();
+}
+
+EventStore::ReadLock EventStore::lockForRead(std::function<void()> released) const
+{
+    return ReadLock(this, std::move(released));
+}
+
+bool EventStore::refuseWhileRead(const char *what) const
+{
+    if (!isReadLocked())
+        return false;
+    qCCritical(lcStore, "EventStore::%s refused: a reader holds the store", what);
+    return true;
+}
 
 void EventStore::clear()
 {
+    if (refuseWhileRead("clear"))
+        return;
     for (auto *column : { &m_ids, &m_timestamps })
         std::vector<qint64>().swap(*column);
     for (auto *column : { &m_description, &m_organisation, &m_user, &m_endpoint, &m_sim, &m_imsi, &m_payloadOffset })
@@ -140,7 +191,7 @@ void EventStore::clear()
 
 void EventStore::reserve(qsizetype rows)
 {
-    if (rows <= size())
+    if (rows <= size() || refuseWhileRead("reserve"))
         return;
     const size_t n = size_t(rows);
     m_ids.reserve(n);
@@ -219,6 +270,8 @@ qsizetype EventStore::append(const EventBatch &batch)
     // This runs on the GUI thread: everything that takes time per event (parsing, UTF-8, hashing,
     // compressing) is in the batch already. Here each distinct key of the batch is looked up once
     // (only an entity never seen before becomes QStrings), then each row's columns are copied.
+    if (refuseWhileRead("append"))
+        return -1;
     const qsizetype before = size();
     for (int t = 0; t < EventBatch::TableCount; ++t) {
         const auto table = EventBatch::Table(t);

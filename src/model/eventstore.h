@@ -10,7 +10,9 @@
 #include <QByteArrayView>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -20,7 +22,10 @@
 // scalar fields, interned tables (KeyTable) for descriptions, organisations, users, devices, SIMs,
 // IMSIs and names, and the detail payloads compressed in blocks (as EventBatchBuilder made them).
 // Append-only apart from clear(); deduplicates by event id.
-// Not thread-safe: any number of threads may read at once while nobody appends.
+// Threads: written on one thread; any number of threads may read at once while nobody writes. A
+// reader on another thread holds a ReadLock for as long as it reads; append(), reserve() and
+// clear() refuse to change the store while one is held (the table model queues appends and moves
+// a cleared store aside until its readers are done).
 class EventStore final
 {
 public:
@@ -32,13 +37,38 @@ public:
     EventStore(const EventStore &) = delete;
     EventStore &operator=(const EventStore &) = delete;
 
+    // Keeps the store unchanged while held. Movable; released by its destructor or release(), on
+    // any thread; `released` (if any) then runs on that thread.
+    class ReadLock final
+    {
+    public:
+        ReadLock() = default;
+        ReadLock(ReadLock &&other) noexcept;
+        ReadLock &operator=(ReadLock &&other) noexcept;
+        ReadLock(const ReadLock &) = delete;
+        ReadLock &operator=(const ReadLock &) = delete;
+        ~ReadLock() { release(); }
+
+        [[nodiscard]] const EventStore *store() const { return m_store; }
+        void release();
+
+    private:
+        friend class EventStore;
+        ReadLock(const EventStore *store, std::function<void()> released);
+        const EventStore *m_store = nullptr;
+        std::function<void()> m_released;
+    };
+    [[nodiscard]] ReadLock lockForRead(std::function<void()> released = {}) const;
+    [[nodiscard]] bool isReadLocked() const { return m_readers.load(std::memory_order_acquire) > 0; }
+
     // Appends the events whose ids are new; returns how many rows were added (at the end).
     // The batch is copied: its columns, its new entities and its compressed payload blocks.
+    // Adds nothing and returns -1 while a ReadLock is held (a programming error, logged).
     qsizetype append(const EventBatch &batch);
     qsizetype append(std::span<const Event> events);
     qsizetype append(std::vector<Event> &&events); // and releases them
     qsizetype append(const Event &event);
-    void clear();
+    void clear(); // refused (logged) while a ReadLock is held
     // Makes room for `rows` rows in all, so that appending up to there never reallocates or
     // rehashes (a pull knows its total from X-Total-Count): no pause while a page is added.
     void reserve(qsizetype rows);
@@ -120,6 +150,7 @@ private:
     static constexpr size_t ChunkBytes = 4 << 20;
     class IdSet;
 
+    [[nodiscard]] bool refuseWhileRead(const char *what) const; // true (and logged) when locked
     char *allocateBlockBytes(size_t bytes, Block *block);
     void prefaultAhead();
     [[nodiscard]] size_t blockOfRow(qsizetype row) const;
@@ -158,4 +189,5 @@ private:
     PagePrefault::AheadMark m_prefaulted; // how far the columns' pages are mapped (or asked to be)
 
     std::unique_ptr<IdSet> m_idSet;
+    mutable std::atomic<int> m_readers { 0 }; // ReadLocks held
 };

@@ -26,10 +26,10 @@ const QString keyTypes = QStringLiteral("filter/hiddenTypes");
 const QString keySearch = QStringLiteral("filter/search");
 
 // Stable names, so that reordering the enums never changes what a stored setting means.
-constexpr std::pair<EventTableModel::TimeDisplay, const char *> timeDisplayNames[] = {
-    { EventTableModel::TimeDisplay::RelativeLocal, "relative" },
-    { EventTableModel::TimeDisplay::AbsoluteLocal, "local" },
-    { EventTableModel::TimeDisplay::AbsoluteUtc, "utc" },
+constexpr std::pair<TimeDisplay, const char *> timeDisplayNames[] = {
+    { TimeDisplay::RelativeLocal, "relative" },
+    { TimeDisplay::AbsoluteLocal, "local" },
+    { TimeDisplay::AbsoluteUtc, "utc" },
 };
 constexpr std::pair<ViewerFilterState::TimeRange, const char *> timeRangeNames[] = {
     { ViewerFilterState::TimeRange::LastHour, "1h" },
@@ -102,17 +102,17 @@ QByteArray ViewerSettings::headerState() const { return m_settings->value(keyHea
 
 void ViewerSettings::setHeaderState(const QByteArray &state) { m_settings->setValue(keyHeader, state); }
 
-EventTableModel::TimeDisplay ViewerSettings::timeDisplay() const
+TimeDisplay ViewerSettings::timeDisplay() const
 {
     const QString name = m_settings->value(keyTimeDisplay).toString();
     for (const auto &[display, text] : timeDisplayNames) {
         if (name == QLatin1String(text))
             return display;
     }
-    return EventTableModel::TimeDisplay::RelativeLocal;
+    return TimeDisplay::RelativeLocal;
 }
 
-void ViewerSettings::setTimeDisplay(EventTableModel::TimeDisplay display)
+void ViewerSettings::setTimeDisplay(TimeDisplay display)
 {
     for (const auto &[value, text] : timeDisplayNames) {
         if (value == display)

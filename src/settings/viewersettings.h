@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "model/eventtablemodel.h"
+#include "model/timedisplay.h"
 #include "settings/viewerfilterstate.h"
 
 #include <QByteArray>
@@ -36,8 +36,8 @@ public:
     [[nodiscard]] QByteArray headerState() const; // table column order, widths, hidden columns
     void setHeaderState(const QByteArray &state);
 
-    [[nodiscard]] EventTableModel::TimeDisplay timeDisplay() const;
-    void setTimeDisplay(EventTableModel::TimeDisplay display);
+    [[nodiscard]] TimeDisplay timeDisplay() const;
+    void setTimeDisplay(TimeDisplay display);
 
     [[nodiscard]] ViewerFilterState filterState() const;
     void setFilterState(const ViewerFilterState &state);

@@ -7,7 +7,7 @@
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "widgets/severitydelegate.h"
-#include "widgets/simorder.h"
+#include "model/simcardorder.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -155,7 +155,7 @@ void EventDetailPane::setEvent(const Event &event)
 
 void EventDetailPane::showOrder(const Event &event)
 {
-    const std::optional<SimOrder> order = SimOrder::fromEvent(event);
+    const std::optional<SimCardOrder> order = SimCardOrder::fromEvent(event);
     m_ui->orderBox->setVisible(order.has_value());
     if (!order) {
         m_ui->orderLabel->clear();
@@ -164,11 +164,11 @@ void EventDetailPane::showOrder(const Event &event)
     QString html = QStringLiteral("<table>");
     html += row(tr("Order"), link(QStringLiteral("order"), order->orderId, QString::number(order->orderId)));
     html += row(
-        tr("Status"), QStringLiteral("<b>%1</b>").arg(SimOrder::statusName(order->statusId).toHtmlEscaped()));
+        tr("Status"), QStringLiteral("<b>%1</b>").arg(SimCardOrder::statusName(order->statusId).toHtmlEscaped()));
     if (order->providerId)
         html += row(tr("Shipped with"),
             tr("%1 (provider ID %2)")
-                .arg(SimOrder::providerName(*order->providerId))
+                .arg(SimCardOrder::providerName(*order->providerId))
                 .arg(*order->providerId)
                 .toHtmlEscaped());
     if (!order->trackingReference.isEmpty())

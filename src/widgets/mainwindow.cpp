@@ -4,17 +4,17 @@
 #include "ui_mainwindow.h"
 
 #include "api/eventapiclient.h"
-#include "model/eventtablemodel.h"
+#include "table/eventtablemodel.h"
 #include "settings/viewersettings.h"
 #include "widgets/connectdialog.h"
 #include "widgets/emptystateoverlay.h"
 #include "widgets/errorbanner.h"
 #include "widgets/exportoptionsdialog.h"
 #include "widgets/filterpanel.h"
-#include "widgets/keychaintokenstore.h"
+#include "keychain/keychaintokenstore.h"
 #include "widgets/severitydelegate.h"
-#include "widgets/simorder.h"
-#include "widgets/tsvwriter.h"
+#include "model/simcardorder.h"
+#include "export/tsvwriter.h"
 
 #include <QActionGroup>
 #include <QClipboard>
@@ -65,7 +65,7 @@ MainWindow::MainWindow(
     , m_model(model)
     , m_settings(settings)
     , m_tokens(new KeychainTokenStore(this))
-    , m_exporter(new CsvExportRunner(model, this))
+    , m_exporter(new CsvExportRunner(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/emnify-event-viewer.svg")));
@@ -849,7 +849,7 @@ bool MainWindow::exportToFile(const QString &fileName, bool selectedOnly, bool i
     if (includePayload)
         columns.append(EventColumns::Payload);
     const qsizetype total = qsizetype(rows.size());
-    if (!m_exporter->start(fileName, std::move(rows), columns))
+    if (!m_exporter->start(m_model->lockForRead(), fileName, std::move(rows), columns))
         return false;
 
     auto *progress = new QProgressDialog(tr("Exporting %1 events…").arg(QLocale().toString(total)),

@@ -8,7 +8,7 @@
 #include "api/fetchprogress.h"
 #include "filter/eventfilter.h"
 #include "model/eventcolumns.h"
-#include "widgets/csvexportrunner.h"
+#include "export/csvexportrunner.h"
 #include "widgets/eventdetailpane.h"
 
 #include <QMainWindow>

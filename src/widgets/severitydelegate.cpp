@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/severitydelegate.h"
 
-#include "model/eventtablemodel.h"
+#include "table/eventtablemodel.h"
 
 SeverityDelegate::SeverityDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

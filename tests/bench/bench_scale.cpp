@@ -11,7 +11,7 @@
 #include "export/eventcsvexporter.h"
 #include "filter/eventfilterengine.h"
 #include "model/eventcolumns.h"
-#include "model/eventtablemodel.h"
+#include "table/eventtablemodel.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "sim/accountgenerator.h"

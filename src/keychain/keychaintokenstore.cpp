@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "widgets/keychaintokenstore.h"
+#include "keychain/keychaintokenstore.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/eventcolumns.h"
+#include "model/eventstore.h"
 
 #include <QFutureWatcher>
 #include <QList>
@@ -13,11 +14,9 @@
 #include <memory>
 #include <vector>
 
-class EventTableModel;
-
-// Writes rows of the table's store to a CSV file on a worker thread (QtConcurrent), through
-// EventCsvExporter and a QSaveFile (an existing file is only replaced once all rows are written).
-// The model holds appends back (beginRead/endRead) while the worker reads the store.
+// Writes rows of a store to a CSV file on a worker thread (QtConcurrent), through EventCsvExporter
+// and a QSaveFile (an existing file is only replaced once all rows are written). The caller hands
+// over a read lock on the store, which the runner holds until the worker is done with it.
 class CsvExportRunner final : public QObject
 {
     Q_OBJECT
@@ -32,11 +31,12 @@ public:
         qsizetype rows = 0;
     };
 
-    explicit CsvExportRunner(EventTableModel *model, QObject *parent = nullptr);
+    explicit CsvExportRunner(QObject *parent = nullptr);
     ~CsvExportRunner() override; // waits for a running export
 
-    // rows: store rows in output order. False when an export is already running.
-    bool start(const QString &fileName, std::vector<qsizetype> rows, QList<EventColumns::Column> columns);
+    // rows: rows of the locked store, in output order. False when an export is already running.
+    bool start(EventStore::ReadLock store, const QString &fileName, std::vector<qsizetype> rows,
+        QList<EventColumns::Column> columns);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_watcher.isRunning(); }
 
@@ -47,7 +47,7 @@ Q_SIGNALS:
 private:
     void onFinished();
 
-    EventTableModel *m_model;
+    EventStore::ReadLock m_store; // held from start() until the worker has finished
     QFutureWatcher<Result> m_watcher;
     QTimer m_progressTimer;
     // Shared with the worker: rows written so far, and the cancel request.

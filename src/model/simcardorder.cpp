@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "widgets/simorder.h"
+#include "model/simcardorder.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -23,7 +23,7 @@ std::optional<qint64> number(const QJsonValue &value)
 
 } // namespace
 
-std::optional<SimOrder> SimOrder::fromEvent(const Event &event)
+std::optional<SimCardOrder> SimCardOrder::fromEvent(const Event &event)
 {
     if (!isOrderType(event.type.id) || event.detailJson.isEmpty())
         return std::nullopt;
@@ -36,7 +36,7 @@ std::optional<SimOrder> SimOrder::fromEvent(const Event &event)
     if (!id)
         return std::nullopt;
 
-    SimOrder order;
+    SimCardOrder order;
     order.orderId = *id;
     if (event.type.id == SubmittedTypeId) {
         order.statusId = Submitted;
@@ -52,25 +52,25 @@ std::optional<SimOrder> SimOrder::fromEvent(const Event &event)
     return order;
 }
 
-QString SimOrder::statusName(int statusId)
+QString SimCardOrder::statusName(int statusId)
 {
     switch (statusId) {
     case Submitted:
-        return QCoreApplication::translate("SimOrder", "Submitted");
+        return QCoreApplication::translate("SimCardOrder", "Submitted");
     case Paid:
-        return QCoreApplication::translate("SimOrder", "Paid");
+        return QCoreApplication::translate("SimCardOrder", "Paid");
     case Shipped:
-        return QCoreApplication::translate("SimOrder", "Shipped");
+        return QCoreApplication::translate("SimCardOrder", "Shipped");
     case Canceled:
-        return QCoreApplication::translate("SimOrder", "Canceled");
+        return QCoreApplication::translate("SimCardOrder", "Canceled");
     case -1:
-        return QCoreApplication::translate("SimOrder", "Updated (no status given)");
+        return QCoreApplication::translate("SimCardOrder", "Updated (no status given)");
     default:
-        return QCoreApplication::translate("SimOrder", "Status %1").arg(statusId);
+        return QCoreApplication::translate("SimCardOrder", "Status %1").arg(statusId);
     }
 }
 
-QString SimOrder::providerName(qint64 providerId)
+QString SimCardOrder::providerName(qint64 providerId)
 {
     switch (providerId) {
     case 1:
@@ -78,6 +78,6 @@ QString SimOrder::providerName(qint64 providerId)
     case 2:
         return QStringLiteral("DHL");
     default:
-        return QCoreApplication::translate("SimOrder", "Provider %1").arg(providerId);
+        return QCoreApplication::translate("SimCardOrder", "Provider %1").arg(providerId);
     }
 }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "widgets/tsvwriter.h"
+#include "export/tsvwriter.h"
 
 #include "model/eventstore.h"
 

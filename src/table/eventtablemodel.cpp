@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "model/eventtablemodel.h"
+#include "table/eventtablemodel.h"
 
 #include "filter/eventfilterengine.h"
 #include "model/eventbatchbuilder.h"
@@ -26,7 +26,9 @@ struct EventTableModel::Job
     bool ok = false;
 };
 
-EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent)
+EventTableModel::EventTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(std::make_unique<EventStore>())
 {
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
 }
@@ -37,6 +39,9 @@ EventTableModel::~EventTableModel()
         m_job->cancel = true;
         m_job->watcher.waitForFinished();
     }
+    // Whoever reads the store on another thread (an export) is stopped and gone by now: the window
+    // that runs exports is destroyed before the model.
+    Q_ASSERT(!m_store->isReadLocked());
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
@@ -63,7 +68,7 @@ int EventTableModel::viewRowOfStoreRow(qsizetype storeRow) const
 Event EventTableModel::event(int viewRow) const
 {
     const qsizetype row = storeRow(viewRow);
-    return row < 0 ? Event {} : m_store.event(row);
+    return row < 0 ? Event {} : m_store->event(row);
 }
 
 QString EventTableModel::timeText(qint64 ms) const
@@ -100,14 +105,14 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (column == EventColumns::Time)
-            return timeText(m_store.timestampMs(row));
-        return EventColumns::text(m_store, row, column);
+            return timeText(m_store->timestampMs(row));
+        return EventColumns::text(*m_store, row, column);
     case Qt::ToolTipRole:
         if (column == EventColumns::Time)
-            return QDateTime::fromMSecsSinceEpoch(m_store.timestampMs(row), Qt::UTC)
+            return QDateTime::fromMSecsSinceEpoch(m_store->timestampMs(row), Qt::UTC)
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'"));
         if (column == EventColumns::Description || column == EventColumns::PerformedBy)
-            return EventColumns::text(m_store, row, column);
+            return EventColumns::text(*m_store, row, column);
         return {};
     case Qt::TextAlignmentRole:
         if (column == EventColumns::Id)
@@ -116,24 +121,24 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (column) {
         case EventColumns::Time:
-            return m_store.timestampMs(row);
+            return m_store->timestampMs(row);
         case EventColumns::Id:
-            return m_store.id(row);
+            return m_store->id(row);
         case EventColumns::Severity:
-            return m_store.severities()[m_store.severityIndex(row)].id;
+            return m_store->severities()[m_store->severityIndex(row)].id;
         case EventColumns::Source:
-            return m_store.sources()[m_store.sourceIndex(row)].id;
+            return m_store->sources()[m_store->sourceIndex(row)].id;
         default:
-            return EventColumns::text(m_store, row, column);
+            return EventColumns::text(*m_store, row, column);
         }
     case StoreRowRole:
         return row;
     case EventIdRole:
-        return m_store.id(row);
+        return m_store->id(row);
     case SeverityIdRole:
-        return int(m_store.severities()[m_store.severityIndex(row)].id);
+        return int(m_store->severities()[m_store->severityIndex(row)].id);
     case TypeIdRole:
-        return int(m_store.types()[m_store.typeIndex(row)].id);
+        return int(m_store->types()[m_store->typeIndex(row)].id);
     default:
         return {};
     }
@@ -185,12 +190,12 @@ void EventTableModel::appendBatch(const EventBatch &batch)
 {
     if (batch.liveCount() == 0)
         return;
-    if (m_job || m_readers > 0 || !m_pending.empty()) {
+    if (m_job || m_store->isReadLocked() || !m_pending.empty()) {
         m_pending.push_back(batch);
         return;
     }
-    const qsizetype first = m_store.size();
-    m_store.append(batch);
+    const qsizetype first = m_store->size();
+    m_store->append(batch);
     rowsAppended(first);
 }
 
@@ -212,12 +217,12 @@ void EventTableModel::reserve(qsizetype totalEvents)
 {
     // Reserving moves the columns: not while a worker reads them. Later pages still fit, only
     // with an occasional pause to grow.
-    if (m_job || m_readers > 0)
+    if (m_job || m_store->isReadLocked())
         return;
     const qsizetype capped = std::min<qsizetype>(totalEvents, 50'000'000);
-    m_store.reserve(capped);
-    m_rows.reserve(size_t(std::max(capped, m_store.size())));
-    m_order.reserve(size_t(std::max(capped, m_store.size())));
+    m_store->reserve(capped);
+    m_rows.reserve(size_t(std::max(capped, m_store->size())));
+    m_order.reserve(size_t(std::max(capped, m_store->size())));
     m_prefaulted.reset(0);
     prefaultAhead();
 }
@@ -243,7 +248,14 @@ void EventTableModel::clear()
         Q_EMIT busyChanged(false);
     }
     beginResetModel();
-    m_store.clear();
+    if (m_store->isReadLocked()) {
+        // An export still reads the old rows: it keeps them, in a store of its own, until it is
+        // done; the table starts over in a new one at once.
+        m_retired.push_back(std::move(m_store));
+        m_store = std::make_unique<EventStore>();
+    } else {
+        m_store->clear();
+    }
     m_rows.clear();
     m_order.clear();
     m_typeCounts.clear();
@@ -252,34 +264,36 @@ void EventTableModel::clear()
     Q_EMIT rowsShownChanged();
 }
 
-void EventTableModel::beginRead()
+EventStore::ReadLock EventTableModel::lockForRead()
 {
-    ++m_readers;
+    // Released on any thread; the model then drops retired stores and adds what waited, on its own.
+    return m_store->lockForRead([this] {
+        QMetaObject::invokeMethod(this, &EventTableModel::onReadLockReleased, Qt::QueuedConnection);
+    });
 }
 
-void EventTableModel::endRead()
+void EventTableModel::onReadLockReleased()
 {
-    Q_ASSERT(m_readers > 0);
-    --m_readers;
+    std::erase_if(m_retired, [](const std::unique_ptr<EventStore> &store) { return !store->isReadLocked(); });
     flushPending();
 }
 
 void EventTableModel::flushPending()
 {
     // While a worker reads the store (a filter job or an export), appending could move its columns.
-    if (m_job || m_readers > 0 || m_pending.empty())
+    if (m_job || m_store->isReadLocked() || m_pending.empty())
         return;
-    const qsizetype first = m_store.size();
+    const qsizetype first = m_store->size();
     for (const EventBatch &batch : m_pending)
-        m_store.append(batch);
+        m_store->append(batch);
     m_pending.clear();
     rowsAppended(first);
 }
 
 void EventTableModel::rowsAppended(qsizetype firstStoreRow)
 {
-    for (qsizetype row = firstStoreRow; row < m_store.size(); ++row)
-        ++m_typeCounts[int(m_store.types()[m_store.typeIndex(row)].id)];
+    for (qsizetype row = firstStoreRow; row < m_store->size(); ++row)
+        ++m_typeCounts[int(m_store->types()[m_store->typeIndex(row)].id)];
     insertNewRows(firstStoreRow);
     prefaultAhead();
     Q_EMIT rowsShownChanged();
@@ -289,15 +303,15 @@ void EventTableModel::insertNewRows(qsizetype firstStoreRow)
 {
     // New rows join the sorted order of all rows, and those that pass the filter the shown rows.
     // Both keep the order: while pulling newest-first, the new rows go after the last ones.
-    std::vector<uint32_t> added(size_t(m_store.size() - firstStoreRow));
+    std::vector<uint32_t> added(size_t(m_store->size() - firstStoreRow));
     std::iota(added.begin(), added.end(), uint32_t(firstStoreRow));
-    const bool atEnd = EventFilterEngine::sortNewRows(m_store, m_order, added, m_orderColumn, m_orderSort);
+    const bool atEnd = EventFilterEngine::sortNewRows(*m_store, m_order, added, m_orderColumn, m_orderSort);
     if (atEnd)
         m_order.insert(m_order.end(), added.begin(), added.end());
     else
-        m_order = EventFilterEngine::merged(m_store, m_order, added, m_orderColumn, m_orderSort);
+        m_order = EventFilterEngine::merged(*m_store, m_order, added, m_orderColumn, m_orderSort);
 
-    const EventFilterEngine engine(m_store, m_filter, EventFilterEngine::Scope::FewRows);
+    const EventFilterEngine engine(*m_store, m_filter, EventFilterEngine::Scope::FewRows);
     const std::vector<uint32_t> shown = engine.filter(added);
     if (shown.empty())
         return;
@@ -307,7 +321,7 @@ void EventTableModel::insertNewRows(qsizetype firstStoreRow)
         endInsertRows();
         return;
     }
-    replaceRows(EventFilterEngine::merged(m_store, m_rows, shown, m_orderColumn, m_orderSort));
+    replaceRows(EventFilterEngine::merged(*m_store, m_rows, shown, m_orderColumn, m_orderSort));
 }
 
 void EventTableModel::replaceRows(std::vector<uint32_t> &&rows)
@@ -357,7 +371,7 @@ void EventTableModel::startJob()
     job->order = m_sortOrder;
     job->resort = m_sortColumn != m_orderColumn || m_sortOrder != m_orderSort;
     connect(&job->watcher, &QFutureWatcherBase::finished, this, &EventTableModel::jobFinished);
-    const EventStore *store = &m_store;
+    const EventStore *store = m_store.get();
     const std::vector<uint32_t> *order = &m_order; // not changed while the job runs
     job->watcher.setFuture(QtConcurrent::run([store, order, job]() mutable {
         // A filter change scans the rows in their sorted order, so its result needs no sort.

@@ -7,6 +7,7 @@
 #include "model/eventcolumns.h"
 #include "model/eventstore.h"
 #include "model/pageprefault.h"
+#include "model/timedisplay.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -39,7 +40,7 @@ public:
         SeverityIdRole, // int
         TypeIdRole, // int
     };
-    enum class TimeDisplay { RelativeLocal, AbsoluteLocal, AbsoluteUtc };
+    using TimeDisplay = ::TimeDisplay;
 
     explicit EventTableModel(QObject *parent = nullptr);
     ~EventTableModel() override;
@@ -50,7 +51,7 @@ public:
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    [[nodiscard]] const EventStore &store() const { return m_store; }
+    [[nodiscard]] const EventStore &store() const { return *m_store; }
     [[nodiscard]] qsizetype storeRow(int viewRow) const; // -1 when out of range
     [[nodiscard]] int viewRowOfStoreRow(qsizetype storeRow) const; // -1 when not shown
     [[nodiscard]] const std::vector<uint32_t> &visibleRows() const { return m_rows; }
@@ -79,9 +80,9 @@ public:
     // Loaded events per type id, over the whole store (not just the shown rows).
     [[nodiscard]] const QHash<int, qsizetype> &typeCounts() const { return m_typeCounts; }
 
-    // Holds appends back while another thread reads the store (exports); release with endRead().
-    void beginRead();
-    void endRead();
+    // For a reader on another thread (an export): while the lock is held, appends wait and a
+    // clear() leaves the locked rows to the reader. Release it on any thread.
+    [[nodiscard]] EventStore::ReadLock lockForRead();
 
 Q_SIGNALS:
     void rowsShownChanged(); // loaded/shown counts changed
@@ -99,7 +100,10 @@ private:
     void prefaultAhead();
     [[nodiscard]] QString timeText(qint64 ms) const;
 
-    EventStore m_store;
+    void onReadLockReleased();
+
+    std::unique_ptr<EventStore> m_store;
+    std::vector<std::unique_ptr<EventStore>> m_retired; // cleared while read-locked; freed when released
     std::vector<uint32_t> m_order; // every store row, sorted by m_orderColumn / m_orderSort
     int m_orderColumn = EventColumns::Time;
     Qt::SortOrder m_orderSort = Qt::DescendingOrder;
@@ -112,7 +116,6 @@ private:
     qint64 m_nowMs = 0;
     QHash<int, qsizetype> m_typeCounts;
     std::vector<EventBatch> m_pending;
-    int m_readers = 0;
     std::unique_ptr<Job> m_job;
     bool m_jobAgain = false; // filter or sort changed while a job ran
 };

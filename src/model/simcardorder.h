@@ -12,7 +12,7 @@
 // detail payload (emnify-api.md §3.5). The status ids are undocumented; this mapping is the one the
 // simulator's AccountGenerator::OrderStatus uses (1 Paid, 2 Shipped, 3 Canceled; the one docs
 // example with shipping fields has 2), and tst_eventdetailpane checks that both agree.
-struct SimOrder final
+struct SimCardOrder final
 {
     enum Status { Submitted = 0, Paid = 1, Shipped = 2, Canceled = 3 };
     static constexpr int SubmittedTypeId = 38;
@@ -25,7 +25,7 @@ struct SimOrder final
     QString shippedDate; // detail.shipped_date as sent
 
     // nullopt for other event types or a payload without an order id.
-    [[nodiscard]] static std::optional<SimOrder> fromEvent(const Event &event);
+    [[nodiscard]] static std::optional<SimCardOrder> fromEvent(const Event &event);
     [[nodiscard]] static bool isOrderType(qint64 typeId)
     {
         return typeId == SubmittedTypeId || typeId == UpdatedTypeId;

@@ -1,17 +1,15 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "widgets/csvexportrunner.h"
+#include "export/csvexportrunner.h"
 
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
-#include "model/eventtablemodel.h"
 
 #include <QSaveFile>
 #include <QtConcurrent>
 
-CsvExportRunner::CsvExportRunner(EventTableModel *model, QObject *parent)
+CsvExportRunner::CsvExportRunner(QObject *parent)
     : QObject(parent)
-    , m_model(model)
 {
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this,
@@ -24,20 +22,20 @@ CsvExportRunner::~CsvExportRunner()
     if (m_watcher.isRunning()) {
         cancel();
         m_watcher.waitForFinished();
-        m_model->endRead();
+        m_store.release();
     }
 }
 
-bool CsvExportRunner::start(
-    const QString &fileName, std::vector<qsizetype> rows, QList<EventColumns::Column> columns)
+bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, std::vector<qsizetype> rows,
+    QList<EventColumns::Column> columns)
 {
-    if (m_watcher.isRunning())
+    if (m_watcher.isRunning() || !lock.store())
         return false;
     m_done = std::make_shared<std::atomic<qsizetype>>(0);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_total = qsizetype(rows.size());
-    m_model->beginRead(); // the store must not grow while the worker reads it
-    const EventStore *store = &m_model->store();
+    m_store = std::move(lock); // the store must not change while the worker reads it
+    const EventStore *store = m_store.store();
     auto done = m_done;
     auto cancel = m_cancel;
     m_watcher.setFuture(QtConcurrent::run(
@@ -86,7 +84,7 @@ void CsvExportRunner::cancel()
 void CsvExportRunner::onFinished()
 {
     m_progressTimer.stop();
-    m_model->endRead();
+    m_store.release();
     Q_EMIT progressChanged(m_done->load(), m_total);
     Q_EMIT finished(m_watcher.result());
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "api/eventexportoptions.h"
+#include "cli/eventexportoptions.h"
 #include "api/fetchprogress.h"
 #include "model/eventbatch.h"
 

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "api/eventexportoptions.h"
+#include "cli/eventexportoptions.h"
 
 #include "model/eventtypecatalogue.h"
 

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
-#include "api/eventexportjob.h"
+#include "cli/eventexportjob.h"
 
 #include "api/eventapiclient.h"
 #include "export/csvwriter.h"
