@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
-#include "table/eventtablemodel.h"
+#include "keychain/keychaintokenstore.h"
+#include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "sim/emnifysimulator.h"
+#include "table/eventtablemodel.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
@@ -71,9 +73,11 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     EventApiClient client(&network);
     EventTableModel model;
+    EventSession session(&client, &model);
     QSettings settings;
     ViewerSettings viewerSettings(&settings);
-    MainWindow window(&client, &model, &viewerSettings);
+    KeychainTokenStore tokens;
+    MainWindow window(&session, &model, &viewerSettings, &tokens);
 
     std::unique_ptr<EmnifySimulator> simulator;
     if (parser.isSet(demo)) {

@@ -3,12 +3,15 @@
 #include "api/eventapiclient.h"
 #include "api/eventparser.h"
 #include "fakeemnifyserver.h"
+#include "memorytokenstore.h"
 #include "table/eventtablemodel.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "sim/emnifysimulator.h"
 #include "widgets/errorbanner.h"
+#include "widgets/eventdetailpane.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
 
@@ -114,6 +117,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<EventApiClient> m_client;
     std::unique_ptr<EventTableModel> m_model;
+    std::unique_ptr<EventSession> m_session;
+    std::unique_ptr<MemoryTokenStore> m_tokens;
     std::unique_ptr<EmnifySimulator> m_simulator;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -150,6 +155,8 @@ void TestMainWindow::init()
     options.burst = 100;
     m_client->setOptions(options);
     m_model = std::make_unique<EventTableModel>();
+    m_session = std::make_unique<EventSession>(m_client.get(), m_model.get());
+    m_tokens = std::make_unique<MemoryTokenStore>();
     m_simulator = std::make_unique<EmnifySimulator>();
     EmnifySimulatorConfig config;
     config.applicationTokens = { token };
@@ -163,7 +170,8 @@ void TestMainWindow::init()
 
 void TestMainWindow::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_client.get(), m_model.get(), m_viewerSettings.get());
+    m_window = std::make_unique<MainWindow>(
+        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -172,6 +180,8 @@ void TestMainWindow::cleanup()
 {
     m_window.reset();
     m_simulator.reset();
+    m_session.reset();
+    m_tokens.reset();
     m_model.reset();
     m_client.reset();
     m_network.reset();

@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QMetaType>
 #include <QSet>
 #include <QString>
 
 #include <optional>
+
+// The things an event is about, which a filter can pin to one of: "only this device".
+enum class EventEntity { Organisation, Endpoint, Sim, Imsi, User, Order };
 
 // What the table shows, as a plain value: the local filters applied to loaded events. (What the API
 // can filter is sent as `q` by EventQuery; these also apply instantly to what is already loaded.)
@@ -30,6 +34,34 @@ struct EventFilter final
     std::optional<qint64> userId;
     std::optional<qint64> orderId; // SIM order events (types 38, 39) whose detail.id is this order
 
+    // The pin field for an entity kind (organisationId for Organisation, ...).
+    [[nodiscard]] std::optional<qint64> &pin(EventEntity entity);
+    [[nodiscard]] const std::optional<qint64> &pin(EventEntity entity) const
+    {
+        return const_cast<EventFilter *>(this)->pin(entity);
+    }
+
     [[nodiscard]] bool isEmpty() const { return *this == EventFilter {}; }
     friend bool operator==(const EventFilter &, const EventFilter &) = default;
 };
+
+inline std::optional<qint64> &EventFilter::pin(EventEntity entity)
+{
+    switch (entity) {
+    case EventEntity::Organisation:
+        return organisationId;
+    case EventEntity::Endpoint:
+        return endpointId;
+    case EventEntity::Sim:
+        return simId;
+    case EventEntity::Imsi:
+        return imsiId;
+    case EventEntity::User:
+        return userId;
+    case EventEntity::Order:
+        break;
+    }
+    return orderId;
+}
+
+Q_DECLARE_METATYPE(EventEntity)

@@ -49,7 +49,7 @@ void run(QKeychain::Job *job, const QString &account, KeychainTokenStore::Callba
 } // namespace
 
 KeychainTokenStore::KeychainTokenStore(QObject *parent)
-    : QObject(parent)
+    : TokenStore(parent)
 {
 }
 

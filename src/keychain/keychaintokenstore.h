@@ -2,36 +2,23 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QObject>
-#include <QString>
-
-#include <functional>
+#include "keychain/tokenstore.h"
 
 // The application token in the OS keychain (Secret Service, macOS Keychain, Windows Credential
 // Store) through QtKeychain, one entry per API host. Never falls back to a plaintext file: where no
 // keychain is available the caller keeps the token for this run only and says so.
-class KeychainTokenStore final : public QObject
+class KeychainTokenStore final : public TokenStore
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(KeychainTokenStore)
 
 public:
-    enum class Status { Ok, NotFound, Unavailable, Failed };
-    struct Result
-    {
-        Status status = Status::Failed;
-        QString token; // read: the stored token
-        QString error; // why not, for people
-    };
-    using Callback = std::function<void(const Result &)>;
-
     explicit KeychainTokenStore(QObject *parent = nullptr);
     ~KeychainTokenStore() override;
 
-    // Asynchronous; the callback runs on this object's thread. account: the API host.
-    void read(const QString &account, Callback done);
-    void write(const QString &account, const QString &token, Callback done);
-    void remove(const QString &account, Callback done);
+    void read(const QString &account, Callback done) override;
+    void write(const QString &account, const QString &token, Callback done) override;
+    void remove(const QString &account, Callback done) override;
 
     [[nodiscard]] static QString serviceName();
 };

@@ -2,18 +2,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "api/eventscope.h"
+
 #include <QDateTime>
 #include <QSet>
 #include <QString>
 
 #include <utility>
 
-// What the filter panel shows, as a value: what is persisted between runs and what the main window
+// What the filter panel shows, as a value: what is persisted between runs and what ViewRequest
 // turns into an EventQuery/EventScope (server side) and an EventFilter (local).
 struct ViewerFilterState final
 {
     enum class TimeRange { LastHour, Last24Hours, Last7Days, Last30Days, Custom };
-    enum class ScopeKind { Account, Endpoint, Sim, User, Organisation };
+    using ScopeKind = EventScope::Kind;
 
     TimeRange timeRange = TimeRange::Last7Days;
     QDateTime customFrom; // used with TimeRange::Custom

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "filter/eventfilter.h"
 #include "model/event.h"
 
 #include <QByteArray>
@@ -25,8 +26,7 @@ class EventDetailPane final : public QWidget
     Q_DISABLE_COPY_MOVE(EventDetailPane)
 
 public:
-    enum class Pin { Organisation, Endpoint, Sim, Imsi, User, Order };
-    Q_ENUM(Pin)
+    using Pin = EventEntity;
 
     explicit EventDetailPane(QWidget *parent = nullptr);
     ~EventDetailPane() override;
@@ -43,7 +43,7 @@ public:
 
 Q_SIGNALS:
     // A related-entity link was clicked: filter the table to events of this entity.
-    void pinRequested(EventDetailPane::Pin pin, qint64 id, const QString &label);
+    void pinRequested(EventEntity pin, qint64 id, const QString &label);
 
 private:
     void showOrder(const Event &event);

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/eventquery.h"
+#include "api/eventscope.h"
+#include "filter/eventfilter.h"
+#include "settings/viewerfilterstate.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+// A pin from a detail-pane link or a chip: only events of this organisation, device, SIM, ...
+struct EntityPin final
+{
+    EventEntity entity = EventEntity::Organisation;
+    qint64 id = 0;
+    QString label; // for people: a name, or the id
+
+    friend bool operator==(const EntityPin &, const EntityPin &) = default;
+};
+
+// What the filter panel's state asks for, as values: the request sent to the API (time range as
+// `q`, the list to read) and the interval it covers. Pure functions, no widgets: the window, the
+// tests and later the archive all map the same state the same way.
+struct ViewRequest final
+{
+    EventQuery query;
+    EventScope scope;
+    std::pair<qint64, qint64> interval { 0, 0 }; // [from, until) in ms UTC, what `query` covers
+
+    // The request for this state as of nowMs; nullopt with `problem` set when it cannot be sent
+    // (a scope without a valid id, a custom range that ends before it starts, ...).
+    [[nodiscard]] static std::optional<ViewRequest> fromState(
+        const ViewerFilterState &state, qint64 nowMs, QString *problem = nullptr);
+
+    // The local filter: the panel's ticks and text, the loaded interval (none when nothing was
+    // requested yet: {0, 0}), and the pins (one per entity kind; a later pin of a kind wins).
+    [[nodiscard]] static EventFilter filter(const ViewerFilterState &state,
+        std::pair<qint64, qint64> interval, const QList<EntityPin> &pins = {});
+
+    friend bool operator==(const ViewRequest &, const ViewRequest &) = default;
+};
