@@ -1,0 +1,210 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "api/eventapiclient.h"
+#include "fakeemnifyserver.h"
+#include "session/eventsession.h"
+#include "sim/emnifysimulator.h"
+#include "table/eventtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+// The session against real loopback servers: it feeds the table, reports its state and what an
+// empty table means, and never lets a server's claims size the store.
+class TestEventSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void loadsIntoTheModel();
+    void reloadForgetsRefreshKeeps();
+    void emptinessSaysWhy_data();
+    void emptinessSaysWhy();
+    void stopReportsStopped();
+    void invalidUrlStaysDisconnected();
+    void hugeTotalCountDoesNotSizeTheStore();
+
+private:
+    [[nodiscard]] static ViewRequest lastWeek();
+    bool loadAndWait(EventSession *session, bool fresh = true);
+
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<EventApiClient> m_client;
+    std::unique_ptr<EventTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<EventSession> m_session;
+    std::unique_ptr<FakeEmnifyServer> m_server;
+};
+
+namespace {
+const QString token = QStringLiteral("app-token");
+}
+
+void TestEventSession::init()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<EventApiClient>(m_network.get());
+    EventApiClient::Options options = m_client->options();
+    options.maxRetries = 0;
+    options.ratePerSecond = 1000;
+    options.burst = 100;
+    m_client->setOptions(options);
+    m_model = std::make_unique<EventTableModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_session = std::make_unique<EventSession>(m_client.get(), m_model.get());
+    m_server = std::make_unique<FakeEmnifyServer>();
+    m_server->maxPerPage = 50;
+}
+
+void TestEventSession::cleanup()
+{
+    m_session.reset();
+    m_tester.reset();
+    m_model.reset();
+    m_client.reset();
+    m_network.reset();
+    m_server.reset();
+}
+
+ViewRequest TestEventSession::lastWeek()
+{
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange::Last7Days;
+    return *ViewRequest::fromState(state, QDateTime::currentMSecsSinceEpoch());
+}
+
+bool TestEventSession::loadAndWait(EventSession *session, bool fresh)
+{
+    QSignalSpy finished(session, &EventSession::loadFinished);
+    if (fresh)
+        session->load(lastWeek());
+    else
+        session->refresh(lastWeek());
+    return finished.wait(15000);
+}
+
+void TestEventSession::loadsIntoTheModel()
+{
+    m_server->setEventCount(120);
+    QSignalSpy states(m_session.get(), &EventSession::stateChanged);
+    QVERIFY(!m_session->connectTo(m_server->url(), token, QStringLiteral("Test")).isError());
+    QCOMPARE(m_session->accountLabel(), QStringLiteral("Test"));
+    QVERIFY(loadAndWait(m_session.get()));
+    QCOMPARE(m_session->state(), EventSession::State::Loaded);
+    QCOMPARE(m_model->store().size(), 120);
+    QTRY_COMPARE(m_model->rowCount(), 120);
+    QCOMPARE(m_session->progress().eventsReceived, 120);
+    QVERIFY(m_session->interval().second > m_session->interval().first);
+    QList<EventSession::State> seen;
+    for (const QList<QVariant> &args : states)
+        seen.append(args.at(0).value<EventSession::State>());
+    const QList<EventSession::State> expected {
+        EventSession::State::Idle, EventSession::State::Loading, EventSession::State::Loaded
+    };
+    QCOMPARE(seen, expected);
+}
+
+void TestEventSession::reloadForgetsRefreshKeeps()
+{
+    m_server->setEventCount(30);
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QVERIFY(loadAndWait(m_session.get()));
+    QCOMPARE(m_model->store().size(), 30);
+    m_server->setEventCount(40, 5000); // other ids: the account changed
+    QVERIFY(loadAndWait(m_session.get(), false));
+    QCOMPARE(m_model->store().size(), 70); // refresh adds what is new
+    QVERIFY(loadAndWait(m_session.get(), true));
+    QCOMPARE(m_model->store().size(), 40); // load starts over
+}
+
+void TestEventSession::emptinessSaysWhy_data()
+{
+    QTest::addColumn<int>("status"); // of the event list; 0: no events at all
+    QTest::addColumn<int>("expected");
+    using E = EventSession::Emptiness;
+    QTest::newRow("nothing in range") << 0 << int(E::NothingInRange);
+    QTest::newRow("token refused") << 403 << int(E::AccessDenied);
+    QTest::newRow("server error") << 500 << int(E::LoadFailed);
+}
+
+void TestEventSession::emptinessSaysWhy()
+{
+    QFETCH(int, status);
+    QFETCH(int, expected);
+    QCOMPARE(m_session->emptiness(), EventSession::Emptiness::NotConnected);
+    m_server->setEventCount(0);
+    if (status != 0) {
+        m_server->hook = [status](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+            if (!request.path.endsWith("/event"))
+                return std::nullopt;
+            FakeEmnifyServer::Response response;
+            response.status = status;
+            response.body = R"({"error_code":1,"error_token":"x","message":"no"})";
+            return response;
+        };
+    }
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QCOMPARE(m_session->emptiness(), EventSession::Emptiness::None); // connected, nothing asked yet
+    QVERIFY(loadAndWait(m_session.get()));
+    QCOMPARE(int(m_session->emptiness()), expected);
+    QCOMPARE(m_session->lastError().isError(), status != 0);
+    QCOMPARE(EventSession::isAccessDenied(m_session->lastError()), status == 403);
+}
+
+void TestEventSession::stopReportsStopped()
+{
+    m_server->setEventCount(200);
+    m_server->latencyMs = 300;
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(lastWeek());
+    QVERIFY(m_session->isLoading());
+    m_session->stop();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::Cancelled);
+    QCOMPARE(m_session->state(), EventSession::State::Stopped);
+}
+
+void TestEventSession::invalidUrlStaysDisconnected()
+{
+    const ApiError error = m_session->connectTo(QUrl(QStringLiteral("http://example.invalid")), token, {});
+    QCOMPARE(error.kind(), ApiError::Kind::InvalidUrl);
+    QVERIFY(!m_session->isConnected());
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(lastWeek()); // nothing to read from: nothing happens
+    QCOMPARE(m_session->state(), EventSession::State::Disconnected);
+    QCOMPARE(m_server->requests().size(), 0);
+}
+
+void TestEventSession::hugeTotalCountDoesNotSizeTheStore()
+{
+    // A server that claims 9.2e18 events on a page of three: the store makes room for what came
+    // plus ReserveStep, not for the claim (before, the window reserved 50 M rows: 1.49 GB).
+    m_server->setEventCount(3);
+    m_server->hook = [this](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+        if (!request.path.endsWith("/event"))
+            return std::nullopt;
+        FakeEmnifyServer::Response response;
+        response.headers = { { "content-type", "application/json" }, { "x-total-count", "9223372036854775807" },
+            { "x-total-pages", "1" }, { "x-count-per-page", "50" } };
+        response.body = "[" + FakeEmnifyServer::eventJson(3) + "," + FakeEmnifyServer::eventJson(2) + ","
+            + FakeEmnifyServer::eventJson(1) + "]";
+        return response;
+    };
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QVERIFY(loadAndWait(m_session.get()));
+    QCOMPARE(m_model->store().size(), 3);
+    // Room for ReserveStep rows is about 100 MB of columns and hash tables; 50 M rows were 5 GB.
+    QVERIFY2(m_model->store().memoryUsage() < 400u * 1024 * 1024,
+        qPrintable(QString::number(m_model->store().memoryUsage())));
+}
+
+QTEST_GUILESS_MAIN(TestEventSession)
+#include "tst_eventsession.moc"

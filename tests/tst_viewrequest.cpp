@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "session/viewrequest.h"
+
+#include <QTest>
+
+// The filter panel's state -> what is sent to the API and what filters locally: the same state
+// must always ask for the same request, and a state that cannot be sent says why.
+class TestViewRequest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void timeRanges_data();
+    void timeRanges();
+    void scopes_data();
+    void scopes();
+    void customRangeBackwardsIsRefused();
+    void filterCarriesPanelIntervalAndPins();
+};
+
+namespace {
+constexpr qint64 now = 1'790'000'000'000; // 2026-09-21T...Z
+constexpr qint64 hour = 3'600'000;
+}
+
+void TestViewRequest::timeRanges_data()
+{
+    QTest::addColumn<int>("range");
+    QTest::addColumn<qint64>("spanMs");
+    using R = ViewerFilterState::TimeRange;
+    QTest::newRow("last hour") << int(R::LastHour) << hour;
+    QTest::newRow("last 24 h") << int(R::Last24Hours) << 24 * hour;
+    QTest::newRow("last 7 days") << int(R::Last7Days) << 7 * 24 * hour;
+    QTest::newRow("last 30 days") << int(R::Last30Days) << 30 * 24 * hour;
+}
+
+void TestViewRequest::timeRanges()
+{
+    QFETCH(int, range);
+    QFETCH(qint64, spanMs);
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange(range);
+    const std::optional<ViewRequest> request = ViewRequest::fromState(state, now);
+    QVERIFY(request);
+    QCOMPARE(request->interval.first, now - spanMs);
+    QCOMPARE(request->interval.second, now + 1); // an event stamped "now" is in
+    QCOMPARE(request->query.from.toMSecsSinceEpoch(), now - spanMs);
+    QCOMPARE(request->scope, EventScope::account());
+    QVERIFY(request->query.toQ().startsWith(QLatin1String("from:")));
+}
+
+void TestViewRequest::scopes_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("path"); // empty: refused
+    using K = EventScope::Kind;
+    QTest::newRow("account ignores a stale id") << int(K::Account) << "42" << "/api/v1/event";
+    QTest::newRow("device") << int(K::Endpoint) << "42" << "/api/v1/endpoint/42/event";
+    QTest::newRow("device id with spaces") << int(K::Endpoint) << " 42 " << "/api/v1/endpoint/42/event";
+    QTest::newRow("sim") << int(K::Sim) << "7" << "/api/v1/sim/7/event";
+    QTest::newRow("user") << int(K::User) << "123456" << "/api/v1/user/123456/event";
+    QTest::newRow("organisation") << int(K::Organisation) << "3" << "/api/v1/organisation/3/event";
+    QTest::newRow("device without id") << int(K::Endpoint) << "" << "";
+    QTest::newRow("device with a name") << int(K::Endpoint) << "tracker-7" << "";
+}
+
+void TestViewRequest::scopes()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, id);
+    QFETCH(QString, path);
+    ViewerFilterState state;
+    state.scopeKind = EventScope::Kind(kind);
+    state.scopeId = id;
+    QString problem;
+    const std::optional<ViewRequest> request = ViewRequest::fromState(state, now, &problem);
+    if (path.isEmpty()) {
+        QVERIFY(!request);
+        QVERIFY(problem.contains(QLatin1String("numeric ID")));
+        return;
+    }
+    QVERIFY2(request, qPrintable(problem));
+    QCOMPARE(request->scope.path(), path);
+}
+
+void TestViewRequest::customRangeBackwardsIsRefused()
+{
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    state.customUntil = QDateTime::fromMSecsSinceEpoch(now - hour, Qt::UTC);
+    QString problem;
+    QVERIFY(!ViewRequest::fromState(state, now, &problem));
+    QVERIFY(!problem.isEmpty());
+}
+
+void TestViewRequest::filterCarriesPanelIntervalAndPins()
+{
+    ViewerFilterState state;
+    state.hiddenSeverities = { 0 };
+    state.hiddenSources = { 2 };
+    state.hiddenCategories = { 4 };
+    state.hiddenTypeIds = { 38 };
+    state.searchText = QStringLiteral("tracker");
+    const QList<EntityPin> pins {
+        { EventEntity::Organisation, 654321, QStringLiteral("Sample Org") },
+        { EventEntity::Order, 16235491, QStringLiteral("16235491") },
+        { EventEntity::Endpoint, 1, {} },
+        { EventEntity::Endpoint, 2, {} }, // a later pin of the same kind wins
+    };
+    const EventFilter filter = ViewRequest::filter(state, { now - hour, now }, pins);
+    QCOMPARE(filter.hiddenSeverities, QSet<int> { 0 });
+    QCOMPARE(filter.hiddenSources, QSet<int> { 2 });
+    QCOMPARE(filter.hiddenCategories, QSet<int> { 4 });
+    QCOMPARE(filter.hiddenTypeIds, QSet<int> { 38 });
+    QCOMPARE(filter.text, QStringLiteral("tracker"));
+    QCOMPARE(filter.fromMs, now - hour);
+    QCOMPARE(filter.untilMs, now);
+    QCOMPARE(filter.organisationId, 654321);
+    QCOMPARE(filter.orderId, 16235491);
+    QCOMPARE(filter.endpointId, 2);
+    QVERIFY(!filter.userId && !filter.simId && !filter.imsiId);
+
+    // Before anything was requested, the interval does not filter.
+    const EventFilter unbounded = ViewRequest::filter(ViewerFilterState {}, { 0, 0 });
+    QVERIFY(!unbounded.fromMs && !unbounded.untilMs);
+    QVERIFY(unbounded.isEmpty());
+}
+
+QTEST_APPLESS_MAIN(TestViewRequest)
+#include "tst_viewrequest.moc"
