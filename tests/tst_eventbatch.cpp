@@ -3,6 +3,7 @@
 #include "api/eventparser.h"
 #include "model/eventbatchbuilder.h"
 #include "model/eventstore.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QTest>
@@ -28,10 +29,7 @@ private:
 
 std::vector<Event> TestEventBatch::docExamples()
 {
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing doc-examples.json");
-    return EventParser::parse(file.readAll()).events();
+    return TestData::docExamples();
 }
 
 Event TestEventBatch::numbered(qint64 id)

@@ -5,6 +5,7 @@
 #include "sim/accountgenerator.h"
 #include "widgets/eventdetailpane.h"
 #include "model/simcardorder.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QLabel>
@@ -41,12 +42,7 @@ private:
 void TestEventDetailPane::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    ParseResult result = EventParser::parse(file.readAll());
-    QVERIFY(result.isOk());
-    m_events = std::move(result.events());
-    QVERIFY(m_events.size() > 58);
+    m_events = TestData::docExamples();
     QCOMPARE(m_events[57].type.id, 38);
 }
 

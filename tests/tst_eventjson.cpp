@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventjson.h"
 #include "api/eventparser.h"
+#include "testdata.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -31,10 +32,7 @@ private:
 
 std::vector<Event> TestEventJson::docExamples()
 {
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return EventParser::parse(file.readAll()).events();
+    return TestData::docExamples(); // fails loudly when missing: an empty list would pass every row
 }
 
 void TestEventJson::roundTripDocExamples_data()

@@ -3,6 +3,7 @@
 #include "api/eventparser.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -36,10 +37,7 @@ private:
 
 QByteArray TestEventParser::readData(const QString &name)
 {
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return file.readAll();
+    return TestData::read(name);
 }
 
 void TestEventParser::docExample_data()

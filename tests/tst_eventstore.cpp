@@ -3,6 +3,7 @@
 #include "api/eventparser.h"
 #include "model/eventbatchbuilder.h"
 #include "model/eventstore.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -27,10 +28,7 @@ private:
 
 std::vector<Event> TestEventStore::docExamples()
 {
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing doc-examples.json");
-    return EventParser::parse(file.readAll()).events();
+    return TestData::docExamples();
 }
 
 void TestEventStore::roundTripsEveryDocExample()

@@ -6,6 +6,7 @@
 #include "export/csvexportrunner.h"
 #include "model/eventtypecatalogue.h"
 #include "table/eventtablemodel.h"
+#include "testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -52,10 +53,7 @@ private:
 
 std::vector<Event> TestEventTableModel::docExamples()
 {
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing doc-examples.json");
-    return EventParser::parse(file.readAll()).events();
+    return TestData::docExamples();
 }
 
 void TestEventTableModel::init()
@@ -305,6 +303,7 @@ void TestEventTableModel::appendInAnyOrderMatchesFullSort()
     std::shuffle(more.begin(), more.end(), rng);
 
     EventTableModel incremental;
+    QAbstractItemModelTester incrementalTester(&incremental, QAbstractItemModelTester::FailureReportingMode::QtTest);
     incremental.sort(column, Qt::SortOrder(order));
     QTRY_VERIFY(!incremental.isBusy());
     for (size_t i = 0; i < more.size(); i += 37)
@@ -312,6 +311,7 @@ void TestEventTableModel::appendInAnyOrderMatchesFullSort()
             more.begin() + qsizetype(i), more.begin() + qsizetype(std::min(i + 37, more.size()))));
 
     EventTableModel whole;
+    QAbstractItemModelTester wholeTester(&whole, QAbstractItemModelTester::FailureReportingMode::QtTest);
     whole.appendEvents(std::vector<Event>(more));
     whole.sort(column == EventColumns::Id ? EventColumns::Time : EventColumns::Id, Qt::AscendingOrder);
     QTRY_VERIFY(!whole.isBusy());

@@ -14,6 +14,7 @@
 #include "widgets/eventdetailpane.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
+#include "testdata.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -126,14 +127,10 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    ParseResult parsed = EventParser::parse(file.readAll());
-    QVERIFY(parsed.isOk());
     // The docs examples are from 2021; move them into the last hour (one a minute, order kept) so
     // that the default time range holds them all.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_docEvents = parsed.events();
+    m_docEvents = TestData::docExamples();
     for (size_t i = 0; i < m_docEvents.size(); ++i)
         m_docEvents[i].timestampMs = now - 30000 - qint64(i) * 45000;
 }

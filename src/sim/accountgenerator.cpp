@@ -3,6 +3,7 @@
 #include "sim/accountgenerator.h"
 
 #include "api/eventjson.h"
+#include "model/eventtypecatalogue.h"
 
 #include <algorithm>
 #include <array>
@@ -360,12 +361,10 @@ Builder::Builder(quint64 seed, qint64 nowMs)
         m_typeRefs[size_t(Types[i].id)] = EventRef { Types[i].id, QString::fromLatin1(Types[i].name) };
         m_typeSpec[size_t(Types[i].id)] = i;
     }
-    m_sources[0] = { 0, QStringLiteral("Network") };
-    m_sources[1] = { 1, QStringLiteral("Policy Control") };
-    m_sources[2] = { 2, QStringLiteral("API") };
-    m_severities[0] = { 0, QStringLiteral("Info") };
-    m_severities[1] = { 1, QStringLiteral("Warn") };
-    m_severities[2] = { 2, QStringLiteral("Critical") };
+    for (int id = 0; id < 3; ++id) {
+        m_sources[size_t(id)] = { id, EventTypeCatalogue::sourceName(id) };
+        m_severities[size_t(id)] = { id, EventTypeCatalogue::severityName(id) };
+    }
     for (const Operator &op : Operators) {
         m_locationDetails.push_back(locationDetail(op));
         m_countryJson.push_back(countryJson(op));
