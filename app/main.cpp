@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
 #include "keychain/keychaintokenstore.h"
+#include "model/workerpools.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "sim/emnifysimulator.h"
@@ -70,6 +71,9 @@ int main(int argc, char *argv[])
     parser.addOptions({ demo, demoEvents, screenshot, selectType });
     parser.process(app);
 
+    // Created first and destroyed last of the objects below: its destructor waits for every
+    // worker thread, after the client, the model and the window that start them are gone.
+    WorkerPools pools;
     QNetworkAccessManager network;
     EventApiClient client(&network);
     EventTableModel model;

@@ -8,7 +8,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
-#include <QThreadPool>
+#include "model/workerpools.h"
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <simdjson.h>
@@ -464,8 +464,8 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
 
 QFuture<ParseResult> EventParser::parseInBackground(QByteArray json, const ParseOptions &options)
 {
-    static QThreadPool pool; // threads of their own, so that their lower priority touches nothing else
-    return QtConcurrent::run(&pool, [json = std::move(json), options] {
+    // Threads of their own, so that their lower priority touches nothing else.
+    return QtConcurrent::run(WorkerPools::current().parse(), [json = std::move(json), options] {
         // Once per thread: below the GUI thread, which then gets a core as soon as it wants one
         // (parsing two pages at once on two cores otherwise delays the page being appended).
         // Not the GUI thread itself, which runs a job when it waits for one not started yet.

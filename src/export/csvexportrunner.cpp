@@ -4,6 +4,7 @@
 
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
+#include "model/workerpools.h"
 
 #include <QSaveFile>
 #include <QtConcurrent>
@@ -38,7 +39,7 @@ bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, 
     const EventStore *store = m_store.store();
     auto done = m_done;
     auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(
+    m_watcher.setFuture(QtConcurrent::run(WorkerPools::current().jobs(),
         [store, fileName, rows = std::move(rows), columns = std::move(columns), done, cancel] {
             Result result;
             QSaveFile file(fileName);

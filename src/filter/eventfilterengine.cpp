@@ -7,6 +7,7 @@
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "model/pageprefault.h"
+#include "model/workerpools.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -244,7 +245,8 @@ void parallelSort(std::vector<T> &items, Less less)
         return;
     }
     const auto middle = items.begin() + qsizetype(items.size() / 2);
-    QFuture<void> firstHalf = QtConcurrent::run([&] { std::sort(items.begin(), middle, less); });
+    QFuture<void> firstHalf
+        = QtConcurrent::run(WorkerPools::current().jobs(), [&] { std::sort(items.begin(), middle, less); });
     std::sort(middle, items.end(), less);
     firstHalf.waitForFinished();
     std::inplace_merge(items.begin(), middle, items.end(), less);

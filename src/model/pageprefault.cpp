@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/pageprefault.h"
 
-#include <QThreadPool>
+#include "model/workerpools.h"
 
 #include <atomic>
 #include <cerrno>
@@ -86,9 +86,7 @@ std::shared_ptr<const std::atomic<bool>> PagePrefault::populateLater(std::vector
         return done;
     }
     // A thread of its own: requests run in order, and never wait behind the parsing of pages.
-    static QThreadPool pool;
-    pool.setMaxThreadCount(1);
-    pool.start([ranges = std::move(ranges), done] {
+    WorkerPools::current().prefault()->start([ranges = std::move(ranges), done] {
         for (const Range &range : ranges) {
             if (!populate(range))
                 break;

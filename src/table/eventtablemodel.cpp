@@ -7,6 +7,7 @@
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "model/pageprefault.h"
+#include "model/workerpools.h"
 
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
@@ -373,7 +374,7 @@ void EventTableModel::startJob()
     connect(&job->watcher, &QFutureWatcherBase::finished, this, &EventTableModel::jobFinished);
     const EventStore *store = m_store.get();
     const std::vector<uint32_t> *order = &m_order; // not changed while the job runs
-    job->watcher.setFuture(QtConcurrent::run([store, order, job]() mutable {
+    job->watcher.setFuture(QtConcurrent::run(WorkerPools::current().jobs(), [store, order, job]() mutable {
         // A filter change scans the rows in their sorted order, so its result needs no sort.
         if (job->resort) {
             job->allRows.resize(order->size());
