@@ -833,10 +833,11 @@ void MainWindow::exportInteractively(bool selectedOnly)
             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")))));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    exportToFile(dialog.fileName(), dialog.selectedOnly(), dialog.includePayload());
+    exportToFile(dialog.fileName(), dialog.selectedOnly(), dialog.includePayload(), dialog.keepSecrets());
 }
 
-bool MainWindow::exportToFile(const QString &fileName, bool selectedOnly, bool includePayload)
+bool MainWindow::exportToFile(
+    const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets)
 {
     std::vector<qsizetype> rows;
     if (selectedOnly) {
@@ -849,7 +850,7 @@ bool MainWindow::exportToFile(const QString &fileName, bool selectedOnly, bool i
     if (includePayload)
         columns.append(EventColumns::Payload);
     const qsizetype total = qsizetype(rows.size());
-    if (!m_exporter->start(m_model->lockForRead(), fileName, std::move(rows), columns))
+    if (!m_exporter->start(m_model->lockForRead(), fileName, std::move(rows), columns, keepSecrets))
         return false;
 
     auto *progress = new QProgressDialog(tr("Exporting %1 events…").arg(QLocale().toString(total)),
