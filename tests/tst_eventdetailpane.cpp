@@ -295,6 +295,8 @@ void TestEventDetailPane::revealOnRequestIsForgotten()
     QVERIFY(pane.isSecretRevealed(path));
     QVERIFY(raw->toPlainText().contains(secret));
     QVERIFY(!raw->toPlainText().contains(marker));
+    auto *notice = pane.findChild<QLabel *>(QStringLiteral("secretsLabel"));
+    QVERIFY2(notice->text().contains(QLatin1String("shown until")), qPrintable(notice->text()));
 
     // Enter on it hides it again.
     tree->setCurrentItem(item);

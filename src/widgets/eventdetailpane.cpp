@@ -205,16 +205,7 @@ void EventDetailPane::setEvent(const Event &event)
         m_prettyJson = tr("The event could not be shown as JSON: %1").arg(error.errorString()).toUtf8();
         m_maskedJson = m_prettyJson;
     }
-    if (m_secrets.size() == 1)
-        m_ui->secretsLabel->setText(
-            tr("One value is hidden because it is a live credential, such as the token "
-               "of a password-reset link. Double-click it in the tree to reveal it."));
-    else
-        m_ui->secretsLabel->setText(
-            tr("%1 values are hidden because they are live credentials, such as the token "
-               "of a password-reset link. Double-click one in the tree to reveal it.")
-                .arg(m_secrets.size()));
-    m_ui->secretsLabel->setVisible(!m_secrets.isEmpty());
+    updateSecretsLabel();
     m_ui->payloadTree->expandToDepth(1);
     m_ui->payloadTree->resizeColumnToContents(0);
     // Deep keys must not squeeze the values off the pane.
@@ -341,6 +332,27 @@ void EventDetailPane::setSecretRevealed(const QString &path, bool revealed)
     if (QTreeWidgetItem *item = m_secretItems.value(path))
         showSecretItem(item);
     updateRawJson();
+    updateSecretsLabel();
+}
+
+void EventDetailPane::updateSecretsLabel()
+{
+    const qsizetype hidden = m_secrets.size() - m_revealed.size();
+    if (m_secrets.isEmpty())
+        m_ui->secretsLabel->clear();
+    else if (hidden == 0)
+        m_ui->secretsLabel->setText(tr("Live credentials are shown until you select another event. "
+                                       "Double-click one in the tree to hide it again."));
+    else if (hidden == 1)
+        m_ui->secretsLabel->setText(
+            tr("One value is hidden because it is a live credential, such as the token "
+               "of a password-reset link. Double-click it in the tree to reveal it."));
+    else
+        m_ui->secretsLabel->setText(
+            tr("%1 values are hidden because they are live credentials, such as the "
+               "token of a password-reset link. Double-click one in the tree to reveal it.")
+                .arg(hidden));
+    m_ui->secretsLabel->setVisible(!m_secrets.isEmpty());
 }
 
 QJsonValue EventDetailPane::shownValue(const QJsonValue &value, const QString &path, bool withReveals) const

@@ -71,6 +71,7 @@ private:
     // The value with its secrets as markers; revealed ones as they are when withReveals.
     [[nodiscard]] QJsonValue shownValue(const QJsonValue &value, const QString &path, bool withReveals) const;
     void updateRawJson();
+    void updateSecretsLabel();
     static QString valueText(const QJsonValue &value);
 
     std::unique_ptr<Ui::EventDetailPane> m_ui;

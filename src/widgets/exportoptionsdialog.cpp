@@ -76,6 +76,10 @@ void ExportOptionsDialog::updateSecrets()
 {
     m_ui->keepSecretsCheck->setEnabled(includePayload());
     m_ui->keepSecretsWarning->setVisible(keepSecrets());
+    // Room for the warning's lines, or none; queued, so that the layout has seen the change.
+    if (isVisible())
+        QMetaObject::invokeMethod(
+            this, [this] { adjustSize(); }, Qt::QueuedConnection);
 }
 
 void ExportOptionsDialog::updateSave()
