@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventjson.h"
 #include "api/eventparser.h"
+#include "model/payloadsecrets.h"
 #include "sim/accountgenerator.h"
 #include "sim/emnifysimulator.h"
 
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void generatorShape();
     void generatorCoversEveryMnoType();
     void generatorOrderLifecycles();
+    void generatorTokensAreJwts_data();
+    void generatorTokensAreJwts();
     void generatedEventsRoundTrip();
 
 private:
@@ -649,6 +652,55 @@ void TestEmnifySim::generatorIsDeterministic()
     QVERIFY(a == b);
     QVERIFY(a != c);
     QCOMPARE(AccountGenerator::generate(m_events.size(), 42, Now), m_events);
+}
+
+void TestEmnifySim::generatorTokensAreJwts_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("purpose");
+    QTest::newRow("password reset") << 37 << "activationKey"
+                                    << "password_reset";
+    QTest::newRow("user invited") << 36 << "activationKey"
+                                  << "user_invitation";
+    QTest::newRow("verification") << 40 << "token"
+                                  << "email_verification";
+}
+
+// The link tokens look like real ones (JWTs), not like the docs' placeholder text, so that the
+// demo and the tests meet what the viewer must hide.
+void TestEmnifySim::generatorTokensAreJwts()
+{
+    QFETCH(int, type);
+    QFETCH(QString, key);
+    QFETCH(QString, purpose);
+    const auto decode = [](const QString &segment) {
+        return QJsonDocument::fromJson(
+            QByteArray::fromBase64(segment.toLatin1(), QByteArray::Base64UrlEncoding))
+            .object();
+    };
+    QSet<QString> tokens;
+    int events = 0;
+    for (const Event &e : m_events) {
+        if (e.type.id != type)
+            continue;
+        ++events;
+        const QString token = QJsonDocument::fromJson(e.detailJson).object().value(key).toString();
+        const QStringList segments = token.split(QLatin1Char('.'));
+        QCOMPARE(segments.size(), 3);
+        QCOMPARE(decode(segments[0]).value(QLatin1String("alg")).toString(), QStringLiteral("HS512"));
+        const QJsonObject claims = decode(segments[1]);
+        QCOMPARE(claims.value(QLatin1String("purpose")).toString(), purpose);
+        QCOMPARE(claims.value(QLatin1String("iat")).toInteger(), e.timestampMs / 1000);
+        QVERIFY(
+            claims.value(QLatin1String("exp")).toInteger() > claims.value(QLatin1String("iat")).toInteger());
+        QCOMPARE(QByteArray::fromBase64(segments[2].toLatin1(), QByteArray::Base64UrlEncoding).size(), 64);
+        QVERIFY2(PayloadSecrets::containsJwt(token.toLatin1()), qPrintable(token));
+        QCOMPARE(PayloadSecrets::find(e.detailJson).size(), 1); // the token, nothing else
+        tokens.insert(token);
+    }
+    QVERIFY2(events > 0, "the account has no event of this type");
+    QCOMPARE(tokens.size(), events); // one token per link
 }
 
 void TestEmnifySim::generatorShape()

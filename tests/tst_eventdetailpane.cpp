@@ -2,13 +2,21 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventparser.h"
 #include "model/eventtext.h"
+#include "model/payloadsecrets.h"
+#include "model/simcardorder.h"
 #include "sim/accountgenerator.h"
 #include "widgets/eventdetailpane.h"
-#include "model/simcardorder.h"
+
 #include "testdata.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -34,16 +42,59 @@ private Q_SLOTS:
     void links_data();
     void links();
     void clearShowsPlaceholder();
+    void secretsMasked_data();
+    void secretsMasked();
+    void revealOnRequestIsForgotten();
+    void copiesGiveTheMarker();
 
 private:
     std::vector<Event> m_events;
+    qsizetype m_generatedReset = -1; // a simulated "Password reset requested" in m_events
 };
+
+namespace {
+
+QTreeWidgetItem *detailItem(QTreeWidget *tree, const QString &key)
+{
+    const QList<QTreeWidgetItem *> detail = tree->findItems(QStringLiteral("detail"), Qt::MatchExactly);
+    if (detail.size() != 1)
+        return nullptr;
+    for (int i = 0; i < detail.first()->childCount(); ++i) {
+        if (detail.first()->child(i)->text(0) == key)
+            return detail.first()->child(i);
+    }
+    return nullptr;
+}
+
+// Every text the tree shows, tool tips included.
+QString treeTexts(QTreeWidget *tree)
+{
+    QString all;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        all += (*it)->text(0) + (*it)->text(1) + (*it)->toolTip(1) + QLatin1Char('\n');
+    return all;
+}
+
+QString secretOf(const Event &event, const QString &key)
+{
+    return QJsonDocument::fromJson(event.detailJson).object().value(key).toString();
+}
+
+} // namespace
 
 void TestEventDetailPane::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_events = TestData::docExamples();
     QCOMPARE(m_events[57].type.id, 38);
+    for (const Event &e : AccountGenerator::generate(3000, 42, 1'790'000'000'000)) {
+        if (e.type.id == 37) {
+            m_events.push_back(e);
+            m_generatedReset = qsizetype(m_events.size()) - 1;
+            break;
+        }
+    }
+    QVERIFY(m_generatedReset > 58);
 }
 
 void TestEventDetailPane::performedByWithUser()
@@ -162,6 +213,148 @@ void TestEventDetailPane::clearShowsPlaceholder()
     pane.clear();
     QVERIFY(!pane.eventId().has_value());
     QVERIFY(pane.rawJson().isEmpty());
+}
+
+void TestEventDetailPane::secretsMasked_data()
+{
+    QTest::addColumn<qsizetype>("index");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("password reset (docs)") << qsizetype(51) << "activationKey"
+                                           << "activation key";
+    QTest::newRow("user verification (docs)") << qsizetype(52) << "token"
+                                              << "token";
+    QTest::newRow("user invited (docs)") << qsizetype(54) << "activationKey"
+                                         << "activation key";
+    QTest::newRow("password reset (simulator)") << m_generatedReset << "activationKey"
+                                                << "activation key";
+}
+
+void TestEventDetailPane::secretsMasked()
+{
+    QFETCH(qsizetype, index);
+    QFETCH(QString, key);
+    QFETCH(QString, label);
+    const Event &event = m_events[size_t(index)];
+    const QString secret = secretOf(event, key);
+    QVERIFY(secret.size() > 10);
+    EventDetailPane pane;
+    pane.setEvent(event);
+    const QString marker
+        = QString::fromUtf8("•••••• hidden: %1, %2 characters").arg(label).arg(secret.size());
+    QCOMPARE(pane.secretPaths(), QStringList { QStringLiteral("detail.") + key });
+
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    auto *raw = pane.findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+    auto *notice = pane.findChild<QLabel *>(QStringLiteral("secretsLabel"));
+    QVERIFY(tree && raw && notice);
+    QTreeWidgetItem *item = detailItem(tree, key);
+    QVERIFY(item);
+    QCOMPARE(item->text(1), marker);
+    QVERIFY2(!treeTexts(tree).contains(secret), qPrintable(treeTexts(tree)));
+    QVERIFY(raw->toPlainText().contains(QStringLiteral("\"%1\": \"%2\"").arg(key, marker)));
+    QVERIFY(!raw->toPlainText().contains(secret));
+    QVERIFY(!pane.rawJson().contains(secret));
+    QVERIFY(notice->isVisibleTo(&pane));
+    QVERIFY(notice->text().contains(QLatin1String("Double-click")));
+
+    // The rest of the payload is shown as before.
+    QVERIFY(detailItem(tree, QStringLiteral("username")) || key == QLatin1String("token"));
+    pane.setEvent(m_events[57]);
+    QVERIFY(!notice->isVisibleTo(&pane));
+    QVERIFY(pane.secretPaths().isEmpty());
+}
+
+void TestEventDetailPane::revealOnRequestIsForgotten()
+{
+    const Event &event = m_events[size_t(m_generatedReset)];
+    const QString secret = secretOf(event, QStringLiteral("activationKey"));
+    const QString path = QStringLiteral("detail.activationKey");
+    EventDetailPane pane;
+    pane.resize(700, 700);
+    pane.setEvent(event);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    auto *raw = pane.findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+    QTreeWidgetItem *item = detailItem(tree, QStringLiteral("activationKey"));
+    QVERIFY(item);
+    const QString marker = item->text(1);
+    QVERIFY(marker.contains(QLatin1String("hidden")));
+
+    // A double-click reveals the value, in the tree and in the raw JSON.
+    tree->scrollToItem(item);
+    // A real double-click is a click and then the double-click event (QTest sends only the latter).
+    const QPoint at = tree->visualItemRect(item).center();
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(item->text(1), QLatin1Char('"') + secret + QLatin1Char('"'));
+    QVERIFY(pane.isSecretRevealed(path));
+    QVERIFY(raw->toPlainText().contains(secret));
+    QVERIFY(!raw->toPlainText().contains(marker));
+    auto *notice = pane.findChild<QLabel *>(QStringLiteral("secretsLabel"));
+    QVERIFY2(notice->text().contains(QLatin1String("shown until")), qPrintable(notice->text()));
+
+    // Enter on it hides it again.
+    tree->setCurrentItem(item);
+    QTest::keyClick(tree, Qt::Key_Return);
+    QTRY_COMPARE(item->text(1), marker);
+    QVERIFY(!raw->toPlainText().contains(secret));
+
+    // Revealed, then another event and back: hidden again, nothing remembers the reveal.
+    pane.setSecretRevealed(path, true);
+    QVERIFY(pane.rawJson().contains(secret));
+    pane.setEvent(m_events[57]);
+    pane.setEvent(event);
+    QVERIFY(!pane.isSecretRevealed(path));
+    QCOMPARE(detailItem(tree, QStringLiteral("activationKey"))->text(1), marker);
+    QVERIFY(!raw->toPlainText().contains(secret));
+}
+
+void TestEventDetailPane::copiesGiveTheMarker()
+{
+    const Event &event = m_events[size_t(m_generatedReset)];
+    const QString secret = secretOf(event, QStringLiteral("activationKey"));
+    EventDetailPane pane;
+    pane.setEvent(event);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    auto *copyAll = pane.findChild<QAction *>(QStringLiteral("copyAllAction"));
+    auto *copyKeyValue = pane.findChild<QAction *>(QStringLiteral("copyKeyValueAction"));
+    QVERIFY(tree && copyAll && copyKeyValue);
+    QTreeWidgetItem *item = detailItem(tree, QStringLiteral("activationKey"));
+    QVERIFY(item);
+    const QString marker = item->text(1);
+    QClipboard *clipboard = QApplication::clipboard();
+
+    // Ctrl+C on the value, on its object and "Copy all": the marker.
+    pane.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&pane));
+    tree->setFocus();
+    tree->setCurrentItem(item);
+    clipboard->clear();
+    QTest::keySequence(tree, QKeySequence::Copy);
+    QTRY_COMPARE(clipboard->text(), marker);
+    copyKeyValue->trigger();
+    QCOMPARE(clipboard->text(), QStringLiteral("activationKey: ") + marker);
+    tree->setCurrentItem(item->parent());
+    QTest::keySequence(tree, QKeySequence::Copy);
+    QTRY_VERIFY(clipboard->text().contains(marker));
+    QVERIFY(clipboard->text().startsWith(QLatin1Char('{')));
+    QVERIFY(!clipboard->text().contains(secret));
+    copyAll->trigger();
+    QVERIFY(clipboard->text().contains(QLatin1String("Password reset requested")));
+    QVERIFY(clipboard->text().contains(marker));
+    QVERIFY(!clipboard->text().contains(secret));
+
+    // Revealed and copied on purpose: the value. Copy all still gives the marker.
+    pane.setSecretRevealed(QStringLiteral("detail.activationKey"), true);
+    tree->setCurrentItem(item);
+    QTest::keySequence(tree, QKeySequence::Copy);
+    QTRY_COMPARE(clipboard->text(), secret);
+    copyAll->trigger();
+    QVERIFY(!clipboard->text().contains(secret));
 }
 
 QTEST_MAIN(TestEventDetailPane)

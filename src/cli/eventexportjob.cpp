@@ -6,6 +6,7 @@
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
 #include "model/eventstore.h"
+#include "model/payloadsecrets.h"
 
 #include <QFile>
 #include <QUrl>
@@ -82,6 +83,7 @@ void EventExportJob::start()
         m_store = std::make_unique<EventStore>();
         m_csv = std::make_unique<CsvWriter>(m_out, CsvWriter::Options { m_options.neutraliseFormulas });
         m_exporter = std::make_unique<EventCsvExporter>(*m_store, m_options.columns);
+        m_exporter->setKeepSecrets(m_options.keepSecrets);
         m_exporter->writeHeader(*m_csv);
     }
     m_client->fetch(m_options.query, m_options.scope, m_options.sort);
@@ -109,7 +111,10 @@ void EventExportJob::onEvents(const EventBatch &events, const std::vector<QByteA
             // inside JSON strings they are always escaped, so dropping raw CR/LF keeps the JSON.
             QByteArray line = element.trimmed();
             line.replace('\n', QByteArrayView()).replace('\r', QByteArrayView());
-            chunk += line;
+            if (m_options.keepSecrets)
+                chunk += line;
+            else
+                PayloadSecrets::appendRedacted(&chunk, line);
             chunk += '\n';
         }
         if (m_out->write(chunk) != chunk.size())

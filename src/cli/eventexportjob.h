@@ -24,7 +24,8 @@ class QNetworkAccessManager;
 
 // `emnify-events export`: pulls events with EventApiClient and streams them into a file as they
 // arrive, as CSV (through EventStore + EventCsvExporter, the same code as the window's export) or
-// as JSON Lines (each event object as the API sent it, one per line).
+// as JSON Lines (each event object as the API sent it, one per line). Secret values in payloads
+// (PayloadSecrets) are written as "<redacted>" in both unless --keep-secrets.
 //
 // Output: a FILE is written progressively to FILE.part and renamed to FILE only when the pull
 // completed, so a FILE that exists is always complete and an export of millions of events never

@@ -77,7 +77,9 @@ QString EventExportOptions::usage()
         "         --user X, --description X, --tags X, --ip-address X,\n"
         "         --scope endpoint:ID|sim:ID|user:ID|user:my|organisation:ID\n"
         "Options: --per-page N, --columns id,time,... (CSV; id always first), --no-formula-escape,\n"
-        "         --max-in-flight N (1-16), --rate REQ_PER_S, --sort SPEC, --quiet\n"
+        "         --max-in-flight N (1-16), --rate REQ_PER_S, --sort SPEC, --quiet,\n"
+        "         --keep-secrets (write activation keys, tokens and other credentials in the payload\n"
+        "         as they are; by default each such value is written as \"<redacted>\")\n"
         "A FILE is written as FILE.part and renamed when the export is complete.\n");
 }
 
@@ -123,6 +125,8 @@ EventExportArguments EventExportOptions::parse(
         QCommandLineOption(
             QStringLiteral("no-formula-escape"), QStringLiteral("do not neutralise spreadsheet formulas")),
         QCommandLineOption(QStringLiteral("quiet"), QStringLiteral("no progress on stderr")),
+        QCommandLineOption(
+            QStringLiteral("keep-secrets"), QStringLiteral("do not redact credentials in payloads")),
         QCommandLineOption({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("this help")),
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export"));
@@ -304,5 +308,6 @@ EventExportArguments EventExportOptions::parse(
     }
     options.neutraliseFormulas = !parser.isSet(QStringLiteral("no-formula-escape"));
     options.quiet = parser.isSet(QStringLiteral("quiet"));
+    options.keepSecrets = parser.isSet(QStringLiteral("keep-secrets"));
     return result;
 }

@@ -30,6 +30,7 @@ struct EventExportOptions final
     double ratePerSecond = 5.0;
     QList<EventColumns::Column> columns; // CSV; always starts with Id
     bool neutraliseFormulas = true;
+    bool keepSecrets = false; // --keep-secrets: no "<redacted>" for activation keys, tokens, JWTs
     Format format = Format::Csv;
     QString output; // a path, or "-" for standard output
     bool quiet = false; // no progress lines

@@ -28,7 +28,7 @@ CsvExportRunner::~CsvExportRunner()
 }
 
 bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, std::vector<qsizetype> rows,
-    QList<EventColumns::Column> columns)
+    QList<EventColumns::Column> columns, bool keepSecrets)
 {
     if (m_watcher.isRunning() || !lock.store())
         return false;
@@ -40,7 +40,7 @@ bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, 
     auto done = m_done;
     auto cancel = m_cancel;
     m_watcher.setFuture(QtConcurrent::run(WorkerPools::current().jobs(),
-        [store, fileName, rows = std::move(rows), columns = std::move(columns), done, cancel] {
+        [store, fileName, rows = std::move(rows), columns = std::move(columns), keepSecrets, done, cancel] {
             Result result;
             QSaveFile file(fileName);
             if (!file.open(QIODevice::WriteOnly)) {
@@ -48,7 +48,8 @@ bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, 
                 return result;
             }
             CsvWriter writer(&file);
-            const EventCsvExporter exporter(*store, columns);
+            EventCsvExporter exporter(*store, columns);
+            exporter.setKeepSecrets(keepSecrets);
             exporter.writeHeader(writer, true);
             const bool written = exporter.writeRows(writer, rows, [&](qsizetype n) {
                 done->store(n);

@@ -35,8 +35,9 @@ public:
     ~CsvExportRunner() override; // waits for a running export
 
     // rows: rows of the locked store, in output order. False when an export is already running.
+    // keepSecrets: the payload column keeps secret values (default: "<redacted>", see PayloadSecrets).
     bool start(EventStore::ReadLock store, const QString &fileName, std::vector<qsizetype> rows,
-        QList<EventColumns::Column> columns);
+        QList<EventColumns::Column> columns, bool keepSecrets = false);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_watcher.isRunning(); }
 

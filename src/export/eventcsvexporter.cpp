@@ -3,6 +3,7 @@
 #include "export/eventcsvexporter.h"
 
 #include "model/eventstore.h"
+#include "model/payloadsecrets.h"
 
 EventCsvExporter::EventCsvExporter(const EventStore &store, QList<EventColumns::Column> columns)
     : m_store(store), m_columns(std::move(columns))
@@ -26,8 +27,10 @@ bool EventCsvExporter::writeRows(CsvWriter &writer, std::span<const qsizetype> r
     for (qsizetype row : rows) {
         for (EventColumns::Column column : m_columns) {
             cell.clear();
-            if (column == EventColumns::Payload)
+            if (column == EventColumns::Payload && m_keepSecrets)
                 cell.append(payloads.detailJson(row)); // sequential: each block decompressed once
+            else if (column == EventColumns::Payload)
+                PayloadSecrets::appendRedacted(&cell, payloads.detailJson(row));
             else
                 EventColumns::appendText(m_store, row, column, &cell, &texts);
             writer.addField(cell);

@@ -26,7 +26,13 @@ public:
                    const std::function<bool(qsizetype)> &progress = {}) const;
     bool writeRange(CsvWriter &writer, qsizetype first, qsizetype last) const; // rows [first, last)
 
+    // The payload column has its secret values replaced by "<redacted>" (PayloadSecrets) unless
+    // the user asked to keep them.
+    void setKeepSecrets(bool keep) { m_keepSecrets = keep; }
+    [[nodiscard]] bool keepsSecrets() const { return m_keepSecrets; }
+
 private:
     const EventStore &m_store;
     QList<EventColumns::Column> m_columns;
+    bool m_keepSecrets = false;
 };

@@ -4,8 +4,8 @@
 
 #include "model/eventstore.h"
 
-QString TsvWriter::write(
-    const EventStore &store, std::span<const qsizetype> rows, const QList<EventColumns::Column> &columns)
+QString TsvWriter::write(const EventStore &store, std::span<const qsizetype> rows,
+    const QList<EventColumns::Column> &columns, bool keepSecrets)
 {
     QByteArray out;
     auto clean = [](QByteArray &cell, qsizetype from) {
@@ -25,7 +25,7 @@ QString TsvWriter::write(
             if (i > 0)
                 out += '\t';
             const qsizetype from = out.size();
-            if (columns.at(i) == EventColumns::Payload)
+            if (columns.at(i) == EventColumns::Payload && keepSecrets)
                 out += store.detailJson(row);
             else
                 EventColumns::appendText(store, row, columns.at(i), &out);

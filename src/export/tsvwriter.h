@@ -13,10 +13,11 @@ class EventStore;
 
 // Rows as tab-separated text for the clipboard: a header line of column titles, then one line per
 // row. Tabs and line breaks inside a cell become spaces, so that pasting into a spreadsheet keeps
-// one event per row.
+// one event per row. The payload column has its secret values replaced by "<redacted>"
+// (PayloadSecrets) unless keepSecrets.
 class TsvWriter final
 {
 public:
-    [[nodiscard]] static QString write(
-        const EventStore &store, std::span<const qsizetype> rows, const QList<EventColumns::Column> &columns);
+    [[nodiscard]] static QString write(const EventStore &store, std::span<const qsizetype> rows,
+        const QList<EventColumns::Column> &columns, bool keepSecrets = false);
 };

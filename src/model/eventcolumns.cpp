@@ -5,6 +5,7 @@
 #include "model/eventstore.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "model/payloadsecrets.h"
 
 #include <QCoreApplication>
 
@@ -282,7 +283,8 @@ void EventColumns::appendText(const EventStore &store, qsizetype row, Column col
             appendNumber(out, store.users()[store.userIndex(row)].id);
         return;
     case Payload:
-        out->append(store.detailJson(row));
+        // Exporters that keep secrets (on request) read the store themselves.
+        PayloadSecrets::appendRedacted(out, store.detailJson(row));
         return;
     default:
         return;

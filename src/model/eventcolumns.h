@@ -41,7 +41,7 @@ public:
         UserId,
         UserName,
         UserEmail,
-        Payload, // the detail JSON
+        Payload, // the detail JSON, secrets redacted (PayloadSecrets)
         ColumnCount
     };
 
@@ -66,7 +66,8 @@ public:
         std::array<std::vector<QByteArray>, ColumnCount> m_texts;
     };
 
-    // The export/clipboard text of a cell as UTF-8 (Time in ISO 8601 UTC).
+    // The export/clipboard text of a cell as UTF-8 (Time in ISO 8601 UTC; Payload with its secret
+    // values redacted).
     static void appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out,
                            const TextCache *cache = nullptr);
     [[nodiscard]] static QString text(const EventStore &store, qsizetype row, Column column);

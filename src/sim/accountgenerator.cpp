@@ -101,6 +101,34 @@ QByteArray num(qint64 v) { return QByteArray::number(v); }
 
 QByteArray num(double v, int decimals) { return QByteArray::number(v, 'f', decimals); }
 
+QByteArray base64Url(const QByteArray &bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+// The token of an e-mailed link (password reset, invitation, verification) in the shape of a real
+// one: a JWT, HS512-signed, with issuer, subject, purpose, a unique id and a day of validity; about
+// 300 characters. The docs show only placeholder text; the viewer must meet the real shape.
+QByteArray linkToken(quint64 a, quint64 b, qint64 subject, const char *purpose, qint64 issuedMs)
+{
+    Rng r(mix(a, b));
+    const qint64 issued = issuedMs / 1000;
+    QByteArray jti;
+    for (int i = 0; i < 2; ++i)
+        jti += QByteArray::number(r.next() | (1ULL << 63), 16);
+    const QByteArray claims = "{\"iss\":\"https://cdn.emnify.net\",\"sub\":\"" + num(subject)
+        + "\",\"purpose\":\"" + purpose + "\",\"jti\":\"" + jti + "\",\"iat\":" + num(issued)
+        + ",\"exp\":" + num(issued + 86400) + '}';
+    QByteArray signature(64, Qt::Uninitialized);
+    for (int i = 0; i < 64; i += 8) {
+        const quint64 bits = r.next();
+        for (int k = 0; k < 8; ++k)
+            signature[i + k] = char(bits >> (8 * k));
+    }
+    return base64Url("{\"alg\":\"HS512\",\"typ\":\"JWT\"}") + '.' + base64Url(claims) + '.'
+        + base64Url(signature);
+}
+
 struct Operator
 {
     int id;
@@ -1167,19 +1195,22 @@ void Builder::fillReseller(Event &e, const Planned &p, Rng &rng) const
     setType(e, type);
     e.organisation = m_orgs[size_t(u.org)].ref;
     setUser(e, int(p.actor));
-    const QByteArray token = "eyJhbGciOiJIUzUxMiJ9." + QByteArray::number(rng.next(), 36) + '.'
-        + QByteArray::number(rng.next(), 36);
+    // Drawn for every type, so that the other values stay what they were before tokens looked real.
+    const quint64 tokenA = rng.next();
+    const quint64 tokenB = rng.next();
     switch (type) {
     case 37:
         e.description = QStringLiteral("Password reset requested");
         e.detailJson = "{\"id\":" + num(u.user.id) + ",\"username\":" + jsonString(u.user.username)
             + ",\"name\":" + jsonString(u.user.name) + ",\"organisationId\":" + num(e.organisation.id)
-            + ",\"activationKey\":\"" + token + "\",\"sourceIp\":" + jsonString(ipv4(rng, 84))
-            + ",\"userAgent\":\"" + (rng.chance(0.5) ? "Chrome" : "Firefox") + "\"}";
+            + ",\"activationKey\":\"" + linkToken(tokenA, tokenB, u.user.id, "password_reset", p.ts)
+            + "\",\"sourceIp\":" + jsonString(ipv4(rng, 84)) + ",\"userAgent\":\""
+            + (rng.chance(0.5) ? "Chrome" : "Firefox") + "\"}";
         break;
     case 40:
         e.description = QStringLiteral("Verification requested for user '") + u.user.username + u'\'';
-        e.detailJson = "{\"token\":\"" + token + "\"}";
+        e.detailJson
+            = "{\"token\":\"" + linkToken(tokenA, tokenB, u.user.id, "email_verification", p.ts) + "\"}";
         break;
     case 17:
         e.description = u.user.name + QStringLiteral(" (") + u.user.username
@@ -1192,7 +1223,8 @@ void Builder::fillReseller(Event &e, const Planned &p, Rng &rng) const
         e.description = QStringLiteral("User invited");
         e.detailJson = "{\"id\":" + num(invitedId) + ",\"username\":" + jsonString(invited)
             + ",\"name\":\"New Colleague\",\"organisationId\":" + num(e.organisation.id)
-            + ",\"activationKey\":\"" + token + "\",\"userFederated\":false}";
+            + ",\"activationKey\":\"" + linkToken(tokenA, tokenB, invitedId, "user_invitation", p.ts)
+            + "\",\"userFederated\":false}";
         break;
     }
     case 33: {

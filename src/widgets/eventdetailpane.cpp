@@ -9,6 +9,7 @@
 #include "widgets/severitydelegate.h"
 #include "model/simcardorder.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTextDocument>
 #include <QTimeZone>
 #include <QUrl>
@@ -27,6 +29,16 @@
 namespace {
 
 constexpr int RoleCopyText = Qt::UserRole; // the value as copied: unquoted text, or compact JSON
+// Secret leaves only: their path, and the value's text as shown and as copied once revealed.
+constexpr int RoleSecretPath = Qt::UserRole + 1;
+constexpr int RoleSecretText = Qt::UserRole + 2;
+constexpr int RoleSecretCopyText = Qt::UserRole + 3;
+
+// The path of a member as PayloadSecrets::find() spells it.
+QString memberPath(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+}
 
 QString link(const QString &kind, qint64 id, const QString &text)
 {
@@ -57,6 +69,35 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     connect(m_ui->orderLabel, &QLabel::linkActivated, this, &EventDetailPane::activateLink);
     connect(m_ui->payloadTree, &QWidget::customContextMenuRequested, this, &EventDetailPane::showTreeMenu);
     connect(m_ui->rawJson, &QWidget::customContextMenuRequested, this, &EventDetailPane::showRawMenu);
+
+    // The tree's actions; Copy value is also Ctrl+C on the tree.
+    const auto treeAction = [this](const QString &text, const char *name) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_ui->payloadTree->addAction(action);
+        return action;
+    };
+    m_copyValueAction = treeAction(tr("Copy value"), "copyValueAction");
+    m_copyValueAction->setShortcut(QKeySequence::Copy);
+    m_copyKeyValueAction = treeAction(tr("Copy key and value"), "copyKeyValueAction");
+    m_copyAllAction = treeAction(tr("Copy all"), "copyAllAction");
+    m_revealAction = treeAction(tr("Reveal value"), "revealAction");
+    connect(m_copyValueAction, &QAction::triggered, this, [this] {
+        if (const QTreeWidgetItem *item = m_ui->payloadTree->currentItem())
+            QApplication::clipboard()->setText(item->data(1, RoleCopyText).toString());
+    });
+    connect(m_copyKeyValueAction, &QAction::triggered, this, [this] {
+        if (const QTreeWidgetItem *item = m_ui->payloadTree->currentItem())
+            QApplication::clipboard()->setText(
+                item->text(0) + QStringLiteral(": ") + item->data(1, RoleCopyText).toString());
+    });
+    connect(m_copyAllAction, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(QString::fromUtf8(m_maskedJson)); });
+    connect(m_revealAction, &QAction::triggered, this,
+        [this] { toggleSecret(m_ui->payloadTree->currentItem()); });
+    connect(m_ui->payloadTree, &QTreeWidget::itemActivated, this,
+        [this](QTreeWidgetItem *item) { toggleSecret(item); });
     clear();
 }
 
@@ -65,7 +106,14 @@ EventDetailPane::~EventDetailPane() = default;
 void EventDetailPane::clear()
 {
     m_eventId.reset();
+    m_object = {};
     m_prettyJson.clear();
+    m_maskedJson.clear();
+    m_secrets.clear();
+    m_secretPaths.clear();
+    m_secretItems.clear();
+    m_revealed.clear();
+    m_ui->secretsLabel->hide();
     m_ui->payloadTree->clear();
     m_ui->rawJson->clear();
     m_ui->stack->setCurrentWidget(m_ui->emptyPage);
@@ -130,19 +178,34 @@ void EventDetailPane::setEvent(const Event &event)
 
     // The whole event as the API sent it (minus formatting): the tree and the raw text. QJsonDocument
     // orders object keys alphabetically; that is acceptable for reading and keeps this fast.
+    // Secrets are found in the same text the tree is built from; a new event reveals nothing.
+    const QByteArray json = EventJson::toJson(event);
+    m_secrets.clear();
+    m_secretPaths.clear();
+    m_secretItems.clear();
+    m_revealed.clear();
+    for (const PayloadSecrets::Secret &secret : PayloadSecrets::find(json)) {
+        m_secrets.insert(secret.path, secret);
+        m_secretPaths.append(secret.path);
+    }
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(EventJson::toJson(event), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     m_ui->payloadTree->setUpdatesEnabled(false);
     m_ui->payloadTree->clear();
     if (error.error == QJsonParseError::NoError && doc.isObject()) {
-        const QJsonObject object = doc.object();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            addJson(nullptr, it.key(), it.value());
-        m_prettyJson = doc.toJson(QJsonDocument::Indented);
+        m_object = doc.object();
+        for (auto it = m_object.begin(); it != m_object.end(); ++it)
+            addJson(nullptr, it.key(), it.value(), it.key());
+        m_maskedJson = QJsonDocument(shownValue(m_object, QString(), false).toObject())
+                           .toJson(QJsonDocument::Indented);
+        m_prettyJson = m_maskedJson;
     } else {
         // Should not happen (EventJson writes valid JSON), but never show an empty pane silently.
+        m_object = {};
         m_prettyJson = tr("The event could not be shown as JSON: %1").arg(error.errorString()).toUtf8();
+        m_maskedJson = m_prettyJson;
     }
+    updateSecretsLabel();
     m_ui->payloadTree->expandToDepth(1);
     m_ui->payloadTree->resizeColumnToContents(0);
     // Deep keys must not squeeze the values off the pane.
@@ -184,7 +247,8 @@ void EventDetailPane::showOrder(const Event &event)
     m_ui->orderLabel->setText(html);
 }
 
-void EventDetailPane::addJson(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value)
+void EventDetailPane::addJson(
+    QTreeWidgetItem *parent, const QString &key, const QJsonValue &value, const QString &path)
 {
     auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_ui->payloadTree);
     item->setText(0, key);
@@ -192,23 +256,135 @@ void EventDetailPane::addJson(QTreeWidgetItem *parent, const QString &key, const
         const QJsonObject object = value.toObject();
         item->setText(
             1, object.isEmpty() ? QStringLiteral("{}") : QStringLiteral("{…} %1").arg(object.size()));
-        item->setData(
-            1, RoleCopyText, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+        // Copying a whole object or array never reveals a secret inside it.
+        item->setData(1, RoleCopyText,
+            QString::fromUtf8(
+                QJsonDocument(shownValue(object, path, false).toObject()).toJson(QJsonDocument::Compact)));
         for (auto it = object.begin(); it != object.end(); ++it)
-            addJson(item, it.key(), it.value());
+            addJson(item, it.key(), it.value(), memberPath(path, it.key()));
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
         item->setText(1, array.isEmpty() ? QStringLiteral("[]") : QStringLiteral("[…] %1").arg(array.size()));
-        item->setData(
-            1, RoleCopyText, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+        item->setData(1, RoleCopyText,
+            QString::fromUtf8(
+                QJsonDocument(shownValue(array, path, false).toArray()).toJson(QJsonDocument::Compact)));
         for (qsizetype i = 0; i < array.size(); ++i)
-            addJson(item, QStringLiteral("[%1]").arg(i), array.at(i));
+            addJson(item, QStringLiteral("[%1]").arg(i), array.at(i), path + QStringLiteral("[%1]").arg(i));
+    } else if (m_secrets.contains(path)) {
+        item->setData(1, RoleSecretPath, path);
+        item->setData(1, RoleSecretText, valueText(value));
+        item->setData(1, RoleSecretCopyText, value.isString() ? value.toString() : valueText(value));
+        m_secretItems.insert(path, item);
+        showSecretItem(item);
     } else {
         item->setText(1, valueText(value));
         item->setData(1, RoleCopyText, value.isString() ? value.toString() : valueText(value));
         if (value.isString())
             item->setToolTip(1, value.toString());
     }
+}
+
+void EventDetailPane::showSecretItem(QTreeWidgetItem *item)
+{
+    const QString path = item->data(1, RoleSecretPath).toString();
+    const PayloadSecrets::Secret &secret = m_secrets[path];
+    QFont font = item->font(1);
+    if (m_revealed.contains(path)) {
+        item->setText(1, item->data(1, RoleSecretText).toString());
+        item->setData(1, RoleCopyText, item->data(1, RoleSecretCopyText));
+        item->setToolTip(1,
+            tr("A live credential (%1), shown until another event is selected. Double-click to hide it.")
+                .arg(PayloadSecrets::label(secret.kind)));
+        font.setItalic(false);
+    } else {
+        const QString marker = PayloadSecrets::marker(secret.kind, secret.length);
+        item->setText(1, marker);
+        item->setData(1, RoleCopyText, marker);
+        item->setToolTip(1,
+            tr("Hidden: a live credential (%1). Double-click or press Enter to reveal it.")
+                .arg(PayloadSecrets::label(secret.kind)));
+        font.setItalic(true);
+    }
+    item->setFont(1, font);
+}
+
+void EventDetailPane::toggleSecret(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    const QString path = item->data(1, RoleSecretPath).toString();
+    if (!path.isEmpty())
+        setSecretRevealed(path, !m_revealed.contains(path));
+}
+
+QStringList EventDetailPane::secretPaths() const { return m_secretPaths; }
+
+bool EventDetailPane::isSecretRevealed(const QString &path) const { return m_revealed.contains(path); }
+
+void EventDetailPane::setSecretRevealed(const QString &path, bool revealed)
+{
+    if (!m_secrets.contains(path) || m_revealed.contains(path) == revealed)
+        return;
+    if (revealed)
+        m_revealed.insert(path);
+    else
+        m_revealed.remove(path);
+    if (QTreeWidgetItem *item = m_secretItems.value(path))
+        showSecretItem(item);
+    updateRawJson();
+    updateSecretsLabel();
+}
+
+void EventDetailPane::updateSecretsLabel()
+{
+    const qsizetype hidden = m_secrets.size() - m_revealed.size();
+    if (m_secrets.isEmpty())
+        m_ui->secretsLabel->clear();
+    else if (hidden == 0)
+        m_ui->secretsLabel->setText(tr("Live credentials are shown until you select another event. "
+                                       "Double-click one in the tree to hide it again."));
+    else if (hidden == 1)
+        m_ui->secretsLabel->setText(
+            tr("One value is hidden because it is a live credential, such as the token "
+               "of a password-reset link. Double-click it in the tree to reveal it."));
+    else
+        m_ui->secretsLabel->setText(
+            tr("%1 values are hidden because they are live credentials, such as the "
+               "token of a password-reset link. Double-click one in the tree to reveal it.")
+                .arg(hidden));
+    m_ui->secretsLabel->setVisible(!m_secrets.isEmpty());
+}
+
+QJsonValue EventDetailPane::shownValue(const QJsonValue &value, const QString &path, bool withReveals) const
+{
+    if (m_secrets.isEmpty())
+        return value;
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            *it = shownValue(*it, memberPath(path, it.key()), withReveals);
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = shownValue(array.at(i), path + QStringLiteral("[%1]").arg(i), withReveals);
+        return array;
+    }
+    const auto secret = m_secrets.constFind(path);
+    if (secret == m_secrets.cend() || (withReveals && m_revealed.contains(path)))
+        return value;
+    return PayloadSecrets::marker(secret->kind, secret->length);
+}
+
+void EventDetailPane::updateRawJson()
+{
+    m_prettyJson
+        = QJsonDocument(shownValue(m_object, QString(), true).toObject()).toJson(QJsonDocument::Indented);
+    QScrollBar *bar = m_ui->rawJson->verticalScrollBar();
+    const int scrolled = bar->value();
+    m_ui->rawJson->setPlainText(QString::fromUtf8(m_prettyJson));
+    bar->setValue(scrolled);
 }
 
 QString EventDetailPane::valueText(const QJsonValue &value)
@@ -263,26 +439,27 @@ void EventDetailPane::activateLink(const QString &link)
 void EventDetailPane::showTreeMenu(const QPoint &pos)
 {
     QTreeWidgetItem *item = m_ui->payloadTree->itemAt(pos);
+    if (item)
+        m_ui->payloadTree->setCurrentItem(item); // the actions work on the current item
     QMenu menu(this);
-    QAction *copyValue = menu.addAction(tr("Copy value"));
-    copyValue->setEnabled(item != nullptr);
-    QAction *copyKeyValue = menu.addAction(tr("Copy key and value"));
-    copyKeyValue->setEnabled(item != nullptr);
-    QAction *copyAll = menu.addAction(tr("Copy all"));
+    m_copyValueAction->setEnabled(item != nullptr);
+    m_copyKeyValueAction->setEnabled(item != nullptr);
+    menu.addAction(m_copyValueAction);
+    menu.addAction(m_copyKeyValueAction);
+    menu.addAction(m_copyAllAction);
+    const QString secretPath = item ? item->data(1, RoleSecretPath).toString() : QString();
+    if (!secretPath.isEmpty()) {
+        m_revealAction->setText(m_revealed.contains(secretPath) ? tr("Hide value") : tr("Reveal value"));
+        menu.addSeparator();
+        menu.addAction(m_revealAction);
+    }
     menu.addSeparator();
     QAction *expand = menu.addAction(tr("Expand all"));
     QAction *collapse = menu.addAction(tr("Collapse all"));
     QAction *chosen = menu.exec(m_ui->payloadTree->viewport()->mapToGlobal(pos));
-    if (!chosen)
-        return;
-    if (chosen == copyValue)
-        QApplication::clipboard()->setText(item->data(1, RoleCopyText).toString());
-    else if (chosen == copyKeyValue)
-        QApplication::clipboard()->setText(
-            item->text(0) + QStringLiteral(": ") + item->data(1, RoleCopyText).toString());
-    else if (chosen == copyAll)
-        QApplication::clipboard()->setText(QString::fromUtf8(m_prettyJson));
-    else if (chosen == expand)
+    m_copyValueAction->setEnabled(true);
+    m_copyKeyValueAction->setEnabled(true);
+    if (chosen == expand)
         m_ui->payloadTree->expandAll();
     else if (chosen == collapse)
         m_ui->payloadTree->collapseAll();
@@ -292,9 +469,16 @@ void EventDetailPane::showRawMenu(const QPoint &pos)
 {
     std::unique_ptr<QMenu> menu(m_ui->rawJson->createStandardContextMenu(pos));
     menu->addSeparator();
-    QAction *copyAll = menu->addAction(tr("Copy all"));
-    if (menu->exec(m_ui->rawJson->viewport()->mapToGlobal(pos)) == copyAll)
-        QApplication::clipboard()->setText(QString::fromUtf8(m_prettyJson));
+    menu->addAction(m_copyAllAction);
+    if (!m_secretPaths.isEmpty())
+        menu->addSeparator();
+    for (const QString &path : std::as_const(m_secretPaths)) {
+        QAction *toggle
+            = menu->addAction((m_revealed.contains(path) ? tr("Hide %1") : tr("Reveal %1")).arg(path));
+        connect(toggle, &QAction::triggered, this,
+            [this, path] { setSecretRevealed(path, !m_revealed.contains(path)); });
+    }
+    menu->exec(m_ui->rawJson->viewport()->mapToGlobal(pos));
 }
 
 QString EventDetailPane::titleText() const { return m_ui->titleLabel->text(); }

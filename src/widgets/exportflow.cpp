@@ -42,10 +42,10 @@ void ExportFlow::exportInteractively(bool selectedOnly)
             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")))));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    exportToFile(dialog.fileName(), dialog.selectedOnly(), dialog.includePayload());
+    exportToFile(dialog.fileName(), dialog.selectedOnly(), dialog.includePayload(), dialog.keepSecrets());
 }
 
-bool ExportFlow::exportToFile(const QString &fileName, bool selectedOnly, bool includePayload)
+bool ExportFlow::exportToFile(const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets)
 {
     EventTableModel *model = m_view->eventModel();
     std::vector<qsizetype> rows;
@@ -59,7 +59,7 @@ bool ExportFlow::exportToFile(const QString &fileName, bool selectedOnly, bool i
     if (includePayload)
         columns.append(EventColumns::Payload);
     const qsizetype total = qsizetype(rows.size());
-    if (!m_runner->start(model->lockForRead(), fileName, std::move(rows), columns))
+    if (!m_runner->start(model->lockForRead(), fileName, std::move(rows), columns, keepSecrets))
         return false;
 
     auto *progress = new QProgressDialog(tr("Exporting %1 events…").arg(QLocale().toString(total)), tr("Cancel"),

@@ -24,7 +24,8 @@ public:
 
     void exportInteractively(bool selectedOnly);
     // Non-interactive (the dialog ends up here); ends with finished(). False when one runs already.
-    bool exportToFile(const QString &fileName, bool selectedOnly, bool includePayload);
+    // keepSecrets: the payload column keeps secret values (default: "<redacted>", see PayloadSecrets).
+    bool exportToFile(const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets = false);
     [[nodiscard]] bool isRunning() const { return m_runner->isRunning(); }
 
 Q_SIGNALS:

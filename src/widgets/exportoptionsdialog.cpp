@@ -3,6 +3,7 @@
 #include "widgets/exportoptionsdialog.h"
 #include "ui_exportoptionsdialog.h"
 
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QLocale>
 #include <QPushButton>
@@ -16,7 +17,10 @@ ExportOptionsDialog::ExportOptionsDialog(QWidget *parent)
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ExportOptionsDialog::browse);
     connect(m_ui->fileEdit, &QLineEdit::textChanged, this, &ExportOptionsDialog::updateSave);
+    connect(m_ui->payloadCheck, &QCheckBox::toggled, this, &ExportOptionsDialog::updateSecrets);
+    connect(m_ui->keepSecretsCheck, &QCheckBox::toggled, this, &ExportOptionsDialog::updateSecrets);
     updateSave();
+    updateSecrets();
 }
 
 ExportOptionsDialog::~ExportOptionsDialog() = default;
@@ -49,6 +53,13 @@ void ExportOptionsDialog::setIncludePayload(bool include) { m_ui->payloadCheck->
 
 bool ExportOptionsDialog::includePayload() const { return m_ui->payloadCheck->isChecked(); }
 
+void ExportOptionsDialog::setKeepSecrets(bool keep) { m_ui->keepSecretsCheck->setChecked(keep); }
+
+bool ExportOptionsDialog::keepSecrets() const
+{
+    return includePayload() && m_ui->keepSecretsCheck->isChecked();
+}
+
 void ExportOptionsDialog::setFileName(const QString &fileName) { m_ui->fileEdit->setText(fileName); }
 
 QString ExportOptionsDialog::fileName() const { return m_ui->fileEdit->text().trimmed(); }
@@ -59,6 +70,16 @@ void ExportOptionsDialog::browse()
         this, tr("Export events"), this->fileName(), tr("CSV files (*.csv);;All files (*)"));
     if (!fileName.isEmpty())
         m_ui->fileEdit->setText(fileName);
+}
+
+void ExportOptionsDialog::updateSecrets()
+{
+    m_ui->keepSecretsCheck->setEnabled(includePayload());
+    m_ui->keepSecretsWarning->setVisible(keepSecrets());
+    // Room for the warning's lines, or none; queued, so that the layout has seen the change.
+    if (isVisible())
+        QMetaObject::invokeMethod(
+            this, [this] { adjustSize(); }, Qt::QueuedConnection);
 }
 
 void ExportOptionsDialog::updateSave()

@@ -11,7 +11,7 @@ class ExportOptionsDialog;
 }
 
 // The save flow of a CSV export: which rows (selected or all shown), whether to add the payload
-// column, and the file.
+// column and keep the credentials in it (off unless ticked, with a warning), and the file.
 class ExportOptionsDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,12 +27,15 @@ public:
     void setColumnTitles(const QStringList &titles);
     void setIncludePayload(bool include);
     [[nodiscard]] bool includePayload() const;
+    void setKeepSecrets(bool keep);
+    [[nodiscard]] bool keepSecrets() const; // false without a payload column
     void setFileName(const QString &fileName);
     [[nodiscard]] QString fileName() const;
 
 private:
     void browse();
     void updateSave();
+    void updateSecrets();
 
     std::unique_ptr<Ui::ExportOptionsDialog> m_ui;
 };

@@ -502,9 +502,9 @@ void MainWindow::copySelection()
 
 // ---- export --------------------------------------------------------------------------------------
 
-bool MainWindow::exportToFile(const QString &fileName, bool selectedOnly, bool includePayload)
+bool MainWindow::exportToFile(const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets)
 {
-    return m_export->exportToFile(fileName, selectedOnly, includePayload);
+    return m_export->exportToFile(fileName, selectedOnly, includePayload, keepSecrets);
 }
 
 void MainWindow::onExportFinished(const CsvExportRunner::Result &result)

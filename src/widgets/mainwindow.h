@@ -67,7 +67,8 @@ public:
     // Selects the first shown event of this type; false when there is none.
     bool selectFirstOfType(int typeId);
     // Non-interactive export (the dialogs end up here); ends with exportFinished().
-    bool exportToFile(const QString &fileName, bool selectedOnly, bool includePayload);
+    bool exportToFile(
+        const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets = false);
     void copySelection();
     [[nodiscard]] QList<EventColumns::Column> visibleColumns() const; // in visual order
 
