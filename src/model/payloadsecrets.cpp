@@ -8,8 +8,8 @@
 #include <QJsonObject>
 #include <QVarLengthArray>
 
-#include <cctype>
-#include <cstring>
+#include <array>
+#include <iterator>
 
 namespace {
 
@@ -23,6 +23,22 @@ constexpr PayloadSecrets::KeyEntry Keys[] = {
     { "api_key", PayloadSecrets::Kind::ApiKey },
     { "application_token", PayloadSecrets::Kind::ApplicationToken },
 };
+
+// The names with their lengths, for kindOfKey(), which runs for every key of every exported payload.
+struct KeyName
+{
+    QByteArrayView name;
+    char last; // lower case
+    PayloadSecrets::Kind kind;
+};
+const std::array<KeyName, std::size(Keys)> KeyNames = [] {
+    std::array<KeyName, std::size(Keys)> names {};
+    for (size_t i = 0; i < std::size(Keys); ++i) {
+        const QByteArrayView name(Keys[i].key);
+        names[i] = KeyName { name, char(name.back() | 0x20), Keys[i].kind };
+    }
+    return names;
+}();
 
 constexpr int MaxDepth = 512; // deeper JSON counts as malformed (the scanner recurses)
 
@@ -38,10 +54,10 @@ bool isBase64Url(char c)
 // Does `entry`, without its separators, end `key` (ignoring case and separators) at the start of a
 // word? Returns the length of the match (0: none), so that the longest entry wins (user_auth_token
 // is an auth token, not only a token).
-qsizetype matchEntry(QByteArrayView key, const char *entry)
+qsizetype matchEntry(QByteArrayView key, QByteArrayView entry)
 {
     qsizetype i = key.size();
-    qsizetype j = qsizetype(std::strlen(entry));
+    qsizetype j = entry.size();
     qsizetype matched = 0;
     while (j > 0) {
         if (isSeparator(entry[j - 1])) {
@@ -105,7 +121,8 @@ struct Found
 
 // A JSON scanner that does not build a document: it reports secret values with their place in the
 // text, so that redaction can copy everything else byte for byte. Exports run it on every payload,
-// so the common case (no secret) allocates nothing.
+// so the common case (no secret) allocates nothing. It checks structure, not every detail of the
+// grammar (raw control characters in strings pass): it only needs to know where values are.
 class Scanner
 {
 public:
@@ -150,8 +167,6 @@ private:
                 m_p += 2;
                 continue;
             }
-            if (uchar(c) < 0x20)
-                return false;
             ++m_p;
         }
         return false;
@@ -188,7 +203,7 @@ private:
                     return false;
                 const QByteArrayView key = keyToken.sliced(1, keyToken.size() - 2);
                 std::optional<PayloadSecrets::Kind> kind = secretKey;
-                QString decoded;
+                QString decoded; // only for keys with escapes (rare)
                 if (escaped)
                     decoded = decodeString(keyToken);
                 if (!kind)
@@ -205,7 +220,8 @@ private:
                 }
                 if (!value(kind, depth + 1))
                     return false;
-                m_path.truncate(pathSize);
+                if (m_wantPaths)
+                    m_path.truncate(pathSize);
                 skipSpace();
                 if (m_p < m_end && *m_p == ',') {
                     ++m_p;
@@ -231,7 +247,8 @@ private:
                     m_path += QStringLiteral("[%1]").arg(index);
                 if (!value(secretKey, depth + 1))
                     return false;
-                m_path.truncate(pathSize);
+                if (m_wantPaths)
+                    m_path.truncate(pathSize);
                 skipSpace();
                 if (m_p < m_end && *m_p == ',') {
                     ++m_p;
@@ -265,7 +282,7 @@ private:
         }
         default: {
             // A number or true/false/null.
-            while (m_p < m_end && (std::isalnum(uchar(*m_p)) || *m_p == '-' || *m_p == '+' || *m_p == '.'))
+            while (m_p < m_end && (isBase64Url(*m_p) || *m_p == '+' || *m_p == '.'))
                 ++m_p;
             const QByteArrayView token(start, m_p - start);
             if (token.isEmpty())
@@ -305,10 +322,22 @@ std::span<const PayloadSecrets::KeyEntry> PayloadSecrets::secretKeys() { return 
 
 std::optional<PayloadSecrets::Kind> PayloadSecrets::kindOfKey(QByteArrayView utf8Key)
 {
+    // Every entry ends in 'y', 'n', 'd' or 't': most keys are turned away by their last letter
+    // (exports check every key of every payload).
+    qsizetype last = utf8Key.size();
+    while (last > 0 && isSeparator(utf8Key[last - 1]))
+        --last;
+    if (last == 0)
+        return std::nullopt;
+    const char end = toLower(utf8Key[last - 1]);
+    if (end != 'y' && end != 'n' && end != 'd' && end != 't')
+        return std::nullopt;
     std::optional<Kind> best;
     qsizetype bestLength = 0;
-    for (const KeyEntry &entry : Keys) {
-        const qsizetype length = matchEntry(utf8Key, entry.key);
+    for (const KeyName &entry : KeyNames) {
+        if (entry.last != end)
+            continue;
+        const qsizetype length = matchEntry(utf8Key, entry.name);
         if (length > bestLength) {
             best = entry.kind;
             bestLength = length;
@@ -324,6 +353,8 @@ std::optional<PayloadSecrets::Kind> PayloadSecrets::kindOfKey(QStringView key)
 
 bool PayloadSecrets::containsJwt(QByteArrayView text)
 {
+    if (text.size() < 8 || !text.contains('.')) // the common case, at memchr speed
+        return false;
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
