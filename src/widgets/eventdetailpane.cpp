@@ -84,6 +84,7 @@ void EventDetailPane::setEvent(const Event &event)
     m_ui->titleLabel->setText(tr("%1 · %2").arg(typeName, severity));
     m_ui->severityIcon->setPixmap(SeverityDelegate::icon(int(event.severity.id)).pixmap(18, 18));
     m_ui->severityIcon->setToolTip(severity);
+    m_ui->severityIcon->setAccessibleName(tr("Severity: %1").arg(severity)); // the icon alone says nothing to a screen reader
 
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(event.timestampMs, Qt::UTC);
     const QDateTime local = utc.toLocalTime();

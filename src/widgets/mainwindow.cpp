@@ -6,6 +6,7 @@
 #include "api/eventapiclient.h"
 #include "table/eventtablemodel.h"
 #include "settings/viewersettings.h"
+#include "widgets/aboutdialog.h"
 #include "widgets/connectdialog.h"
 #include "widgets/emptystateoverlay.h"
 #include "widgets/errorbanner.h"
@@ -23,7 +24,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QScrollBar>
@@ -202,11 +202,13 @@ void MainWindow::setupActions()
     connect(m_ui->actionClearFilters, &QAction::triggered, this, &MainWindow::clearAllFilters);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stop);
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About emnify Event Viewer"),
-            tr("<b>emnify Event Viewer</b> %1<br>Browse, filter and export emnify platform events.")
-                .arg(QCoreApplication::applicationVersion()));
-    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+    // The platform's keys where one exists (Designer forms can only hold fixed key strings).
+    m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
+    m_ui->actionCopy->setShortcuts(QKeySequence::Copy);
+    m_ui->actionFind->setShortcuts(QKeySequence::Find);
+    m_ui->actionRefresh->setShortcuts(QKeySequence::Refresh);
+    m_ui->actionClearSearch->setShortcuts(QKeySequence::Cancel);
 
     // Ctrl+C copies rows only while the table has focus; elsewhere (search box, raw JSON) it copies text.
     m_ui->actionCopy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
