@@ -23,15 +23,16 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
     "gnome-keyring | libkf5wallet-bin | keepassxc, qt6-translations-l10n, qt6-wayland")
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; CPack indents these lines and turns the empty
+# one into " .".
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "desktop viewer for emnify IoT platform events
- emnify Event Viewer reads the events of the emnify IoT connectivity platform
- through its REST API and shows them in a table that stays fast with a million
- events: filter by category, event type, severity, source, time range and
- scope, search, sort, follow a SIM order, and export to CSV.
- .
- The package also holds emnify-events, which exports events from a script,
- and emnify-sim, a local stand-in for the emnify API for demos and tests.")
+    "emnify Event Viewer reads the events of the emnify IoT connectivity platform
+through its REST API and shows them in a table that stays fast with a million
+events: filter by category, event type, severity, source, time range and
+scope, search, sort, follow a SIM order, and export to CSV.
+
+The package also holds emnify-events, which exports events from a script,
+and emnify-sim, a local stand-in for the emnify API for demos and tests.")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 include(CPack)
