@@ -13,6 +13,7 @@
 #include "widgets/connectdialog.h"
 #include "widgets/eventdetailpane.h"
 #include "widgets/exportoptionsdialog.h"
+#include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
 
 #include <QAbstractButton>
@@ -136,6 +137,8 @@ private Q_SLOTS:
     void dialogs_data();
     void dialogs();
     void severityIconHasText();
+    void detailLinkOpensFromTheKeyboard();
+    void tabReachesTheWorkflow();
     void findsAnUnnamedWidget();
 };
 
@@ -224,6 +227,67 @@ void TestAccessibility::severityIconHasText()
     const QString severity = EventTypeCatalogue::severityName(int(parsed.events().front().severity.id), {});
     QVERIFY2(accessible->text(QAccessible::Name).contains(severity),
         qPrintable(accessible->text(QAccessible::Name)));
+}
+
+// Tab into the related links, Enter: the table narrows to that organisation, as a click would.
+void TestAccessibility::detailLinkOpensFromTheKeyboard()
+{
+    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    ParseResult parsed = EventParser::parse(file.readAll());
+    QVERIFY(parsed.isOk());
+    const std::vector<Event> events = parsed.events();
+    const auto withOrganisation = std::find_if(
+        events.cbegin(), events.cend(), [](const Event &event) { return event.organisation.id >= 0; });
+    QVERIFY(withOrganisation != events.cend());
+    EventDetailPane pane;
+    pane.setEvent(*withOrganisation);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *links = pane.findChild<QLabel *>(QStringLiteral("relatedLabel"));
+    QVERIFY(links);
+    QVERIFY(links->focusPolicy() & Qt::TabFocus);
+    QSignalSpy pinned(&pane, &EventDetailPane::pinRequested);
+    links->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(links->hasFocus());
+    QTest::keyClick(links, Qt::Key_Tab); // inside the label, Tab moves from link to link
+    QVERIFY(links->hasFocus());
+    QTest::keyClick(links, Qt::Key_Return);
+    QCOMPARE(pinned.size(), 1);
+    QCOMPARE(pinned.at(0).at(0).value<EventDetailPane::Pin>(), EventDetailPane::Pin::Organisation);
+    QCOMPARE(pinned.at(0).at(1).toLongLong(), withOrganisation->organisation.id);
+}
+
+// Tab from the search field reaches every step of the main workflow: the time range, the
+// categories, the table, the detail pane's links and payload.
+void TestAccessibility::tabReachesTheWorkflow()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    ViewerSettings viewerSettings(&settings);
+    QNetworkAccessManager network;
+    EventApiClient client(&network);
+    EventTableModel model;
+    MainWindow window(&client, &model, &viewerSettings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QFile file(QStringLiteral(EV_TEST_DATA_DIR "/doc-examples.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    ParseResult parsed = EventParser::parse(file.readAll());
+    QVERIFY(parsed.isOk());
+    window.detailPane()->setEvent(parsed.events().front()); // the detail page's widgets are shown
+
+    QStringList reached;
+    QWidget *start = window.filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QVERIFY(start);
+    QWidget *widget = start;
+    do {
+        if ((widget->focusPolicy() & Qt::TabFocus) && widget->isVisibleTo(&window) && widget->isEnabled())
+            reached << widget->objectName();
+        widget = widget->nextInFocusChain();
+    } while (widget && widget != start);
+    for (const char *name : { "timeRangeCombo", "categoryTree", "tableView", "relatedLabel", "payloadTree" })
+        QVERIFY2(reached.contains(QLatin1String(name)), qPrintable(QLatin1String(name) + QLatin1String(" not in ") + reached.join(u' ')));
 }
 
 // The walk itself finds what it is there to find.
