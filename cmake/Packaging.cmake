@@ -1,8 +1,10 @@
 # cpack -G DEB (from any build folder: cpack --config BUILD/CPackConfig.cmake -G DEB).
-# dpkg-shlibdeps finds the shared libraries the programs link; Depends adds what it cannot see:
-# plugins Qt loads at run time (the SVG image/icon plugins for every icon, the xcb/wayland
-# platform plugins). Recommends a Secret Service provider for the keychain, and Qt's own
-# translations (dialog buttons in the user's language).
+# dpkg-shlibdeps finds the shared libraries the programs link; Depends adds the plugins Qt loads
+# at run time that it cannot see: libqt6svg6 holds the SVG icon engine and image plugin that every
+# icon needs. Debian 12 ships the xcb (X11) and offscreen platform plugins inside libqt6gui6,
+# which shlibdeps finds; qt6-qpa-plugins holds only VNC and TUIO, so it is not needed; Wayland's
+# is qt6-wayland (Recommends). Recommends also a Secret Service provider for the keychain and
+# Qt's own translations (dialog buttons in the user's language).
 set(CPACK_PACKAGE_NAME ${EV_PACKAGE_NAME})
 set(CPACK_PACKAGE_VENDOR "emnify Event Viewer contributors")
 set(CPACK_PACKAGE_CONTACT "emnify Event Viewer contributors <${EV_MAINTAINER_EMAIL}>")
@@ -20,7 +22,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # emnify-event-viewer_0.1.0-1_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
     "gnome-keyring | libkf5wallet-bin | keepassxc, qt6-translations-l10n, qt6-wayland")
 # The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; CPack indents these lines and turns the empty

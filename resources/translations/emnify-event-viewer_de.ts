@@ -380,7 +380,7 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
+        <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
         <source>&amp;Selected rows (%1)</source>
@@ -670,7 +670,7 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation>&amp;Stopp</translation>
+        <translation>Sto&amp;pp</translation>
     </message>
     <message>
         <source>Stop reading events (what arrived stays)</source>
