@@ -6,12 +6,15 @@
 #include "api/eventapiclient.h"
 #include "model/eventcolumns.h"
 #include "table/eventtablemodel.h"
+#include "model/event.h"
 #include "widgets/aboutdialog.h"
+#include "widgets/eventdetailpane.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
 #include "widgets/translationloader.h"
 
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -30,6 +33,7 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void initTestCase();
     void mainWindowIsGerman();
+    void detailPaneSeverityAndSourceAreGerman();
     void germanPlurals_data();
     void germanPlurals();
     void qtsOwnDialogButtonsAreGerman();
@@ -73,6 +77,27 @@ void TestTranslations::mainWindowIsGerman()
     QCOMPARE(model.headerData(EventColumns::Severity, Qt::Horizontal).toString(), QStringLiteral("Schweregrad"));
     QVERIFY2(window.statusText().contains(QLatin1String("geladen")), qPrintable(window.statusText()));
     QVERIFY(AboutDialog::html().contains(QLatin1String("MIT-Lizenz")));
+}
+
+// The API's "Warn" and "Network" are shown in German; the event's own description stays as sent.
+void TestTranslations::detailPaneSeverityAndSourceAreGerman()
+{
+    Event event;
+    event.id = 42;
+    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    event.description = QStringLiteral("SIM order has been updated");
+    event.type = { 2, QStringLiteral("Update location") };
+    event.severity = { 1, QStringLiteral("Warn") };
+    event.source = { 0, QStringLiteral("Network") };
+    EventDetailPane pane;
+    pane.setEvent(event);
+    const auto *title = pane.findChild<QLabel *>(QStringLiteral("titleLabel"));
+    const auto *description = pane.findChild<QLabel *>(QStringLiteral("descriptionLabel"));
+    QVERIFY(title && description);
+    QCOMPARE(title->text(), QStringLiteral("Update location · Warnung"));
+    QVERIFY2(description->text().startsWith(QLatin1String("SIM order has been updated\nKategorie: ")),
+        qPrintable(description->text()));
+    QVERIFY2(description->text().contains(QLatin1String("Quelle: Netz")), qPrintable(description->text()));
 }
 
 void TestTranslations::germanPlurals_data()
