@@ -8,6 +8,7 @@
 #include "sim/emnifysimulator.h"
 #include "table/eventtablemodel.h"
 #include "widgets/mainwindow.h"
+#include "widgets/translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -41,17 +42,32 @@ void scheduleScreenshot(MainWindow *window, EventTableModel *model, const QStrin
     });
 }
 
+// --help and --version answer without a display: a QApplication would abort without one.
+bool onlyAsksForInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = onlyAsksForInformation(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QLoggingCategory::setFilterRules(
         QStringLiteral("eventviewer.*.debug=false")); // QT_LOGGING_RULES still wins
-    QApplication::setApplicationName(QStringLiteral("emnify-event-viewer"));
-    QApplication::setOrganizationName(QStringLiteral("emnify-event-viewer"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/emnify-event-viewer.svg")));
+    QCoreApplication::setApplicationName(QStringLiteral("emnify-event-viewer"));
+    QCoreApplication::setOrganizationName(QStringLiteral("emnify-event-viewer")); // the settings folder
+    QCoreApplication::setOrganizationDomain(QStringLiteral("emnify.com"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    TranslationLoader::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Browse, filter and export emnify platform events."));
@@ -69,7 +85,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Select the first event of this type."), QStringLiteral("ID"));
     selectType.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ demo, demoEvents, screenshot, selectType });
-    parser.process(app);
+    parser.process(app); // --help and --version exit here
+    // Wayland's app_id and the window's link to the desktop entry (and so to its icon and name).
+    QGuiApplication::setDesktopFileName(QStringLiteral(EV_APP_ID));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/emnify-event-viewer.svg")));
 
     // Created first and destroyed last of the objects below: its destructor waits for every
     // worker thread, after the client, the model and the window that start them are gone.

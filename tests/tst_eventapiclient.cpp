@@ -378,6 +378,8 @@ void TestEventApiClient::sendsEncodedQueryAndHeaders()
     QCOMPARE(get->queryValue("page"), QByteArray("1"));
     QVERIFY(get->header("authorization").startsWith("Bearer "));
     QCOMPARE(get->header("accept"), QByteArray("application/json"));
+    // The version of project(VERSION ...), so that emnify support can tell releases apart.
+    QCOMPARE(get->header("user-agent"), QByteArray("emnify-event-viewer/" EV_PROJECT_VERSION));
     const Request &auth = m_server->requests().first();
     QCOMPARE(auth.method, QByteArray("POST"));
     QCOMPARE(auth.header("content-type"), QByteArray("application/json"));

@@ -251,9 +251,7 @@ QNetworkRequest EventApiClient::makeRequest(const QUrl &url) const
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-        QByteArrayLiteral("emnify-event-viewer/"
-                          "0.1"));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("emnify-event-viewer/" EV_VERSION));
     // A redirect would carry the bearer token elsewhere: treat 3xx as an error instead.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.transferTimeoutMs);

@@ -9,10 +9,26 @@
 #include "model/pageprefault.h"
 #include "model/workerpools.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <numeric>
+
+namespace {
+
+// The severity and source names the API sends, as the table shows them in the user's language
+// ("EventLevels" context; the detail pane uses it too). CSV export and search keep the API's words.
+[[maybe_unused]] constexpr const char *levelNames[] = {
+    QT_TRANSLATE_NOOP("EventLevels", "Info"),
+    QT_TRANSLATE_NOOP("EventLevels", "Warn"),
+    QT_TRANSLATE_NOOP("EventLevels", "Critical"),
+    QT_TRANSLATE_NOOP("EventLevels", "Network"),
+    QT_TRANSLATE_NOOP("EventLevels", "Policy Control"),
+    QT_TRANSLATE_NOOP("EventLevels", "API"),
+};
+
+} // namespace
 
 // A filter/sort run on the worker thread; `cancel` is set when a newer one supersedes it.
 struct EventTableModel::Job
@@ -107,6 +123,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (column == EventColumns::Time)
             return timeText(m_store->timestampMs(row));
+        if (column == EventColumns::Severity || column == EventColumns::Source)
+            return QCoreApplication::translate("EventLevels", EventColumns::text(*m_store, row, column).toUtf8());
         return EventColumns::text(*m_store, row, column);
     case Qt::ToolTipRole:
         if (column == EventColumns::Time)

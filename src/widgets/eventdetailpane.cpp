@@ -128,10 +128,12 @@ void EventDetailPane::setEvent(const Event &event)
 
     const QString typeName
         = event.type.name.isEmpty() ? catalogue.typeName(int(event.type.id)) : event.type.name;
-    const QString severity = EventTypeCatalogue::severityName(int(event.severity.id), event.severity.name);
+    const QString severity = QCoreApplication::translate("EventLevels",
+        EventTypeCatalogue::severityName(int(event.severity.id), event.severity.name).toUtf8());
     m_ui->titleLabel->setText(tr("%1 · %2").arg(typeName, severity));
     m_ui->severityIcon->setPixmap(SeverityDelegate::icon(int(event.severity.id)).pixmap(18, 18));
     m_ui->severityIcon->setToolTip(severity);
+    m_ui->severityIcon->setAccessibleName(tr("Severity: %1").arg(severity)); // the icon alone says nothing to a screen reader
 
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(event.timestampMs, Qt::UTC);
     const QDateTime local = utc.toLocalTime();
@@ -143,7 +145,8 @@ void EventDetailPane::setEvent(const Event &event)
             tr("%1 %2  ·  %3 UTC")
                 .arg(local.toString(format), local.timeZoneAbbreviation(), utc.toString(format)));
     const QString category = catalogue.categoryLabel(catalogue.categoryOf(int(event.type.id)));
-    const QString source = EventTypeCatalogue::sourceName(int(event.source.id), event.source.name);
+    const QString source = QCoreApplication::translate(
+        "EventLevels", EventTypeCatalogue::sourceName(int(event.source.id), event.source.name).toUtf8());
     m_ui->descriptionLabel->setText(tr("%1\nCategory: %2 · Source: %3 · Event ID: %4%5")
                                         .arg(event.description, category, source)
                                         .arg(event.id)

@@ -7,6 +7,7 @@
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "table/eventtablemodel.h"
+#include "widgets/aboutdialog.h"
 #include "widgets/apierrortext.h"
 #include "widgets/connectionflow.h"
 #include "widgets/emptystateoverlay.h"
@@ -20,7 +21,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QLabel>
-#include <QMessageBox>
+#include <QMenu>
 #include <QProgressBar>
 #include <QStatusBar>
 
@@ -174,11 +175,13 @@ void MainWindow::setupActions()
     connect(m_ui->actionClearFilters, &QAction::triggered, this, &MainWindow::clearAllFilters);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stop);
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About emnify Event Viewer"),
-            tr("<b>emnify Event Viewer</b> %1<br>Browse, filter and export emnify platform events.")
-                .arg(QCoreApplication::applicationVersion()));
-    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+    // The platform's keys where one exists (Designer forms can only hold fixed key strings).
+    m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
+    m_ui->actionCopy->setShortcuts(QKeySequence::Copy);
+    m_ui->actionFind->setShortcuts(QKeySequence::Find);
+    m_ui->actionRefresh->setShortcuts(QKeySequence::Refresh);
+    m_ui->actionClearSearch->setShortcuts(QKeySequence::Cancel);
 
     // Ctrl+C copies rows only while the table has focus; elsewhere (search box, raw JSON) it copies text.
     m_ui->actionCopy->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -1,0 +1,949 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About emnify Event Viewer</source>
+        <translation>Über emnify Event Viewer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;emnify Event Viewer %1&lt;/h3&gt;&lt;p&gt;Browse, filter and export emnify platform events.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;emnify Event Viewer %1&lt;/h3&gt;&lt;p&gt;Ereignisse der emnify-Plattform durchsuchen, filtern und exportieren.&lt;/p&gt;&lt;p&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Running on Qt %1 (built with Qt %2), licensed under the LGPL 3.0.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Läuft mit Qt %1 (erstellt mit Qt %2), lizenziert unter der LGPL 3.0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It uses these libraries:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Verwendete Bibliotheken:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Apache License 2.0 or MIT</source>
+        <translation>Apache License 2.0 oder MIT</translation>
+    </message>
+    <message>
+        <source>BSD 3-Clause or GPL 2.0</source>
+        <translation>BSD 3-Clause oder GPL 2.0</translation>
+    </message>
+    <message>
+        <source>BSD 3-Clause</source>
+        <translation>BSD 3-Clause</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to emnify</source>
+        <translation>Mit emnify verbinden</translation>
+    </message>
+    <message>
+        <source>Events are read with an application token. Create one in the emnify Portal under Integrations → Application tokens.</source>
+        <translation>Ereignisse werden mit einem Anwendungstoken gelesen. Sie erstellen es im emnify Portal unter Integrations → Application tokens.</translation>
+    </message>
+    <message>
+        <source>API &amp;URL:</source>
+        <translation>API-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Application &amp;token:</source>
+        <translation>Anwendungs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the token in the system keychain</source>
+        <translation>Token im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>EventColumns</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>ICCID</source>
+        <translation>ICCID</translation>
+    </message>
+    <message>
+        <source>IMSI</source>
+        <translation>IMSI</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>Ausgeführt von</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Type ID</source>
+        <translation>Typ-ID</translation>
+    </message>
+    <message>
+        <source>Organisation ID</source>
+        <translation>Organisations-ID</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>Geräte-ID</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>User e-mail</source>
+        <translation>Benutzer-E-Mail</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailPane</name>
+    <message>
+        <source>Select an event to see its details.</source>
+        <translation>Wählen Sie ein Ereignis, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Related: show only the events of</source>
+        <translation>Verknüpft: nur die Ereignisse zeigen von</translation>
+    </message>
+    <message>
+        <source>SIM order</source>
+        <translation>SIM-Bestellung</translation>
+    </message>
+    <message>
+        <source>Event payload</source>
+        <translation>Nutzdaten des Ereignisses</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON (roh)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Schweregrad: %1</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1 %2  ·  %3 UTC</source>
+        <translation>%1 %2  ·  %3 UTC</translation>
+    </message>
+    <message>
+        <source>%1
+Category: %2 · Source: %3 · Event ID: %4%5</source>
+        <translation>%1
+Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
+    </message>
+    <message>
+        <source> · Alert</source>
+        <translation> · Alarm</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organisation: %1</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>SIM: %1</source>
+        <translation>SIM: %1</translation>
+    </message>
+    <message>
+        <source>IMSI: %1</source>
+        <translation>IMSI: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>The event could not be shown as JSON: %1</source>
+        <translation>Das Ereignis konnte nicht als JSON angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Shipped with</source>
+        <translation>Versandt mit</translation>
+    </message>
+    <message>
+        <source>%1 (provider ID %2)</source>
+        <translation>%1 (Versanddienst-ID %2)</translation>
+    </message>
+    <message>
+        <source>Tracking reference</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Shipped on</source>
+        <translation>Versandt am</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key and value</source>
+        <translation>Schlüssel und Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>Alles kopieren</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle zuklappen</translation>
+    </message>
+</context>
+<context>
+    <name>EventLevels</name>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Policy Control</source>
+        <translation>Policy Control</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>in the future</source>
+        <translation>in der Zukunft</translation>
+    </message>
+    <message>
+        <source>1 second ago</source>
+        <translation>vor 1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds ago</source>
+        <translation>vor %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>vor 1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>vor %1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>vor 1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>vor %1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>vor 1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>Action performed by: user with ID %1.</source>
+        <translation>Aktion ausgeführt von: Benutzer mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Action performed by: %1</source>
+        <translation>Aktion ausgeführt von: %1</translation>
+    </message>
+    <message>
+        <source>Action performed by: %1 (User ID: %2)</source>
+        <translation>Aktion ausgeführt von: %1 (Benutzer-ID: %2)</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>No user is recorded for this event: it was performed by the platform itself or through an application token, and actions authenticated with application tokens carry no user details.</source>
+        <translation>Für dieses Ereignis ist kein Benutzer erfasst: Es wurde von der Plattform selbst oder über ein Anwendungstoken ausgelöst, und mit Anwendungstoken authentifizierte Aktionen enthalten keine Benutzerangaben.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <source>Export events to CSV</source>
+        <translation>Ereignisse als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Columns to export</source>
+        <translation>Zu exportierende Spalten</translation>
+    </message>
+    <message>
+        <source>Add a &amp;payload column with each event&apos;s detail JSON</source>
+        <translation>Eine Spalte „&amp;payload“ mit dem Detail-JSON jedes Ereignisses anfügen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Selected rows (%1)</source>
+        <translation>&amp;Ausgewählte Zeilen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;All shown rows (%1)</source>
+        <translation>Alle an&amp;gezeigten Zeilen (%1)</translation>
+    </message>
+    <message>
+        <source>The visible columns, in the order shown: %1.</source>
+        <translation>Die sichtbaren Spalten in der angezeigten Reihenfolge: %1.</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Search events</source>
+        <translation>Ereignisse durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search events (Ctrl+F)</source>
+        <translation>Ereignisse durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Matches description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user and event ID. Esc clears.</source>
+        <translation>Sucht in Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer und Ereignis-ID. Esc leert das Feld.</translation>
+    </message>
+    <message>
+        <source>Pinned filter</source>
+        <translation>Angehefteter Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Read:</source>
+        <translation>&amp;Lesen:</translation>
+    </message>
+    <message>
+        <source>ID to read</source>
+        <translation>Zu lesende ID</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The numeric ID of the device, SIM, user or organisation; press Enter to read its events.</source>
+        <translation>Die numerische ID des Geräts, der SIM, des Benutzers oder der Organisation; mit der Eingabetaste werden ihre Ereignisse gelesen.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Policy Control</source>
+        <translation>Policy Control</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Event categories and types</source>
+        <translation>Ereigniskategorien und -typen</translation>
+    </message>
+    <message>
+        <source>Tick a category or event type to show its events; the second column counts the loaded events.</source>
+        <translation>Haken Sie eine Kategorie oder einen Ereignistyp an, um seine Ereignisse zu zeigen; die zweite Spalte zählt die geladenen Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Alle Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>Events are kept for 30 days. Changing the range reads the events again.</source>
+        <translation>Ereignisse werden 30 Tage aufbewahrt. Ein anderer Zeitraum liest die Ereignisse neu.</translation>
+    </message>
+    <message>
+        <source>Whole account</source>
+        <translation>Ganzes Konto</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>SIM</source>
+        <translation>SIM</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>MNO / reseller</source>
+        <translation>MNO / Reseller</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Event types this viewer does not know yet</source>
+        <translation>Ereignistypen, die diese Anzeige noch nicht kennt</translation>
+    </message>
+    <message>
+        <source>Event type %1</source>
+        <translation>Ereignistyp %1</translation>
+    </message>
+    <message>
+        <source>Only events of %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Show all&lt;/a&gt;</source>
+        <translation>Nur Ereignisse von %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Alle zeigen&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>emnify Event Viewer</source>
+        <translation>emnify Event Viewer</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>&amp;Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export all shown…</source>
+        <translation>Alle angezeigten &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Clear &amp;search</source>
+        <translation>Suche &amp;leeren</translation>
+    </message>
+    <message>
+        <source>C&amp;lear all filters</source>
+        <translation>Alle Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Relative (&quot;5 minutes ago&quot;)</source>
+        <translation>&amp;Relativ („vor 5 Minuten“)</translation>
+    </message>
+    <message>
+        <source>Absolute, &amp;local time</source>
+        <translation>Absolut, &amp;Ortszeit</translation>
+    </message>
+    <message>
+        <source>Absolute, &amp;UTC</source>
+        <translation>Absolut, &amp;UTC</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Sto&amp;pp</translation>
+    </message>
+    <message>
+        <source>Stop reading events (what arrived stays)</source>
+        <translation>Lesen der Ereignisse anhalten (was angekommen ist, bleibt)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Über</translation>
+    </message>
+    <message>
+        <source>Using the application token from EMNIFY_APPLICATION_TOKEN.</source>
+        <translation>Das Anwendungstoken aus EMNIFY_APPLICATION_TOKEN wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <source>No token for %1 is stored in the keychain.</source>
+        <translation>Im Schlüsselbund ist kein Token für %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1). Enter the token; it is kept for this session only unless it can be stored.</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1). Geben Sie das Token ein; es gilt nur für diese Sitzung, sofern es nicht gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <source>No usable system keychain (%1). The token is kept for this session only and asked for again at the next start.</source>
+        <translation>Kein nutzbarer Schlüsselbund im System (%1). Das Token gilt nur für diese Sitzung und wird beim nächsten Start erneut abgefragt.</translation>
+    </message>
+    <message>
+        <source>No system keychain: the token is kept for this session only.</source>
+        <translation>Kein Schlüsselbund im System: Das Token gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The token is stored in the system keychain.</source>
+        <translation>Das Token ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the system keychain (%1). It is kept for this session only.</source>
+        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Es gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>%1 — emnify Event Viewer</source>
+        <translation>%1 — emnify Event Viewer</translation>
+    </message>
+    <message>
+        <source>Enter the numeric ID of the device, SIM, user or organisation to read.</source>
+        <translation>Geben Sie die numerische ID des Geräts, der SIM, des Benutzers oder der Organisation ein, deren Ereignisse gelesen werden sollen.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Reading page %1 of %2 · %3 events</source>
+        <translation>Lese Seite %1 von %2 · %3 Ereignisse</translation>
+    </message>
+    <message>
+        <source>Reading · %1 events</source>
+        <translation>Lese · %1 Ereignisse</translation>
+    </message>
+    <message>
+        <source> · waited %1 s for the rate limit</source>
+        <translation> · %1 s auf das Ratenlimit gewartet</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n retries</source>
+        <translation>
+            <numerusform> · %n Wiederholung</numerusform>
+            <numerusform> · %n Wiederholungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read %1 events</source>
+        <translation>%1 Ereignisse gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n Ereignis konnte nicht gelesen werden und wurde übersprungen.</numerusform>
+            <numerusform>%n Ereignisse konnten nicht gelesen werden und wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped · %1 events read</source>
+        <translation>Angehalten · %1 Ereignisse gelesen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The application token was not accepted (%1). Check it under File → Connect….</source>
+        <translation>Das Anwendungstoken wurde nicht angenommen (%1). Prüfen Sie es unter Datei → Verbinden….</translation>
+    </message>
+    <message>
+        <source>Could not reach the emnify API: %1</source>
+        <translation>Die emnify-API ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The secure connection to the emnify API failed: %1</source>
+        <translation>Die sichere Verbindung zur emnify-API ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The emnify API did not answer in time: %1</source>
+        <translation>Die emnify-API hat nicht rechtzeitig geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Reading events failed: %1</source>
+        <translation>Das Lesen der Ereignisse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>SIM</source>
+        <translation>SIM</translation>
+    </message>
+    <message>
+        <source>IMSI</source>
+        <translation>IMSI</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>SIM order</source>
+        <translation>SIM-Bestellung</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Filter active</source>
+        <translation>Filter aktiv</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <source>%1 events loaded, %2 shown</source>
+        <translation>%1 Ereignisse geladen, %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Not connected.&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Connect to an emnify account…&lt;/a&gt;</source>
+        <translation>Nicht verbunden.&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Mit einem emnify-Konto verbinden…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation>Ereignisse werden geladen…</translation>
+    </message>
+    <message>
+        <source>This application token has no access to the events of this account (HTTP %1).&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Use another token…&lt;/a&gt;</source>
+        <translation>Dieses Anwendungstoken hat keinen Zugriff auf die Ereignisse dieses Kontos (HTTP %1).&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Anderes Token verwenden…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No events could be loaded: %1&lt;br&gt;&lt;a href=&quot;retry&quot;&gt;Try again&lt;/a&gt;</source>
+        <translation>Es konnten keine Ereignisse geladen werden: %1&lt;br&gt;&lt;a href=&quot;retry&quot;&gt;Erneut versuchen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No events in the selected time range.</source>
+        <translation>Keine Ereignisse im gewählten Zeitraum.</translation>
+    </message>
+    <message>
+        <source>All %1 loaded events are hidden by filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
+        <translation>Alle %1 geladenen Ereignisse sind durch Filter ausgeblendet.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>%n Zeile kopiert.</numerusform>
+            <numerusform>%n Zeilen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting %1 events…</source>
+        <translation>%1 Ereignisse werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s).</source>
+        <translation>
+            <numerusform>%n Ereignis exportiert.</numerusform>
+            <numerusform>%n Ereignisse exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Demo account</source>
+        <translation>Demokonto</translation>
+    </message>
+</context>
+<context>
+    <name>SimCardOrder</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Übermittelt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Updated (no status given)</source>
+        <translation>Aktualisiert (ohne Status)</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>Provider %1</source>
+        <translation>Versanddienst %1</translation>
+    </message>
+</context>
+</TS>
