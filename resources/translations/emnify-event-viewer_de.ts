@@ -33,6 +33,53 @@
     </message>
 </context>
 <context>
+    <name>ApiErrorText</name>
+    <message>
+        <source>The application token was not accepted (%1). Check it under File → Connect….</source>
+        <translation>Das Anwendungstoken wurde nicht angenommen (%1). Prüfen Sie es unter Datei → Verbinden….</translation>
+    </message>
+    <message>
+        <source>Could not reach the emnify API: %1</source>
+        <translation>Die emnify-API ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The secure connection to the emnify API failed: %1</source>
+        <translation>Die sichere Verbindung zur emnify-API ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The emnify API did not answer in time: %1</source>
+        <translation>Die emnify-API hat nicht rechtzeitig geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Reading events failed: %1</source>
+        <translation>Das Lesen der Ereignisse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not connected.&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Connect to an emnify account…&lt;/a&gt;</source>
+        <translation>Nicht verbunden.&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Mit einem emnify-Konto verbinden…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation>Ereignisse werden geladen…</translation>
+    </message>
+    <message>
+        <source>This application token has no access to the events of this account (HTTP %1).&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Use another token…&lt;/a&gt;</source>
+        <translation>Dieses Anwendungstoken hat keinen Zugriff auf die Ereignisse dieses Kontos (HTTP %1).&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Anderes Token verwenden…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No events could be loaded: %1&lt;br&gt;&lt;a href=&quot;retry&quot;&gt;Try again&lt;/a&gt;</source>
+        <translation>Es konnten keine Ereignisse geladen werden: %1&lt;br&gt;&lt;a href=&quot;retry&quot;&gt;Erneut versuchen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No events in the selected time range.</source>
+        <translation>Keine Ereignisse im gewählten Zeitraum.</translation>
+    </message>
+    <message>
+        <source>All %1 loaded events are hidden by filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
+        <translation>Alle %1 geladenen Ereignisse sind durch Filter ausgeblendet.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to emnify</source>
@@ -53,6 +100,41 @@
     <message>
         <source>&amp;Remember the token in the system keychain</source>
         <translation>Token im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionFlow</name>
+    <message>
+        <source>Using the application token from EMNIFY_APPLICATION_TOKEN.</source>
+        <translation>Das Anwendungstoken aus EMNIFY_APPLICATION_TOKEN wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <source>No token for %1 is stored in the keychain.</source>
+        <translation>Im Schlüsselbund ist kein Token für %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1). Enter the token; it is kept for this session only unless it can be stored.</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1). Geben Sie das Token ein; es gilt nur für diese Sitzung, sofern es nicht gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <source>No usable system keychain (%1). The token is kept for this session only and asked for again at the next start.</source>
+        <translation>Kein nutzbarer Schlüsselbund im System (%1). Das Token gilt nur für diese Sitzung und wird beim nächsten Start erneut abgefragt.</translation>
+    </message>
+    <message>
+        <source>No system keychain: the token is kept for this session only.</source>
+        <translation>Kein Schlüsselbund im System: Das Token gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The token is stored in the system keychain.</source>
+        <translation>Das Token ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the system keychain (%1). It is kept for this session only.</source>
+        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Es gilt nur für diese Sitzung.</translation>
     </message>
 </context>
 <context>
@@ -289,6 +371,42 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>Collapse all</source>
         <translation>Alle zuklappen</translation>
     </message>
+    <message>
+        <source>Reveal value</source>
+        <translation>Wert anzeigen</translation>
+    </message>
+    <message>
+        <source>A live credential (%1), shown until another event is selected. Double-click to hide it.</source>
+        <translation>Ein gültiges Zugangsdatum (%1), angezeigt, bis ein anderes Ereignis ausgewählt wird. Doppelklick blendet es aus.</translation>
+    </message>
+    <message>
+        <source>Hidden: a live credential (%1). Double-click or press Enter to reveal it.</source>
+        <translation>Ausgeblendet: ein gültiges Zugangsdatum (%1). Doppelklick oder Eingabetaste zeigt es an.</translation>
+    </message>
+    <message>
+        <source>Live credentials are shown until you select another event. Double-click one in the tree to hide it again.</source>
+        <translation>Gültige Zugangsdaten werden angezeigt, bis Sie ein anderes Ereignis auswählen. Doppelklicken Sie im Baum auf einen Wert, um ihn wieder auszublenden.</translation>
+    </message>
+    <message>
+        <source>One value is hidden because it is a live credential, such as the token of a password-reset link. Double-click it in the tree to reveal it.</source>
+        <translation>Ein Wert ist ausgeblendet, weil er ein gültiges Zugangsdatum ist, etwa das Token eines Links zum Zurücksetzen des Passworts. Doppelklicken Sie im Baum darauf, um ihn anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 values are hidden because they are live credentials, such as the token of a password-reset link. Double-click one in the tree to reveal it.</source>
+        <translation>%1 Werte sind ausgeblendet, weil sie gültige Zugangsdaten sind, etwa das Token eines Links zum Zurücksetzen des Passworts. Doppelklicken Sie im Baum auf einen Wert, um ihn anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Hide value</source>
+        <translation>Wert ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>%1 ausblenden</translation>
+    </message>
+    <message>
+        <source>Reveal %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>EventLevels</name>
@@ -380,6 +498,17 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Exporting %1 events…</source>
+        <translation>%1 Ereignisse werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ExportOptionsDialog</name>
     <message>
         <source>Export events to CSV</source>
@@ -428,6 +557,14 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep credentials in the payload (activation keys, tokens, passwords)</source>
+        <translation>Zugangsdaten in den Nutzdaten &amp;behalten (Aktivierungsschlüssel, Tokens, Passwörter)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; the file will hold live credentials. Anyone who gets it can, for example, reset the password of another user&apos;s account. Without this option each such value is written as &quot;&amp;lt;redacted&amp;gt;&quot;.</source>
+        <translation>&lt;b&gt;Warnung:&lt;/b&gt; Die Datei enthält gültige Zugangsdaten. Wer sie erhält, kann zum Beispiel das Passwort des Kontos eines anderen Benutzers zurücksetzen. Ohne diese Option wird jeder solche Wert als &quot;&amp;lt;redacted&amp;gt;&quot; geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -708,44 +845,8 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>&amp;Über</translation>
     </message>
     <message>
-        <source>Using the application token from EMNIFY_APPLICATION_TOKEN.</source>
-        <translation>Das Anwendungstoken aus EMNIFY_APPLICATION_TOKEN wird verwendet.</translation>
-    </message>
-    <message>
-        <source>Reading the token from the keychain…</source>
-        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
-    </message>
-    <message>
-        <source>No token for %1 is stored in the keychain.</source>
-        <translation>Im Schlüsselbund ist kein Token für %1 gespeichert.</translation>
-    </message>
-    <message>
-        <source>The keychain could not be read (%1). Enter the token; it is kept for this session only unless it can be stored.</source>
-        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1). Geben Sie das Token ein; es gilt nur für diese Sitzung, sofern es nicht gespeichert werden kann.</translation>
-    </message>
-    <message>
-        <source>No usable system keychain (%1). The token is kept for this session only and asked for again at the next start.</source>
-        <translation>Kein nutzbarer Schlüsselbund im System (%1). Das Token gilt nur für diese Sitzung und wird beim nächsten Start erneut abgefragt.</translation>
-    </message>
-    <message>
-        <source>No system keychain: the token is kept for this session only.</source>
-        <translation>Kein Schlüsselbund im System: Das Token gilt nur für diese Sitzung.</translation>
-    </message>
-    <message>
-        <source>The token is stored in the system keychain.</source>
-        <translation>Das Token ist im Schlüsselbund des Systems gespeichert.</translation>
-    </message>
-    <message>
-        <source>The token could not be stored in the system keychain (%1). It is kept for this session only.</source>
-        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Es gilt nur für diese Sitzung.</translation>
-    </message>
-    <message>
         <source>%1 — emnify Event Viewer</source>
         <translation>%1 — emnify Event Viewer</translation>
-    </message>
-    <message>
-        <source>Enter the numeric ID of the device, SIM, user or organisation to read.</source>
-        <translation>Geben Sie die numerische ID des Geräts, der SIM, des Benutzers oder der Organisation ein, deren Ereignisse gelesen werden sollen.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -790,26 +891,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <source>The application token was not accepted (%1). Check it under File → Connect….</source>
-        <translation>Das Anwendungstoken wurde nicht angenommen (%1). Prüfen Sie es unter Datei → Verbinden….</translation>
-    </message>
-    <message>
-        <source>Could not reach the emnify API: %1</source>
-        <translation>Die emnify-API ist nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>The secure connection to the emnify API failed: %1</source>
-        <translation>Die sichere Verbindung zur emnify-API ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The emnify API did not answer in time: %1</source>
-        <translation>Die emnify-API hat nicht rechtzeitig geantwortet: %1</translation>
-    </message>
-    <message>
-        <source>Reading events failed: %1</source>
-        <translation>Das Lesen der Ereignisse ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -849,44 +930,12 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>%1 events loaded, %2 shown</source>
         <translation>%1 Ereignisse geladen, %2 angezeigt</translation>
     </message>
-    <message>
-        <source>Not connected.&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Connect to an emnify account…&lt;/a&gt;</source>
-        <translation>Nicht verbunden.&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Mit einem emnify-Konto verbinden…&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>Loading events…</source>
-        <translation>Ereignisse werden geladen…</translation>
-    </message>
-    <message>
-        <source>This application token has no access to the events of this account (HTTP %1).&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Use another token…&lt;/a&gt;</source>
-        <translation>Dieses Anwendungstoken hat keinen Zugriff auf die Ereignisse dieses Kontos (HTTP %1).&lt;br&gt;&lt;a href=&quot;connect&quot;&gt;Anderes Token verwenden…&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>No events could be loaded: %1&lt;br&gt;&lt;a href=&quot;retry&quot;&gt;Try again&lt;/a&gt;</source>
-        <translation>Es konnten keine Ereignisse geladen werden: %1&lt;br&gt;&lt;a href=&quot;retry&quot;&gt;Erneut versuchen&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>No events in the selected time range.</source>
-        <translation>Keine Ereignisse im gewählten Zeitraum.</translation>
-    </message>
-    <message>
-        <source>All %1 loaded events are hidden by filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
-        <translation>Alle %1 geladenen Ereignisse sind durch Filter ausgeblendet.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
         <translation>
             <numerusform>%n Zeile kopiert.</numerusform>
             <numerusform>%n Zeilen kopiert.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Exporting %1 events…</source>
-        <translation>%1 Ereignisse werden exportiert…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
@@ -906,6 +955,53 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadSecrets</name>
+    <message>
+        <source>activation key</source>
+        <translation>Aktivierungsschlüssel</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>auth token</source>
+        <translation>Auth-Token</translation>
+    </message>
+    <message>
+        <source>refresh token</source>
+        <translation>Refresh-Token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>application token</source>
+        <translation>Anwendungstoken</translation>
+    </message>
+    <message>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <source>%1 hidden: %2, 1 character</source>
+        <translation>%1 ausgeblendet: %2, 1 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 hidden: %2, %3 characters</source>
+        <translation>%1 ausgeblendet: %2, %3 Zeichen</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1040,13 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Provider %1</source>
         <translation>Versanddienst %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViewRequest</name>
+    <message>
+        <source>Enter the numeric ID of the device, SIM, user or organisation to read.</source>
+        <translation>Geben Sie die numerische ID des Geräts, der SIM, des Benutzers oder der Organisation ein, deren Ereignisse gelesen werden sollen.</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ namespace {
 // table fits beside the detail pane on a 1600 px screen with Description taking the rest.
 constexpr std::pair<EventColumns::Column, int> defaultWidths[] = {
     { EventColumns::Time, 16 },
-    { EventColumns::Severity, 9 },
+    { EventColumns::Severity, 12 }, // "Warnung", "Kritisch"
     { EventColumns::Category, 20 },
     { EventColumns::EventType, 20 },
     { EventColumns::Description, 44 },
