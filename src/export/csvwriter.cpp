@@ -16,12 +16,33 @@ bool needsQuotes(QByteArrayView field)
     return false;
 }
 
+// OWASP "CSV Injection": a cell that starts with = + - @, tab or CR may run as a formula.
+// Spreadsheets skip leading spaces, line breaks and no-break spaces before they look, and read
+// the fullwidth signs (U+FF1D =, U+FF0B +, U+FF0D -, U+FF20 @) as the ASCII ones.
 bool looksLikeFormula(QByteArrayView field)
 {
+    static constexpr QByteArrayView blanks[] = { " ", "\n", "\xc2\xa0", "\xe3\x80\x80" }; // U+00A0, U+3000
+    static constexpr QByteArrayView fullwidth[]
+        = { "\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0" };
+    for (bool skipped = true; skipped;) {
+        skipped = false;
+        for (QByteArrayView blank : blanks) {
+            if (field.startsWith(blank)) {
+                field = field.sliced(blank.size());
+                skipped = true;
+            }
+        }
+    }
     if (field.isEmpty())
         return false;
     const char c = field.front();
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+        return true;
+    for (QByteArrayView sign : fullwidth) {
+        if (field.startsWith(sign))
+            return true;
+    }
+    return false;
 }
 } // namespace
 
