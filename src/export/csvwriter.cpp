@@ -18,29 +18,41 @@ bool needsQuotes(QByteArrayView field)
 
 // OWASP "CSV Injection": a cell that starts with = + - @, tab or CR may run as a formula.
 // Spreadsheets skip leading spaces, line breaks and no-break spaces before they look, and read
-// the fullwidth signs (U+FF1D =, U+FF0B +, U+FF0D -, U+FF20 @) as the ASCII ones.
+// the fullwidth signs (U+FF1D =, U+FF0B +, U+FF0D -, U+FF20 @) as the ASCII ones. One switch on
+// the first byte decides for almost every cell (this runs for each cell of an export).
 bool looksLikeFormula(QByteArrayView field)
 {
-    static constexpr QByteArrayView blanks[] = { " ", "\n", "\xc2\xa0", "\xe3\x80\x80" }; // U+00A0, U+3000
-    static constexpr QByteArrayView fullwidth[]
-        = { "\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0" };
-    for (bool skipped = true; skipped;) {
-        skipped = false;
-        for (QByteArrayView blank : blanks) {
-            if (field.startsWith(blank)) {
-                field = field.sliced(blank.size());
-                skipped = true;
-            }
-        }
-    }
-    if (field.isEmpty())
-        return false;
-    const char c = field.front();
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
-        return true;
-    for (QByteArrayView sign : fullwidth) {
-        if (field.startsWith(sign))
+    const qsizetype n = field.size();
+    auto at = [&](qsizetype i) { return i < n ? uchar(field[i]) : uchar(0); };
+    for (qsizetype i = 0; i < n;) {
+        switch (at(i)) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
             return true;
+        case ' ':
+        case '\n':
+            ++i;
+            break;
+        case 0xc2: // U+00A0 no-break space: C2 A0
+            if (at(i + 1) != 0xa0)
+                return false;
+            i += 2;
+            break;
+        case 0xe3: // U+3000 ideographic space: E3 80 80
+            if (at(i + 1) != 0x80 || at(i + 2) != 0x80)
+                return false;
+            i += 3;
+            break;
+        case 0xef: // the fullwidth signs: EF BC 9D, EF BC 8B, EF BC 8D, EF BC A0
+            return at(i + 1) == 0xbc
+                && (at(i + 2) == 0x9d || at(i + 2) == 0x8b || at(i + 2) == 0x8d || at(i + 2) == 0xa0);
+        default:
+            return false;
+        }
     }
     return false;
 }
