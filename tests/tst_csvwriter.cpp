@@ -47,6 +47,27 @@ void TestCsvWriter::field_data()
     QTest::newRow("formula off") << "=1+2" << false << QByteArray("=1+2\r\n");
     QTest::newRow("minus off") << "-5" << false << QByteArray("-5\r\n");
     QTest::newRow("inner = is fine") << "a=b" << true << QByteArray("a=b\r\n");
+    // Issue 10, OWASP "CSV Injection": spreadsheets skip leading white space and read the
+    // fullwidth signs as the ASCII ones.
+    QTest::newRow("space then =") << " =1+1" << true << QByteArray("\"' =1+1\"\r\n");
+    QTest::newRow("spaces then @") << "  @SUM(A1)" << true << QByteArray("\"'  @SUM(A1)\"\r\n");
+    QTest::newRow("line break then =") << "\n=1+1" << true << QByteArray("\"'\n=1+1\"\r\n");
+    QTest::newRow("no-break space then +")
+        << QString::fromUtf8("\u00a0+1") << true << QString::fromUtf8("\"'\u00a0+1\"\r\n").toUtf8();
+    QTest::newRow("fullwidth =") << QString::fromUtf8("\uff1d1+1") << true
+                                 << QString::fromUtf8("\"'\uff1d1+1\"\r\n").toUtf8();
+    QTest::newRow("fullwidth +") << QString::fromUtf8("\uff0b1") << true
+                                 << QString::fromUtf8("\"'\uff0b1\"\r\n").toUtf8();
+    QTest::newRow("fullwidth -") << QString::fromUtf8("\uff0d1") << true
+                                 << QString::fromUtf8("\"'\uff0d1\"\r\n").toUtf8();
+    QTest::newRow("fullwidth @") << QString::fromUtf8("\uff20A1") << true
+                                 << QString::fromUtf8("\"'\uff20A1\"\r\n").toUtf8();
+    QTest::newRow("space then fullwidth =")
+        << QString::fromUtf8(" \uff1d1") << true << QString::fromUtf8("\"' \uff1d1\"\r\n").toUtf8();
+    QTest::newRow("leading space alone is fine") << " abc" << true << QByteArray(" abc\r\n");
+    QTest::newRow("other fullwidth is fine")
+        << QString::fromUtf8("\uff21BC") << true << QString::fromUtf8("\uff21BC\r\n").toUtf8();
+    QTest::newRow("space then = off") << " =1+1" << false << QByteArray(" =1+1\r\n");
 }
 
 void TestCsvWriter::field()

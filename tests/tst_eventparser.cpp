@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
+#include "api/eventjson.h"
 #include "api/eventparser.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
@@ -7,8 +8,9 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
 #include <QTest>
 
 class TestEventParser final : public QObject
@@ -30,10 +32,24 @@ private Q_SLOTS:
     void hostileInputs();
     void keepsUnknownKeysAndDetail();
     void keepRaw();
+    void syntaxErrorCostsOnlyItsElement_data();
+    void syntaxErrorCostsOnlyItsElement();
+    void elementsCannotBeToldApart_data();
+    void elementsCannotBeToldApart();
+    void keptTextIsValidJson_data();
+    void keptTextIsValidJson();
 
 private:
     static QByteArray readData(const QString &name);
+    static bool isJsonObject(const QByteArray &text);
 };
+
+bool TestEventParser::isJsonObject(const QByteArray &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    return error.error == QJsonParseError::NoError && document.isObject();
+}
 
 QByteArray TestEventParser::readData(const QString &name)
 {
@@ -182,6 +198,15 @@ void TestEventParser::timestamp_data()
     QTest::newRow("hour 24") << QByteArray("2021-10-27T24:59:29Z") << false << 0LL;
     QTest::newRow("trailing junk") << QByteArray("2021-10-27T11:59:29Zjunk") << false << 0LL;
     QTest::newRow("cut off") << QByteArray("2021-10-27T11:") << false << 0LL;
+    // Issue 10: real calendar, a supported range (0001..9999 UTC) checked after the offset.
+    QTest::newRow("not a leap year") << QByteArray("2023-02-29T00:00:00Z") << false << 0LL;
+    QTest::newRow("century, not leap") << QByteArray("1900-02-29T00:00:00Z") << false << 0LL;
+    QTest::newRow("400 years, leap") << QByteArray("2000-02-29T00:00:00Z") << true << 951782400000LL;
+    QTest::newRow("second 60") << QByteArray("2016-12-31T23:59:60Z") << false << 0LL;
+    QTest::newRow("1900 with offset") << QByteArray("1900-01-01T00:00:00+01:00") << true << -2208992400000LL;
+    QTest::newRow("offset before year 1") << QByteArray("0001-01-01T00:00:00+01:00") << false << 0LL;
+    QTest::newRow("offset past 9999") << QByteArray("9999-12-31T23:59:59-01:00") << false << 0LL;
+    QTest::newRow("last supported ms") << QByteArray("9999-12-31T23:59:59.999Z") << true << 253402300799999LL;
 }
 
 void TestEventParser::timestamp()
@@ -218,6 +243,13 @@ void TestEventParser::badElement_data()
                                      << QStringLiteral("alert");
     QTest::newRow("description is object") << QByteArray(R"({"id": 1, "timestamp": "2021-10-27T11:59:29Z", "description": {"a": 1}})")
                                            << QStringLiteral("description");
+    // Issue 10: a time that is not in the calendar or not in the range is the element's error,
+    // never a different instant.
+    QTest::newRow("timestamp not a leap day")
+        << QByteArray(R"({"id": 1, "timestamp": "2023-02-29T00:00:00Z"})") << QStringLiteral("timestamp");
+    QTest::newRow("timestamp past 9999 in UTC")
+        << QByteArray(R"({"id": 1, "timestamp": "9999-12-31T23:59:59-01:00"})")
+        << QStringLiteral("timestamp");
 }
 
 void TestEventParser::badElement()
@@ -312,6 +344,95 @@ void TestEventParser::keepRaw()
     QCOMPARE(result.events().size(), size_t(1));
     QCOMPARE(result.raw.size(), size_t(1));
     QCOMPARE(result.raw.front(), QByteArray(R"({"id":1,"timestamp":"2021-10-27T15:17:23Z","x":[1,2]})"));
+}
+
+void TestEventParser::syntaxErrorCostsOnlyItsElement_data()
+{
+    QTest::addColumn<QByteArray>("element");
+    const QByteArray head = R"({"id": 2, "timestamp": "2021-10-27T11:59:30Z")";
+    QTest::newRow("value missing") << head + R"(, "description": })";
+    QTest::newRow("comma missing") << QByteArray(R"({"id": 2 "timestamp": "2021-10-27T11:59:30Z"})");
+    QTest::newRow("trailing comma") << head + ",}";
+    QTest::newRow("key not quoted") << head + R"(, description: "x"})";
+    QTest::newRow("bad literal") << head + R"(, "alert": tru})";
+    QTest::newRow("leading zero") << head + R"(, "n": 01})";
+    QTest::newRow("in detail") << head + R"(, "detail": {"a": [1,, 2]}})";
+    QTest::newRow("in an unknown key") << head + R"(, "keen": {"x" 1}})";
+    QTest::newRow("in a member not read") << head + R"(, "user": {"id": 5, "extra": {"a": }}})";
+    QTest::newRow("raw tab in a string") << head + ", \"description\": \"a\tb\"}";
+    QTest::newRow("empty element") << QByteArray("");
+}
+
+void TestEventParser::syntaxErrorCostsOnlyItsElement()
+{
+    QFETCH(QByteArray, element);
+    // Issue 10: [{id 1}, {id 2 with a syntax error}, {id 3}, {id 4}] gave id 1 alone, and the
+    // command line called its export complete.
+    const QByteArray page = R"([{"id": 1, "timestamp": "2021-10-27T11:59:29Z"}, )" + element
+        + R"(, {"id": 3, "timestamp": "2021-10-27T11:59:31Z"}, {"id": 4, "timestamp": "2021-10-27T11:59:32Z"}])";
+    const ParseResult result = EventParser::parse(page, ParseOptions { true });
+    QVERIFY2(result.isOk(), qPrintable(result.error));
+    QList<qint64> ids;
+    for (const Event &e : result.events())
+        ids.append(e.id);
+    QCOMPARE(ids, (QList<qint64> { 1, 3, 4 }));
+    QCOMPARE(result.issues.size(), 1);
+    QCOMPARE(result.issues.first().index, 1);
+    QVERIFY2(result.issues.first().reason.contains(QLatin1String("JSON")),
+        qPrintable(result.issues.first().reason));
+    QCOMPARE(result.elementCount, 4);
+    QVERIFY(!result.isComplete());
+    QCOMPARE(result.raw.size(), size_t(3));
+    for (const QByteArray &raw : result.raw)
+        QVERIFY2(isJsonObject(raw), raw.constData());
+}
+
+void TestEventParser::elementsCannotBeToldApart_data()
+{
+    QTest::addColumn<QByteArray>("page");
+    const QByteArray one = R"({"id": 1, "timestamp": "2021-10-27T11:59:29Z"})";
+    const QByteArray three = R"({"id": 3, "timestamp": "2021-10-27T11:59:31Z"})";
+    QTest::newRow("string never closes") << "[" + one + R"(, {"id": 2, "description": "x}, )" + three + "]";
+    QTest::newRow("object never closes") << "[" + one + R"(, {"id": 2, "detail": {"a": 1}, )" + three + "]";
+    QTest::newRow("one brace too many") << "[" + one + "}, " + three + "]";
+    QTest::newRow("issue 10 example") << QByteArray(R"({"timestamp":"2021-10-27T9:23","id":8,"":"":}})");
+}
+
+void TestEventParser::elementsCannotBeToldApart()
+{
+    QFETCH(QByteArray, page);
+    // Where one element ends is unknown: the page is malformed as a whole (the client retries it),
+    // nothing of it is taken.
+    const ParseResult result = EventParser::parse(page, ParseOptions { true });
+    QVERIFY(!result.isOk());
+    QVERIFY(!result.isComplete());
+    QVERIFY(result.events().empty());
+    QVERIFY(result.raw.empty());
+}
+
+void TestEventParser::keptTextIsValidJson_data()
+{
+    QTest::addColumn<QByteArray>("page");
+    const QByteArray head = R"({"id": 8, "timestamp": "2021-10-27T09:23:00Z")";
+    QTest::newRow("detail with a value missing") << "[" + head + R"(, "detail": {"a": }}])";
+    QTest::newRow("unknown key, comma missing") << "[" + head + R"(, "x": [1 2]}])";
+    QTest::newRow("member not read, bad literal") << "[" + head + R"(, "sim": {"id": 1, "y": nul}}])";
+    QTest::newRow("single object, bad detail") << head + R"(, "detail": {"a": 1,}})";
+}
+
+void TestEventParser::keptTextIsValidJson()
+{
+    QFETCH(QByteArray, page);
+    // Issue 10: whatever the parser accepts, the raw text it keeps (the JSON Lines export) and the
+    // JSON written back from the event are valid JSON; an element that is not is reported.
+    const ParseResult result = EventParser::parse(page, ParseOptions { true });
+    for (const QByteArray &raw : result.raw)
+        QVERIFY2(isJsonObject(raw), raw.constData());
+    for (const Event &e : result.events())
+        QVERIFY2(isJsonObject(EventJson::toJson(e)), EventJson::toJson(e).constData());
+    QVERIFY(result.events().empty());
+    QVERIFY(!result.isComplete());
+    QVERIFY(!result.isOk() || result.issues.size() == 1);
 }
 
 QTEST_APPLESS_MAIN(TestEventParser)

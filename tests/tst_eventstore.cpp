@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventparser.h"
 #include "model/eventbatchbuilder.h"
+#include "model/eventcolumns.h"
 #include "model/eventstore.h"
 #include "testdata.h"
 
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void renamedEntityKeepsBothVersions();
     void internsDescriptions();
     void clear();
+    void manyDistinctValuesKeepTheirOwn_data();
+    void manyDistinctValuesKeepTheirOwn();
 
 private:
     static std::vector<Event> docExamples();
@@ -162,6 +165,54 @@ void TestEventStore::clear()
     QVERIFY(!store.containsId(6734033817529352LL));
     events = docExamples();
     QCOMPARE(store.append(std::move(events)), 59);
+}
+
+void TestEventStore::manyDistinctValuesKeepTheirOwn_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("distinct");
+    // Issue 10: with 300 distinct sources, 44 rows showed another row's source (8-bit indices).
+    QTest::newRow("300 sources") << int(EventColumns::Source) << 300;
+    QTest::newRow("300 severities") << int(EventColumns::Severity) << 300;
+    QTest::newRow("70000 event types") << int(EventColumns::EventType) << 70000;
+}
+
+void TestEventStore::manyDistinctValuesKeepTheirOwn()
+{
+    QFETCH(int, column);
+    QFETCH(int, distinct);
+    // A hostile server may send any number of distinct values: every row keeps its own, in the
+    // event, the column text the table and the CSV show, and after a second page.
+    std::vector<Event> events;
+    for (int i = 0; i < distinct; ++i) {
+        Event e;
+        e.id = i + 1;
+        e.timestampMs = 1635335969000LL + i;
+        const EventRef ref { 1000 + i, QStringLiteral("value %1").arg(i) };
+        if (column == EventColumns::Source)
+            e.source = ref;
+        else if (column == EventColumns::Severity)
+            e.severity = ref;
+        else
+            e.type = ref;
+        events.push_back(e);
+    }
+    EventStore store;
+    const size_t half = events.size() / 2;
+    store.append(EventBatchBuilder::build(std::span<const Event>(events).first(half)));
+    store.append(EventBatchBuilder::build(std::span<const Event>(events).subspan(half)));
+    QCOMPARE(store.size(), qsizetype(distinct));
+    for (int i = 0; i < distinct; ++i) {
+        const Event e = store.event(i);
+        const EventRef &got = column == EventColumns::Source ? e.source
+            : column == EventColumns::Severity               ? e.severity
+                                                             : e.type;
+        if (got.id != 1000 + i || got.name != QStringLiteral("value %1").arg(i))
+            QFAIL(
+                qPrintable(QStringLiteral("row %1 came back as %2 \"%3\"").arg(i).arg(got.id).arg(got.name)));
+        QCOMPARE(
+            EventColumns::text(store, i, EventColumns::Column(column)), QStringLiteral("value %1").arg(i));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestEventStore)

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventjson.h"
 
-#include "model/eventcolumns.h"
+#include "model/isotime.h"
 
 #include <algorithm>
 #include <charconv>
@@ -215,7 +215,4 @@ void EventJson::appendString(QByteArray &out, QStringView text)
     out.resize(p - out.constData());
 }
 
-void EventJson::appendTimestamp(QByteArray &out, qint64 msSinceEpoch)
-{
-    EventColumns::appendIsoTime(&out, msSinceEpoch);
-}
+void EventJson::appendTimestamp(QByteArray &out, qint64 msSinceEpoch) { IsoTime::append(&out, msSinceEpoch); }

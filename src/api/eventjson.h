@@ -24,6 +24,6 @@ public:
     // Appends text as a quoted JSON string: UTF-8, with quotes, backslashes and control
     // characters escaped; an unpaired surrogate becomes U+FFFD.
     static void appendString(QByteArray &out, QStringView text);
-    // Appends "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC) without quotes.
+    // Appends "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC) without quotes: IsoTime::append.
     static void appendTimestamp(QByteArray &out, qint64 msSinceEpoch);
 };

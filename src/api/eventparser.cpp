@@ -4,6 +4,7 @@
 
 #include "api/eventjson.h"
 #include "model/eventbatchbuilder.h"
+#include "model/isotime.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -13,9 +14,10 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -278,8 +280,11 @@ void readEvent(od::value element, QByteArray *raw, EventFields *fields)
             std::string_view ts;
             if (typeOf(v) != od::json_type::string || v.get_string().get(ts) != SUCCESS)
                 fail(QStringLiteral("no \"timestamp\" text"));
-            if (!EventParser::parseTimestamp(QByteArrayView(ts.data(), qsizetype(ts.size())), &event.timestampMs))
-                fail(QStringLiteral("unreadable \"timestamp\": %1").arg(qs(ts.substr(0, 40))));
+            const std::optional<qint64> ms = IsoTime::parse(QByteArrayView(ts.data(), qsizetype(ts.size())));
+            if (!ms)
+                fail(QStringLiteral("unreadable \"timestamp\" (no date and time from 0001 to 9999 UTC): %1")
+                         .arg(qs(ts.substr(0, 40))));
+            event.timestampMs = *ms;
             hasTimestamp = true;
         } else if (key == "alert") {
             event.alert = readBool(v);
@@ -396,6 +401,57 @@ ParseResult pageError(const QString &message)
     return result;
 }
 
+// The byte ranges of a JSON array's elements, found by brackets and strings alone (no grammar),
+// so that a syntax error inside one element leaves the others readable. False when the elements
+// cannot be told apart: no '[' first, a string or bracket that never closes, text after the ']'.
+bool splitElements(std::string_view text, std::vector<std::string_view> *elements)
+{
+    auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    size_t i = 0;
+    while (i < text.size() && isSpace(text[i]))
+        ++i;
+    if (i == text.size() || text[i] != '[')
+        return false;
+    size_t start = ++i;
+    int depth = 0;
+    bool inString = false;
+    bool any = false; // anything but white space since the array opened
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (!isSpace(c) && !(depth == 0 && (c == ',' || c == ']')))
+            any = true;
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        } else if (c == '}') {
+            return false;
+        } else if (depth == 0 && (c == ',' || c == ']')) {
+            if (c == ',' || any || !elements->empty())
+                elements->push_back(text.substr(start, i - start));
+            start = i + 1;
+            if (c == ']')
+                break;
+        }
+    }
+    if (i >= text.size())
+        return false; // cut off
+    for (++i; i < text.size(); ++i) {
+        if (!isSpace(text[i]))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
@@ -416,11 +472,61 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
     padded.append(json.data(), size_t(json.size()));
     if (single)
         padded += ']';
-    const size_t length = padded.size();
+    size_t length = padded.size();
     padded.resize(length + simdjson::SIMDJSON_PADDING);
 
+    // On-Demand checks only what it reads: it skips the members it does not look at and copies
+    // `detail` and unknown keys as they are, so on its own it would keep text that is not JSON.
+    // The DOM parser validates the whole page first (a fraction of the On-Demand read). When that
+    // fails, each element is validated on its own and only the valid ones are read: an element
+    // with a syntax error is reported by its index, the events after it are not lost.
+    thread_local simdjson::dom::parser validator;
+    thread_local std::string salvaged;
+    bool salvage = false; // reading the valid elements only
+    std::vector<qsizetype> pageIndex; // then: an element's index in the page received
+    ParseResult result;
+    simdjson::dom::element ignored;
+    simdjson::error_code code = validator.parse(padded.data(), length, false).get(ignored);
+    if (code != SUCCESS) {
+        const simdjson::error_code pageCode = code;
+        salvage = true;
+        std::vector<std::string_view> elements;
+        // Text that is not UTF-8 was garbled on the way (the simulator's faults do that), as was
+        // one too large: the page as a whole is refused and retried. A grammar error inside an
+        // element whose ends can be told apart is that element's. (simdjson reports an unclosed
+        // string before bad UTF-8, hence the check of its own.)
+        if (pageCode != simdjson::EMPTY && !simdjson::validate_utf8(padded.data(), length))
+            return pageError(simdjsonMessage(simdjson::UTF8_ERROR));
+        const bool wholePage
+            = pageCode == simdjson::EMPTY || pageCode == simdjson::CAPACITY || pageCode == simdjson::MEMALLOC;
+        if (wholePage || !splitElements(std::string_view(padded.data(), length), &elements))
+            return pageError(simdjsonMessage(pageCode));
+        salvaged.clear();
+        salvaged += '[';
+        for (size_t i = 0; i < elements.size(); ++i) {
+            const std::string_view element = elements[i];
+            // The element lies inside `padded`, so SIMDJSON_PADDING bytes past it are readable.
+            code = validator.parse(element.data(), element.size(), false).get(ignored);
+            if (code != SUCCESS) {
+                result.issues.append(ParseIssue { qsizetype(i),
+                    QStringLiteral("not valid JSON (%1)")
+                        .arg(QLatin1String(simdjson::error_message(code))) });
+                continue;
+            }
+            if (salvaged.size() > 1)
+                salvaged += ',';
+            salvaged.append(element);
+            pageIndex.push_back(qsizetype(i));
+        }
+        salvaged += ']';
+        result.elementCount = qsizetype(elements.size());
+        length = salvaged.size();
+        salvaged.resize(length + simdjson::SIMDJSON_PADDING);
+        padded.swap(salvaged);
+    }
+
     od::document document;
-    simdjson::error_code code = parser.iterate(padded.data(), length, padded.size()).get(document);
+    code = parser.iterate(padded.data(), length, padded.size()).get(document);
     if (code != SUCCESS)
         return pageError(simdjsonMessage(code));
     od::json_type rootType;
@@ -433,7 +539,6 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
     if ((code = document.get_array().get(array)) != SUCCESS)
         return pageError(simdjsonMessage(code));
 
-    ParseResult result;
     // Straight into the store's form, on this (worker) thread: see EventBatch.
     thread_local EventBatchBuilder builder;
     (void)builder.take(); // left over from a page that failed half-way
@@ -452,11 +557,15 @@ ParseResult EventParser::parse(QByteArrayView json, const ParseOptions &options)
             if (options.keepRaw)
                 result.raw.push_back(std::move(raw));
         } catch (const ElementError &error) {
-            result.issues.append(ParseIssue { index, error.reason });
+            result.issues.append(ParseIssue { salvage ? pageIndex[size_t(index)] : index, error.reason });
         }
         ++index;
     }
     result.batch = builder.take();
+    if (!salvage)
+        result.elementCount = index;
+    std::sort(result.issues.begin(), result.issues.end(),
+        [](const ParseIssue &a, const ParseIssue &b) { return a.index < b.index; });
     if (!result.issues.isEmpty())
         qCDebug(lcParser) << result.issues.size() << "elements skipped, first:" << result.issues.first().reason;
     return result;
@@ -485,138 +594,10 @@ QFuture<ParseResult> EventParser::parseInBackground(QByteArray json, const Parse
     });
 }
 
-namespace {
-
-// Days from 1970-01-01 to the civil date (proleptic Gregorian), Howard Hinnant's algorithm.
-qint64 daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return qint64(era) * 146097 + doe - 719468;
-}
-
-class Cursor
-{
-public:
-    explicit Cursor(QByteArrayView text) : m_p(text.data()), m_end(text.data() + text.size()) { }
-    bool atEnd() const { return m_p == m_end; }
-    char peek() const { return m_p < m_end ? *m_p : '\0'; }
-    bool take(char c)
-    {
-        if (peek() != c)
-            return false;
-        ++m_p;
-        return true;
-    }
-    // Exactly n digits (n > 0), or between min and max digits when min != max.
-    bool digits(int min, int max, int *value, int *count = nullptr)
-    {
-        int n = 0;
-        int v = 0;
-        while (n < max && m_p < m_end && *m_p >= '0' && *m_p <= '9') {
-            v = v * 10 + (*m_p - '0');
-            ++m_p;
-            ++n;
-        }
-        if (count)
-            *count = n;
-        *value = v;
-        return n >= min;
-    }
-    void skipSpaces()
-    {
-        while (m_p < m_end && *m_p == ' ')
-            ++m_p;
-    }
-
-private:
-    const char *m_p;
-    const char *m_end;
-};
-
-bool validDate(int y, int mo, int d, int h, int mi, int s)
-{
-    static constexpr int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    return y >= 1900 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1] && h <= 23 && mi <= 59 && s <= 60;
-}
-
-} // namespace
-
 bool EventParser::parseTimestamp(QByteArrayView text, qint64 *msSinceEpoch)
 {
-    Cursor c(text.trimmed());
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
-    int first = 0, firstCount = 0;
-    if (!c.digits(1, 4, &first, &firstCount))
-        return false;
-    bool usStyle = false;
-    if (firstCount == 4 && c.take('-')) {
-        // 2021-10-27T11:59:29.000Z and its variants
-        y = first;
-        if (!c.digits(2, 2, &mo) || !c.take('-') || !c.digits(2, 2, &d))
-            return false;
-        if (!c.take('T') && !c.take(' '))
-            return false;
-    } else if (firstCount <= 2 && c.take('/')) {
-        // 5/8/2017 10:56:25 AM (the schema example in the API spec)
-        usStyle = true;
-        mo = first;
-        if (!c.digits(1, 2, &d) || !c.take('/') || !c.digits(4, 4, &y))
-            return false;
-        c.skipSpaces();
-    } else {
-        return false;
-    }
-    if (!c.digits(1, 2, &h) || !c.take(':') || !c.digits(2, 2, &mi))
-        return false;
-    if (c.take(':') && !c.digits(2, 2, &s))
-        return false;
-    if (c.take('.') || c.take(',')) {
-        int fraction = 0, count = 0;
-        if (!c.digits(1, 3, &fraction, &count))
-            return false;
-        ms = count == 1 ? fraction * 100 : count == 2 ? fraction * 10 : fraction;
-        int ignored = 0;
-        c.digits(0, 9, &ignored); // finer than milliseconds
-    }
-    c.skipSpaces();
-    if (usStyle) {
-        const bool pm = c.take('P') || c.take('p');
-        const bool am = !pm && (c.take('A') || c.take('a'));
-        if (pm || am) {
-            if (!c.take('M') && !c.take('m'))
-                return false;
-            if (h < 1 || h > 12)
-                return false;
-            h = (h % 12) + (pm ? 12 : 0);
-        }
-        c.skipSpaces();
-    }
-    int offsetMinutes = 0;
-    if (c.take('Z') || c.take('z')) {
-    } else if (c.peek() == '+' || c.peek() == '-') {
-        const int sign = c.take('-') ? -1 : (c.take('+'), 1);
-        int oh = 0, om = 0;
-        if (!c.digits(2, 2, &oh))
-            return false;
-        c.take(':');
-        if (!c.atEnd() && !c.digits(2, 2, &om))
-            return false;
-        if (oh > 23 || om > 59)
-            return false;
-        offsetMinutes = sign * (oh * 60 + om);
-    } else if (!c.atEnd() && c.peek() == 'U') {
-        // " UTC"
-        if (!c.take('U') || !c.take('T') || !c.take('C'))
-            return false;
-    }
-    // A timestamp without a zone (2021-10-06 10:42:58) is UTC, like everything else the API sends.
-    if (!c.atEnd() || !validDate(y, mo, d, h, mi, s))
-        return false;
-    const qint64 seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - qint64(offsetMinutes) * 60;
-    *msSinceEpoch = seconds * 1000 + ms;
-    return true;
+    const std::optional<qint64> ms = IsoTime::parse(text);
+    if (ms)
+        *msSinceEpoch = *ms;
+    return ms.has_value();
 }

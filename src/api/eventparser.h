@@ -13,22 +13,33 @@
 
 #include <vector>
 
-// One element of a page that could not become an event: its 0-based index in the page and why.
+// One element of a page that could not become an event: its 0-based index in the page and why
+// (not valid JSON, or valid JSON that is no event: no id, an unreadable timestamp, ...).
 struct ParseIssue final
 {
     qsizetype index = 0;
     QString reason;
 };
 
+// What became of a page. Every element is either in the batch or in issues (elementCount is
+// both together); an element with a syntax error costs only itself, the elements after it are
+// read. A page is refused as a whole (error set, nothing in the batch) only when its elements
+// cannot be told apart: not JSON at the top, not an array or object, brackets or strings that do
+// not close (a body cut off).
 struct ParseResult final
 {
     EventBatch batch; // the events that could be read, in page order, ready for EventStore::append
-    // With ParseOptions::keepRaw: each accepted event's element text as received, parallel to batch.
+    // With ParseOptions::keepRaw: each accepted event's element text, minified (valid JSON, one
+    // line), parallel to batch.
     std::vector<QByteArray> raw;
-    QList<ParseIssue> issues; // elements that were skipped; the rest of the page is in events
+    QList<ParseIssue> issues; // elements that were skipped; the rest of the page is in batch
     QString error; // set when the input as a whole is unusable (not JSON, not an array/object)
+    qsizetype elementCount = 0; // elements the page holds: batch.size() + issues.size()
 
     [[nodiscard]] bool isOk() const { return error.isEmpty(); }
+    // Every element of the page became an event. An export that writes an incomplete page is
+    // missing events it knows about and must not look complete.
+    [[nodiscard]] bool isComplete() const { return isOk() && issues.isEmpty(); }
     [[nodiscard]] std::vector<Event> events() const { return batch.toEvents(); } // as values
 };
 
@@ -48,6 +59,7 @@ public:
     // The same on a pool of background threads (one a core) that yield the CPU to the GUI thread:
     // pages parse while the window appends the ones before and stays responsive.
     [[nodiscard]] static QFuture<ParseResult> parseInBackground(QByteArray json, const ParseOptions &options = {});
-    // Lenient timestamp reading; returns false when the text is no timestamp at all.
+    // IsoTime::parse (the API's timestamp forms, calendar and range checked); false when the text
+    // is no supported time.
     [[nodiscard]] static bool parseTimestamp(QByteArrayView text, qint64 *msSinceEpoch);
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventquery.h"
 
+#include "model/isotime.h"
+
 #include <QStringList>
 #include <QTimeZone>
 #include <QUrl>
@@ -36,10 +38,13 @@ QString encoded(const QString &value)
 
 QString EventQuery::formatTimestamp(const QDateTime &time, bool roundUp)
 {
-    QDateTime utc = time.toUTC();
-    if (roundUp && utc.time().msec() != 0)
-        utc = utc.addMSecs(1000 - utc.time().msec());
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char('Z');
+    if (!time.isValid())
+        return QString();
+    qint64 ms = time.toMSecsSinceEpoch();
+    const qint64 msOfSecond = ((ms % 1000) + 1000) % 1000;
+    if (roundUp && msOfSecond != 0)
+        ms += 1000 - msOfSecond;
+    return QString::fromLatin1(IsoTime::format(ms, IsoTime::Precision::Seconds));
 }
 
 QString EventQuery::validate() const

@@ -3,6 +3,7 @@
 #include "cli/eventexportoptions.h"
 
 #include "model/eventtypecatalogue.h"
+#include "model/isotime.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -14,15 +15,8 @@ namespace {
 // (midnight UTC). A time without an offset is taken as UTC, like the API's own format.
 QDateTime parseTime(const QString &text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (date.isValid())
-            time = date.startOfDay(QTimeZone::utc());
-    }
-    if (time.isValid() && time.timeSpec() == Qt::LocalTime)
-        time.setTimeZone(QTimeZone::utc());
-    return time;
+    const std::optional<qint64> ms = IsoTime::parse(text, IsoTime::DateOnly::Midnight);
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone::utc()) : QDateTime();
 }
 
 std::optional<int> parseLevel(const QString &text, const QList<QStringList> &names)

@@ -16,12 +16,45 @@ bool needsQuotes(QByteArrayView field)
     return false;
 }
 
+// OWASP "CSV Injection": a cell that starts with = + - @, tab or CR may run as a formula.
+// Spreadsheets skip leading spaces, line breaks and no-break spaces before they look, and read
+// the fullwidth signs (U+FF1D =, U+FF0B +, U+FF0D -, U+FF20 @) as the ASCII ones. One switch on
+// the first byte decides for almost every cell (this runs for each cell of an export).
 bool looksLikeFormula(QByteArrayView field)
 {
-    if (field.isEmpty())
-        return false;
-    const char c = field.front();
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    const qsizetype n = field.size();
+    auto at = [&](qsizetype i) { return i < n ? uchar(field[i]) : uchar(0); };
+    for (qsizetype i = 0; i < n;) {
+        switch (at(i)) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+            return true;
+        case ' ':
+        case '\n':
+            ++i;
+            break;
+        case 0xc2: // U+00A0 no-break space: C2 A0
+            if (at(i + 1) != 0xa0)
+                return false;
+            i += 2;
+            break;
+        case 0xe3: // U+3000 ideographic space: E3 80 80
+            if (at(i + 1) != 0x80 || at(i + 2) != 0x80)
+                return false;
+            i += 3;
+            break;
+        case 0xef: // the fullwidth signs: EF BC 9D, EF BC 8B, EF BC 8D, EF BC A0
+            return at(i + 1) == 0xbc
+                && (at(i + 2) == 0x9d || at(i + 2) == 0x8b || at(i + 2) == 0x8d || at(i + 2) == 0xa0);
+        default:
+            return false;
+        }
+    }
+    return false;
 }
 } // namespace
 

@@ -11,7 +11,8 @@ class QIODevice;
 
 // RFC 4180 CSV into a QIODevice, UTF-8, CRLF row ends, streaming through a small buffer: the file is
 // never built in memory. By default a cell that a spreadsheet would run as a formula (starting with
-// =, +, -, @, tab or CR) gets a leading apostrophe; machine consumers can turn that off.
+// =, +, -, @, tab or CR, also after leading spaces, and their fullwidth forms; OWASP's guidance)
+// gets a leading apostrophe; machine consumers can turn that off.
 class CsvWriter final
 {
 public:

@@ -5,6 +5,7 @@
 #include "model/eventstore.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "model/isotime.h"
 #include "model/payloadsecrets.h"
 
 #include <QCoreApplication>
@@ -55,14 +56,6 @@ void appendNumber(QByteArray *out, qint64 value)
     out->append(buffer, end - buffer);
 }
 
-void writeDigits(char *at, int value, int width)
-{
-    for (int i = width - 1; i >= 0; --i) {
-        at[i] = char('0' + value % 10);
-        value /= 10;
-    }
-}
-
 } // namespace
 
 QString EventColumns::title(Column column)
@@ -94,39 +87,6 @@ QList<EventColumns::Column> EventColumns::tableColumns()
     for (int c = Time; c <= Id; ++c)
         columns.append(Column(c));
     return columns;
-}
-
-void EventColumns::appendIsoTime(QByteArray *out, qint64 ms)
-{
-    // Days to civil date (H. Hinnant's algorithm): QDateTime costs far more per row of an export.
-    qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
-    const qint64 msOfDay = ms - days * 86400000;
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 doe = days - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = int(doy - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-
-    char buffer[25] = "0000-00-00T00:00:00.000Z";
-    writeDigits(buffer, int(std::clamp<qint64>(year, 0, 9999)), 4);
-    writeDigits(buffer + 5, month, 2);
-    writeDigits(buffer + 8, day, 2);
-    writeDigits(buffer + 11, int(msOfDay / 3600000), 2);
-    writeDigits(buffer + 14, int(msOfDay / 60000 % 60), 2);
-    writeDigits(buffer + 17, int(msOfDay / 1000 % 60), 2);
-    writeDigits(buffer + 20, int(msOfDay % 1000), 3);
-    out->append(buffer, 24);
-}
-
-QByteArray EventColumns::isoTime(qint64 ms)
-{
-    QByteArray out;
-    appendIsoTime(&out, ms);
-    return out;
 }
 
 bool EventColumns::isEntryColumn(Column column)
@@ -257,7 +217,7 @@ void EventColumns::appendText(const EventStore &store, qsizetype row, Column col
     }
     switch (column) {
     case Time:
-        appendIsoTime(out, store.timestampMs(row));
+        IsoTime::append(out, store.timestampMs(row));
         return;
     case Description:
         out->append(store.descriptionUtf8(row));

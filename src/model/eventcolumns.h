@@ -49,10 +49,6 @@ public:
     [[nodiscard]] static QString key(Column column); // stable machine name: "time", "event_type", ...
     [[nodiscard]] static Column fromKey(QStringView key); // ColumnCount when unknown
     [[nodiscard]] static QList<Column> tableColumns(); // Time .. Id
-    // Time as ISO 8601 UTC with milliseconds (2021-10-27T08:38:02.000Z): the wire form and the
-    // form exports use.
-    [[nodiscard]] static QByteArray isoTime(qint64 msSinceEpoch);
-    static void appendIsoTime(QByteArray *out, qint64 msSinceEpoch);
     // The UTF-8 texts of the store's interned entries (severities, types, devices, users, ...) for
     // some columns, made once for a long run of rows such as an export. Entries added to the store
     // later are simply not in it.
@@ -66,8 +62,8 @@ public:
         std::array<std::vector<QByteArray>, ColumnCount> m_texts;
     };
 
-    // The export/clipboard text of a cell as UTF-8 (Time in ISO 8601 UTC; Payload with its secret
-    // values redacted).
+    // The export/clipboard text of a cell as UTF-8 (Time in ISO 8601 UTC with milliseconds, the
+    // wire form: IsoTime; Payload with its secret values redacted).
     static void appendText(const EventStore &store, qsizetype row, Column column, QByteArray *out,
                            const TextCache *cache = nullptr);
     [[nodiscard]] static QString text(const EventStore &store, qsizetype row, Column column);

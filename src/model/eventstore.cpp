@@ -25,6 +25,18 @@ inline uint64_t mix(uint64_t x)
     return x;
 }
 
+// How reserve() sizes what is not one value a row; a pull beyond these only grows once more.
+// Distinct descriptions: at most one a row. The bench's generated account has about one in four
+// (269,077 for a million rows), real pulls far fewer: plan for one in two.
+constexpr size_t RowsPerDistinctDescription = 2;
+// Their UTF-8 bytes on average (the docs' 59 examples average 69, generated ones are shorter).
+constexpr size_t DescriptionBytes = 48;
+// Payload blocks: full ones of EventBatchBuilder::BlockSize rows, plus the partial block each page
+// ends with; pages hold 100 to 1,000 events, so one partial block every 500 rows is generous.
+constexpr size_t RowsPerPartialBlock = 500;
+// Mapped ahead with the columns: room for as many new descriptions as rows, of this many bytes.
+constexpr size_t DescriptionBytesAhead = 64;
+
 } // namespace
 
 // Rows by event id: open addressing over row numbers (4 bytes a slot, row + 1, 0 is empty), the
@@ -104,7 +116,7 @@ private:
 };
 
 EventStore::EventStore()
-    : m_idSet(std::make_unique<IdSet>(m_ids))
+    : m_idSet(std::make_unique<IdSet>(m_ids.values()))
 {
 }
 
@@ -163,13 +175,7 @@ void EventStore::clear()
 {
     if (refuseWhileRead("clear"))
         return;
-    for (auto *column : { &m_ids, &m_timestamps })
-        std::vector<qint64>().swap(*column);
-    for (auto *column : { &m_description, &m_organisation, &m_user, &m_endpoint, &m_sim, &m_imsi, &m_payloadOffset })
-        std::vector<uint32_t>().swap(*column);
-    std::vector<uint16_t>().swap(m_type);
-    for (auto *column : { &m_source, &m_severity, &m_flags })
-        std::vector<uint8_t>().swap(*column);
+    m_columns.release();
     m_types.clear();
     m_sources.clear();
     m_severities.clear();
@@ -185,7 +191,6 @@ void EventStore::clear()
     m_chunkUsed = ChunkBytes;
     m_blockBytes = 0;
     m_spareChunk.reset();
-    m_prefaulted.reset(0);
     m_idSet->clear();
 }
 
@@ -194,47 +199,25 @@ void EventStore::reserve(qsizetype rows)
     if (rows <= size() || refuseWhileRead("reserve"))
         return;
     const size_t n = size_t(rows);
-    m_ids.reserve(n);
-    m_timestamps.reserve(n);
-    for (auto *column : { &m_description, &m_organisation, &m_user, &m_endpoint, &m_sim, &m_imsi, &m_payloadOffset })
-        column->reserve(n);
-    m_type.reserve(n);
-    for (auto *column : { &m_source, &m_severity, &m_flags })
-        column->reserve(n);
-    m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / 500 + 1); // full blocks plus one partial a page
-    // Distinct descriptions: at most one a row; most pulls have far fewer, so plan for half.
-    m_keys[EventBatch::Descriptions].reserveKeys(n / 2, n * 48);
+    m_columns.reserve(n);
+    m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / RowsPerPartialBlock + 1);
+    const size_t descriptions = n / RowsPerDistinctDescription;
+    m_keys[EventBatch::Descriptions].reserveKeys(descriptions, descriptions * DescriptionBytes);
     // Pages are mapped in the order asked: the next rows' first (the next page writes them), then
     // the hash tables (taken into use when they are ready).
-    m_prefaulted.reset(size_t(size()));
+    m_columns.resetMark(size_t(size()));
     prefaultAhead();
-    m_keys[EventBatch::Descriptions].reserveSlots(n / 2);
+    m_keys[EventBatch::Descriptions].reserveSlots(descriptions);
     m_idSet->reserve(n);
 }
 
 void EventStore::prefaultAhead()
 {
-    const size_t rows = size_t(size());
-    size_t from = 0, to = 0;
-    if (!m_prefaulted.advance(rows, &from, &to))
-        return;
-    from = std::min(from, rows);
     std::vector<PagePrefault::Range> ranges;
-    auto add = [&](const auto &column) { PagePrefault::addSpare(&ranges, column, from, to); };
-    add(m_ids);
-    add(m_timestamps);
-    add(m_description);
-    add(m_type);
-    add(m_source);
-    add(m_severity);
-    add(m_flags);
-    add(m_organisation);
-    add(m_user);
-    add(m_endpoint);
-    add(m_sim);
-    add(m_imsi);
-    add(m_payloadOffset);
-    m_keys[EventBatch::Descriptions].addSpare(&ranges, PagePrefault::AheadMark::Rows, PagePrefault::AheadMark::Rows * 64);
+    if (!m_columns.addAhead(&ranges, size_t(size())))
+        return;
+    m_keys[EventBatch::Descriptions].addSpare(
+        &ranges, PagePrefault::AheadMark::Rows, PagePrefault::AheadMark::Rows * DescriptionBytesAhead);
     PagePrefault::populateLater(std::move(ranges));
 }
 
@@ -317,8 +300,6 @@ qsizetype EventStore::append(const EventBatch &batch)
             }
         }
     }
-    Q_ASSERT_X(m_types.size() <= UINT16_MAX && m_sources.size() <= UINT8_MAX && m_severities.size() <= UINT8_MAX,
-               "EventStore", "too many distinct types, sources or severities");
     auto store = [&](EventBatch::Table table, qsizetype row) {
         const uint32_t index = batch.index(table, row);
         return index == EventBatch::None ? None : m_batchToStore[table][index];
@@ -334,9 +315,9 @@ qsizetype EventStore::append(const EventBatch &batch)
         m_timestamps.push_back(batch.timestampMs(i));
         m_flags.push_back(batch.alert(i) ? FlagAlert : 0);
         m_description.push_back(store(EventBatch::Descriptions, i));
-        m_type.push_back(uint16_t(store(EventBatch::Types, i)));
-        m_source.push_back(uint8_t(store(EventBatch::Sources, i)));
-        m_severity.push_back(uint8_t(store(EventBatch::Severities, i)));
+        m_type.push_back(store(EventBatch::Types, i));
+        m_source.push_back(store(EventBatch::Sources, i));
+        m_severity.push_back(store(EventBatch::Severities, i));
         m_organisation.push_back(store(EventBatch::Organisations, i));
         m_user.push_back(store(EventBatch::Users, i));
         m_endpoint.push_back(store(EventBatch::Endpoints, i));
@@ -484,9 +465,7 @@ Event EventStore::event(qsizetype row) const
 size_t EventStore::memoryUsage() const
 {
     auto cap = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
-    size_t total = cap(m_ids) + cap(m_timestamps) + cap(m_description) + cap(m_type) + cap(m_source) + cap(m_severity)
-        + cap(m_flags) + cap(m_organisation) + cap(m_user) + cap(m_endpoint) + cap(m_sim) + cap(m_imsi)
-        + cap(m_payloadOffset);
+    size_t total = m_columns.bytes();
     total += cap(m_blocks) + m_blockBytes + (m_spareChunk ? ChunkBytes : 0);
     total += m_idSet->bytes();
     for (const KeyTable &keys : m_keys)

@@ -5,6 +5,7 @@
 #include "model/event.h"
 #include "model/eventbatch.h"
 #include "model/pageprefault.h"
+#include "model/prefaultedcolumns.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -86,9 +87,9 @@ public:
     [[nodiscard]] bool alert(qsizetype row) const { return m_flags[size_t(row)] & FlagAlert; }
     [[nodiscard]] uint32_t descriptionIndex(qsizetype row) const { return m_description[size_t(row)]; }
     [[nodiscard]] QByteArrayView descriptionUtf8(qsizetype row) const { return string(descriptionIndex(row)); }
-    [[nodiscard]] uint16_t typeIndex(qsizetype row) const { return m_type[size_t(row)]; }
-    [[nodiscard]] uint8_t sourceIndex(qsizetype row) const { return m_source[size_t(row)]; }
-    [[nodiscard]] uint8_t severityIndex(qsizetype row) const { return m_severity[size_t(row)]; }
+    [[nodiscard]] uint32_t typeIndex(qsizetype row) const { return m_type[size_t(row)]; }
+    [[nodiscard]] uint32_t sourceIndex(qsizetype row) const { return m_source[size_t(row)]; }
+    [[nodiscard]] uint32_t severityIndex(qsizetype row) const { return m_severity[size_t(row)]; }
     [[nodiscard]] uint32_t organisationIndex(qsizetype row) const { return m_organisation[size_t(row)]; }
     [[nodiscard]] uint32_t userIndex(qsizetype row) const { return m_user[size_t(row)]; }
     [[nodiscard]] uint32_t endpointIndex(qsizetype row) const { return m_endpoint[size_t(row)]; }
@@ -147,6 +148,9 @@ private:
         uint32_t compressedSize = 0; // UINT32_MAX: stored raw (compression failed)
         uint32_t rawSize = 0;
     };
+    // Sealed blocks are copied into chunks of this size: one allocation (and one spare chunk
+    // mapped ahead, see PagePrefault) for many blocks of a few KB each, and little unused memory
+    // for a small pull.
     static constexpr size_t ChunkBytes = 4 << 20;
     class IdSet;
 
@@ -156,19 +160,24 @@ private:
     [[nodiscard]] size_t blockOfRow(qsizetype row) const;
     void blockPayload(size_t blockIndex, std::string *out) const;
 
-    std::vector<qint64> m_ids;
-    std::vector<qint64> m_timestamps;
-    std::vector<uint32_t> m_description;
-    std::vector<uint16_t> m_type;
-    std::vector<uint8_t> m_source;
-    std::vector<uint8_t> m_severity;
-    std::vector<uint8_t> m_flags;
-    std::vector<uint32_t> m_organisation;
-    std::vector<uint32_t> m_user;
-    std::vector<uint32_t> m_endpoint;
-    std::vector<uint32_t> m_sim;
-    std::vector<uint32_t> m_imsi;
-    std::vector<uint32_t> m_payloadOffset; // offset of the row's record inside its block's raw data
+    // The row columns, declared once (PrefaultedColumns: reserve, release, pages mapped ahead,
+    // memory). Type, source and severity are indices into their tables like the entities, 32 bits
+    // wide: a hostile server may send any number of distinct values, and a narrower index would
+    // wrap around to a wrong one (issue 10; 8 bytes a row more than 16/8/8 bits).
+    PrefaultedColumns m_columns;
+    PrefaultedColumn<qint64> m_ids { &m_columns };
+    PrefaultedColumn<qint64> m_timestamps { &m_columns };
+    PrefaultedColumn<uint32_t> m_description { &m_columns };
+    PrefaultedColumn<uint32_t> m_type { &m_columns };
+    PrefaultedColumn<uint32_t> m_source { &m_columns };
+    PrefaultedColumn<uint32_t> m_severity { &m_columns };
+    PrefaultedColumn<uint8_t> m_flags { &m_columns };
+    PrefaultedColumn<uint32_t> m_organisation { &m_columns };
+    PrefaultedColumn<uint32_t> m_user { &m_columns };
+    PrefaultedColumn<uint32_t> m_endpoint { &m_columns };
+    PrefaultedColumn<uint32_t> m_sim { &m_columns };
+    PrefaultedColumn<uint32_t> m_imsi { &m_columns };
+    PrefaultedColumn<uint32_t> m_payloadOffset { &m_columns }; // the row's record inside its block's raw data
 
     std::vector<NamedId> m_types, m_sources, m_severities, m_organisations;
     std::vector<EventUser> m_users;
@@ -186,7 +195,6 @@ private:
     size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
     size_t m_blockBytes = 0; // bytes of all blocks
     std::unique_ptr<char[]> m_spareChunk; // the next chunk, its pages mapped ahead (PagePrefault)
-    PagePrefault::AheadMark m_prefaulted; // how far the columns' pages are mapped (or asked to be)
 
     std::unique_ptr<IdSet> m_idSet;
     mutable std::atomic<int> m_readers { 0 }; // ReadLocks held

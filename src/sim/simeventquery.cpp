@@ -3,6 +3,7 @@
 #include "sim/simeventquery.h"
 
 #include "model/eventstore.h"
+#include "model/isotime.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -20,14 +21,10 @@ SimEventQuery::Error queryError(const QString &message)
     return SimEventQuery::Error { 422, 1301, "InvalidQueryCriteria", message };
 }
 
+// No zone given: the API means UTC. A date alone is its midnight.
 std::optional<qint64> parseTime(const QString &text)
 {
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return std::nullopt;
-    if (t.timeSpec() == Qt::LocalTime) // no zone given: the API means UTC
-        t.setTimeSpec(Qt::UTC);
-    return t.toMSecsSinceEpoch();
+    return IsoTime::parse(text, IsoTime::DateOnly::Midnight);
 }
 
 bool isNumber(const QString &s)
