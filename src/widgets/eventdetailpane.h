@@ -6,6 +6,7 @@
 #include "model/event.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -32,6 +33,8 @@ public:
     ~EventDetailPane() override;
 
     void setEvent(const Event &event);
+    // The user's names for shipping provider ids (settings); without one a provider reads "provider N".
+    void setProviderNames(const QHash<qint64, QString> &names) { m_providerNames = names; }
     void clear();
     [[nodiscard]] std::optional<qint64> eventId() const;
 
@@ -44,6 +47,8 @@ public:
 Q_SIGNALS:
     // A related-entity link was clicked: filter the table to events of this entity.
     void pinRequested(EventEntity pin, qint64 id, const QString &label);
+    // The order box's "Open in Orders view" link.
+    void orderViewRequested(qint64 orderId);
 
 private:
     void showOrder(const Event &event);
@@ -56,4 +61,5 @@ private:
     std::unique_ptr<Ui::EventDetailPane> m_ui;
     std::optional<qint64> m_eventId;
     QByteArray m_prettyJson;
+    QHash<qint64, QString> m_providerNames;
 };
