@@ -117,6 +117,18 @@ void OrdersView::setEventModel(EventTableModel *events)
     connect(m_model.get(), &QAbstractItemModel::dataChanged, this, &OrdersView::onCurrentChanged);
     connect(m_model.get(), &QAbstractItemModel::modelReset, this, &OrdersView::onCurrentChanged);
     connect(m_ui->searchEdit, &QLineEdit::textChanged, m_model.get(), &SimOrderTableModel::setSearchText);
+    // Columns fit the first orders that arrive; after that the user's widths stay.
+    connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_columnsFitted)
+            return;
+        m_columnsFitted = true;
+        m_ui->ordersTable->resizeColumnsToContents();
+        // A long name or e-mail address must not push the dates and references out of sight.
+        QHeaderView *header = m_ui->ordersTable->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c)
+            header->resizeSection(
+                c, std::min(header->sectionSize(c), 12 * fontMetrics().averageCharWidth() + 60));
+    });
     m_model->sort(m_ui->ordersTable->horizontalHeader()->sortIndicatorSection(),
         m_ui->ordersTable->horizontalHeader()->sortIndicatorOrder());
     applyToggles();

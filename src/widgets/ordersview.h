@@ -59,4 +59,5 @@ private:
     std::unique_ptr<Ui::OrdersView> m_ui;
     std::unique_ptr<SimOrderTableModel> m_model;
     QString m_trackingReference; // of the selected order
+    bool m_columnsFitted = false;
 };
