@@ -244,8 +244,9 @@ void OrdersView::showTimeline(const SimOrderRecord *order)
                      .arg(text(SimOrderColumns::Provider).toHtmlEscaped(),
                          order->trackingReference.toHtmlEscaped());
     m_ui->orderTitle->setText(title);
-    m_ui->showEventsLabel->setText(tr(
-        "<a href=\"events\">Show its %n event(s) in the event table</a>", nullptr, int(order->steps.size())));
+    m_ui->showEventsLabel->setText(order->steps.size() == 1
+            ? tr("<a href=\"events\">Show its event in the event table</a>")
+            : tr("<a href=\"events\">Show its %1 events in the event table</a>").arg(order->steps.size()));
 
     QString html;
     if (!order->isSubmitLoaded())
