@@ -3,6 +3,7 @@
 // emnify-events: export emnify events from the command line (see EventExportOptions::usage()).
 #include "cli/eventexportjob.h"
 #include "cli/eventexportoptions.h"
+#include "cli/orderexportjob.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -23,8 +24,12 @@ int main(int argc, char *argv[])
 
     QFile standardError;
     (void)standardError.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
-    const auto parsed
-        = EventExportOptions::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    // `emnify-events orders ...` takes the options of `export` and writes one row per SIM order.
+    QStringList arguments = QCoreApplication::arguments();
+    const bool orders = arguments.size() > 1 && arguments.at(1) == QLatin1String("orders");
+    if (orders)
+        arguments[1] = QStringLiteral("export");
+    const auto parsed = EventExportOptions::parse(arguments, QProcessEnvironment::systemEnvironment());
     if (parsed.helpRequested) {
         std::fputs(parsed.helpText.toLocal8Bit().constData(), stdout);
         return EventExportJob::Success;
@@ -39,6 +44,12 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     QFile standardOutput;
     (void)standardOutput.open(stdout, QIODevice::WriteOnly);
+    if (orders) {
+        OrderExportJob job(&network, parsed.options, &standardError, &standardOutput);
+        QObject::connect(&job, &OrderExportJob::finished, &app, &QCoreApplication::exit);
+        job.start();
+        return app.exec();
+    }
     EventExportJob job(&network, parsed.options, &standardError, &standardOutput);
     QObject::connect(&job, &EventExportJob::finished, &app, &QCoreApplication::exit);
     job.start();

@@ -3,6 +3,7 @@
 #include "api/eventjson.h"
 #include "api/eventparser.h"
 #include "model/payloadsecrets.h"
+#include "model/simorderbook.h"
 #include "sim/accountgenerator.h"
 #include "sim/emnifysimulator.h"
 
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void generatorOrderLifecycles();
     void generatorTokensAreJwts_data();
     void generatorTokensAreJwts();
+    void generatorOrdersInEveryState();
     void generatedEventsRoundTrip();
 
 private:
@@ -819,6 +821,59 @@ void TestEmnifySim::generatorOrderLifecycles()
     QVERIFY(orders.size() >= 3);
     QVERIFY(shipped >= 1);
     QVERIFY(canceled >= 1);
+}
+
+void TestEmnifySim::generatorOrdersInEveryState()
+{
+    // What the demo and emnify-sim serve: orders in every state, with realistic timing.
+    SimOrderBook book;
+    for (const Event &e : AccountGenerator::generate(3000, 42, Now, AccountGenerator::OrderStates::Every))
+        book.add(e);
+    constexpr qint64 Hour = 3600 * 1000, Day = 24 * Hour;
+    int unpaidForAWeek = 0, paidWaiting = 0, shipped = 0, shippedTwice = 0, canceledBeforePaid = 0,
+        canceledAfterPaid = 0, submitBeforeWindow = 0;
+    for (const SimOrderRecord &order : book.orders()) {
+        if (order.isSubmitLoaded() && order.paidAtMs != SimOrderRecord::NoTime) {
+            const qint64 wait = order.paidAtMs - order.submittedAtMs;
+            QVERIFY2(wait >= Hour && wait <= 8 * Hour + 1000, qPrintable(QString::number(wait))); // hours
+        }
+        if (order.paidAtMs != SimOrderRecord::NoTime && order.shippedAtMs != SimOrderRecord::NoTime) {
+            const qint64 wait = order.shippedAtMs - order.paidAtMs;
+            QVERIFY2(wait >= Day && wait <= 4 * Day + 1000, qPrintable(QString::number(wait))); // days
+        }
+        if (!order.isSubmitLoaded()) {
+            ++submitBeforeWindow;
+            QVERIFY(!order.steps.empty());
+        }
+        switch (order.statusId) {
+        case SimCardOrder::Submitted:
+            unpaidForAWeek += order.submittedAtMs < Now - 7 * Day;
+            break;
+        case SimCardOrder::Paid:
+            ++paidWaiting;
+            break;
+        case SimCardOrder::Shipped: {
+            ++shipped;
+            QVERIFY(!order.trackingReference.isEmpty());
+            const auto shippedSteps = std::count_if(order.steps.begin(), order.steps.end(),
+                [](const SimOrderStep &step) { return step.statusId == SimCardOrder::Shipped; });
+            shippedTwice += shippedSteps == 2;
+            break;
+        }
+        case SimCardOrder::Canceled:
+            ++(order.paidAtMs == SimOrderRecord::NoTime ? canceledBeforePaid : canceledAfterPaid);
+            break;
+        default:
+            QFAIL("an order with no known status");
+        }
+    }
+    QVERIFY(unpaidForAWeek >= 1);
+    QVERIFY(paidWaiting >= 1);
+    QVERIFY(shipped >= 1);
+    QVERIFY(shippedTwice >= 1);
+    QVERIFY(canceledBeforePaid >= 1);
+    QVERIFY(canceledAfterPaid >= 1);
+    QVERIFY(submitBeforeWindow >= 1);
 }
 
 void TestEmnifySim::generatedEventsRoundTrip()

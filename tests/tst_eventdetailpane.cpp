@@ -46,6 +46,8 @@ private Q_SLOTS:
     void secretsMasked();
     void revealOnRequestIsForgotten();
     void copiesGiveTheMarker();
+    void orderLinkOpensOrdersView();
+    void providerNamedOnlyByTheUser();
 
 private:
     std::vector<Event> m_events;
@@ -355,6 +357,32 @@ void TestEventDetailPane::copiesGiveTheMarker()
     QTRY_COMPARE(clipboard->text(), secret);
     copyAll->trigger();
     QVERIFY(!clipboard->text().contains(secret));
+}
+
+void TestEventDetailPane::orderLinkOpensOrdersView()
+{
+    EventDetailPane pane;
+    pane.setEvent(m_events[58]);
+    auto *order = pane.findChild<QLabel *>(QStringLiteral("orderLabel"));
+    QVERIFY(order);
+    QVERIFY2(order->text().contains(QLatin1String("href=\"orders:16235491\"")), qPrintable(order->text()));
+    QVERIFY2(pane.orderText().contains(QLatin1String("Open in Orders view")), qPrintable(pane.orderText()));
+    QSignalSpy open(&pane, &EventDetailPane::orderViewRequested);
+    QSignalSpy pin(&pane, &EventDetailPane::pinRequested);
+    Q_EMIT order->linkActivated(QStringLiteral("orders:16235491"));
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.at(0).at(0).toLongLong(), qint64(16235491));
+    QCOMPARE(pin.count(), 0); // it opens the order, it does not narrow the table
+}
+
+void TestEventDetailPane::providerNamedOnlyByTheUser()
+{
+    EventDetailPane pane;
+    pane.setEvent(m_events[58]);
+    QVERIFY2(!pane.orderText().contains(QLatin1String("UPS")), qPrintable(pane.orderText()));
+    pane.setProviderNames({ { 1, QStringLiteral("Acme Post") } });
+    pane.setEvent(m_events[58]);
+    QVERIFY2(pane.orderText().contains(QLatin1String("Acme Post (provider ID 1)")), qPrintable(pane.orderText()));
 }
 
 QTEST_MAIN(TestEventDetailPane)

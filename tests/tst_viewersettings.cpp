@@ -19,6 +19,7 @@ private Q_SLOTS:
     void timeDisplay();
     void customRangeWithoutDatesFallsBack();
     void garbageIsIgnored();
+    void providerNames();
 };
 
 void TestViewerSettings::defaults()
@@ -126,6 +127,28 @@ void TestViewerSettings::garbageIsIgnored()
     QCOMPARE(viewer.filterState().hiddenTypeIds, QSet<int> { 5 });
     QCOMPARE(viewer.timeDisplay(), TimeDisplay::RelativeLocal);
     QCOMPARE(viewer.apiUrl(), ViewerSettings::defaultApiUrl());
+}
+
+void TestViewerSettings::providerNames()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    {
+        ViewerSettings viewer(&settings);
+        // No carrier names are invented: the table starts empty.
+        QVERIFY(viewer.providerNames().isEmpty());
+        viewer.setProviderNames({ { 1, QStringLiteral("Acme Post") }, { 7, QStringLiteral("  ") } });
+        viewer.sync();
+    }
+    ViewerSettings viewer(&settings);
+    const QHash<qint64, QString> expected { { 1, QStringLiteral("Acme Post") } };
+    QCOMPARE(viewer.providerNames(), expected);
+    settings.setValue(QStringLiteral("orders/providerNames"),
+        QVariantMap { { QStringLiteral("1"), QStringLiteral("Acme Post") },
+            { QStringLiteral("x"), QStringLiteral("not an id") } });
+    QCOMPARE(viewer.providerNames(), expected);
+    viewer.setProviderNames({});
+    QVERIFY(viewer.providerNames().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestViewerSettings)

@@ -407,6 +407,14 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>Reveal %1</source>
         <translation>%1 anzeigen</translation>
     </message>
+    <message>
+        <source>Open in Orders view</source>
+        <translation>In der Bestellansicht öffnen</translation>
+    </message>
+    <message>
+        <source>provider ID %1</source>
+        <translation>Versanddienst-ID %1</translation>
+    </message>
 </context>
 <context>
     <name>EventLevels</name>
@@ -956,6 +964,137 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>SIM orders</source>
+        <translation>SIM-Bestellungen</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <source>Submitted, not paid yet</source>
+        <translation>Aufgegeben, noch nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Paid, not shipped yet</source>
+        <translation>Bezahlt, noch nicht versandt</translation>
+    </message>
+    <message>
+        <source>Orders with an event in the last 7 days</source>
+        <translation>Bestellungen mit einem Ereignis in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Search order ID, tracking reference, organisation</source>
+        <translation>Bestell-ID, Sendungsnummer, Organisation suchen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Copy tracking reference</source>
+        <translation>Sendungsnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Übermittelt</translation>
+    </message>
+    <message>
+        <source>updated, no status given (stays %1)</source>
+        <translation>aktualisiert, ohne Status (bleibt %1)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 again</source>
+        <translation>erneut %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Export shown orders…</source>
+        <translation>Angezeigte Bestellungen exportieren…</translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>Bestellungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export selected orders…</source>
+        <translation>Ausgewählte Bestellungen exportieren…</translation>
+    </message>
+    <message>
+        <source>Submitted (unpaid) %1</source>
+        <translation>Aufgegeben (unbezahlt) %1</translation>
+    </message>
+    <message>
+        <source>Paid (not shipped) %1</source>
+        <translation>Bezahlt (nicht versandt) %1</translation>
+    </message>
+    <message>
+        <source>Shipped %1</source>
+        <translation>Versandt %1</translation>
+    </message>
+    <message>
+        <source>Canceled %1</source>
+        <translation>Storniert %1</translation>
+    </message>
+    <message>
+        <source>Updated in the last 7 days %1</source>
+        <translation>In den letzten 7 Tagen aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select an order to see its timeline.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wählen Sie eine Bestellung, um ihren Verlauf zu sehen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Order %1&lt;/b&gt; · &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;Bestellung %1&lt;/b&gt; · &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Shipped with %1 · tracking reference &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;br&gt;Versandt mit %1 · Sendungsnummer &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;events&quot;&gt;Show its event in the event table&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;events&quot;&gt;Ihr Ereignis in der Ereignistabelle zeigen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;events&quot;&gt;Show its %1 events in the event table&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;events&quot;&gt;Ihre %1 Ereignisse in der Ereignistabelle zeigen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;%1 (the submit event is not in the loaded time range)&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;%1 (das Aufgabe-Ereignis liegt nicht im geladenen Zeitraum)&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source> · tracking %1</source>
+        <translation> · Sendung %1</translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation>Bestellungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>SIM orders</source>
+        <translation>SIM-Bestellungen</translation>
+    </message>
+    <message>
+        <source>Order timeline</source>
+        <translation>Verlauf der Bestellung</translation>
+    </message>
 </context>
 <context>
     <name>PayloadSecrets</name>
@@ -1038,8 +1177,70 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Status %1</translation>
     </message>
     <message>
-        <source>Provider %1</source>
+        <source>provider %1</source>
         <translation>Versanddienst %1</translation>
+    </message>
+</context>
+<context>
+    <name>SimOrderColumns</name>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Übermittelt</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Aufgegeben von</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Versanddienst</translation>
+    </message>
+    <message>
+        <source>Tracking reference</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>submitted before %1</source>
+        <translation>aufgegeben vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>SimOrderTableModel</name>
+    <message>
+        <source>The order&apos;s submit event is older than the loaded events.</source>
+        <translation>Das Aufgabe-Ereignis der Bestellung ist älter als die geladenen Ereignisse.</translation>
     </message>
 </context>
 <context>

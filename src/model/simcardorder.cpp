@@ -21,14 +21,26 @@ std::optional<qint64> number(const QJsonValue &value)
     return std::nullopt;
 }
 
+QString text(const QJsonValue &value)
+{
+    if (value.isDouble()) // a reference or date sent as a number
+        return QString::number(value.toInteger());
+    return value.toString();
+}
+
 } // namespace
 
 std::optional<SimCardOrder> SimCardOrder::fromEvent(const Event &event)
 {
-    if (!isOrderType(event.type.id) || event.detailJson.isEmpty())
+    return fromDetail(event.type.id, event.detailJson);
+}
+
+std::optional<SimCardOrder> SimCardOrder::fromDetail(qint64 typeId, QByteArrayView detailJson)
+{
+    if (!isOrderType(typeId) || detailJson.isEmpty())
         return std::nullopt;
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(event.detailJson, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(detailJson.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     const QJsonObject detail = doc.object();
@@ -38,7 +50,7 @@ std::optional<SimCardOrder> SimCardOrder::fromEvent(const Event &event)
 
     SimCardOrder order;
     order.orderId = *id;
-    if (event.type.id == SubmittedTypeId) {
+    if (typeId == SubmittedTypeId) {
         order.statusId = Submitted;
     } else {
         const QJsonValue status = detail.value(QLatin1String("status"));
@@ -47,8 +59,8 @@ std::optional<SimCardOrder> SimCardOrder::fromEvent(const Event &event)
         order.statusId = statusId ? int(*statusId) : -1;
     }
     order.providerId = number(detail.value(QLatin1String("shipped_with_provider_id")));
-    order.trackingReference = detail.value(QLatin1String("ext_shipping_reference")).toString();
-    order.shippedDate = detail.value(QLatin1String("shipped_date")).toString();
+    order.trackingReference = text(detail.value(QLatin1String("ext_shipping_reference")));
+    order.shippedDate = text(detail.value(QLatin1String("shipped_date")));
     return order;
 }
 
@@ -70,14 +82,10 @@ QString SimCardOrder::statusName(int statusId)
     }
 }
 
-QString SimCardOrder::providerName(qint64 providerId)
+QString SimCardOrder::providerName(qint64 providerId, const QHash<qint64, QString> &names)
 {
-    switch (providerId) {
-    case 1:
-        return QStringLiteral("UPS");
-    case 2:
-        return QStringLiteral("DHL");
-    default:
-        return QCoreApplication::translate("SimCardOrder", "Provider %1").arg(providerId);
-    }
+    const QString name = names.value(providerId);
+    if (!name.isEmpty())
+        return name;
+    return QCoreApplication::translate("SimCardOrder", "provider %1").arg(providerId);
 }

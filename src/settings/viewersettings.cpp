@@ -15,6 +15,7 @@ const QString keyGeometry = QStringLiteral("window/geometry");
 const QString keyWindowState = QStringLiteral("window/state");
 const QString keySplitter = QStringLiteral("window/splitter");
 const QString keyHeader = QStringLiteral("table/header");
+const QString keyProviderNames = QStringLiteral("orders/providerNames");
 const QString keyTimeDisplay = QStringLiteral("table/timeDisplay");
 const QString keyTimeRange = QStringLiteral("filter/timeRange");
 const QString keyCustomFrom = QStringLiteral("filter/customFrom");
@@ -158,3 +159,31 @@ void ViewerSettings::setFilterState(const ViewerFilterState &state)
 }
 
 void ViewerSettings::sync() { m_settings->sync(); }
+
+QHash<qint64, QString> ViewerSettings::providerNames() const
+{
+    // Stored as a map of id text -> name; entries that are not a number and a name are ignored.
+    QHash<qint64, QString> names;
+    const QVariantMap map = m_settings->value(keyProviderNames).toMap();
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        bool ok = false;
+        const qint64 id = it.key().toLongLong(&ok);
+        const QString name = it.value().toString().trimmed();
+        if (ok && !name.isEmpty())
+            names.insert(id, name);
+    }
+    return names;
+}
+
+void ViewerSettings::setProviderNames(const QHash<qint64, QString> &names)
+{
+    QVariantMap map;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        if (!it.value().trimmed().isEmpty())
+            map.insert(QString::number(it.key()), it.value().trimmed());
+    }
+    if (map.isEmpty())
+        m_settings->remove(keyProviderNames);
+    else
+        m_settings->setValue(keyProviderNames, map);
+}

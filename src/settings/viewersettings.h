@@ -6,6 +6,8 @@
 #include "settings/viewerfilterstate.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QString>
 #include <QUrl>
 
 class QSettings;
@@ -41,6 +43,11 @@ public:
 
     [[nodiscard]] ViewerFilterState filterState() const;
     void setFilterState(const ViewerFilterState &state);
+
+    // The user's names for SIM order shipping provider ids (the API does not name them): empty by
+    // default, so the viewer shows "provider 2" until someone says which carrier 2 is.
+    [[nodiscard]] QHash<qint64, QString> providerNames() const;
+    void setProviderNames(const QHash<qint64, QString> &names);
 
     void sync();
 

@@ -377,6 +377,10 @@ private:
     quint32 m_serial = 0;
     quint32 m_orders = 0;
     qint64 m_orderBase = 0;
+
+public:
+    bool m_everyOrderState = false; // AccountGenerator::OrderStates::Every
+    void addEveryStateOrder(quint32 serial, Rng &rng, bool mustFit, int forcedOutcome);
 };
 
 Builder::Builder(quint64 seed, qint64 nowMs)
@@ -564,6 +568,10 @@ void Builder::addScenario(int kind, qint64 start, bool mustFit, int forcedVarian
             push(end, serial, actor, 0, kind, 1, variant);
         return;
     }
+    if (kind == KOrder && m_everyOrderState) {
+        addEveryStateOrder(serial, rng, mustFit, forcedVariant);
+        return;
+    }
     if (kind == KOrder) {
         const quint32 order = m_orders++;
         // Orders come from customer organisations.
@@ -590,6 +598,53 @@ void Builder::addScenario(int kind, qint64 start, bool mustFit, int forcedVarian
         return;
     }
     push(start, serial, actor, 0, kind, 0, variant);
+}
+
+// Orders in every state an account manager meets, with realistic timing: paid hours after the
+// submit, shipped days after payment; some canceled (before or after payment), some never paid,
+// some shipped twice (a corrected tracking reference), some submitted before the 30-day window so
+// that only their updates are in range.
+void Builder::addEveryStateOrder(quint32 serial, Rng &rng, bool mustFit, int forcedOutcome)
+{
+    const qint64 windowStart = m_nowMs - WindowMs;
+    const quint32 order = m_orders++;
+    const quint32 actor = quint32(randomCustomerUser(rng));
+    const int outcome = forcedOutcome >= 0 ? forcedOutcome : int(rng.below(100));
+    qint64 t = outcome >= 40 && outcome < 47 ? windowStart - rng.range(3600, 3 * 86400) * 1000LL // old submit
+                                             : windowStart + rng.range(0, WindowMs / 1000 - 1) * 1000LL;
+    auto room = [&]() { return qsizetype(m_plan.size()) < m_count; };
+    int step = 0;
+    // Events before the window are not in the account (older than what the API keeps here).
+    auto add = [&](qint64 ts, int status) {
+        if (ts >= m_nowMs && !(mustFit && step > 0))
+            return false;
+        if (!room())
+            return false;
+        if (ts >= windowStart)
+            push(std::min(ts, m_nowMs - 1), serial, actor, order, KOrder, step, status);
+        ++step;
+        return true;
+    };
+    if (!add(t, 0))
+        return;
+    if (outcome < 12) { // canceled before payment
+        add(t + rng.range(3600, 2 * 86400) * 1000LL + rng.range(0, 999), AccountGenerator::OrderCanceled);
+        return;
+    }
+    if (outcome < 20) // never paid (some for more than a week)
+        return;
+    t += rng.range(3600, 8 * 3600) * 1000LL + rng.range(0, 999); // paid hours later
+    if (!add(t, AccountGenerator::OrderPaid) || outcome < 28) // paid, waits for shipping
+        return;
+    if (outcome < 33) { // canceled after payment
+        add(t + rng.range(86400, 3 * 86400) * 1000LL, AccountGenerator::OrderCanceled);
+        return;
+    }
+    t += rng.range(86400, 4 * 86400) * 1000LL + rng.range(0, 999); // shipped days later
+    if (!add(t, AccountGenerator::OrderShipped) || outcome >= 40)
+        return;
+    // A second "Shipped" update: the tracking reference corrected hours later.
+    add(t + rng.range(2 * 3600, 30 * 3600) * 1000LL, AccountGenerator::OrderShipped);
 }
 
 int Builder::randomUserOf(int org, Rng &rng) const
@@ -631,6 +686,10 @@ void Builder::plan(qsizetype count)
         }
         for (int outcome : { 5, 20, 50 }) // canceled, paid, shipped
             addScenario(KOrder, windowStart + m_rng.range(0, WindowMs - 5 * DayMs), true, outcome);
+        if (m_everyOrderState) { // and one of each further state
+            for (int outcome : { 15, 25, 30, 35, 42 })
+                addScenario(KOrder, 0, true, outcome);
+        }
     }
 
     double cumulative[KindCount];
@@ -1275,8 +1334,9 @@ void Builder::fillOrder(Event &e, const Planned &p, Rng &rng) const
         setUser(e, randomResellerUser(rng));
     QByteArray detail = "{\"id\":" + num(orderId) + ",\"status\":{\"id\":" + num(qint64(p.variant)) + '}';
     if (p.variant == AccountGenerator::OrderShipped) {
-        // Provider ids (not documented): 1 UPS, 2 DHL.
-        Rng s(mix(m_seed ^ 0x5419ULL, p.serial));
+        // Provider ids are not documented: two made-up carriers with different reference formats.
+        // A second "Shipped" update of the same order (step 3) gets a corrected reference.
+        Rng s(mix(m_seed ^ 0x5419ULL, p.serial) ^ (p.step > 2 ? quint64(p.step) : 0));
         const bool ups = s.chance(0.6);
         QByteArray stamp;
         EventJson::appendTimestamp(stamp, p.ts - s.range(100, 900));
@@ -1291,20 +1351,22 @@ void Builder::fillOrder(Event &e, const Planned &p, Rng &rng) const
 
 } // namespace
 
-std::vector<Event> AccountGenerator::generate(qsizetype count, quint64 seed, qint64 nowMs)
+std::vector<Event> AccountGenerator::generate(qsizetype count, quint64 seed, qint64 nowMs, OrderStates orders)
 {
     std::vector<Event> events;
     events.reserve(size_t(std::max<qsizetype>(0, count)));
-    generate(count, seed, nowMs, [&events](Event &&e) { events.push_back(std::move(e)); });
+    generate(
+        count, seed, nowMs, [&events](Event &&e) { events.push_back(std::move(e)); }, orders);
     return events;
 }
 
-void AccountGenerator::generate(
-    qsizetype count, quint64 seed, qint64 nowMs, const std::function<void(Event &&)> &sink)
+void AccountGenerator::generate(qsizetype count, quint64 seed, qint64 nowMs,
+    const std::function<void(Event &&)> &sink, OrderStates orders)
 {
     if (count <= 0)
         return;
     Builder builder(seed, nowMs);
+    builder.m_everyOrderState = orders == OrderStates::Every;
     builder.plan(count);
     builder.emit(sink);
 }

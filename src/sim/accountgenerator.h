@@ -21,9 +21,15 @@ public:
     // example with shipping fields has status 2, so: 1 Paid, 2 Shipped, 3 Canceled.
     enum OrderStatus { OrderPaid = 1, OrderShipped = 2, OrderCanceled = 3 };
 
+    // Which SIM orders: Lifecycles, each order submitted in the window and then paid, shipped or
+    // canceled once; Every (the simulator and the demo), also orders never paid, canceled after
+    // payment, shipped twice, and submitted before the window (only their updates are events).
+    enum class OrderStates { Lifecycles, Every };
+
     // count events in [nowMs - 30 days, nowMs), sorted by timestamp; ids strictly increase with it.
-    [[nodiscard]] static std::vector<Event> generate(qsizetype count, quint64 seed, qint64 nowMs);
+    [[nodiscard]] static std::vector<Event> generate(
+        qsizetype count, quint64 seed, qint64 nowMs, OrderStates orders = OrderStates::Lifecycles);
     // The same events one by one, in the same order, without holding them all (for millions).
-    static void generate(
-        qsizetype count, quint64 seed, qint64 nowMs, const std::function<void(Event &&)> &sink);
+    static void generate(qsizetype count, quint64 seed, qint64 nowMs,
+        const std::function<void(Event &&)> &sink, OrderStates orders = OrderStates::Lifecycles);
 };

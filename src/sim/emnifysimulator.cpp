@@ -178,13 +178,17 @@ void EmnifySimulator::generateEvents(qsizetype count, quint64 seed, qint64 nowMs
     // Streamed in batches so that a million events never exist as Event values all at once.
     std::vector<Event> batch;
     batch.reserve(8192);
-    AccountGenerator::generate(count, seed, nowMs, [&](Event &&e) {
-        batch.push_back(std::move(e));
-        if (batch.size() == 8192) {
-            m_store->append(std::move(batch));
-            batch.clear();
-        }
-    });
+    // Orders in every state: what the demo and emnify-sim serve (see AccountGenerator::OrderStates).
+    AccountGenerator::generate(
+        count, seed, nowMs,
+        [&](Event &&e) {
+            batch.push_back(std::move(e));
+            if (batch.size() == 8192) {
+                m_store->append(std::move(batch));
+                batch.clear();
+            }
+        },
+        AccountGenerator::OrderStates::Every);
     m_store->append(std::move(batch));
     dataChanged();
 }

@@ -178,14 +178,16 @@ void EventTableModel::setTimeDisplay(TimeDisplay display)
         return;
     m_timeDisplay = display;
     if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0, EventColumns::Time), index(rowCount() - 1, EventColumns::Time), { Qt::DisplayRole });
+        Q_EMIT dataChanged(
+            index(0, EventColumns::Time), index(rowCount() - 1, EventColumns::Time), { Qt::DisplayRole });
 }
 
 void EventTableModel::setNow(const QDateTime &now)
 {
     m_nowMs = now.toMSecsSinceEpoch();
     if (m_timeDisplay == TimeDisplay::RelativeLocal && !m_rows.empty())
-        Q_EMIT dataChanged(index(0, EventColumns::Time), index(rowCount() - 1, EventColumns::Time), { Qt::DisplayRole });
+        Q_EMIT dataChanged(
+            index(0, EventColumns::Time), index(rowCount() - 1, EventColumns::Time), { Qt::DisplayRole });
 }
 
 void EventTableModel::sort(int column, Qt::SortOrder order)
@@ -280,6 +282,7 @@ void EventTableModel::clear()
     m_typeCounts.clear();
     m_pending.clear();
     endResetModel();
+    Q_EMIT storeCleared();
     Q_EMIT rowsShownChanged();
 }
 
@@ -315,6 +318,7 @@ void EventTableModel::rowsAppended(qsizetype firstStoreRow)
         ++m_typeCounts[int(m_store->types()[m_store->typeIndex(row)].id)];
     insertNewRows(firstStoreRow);
     prefaultAhead();
+    Q_EMIT storeRowsAppended(firstStoreRow, m_store->size());
     Q_EMIT rowsShownChanged();
 }
 

@@ -48,7 +48,8 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     [[nodiscard]] const EventStore &store() const { return *m_store; }
@@ -88,6 +89,10 @@ Q_SIGNALS:
     void rowsShownChanged(); // loaded/shown counts changed
     void filterApplied(); // the last requested filter/sort is now what the table shows
     void busyChanged(bool busy);
+    // Rows [first, end) just went into the store (whether shown or not); others fold them too
+    // (SimOrderTableModel). A clear() says storeCleared().
+    void storeRowsAppended(qsizetype first, qsizetype end);
+    void storeCleared();
 
 private:
     struct Job;

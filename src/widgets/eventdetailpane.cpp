@@ -6,8 +6,8 @@
 #include "api/eventjson.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
-#include "widgets/severitydelegate.h"
 #include "model/simcardorder.h"
+#include "widgets/severitydelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -228,13 +228,19 @@ void EventDetailPane::showOrder(const Event &event)
         return;
     }
     QString html = QStringLiteral("<table>");
-    html += row(tr("Order"), link(QStringLiteral("order"), order->orderId, QString::number(order->orderId)));
-    html += row(
-        tr("Status"), QStringLiteral("<b>%1</b>").arg(SimCardOrder::statusName(order->statusId).toHtmlEscaped()));
+    html += row(tr("Order"),
+        link(QStringLiteral("order"), order->orderId, QString::number(order->orderId))
+            + QStringLiteral(" · <a href=\"orders:%1\">%2</a>")
+                  .arg(order->orderId)
+                  .arg(tr("Open in Orders view")));
+    html += row(tr("Status"),
+        QStringLiteral("<b>%1</b>").arg(SimCardOrder::statusName(order->statusId).toHtmlEscaped()));
     if (order->providerId)
         html += row(tr("Shipped with"),
-            tr("%1 (provider ID %2)")
-                .arg(SimCardOrder::providerName(*order->providerId))
+            (m_providerNames.contains(*order->providerId)
+                    ? tr("%1 (provider ID %2)")
+                          .arg(SimCardOrder::providerName(*order->providerId, m_providerNames))
+                    : tr("provider ID %1"))
                 .arg(*order->providerId)
                 .toHtmlEscaped());
     if (!order->trackingReference.isEmpty())
@@ -411,6 +417,13 @@ QString EventDetailPane::valueText(const QJsonValue &value)
 void EventDetailPane::activateLink(const QString &link)
 {
     const QStringList parts = link.split(QLatin1Char(':'));
+    if (parts.size() == 2 && parts.at(0) == QLatin1String("orders")) {
+        bool ok = false;
+        const qint64 orderId = parts.at(1).toLongLong(&ok);
+        if (ok)
+            Q_EMIT orderViewRequested(orderId);
+        return;
+    }
     if (parts.size() != 3 || parts.at(0) != QLatin1String("pin"))
         return;
     bool ok = false;

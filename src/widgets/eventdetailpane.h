@@ -42,6 +42,8 @@ public:
     ~EventDetailPane() override;
 
     void setEvent(const Event &event);
+    // The user's names for shipping provider ids (settings); without one a provider reads "provider N".
+    void setProviderNames(const QHash<qint64, QString> &names) { m_providerNames = names; }
     void clear();
     [[nodiscard]] std::optional<qint64> eventId() const;
 
@@ -59,6 +61,8 @@ public:
 Q_SIGNALS:
     // A related-entity link was clicked: filter the table to events of this entity.
     void pinRequested(EventEntity pin, qint64 id, const QString &label);
+    // The order box's "Open in Orders view" link.
+    void orderViewRequested(qint64 orderId);
 
 private:
     void showOrder(const Event &event);
@@ -87,4 +91,5 @@ private:
     QAction *m_copyKeyValueAction;
     QAction *m_copyAllAction;
     QAction *m_revealAction;
+    QHash<qint64, QString> m_providerNames;
 };

@@ -15,6 +15,7 @@
 #include "widgets/eventtableview.h"
 #include "widgets/exportflow.h"
 #include "widgets/filterpanel.h"
+#include "widgets/ordersview.h"
 
 #include <QActionGroup>
 #include <QClipboard>
@@ -63,6 +64,9 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setWindowIcon(QIcon(QStringLiteral(":/icons/emnify-event-viewer.svg")));
     m_table = m_ui->tableView;
     m_table->setEventModel(m_model, m_ui->menuColumns);
+    m_ui->ordersView->setEventModel(m_model); // folds the orders of what the event table loads
+    m_ui->ordersView->setProviderNames(m_settings->providerNames());
+    m_ui->detailPane->setProviderNames(m_settings->providerNames());
     m_connection = new ConnectionFlow(tokens, settings, this);
     m_export = new ExportFlow(m_table);
     m_emptyState = new EmptyStateOverlay(m_table->viewport());
@@ -86,8 +90,9 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
         else
             statusBar()->showMessage(text, timeoutMs);
     });
-    connect(m_connection, &ConnectionFlow::warning, this,
-        [this](const QString &text) { m_ui->errorBanner->showMessage(text, ErrorBanner::Level::Warning, false); });
+    connect(m_connection, &ConnectionFlow::warning, this, [this](const QString &text) {
+        m_ui->errorBanner->showMessage(text, ErrorBanner::Level::Warning, false);
+    });
 
     connect(m_export, &ExportFlow::started, this, [this](const QString &fileName) {
         statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(fileName)));
@@ -99,6 +104,15 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     connect(m_ui->filterPanel, &FilterPanel::pinRemoved, this, &MainWindow::clearPin);
     connect(m_ui->filterPanel, &FilterPanel::clearAllRequested, this, &MainWindow::clearAllFilters);
     connect(m_ui->detailPane, &EventDetailPane::pinRequested, this, &MainWindow::pin);
+    connect(m_ui->ordersView, &OrdersView::showEventsRequested, this,
+        [this](qint64 orderId, const QString &label) {
+            m_ui->viewTabs->setCurrentWidget(m_ui->eventsPage);
+            pin(EventEntity::Order, orderId, label);
+        });
+    connect(m_ui->detailPane, &EventDetailPane::orderViewRequested, this, [this](qint64 orderId) {
+        m_ui->viewTabs->setCurrentWidget(m_ui->ordersView);
+        m_ui->ordersView->showOrder(orderId);
+    });
     connect(m_ui->errorBanner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
     connect(m_emptyState, &QLabel::linkActivated, this, &MainWindow::onEmptyStateLink);
 
@@ -128,8 +142,10 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     });
 
     m_clockTimer.setInterval(ClockIntervalMs);
-    connect(
-        &m_clockTimer, &QTimer::timeout, this, [this] { m_model->setNow(QDateTime::currentDateTimeUtc()); });
+    connect(&m_clockTimer, &QTimer::timeout, this, [this] {
+        m_model->setNow(QDateTime::currentDateTimeUtc());
+        m_ui->ordersView->setNowMs(QDateTime::currentMSecsSinceEpoch());
+    });
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_clockTimer.start();
 
@@ -163,8 +179,10 @@ void MainWindow::setupStatusBar()
 void MainWindow::setupActions()
 {
     connect(m_ui->actionConnect, &QAction::triggered, this, [this] { showConnectDialog(); });
-    connect(m_ui->actionExportSelected, &QAction::triggered, m_export, [this] { m_export->exportInteractively(true); });
-    connect(m_ui->actionExportAll, &QAction::triggered, m_export, [this] { m_export->exportInteractively(false); });
+    connect(m_ui->actionExportSelected, &QAction::triggered, m_export,
+        [this] { m_export->exportInteractively(true); });
+    connect(m_ui->actionExportAll, &QAction::triggered, m_export,
+        [this] { m_export->exportInteractively(false); });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionCopy, &QAction::triggered, this, &MainWindow::copySelection);
     connect(m_ui->actionFind, &QAction::triggered, m_ui->filterPanel, [this] {
@@ -252,20 +270,15 @@ void MainWindow::setConnection(const QUrl &baseUrl, const QString &token, const 
     updateEmptyState();
 }
 
-void MainWindow::connectOnStartup(const QString &environmentToken)
-{
-    m_connection->start(environmentToken);
-}
+void MainWindow::connectOnStartup(const QString &environmentToken) { m_connection->start(environmentToken); }
 
-void MainWindow::showConnectDialog(const QString &note)
-{
-    m_connection->showDialog(note);
-}
+void MainWindow::showConnectDialog(const QString &note) { m_connection->showDialog(note); }
 
 void MainWindow::updateTitle()
 {
     const QString account = m_session->accountLabel();
-    setWindowTitle(account.isEmpty() ? tr("emnify Event Viewer") : tr("%1 — emnify Event Viewer").arg(account));
+    setWindowTitle(
+        account.isEmpty() ? tr("emnify Event Viewer") : tr("%1 — emnify Event Viewer").arg(account));
 }
 
 // ---- loading -------------------------------------------------------------------------------------
@@ -286,15 +299,9 @@ EventFilter MainWindow::currentFilter() const
     return ViewRequest::filter(m_ui->filterPanel->state(), m_session->interval(), m_pins);
 }
 
-void MainWindow::refresh()
-{
-    startLoad(false);
-}
+void MainWindow::refresh() { startLoad(false); }
 
-void MainWindow::reload()
-{
-    startLoad(true);
-}
+void MainWindow::reload() { startLoad(true); }
 
 void MainWindow::startLoad(bool fresh)
 {
@@ -318,10 +325,7 @@ void MainWindow::startLoad(bool fresh)
     applyLocalFilter(); // the new interval filters locally at once
 }
 
-void MainWindow::stop()
-{
-    m_session->stop();
-}
+void MainWindow::stop() { m_session->stop(); }
 
 void MainWindow::onLoadStateChanged()
 {
@@ -368,7 +372,8 @@ void MainWindow::onLoadFinished(const ApiError &error)
                 tr("%n event(s) could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
                 ErrorBanner::Level::Warning, true);
     } else if (error.kind() == ApiError::Kind::Cancelled) {
-        m_progressLabel->setText(tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived)));
+        m_progressLabel->setText(
+            tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived)));
     } else {
         m_progressLabel->setText(tr("Failed"));
         m_ui->errorBanner->showMessage(ApiErrorText::describe(error), ErrorBanner::Level::Error, true);
@@ -431,9 +436,9 @@ void MainWindow::updateCounts()
     const bool pinned = !m_pins.isEmpty();
     const bool local = m_ui->filterPanel->hasLocalFilters();
     m_filterLabel->setText(pinned || local ? tr("Filter active") : QString());
-    m_filterLabel->setToolTip(
-        pinned ? tr("Only %1").arg(tr("%1 %2").arg(entityName(m_pins.first().entity), m_pins.first().label))
-               : QString());
+    m_filterLabel->setToolTip(pinned
+            ? tr("Only %1").arg(tr("%1 %2").arg(entityName(m_pins.first().entity), m_pins.first().label))
+            : QString());
     m_ui->actionClearFilters->setEnabled(pinned || local);
     m_ui->actionExportAll->setEnabled(m_model->rowCount() > 0);
     m_ui->filterPanel->setTypeCounts(m_model->typeCounts());
@@ -489,10 +494,7 @@ bool MainWindow::selectFirstOfType(int typeId)
     return false;
 }
 
-QList<EventColumns::Column> MainWindow::visibleColumns() const
-{
-    return m_table->visibleColumns();
-}
+QList<EventColumns::Column> MainWindow::visibleColumns() const { return m_table->visibleColumns(); }
 
 void MainWindow::copySelection()
 {
@@ -531,3 +533,7 @@ EventDetailPane *MainWindow::detailPane() const { return m_ui->detailPane; }
 FilterPanel *MainWindow::filterPanel() const { return m_ui->filterPanel; }
 
 ErrorBanner *MainWindow::errorBanner() const { return m_ui->errorBanner; }
+
+OrdersView *MainWindow::ordersView() const { return m_ui->ordersView; }
+
+void MainWindow::showOrdersView() { m_ui->viewTabs->setCurrentWidget(m_ui->ordersView); }

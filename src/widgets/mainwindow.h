@@ -28,6 +28,7 @@ class EventTableModel;
 class EventTableView;
 class ExportFlow;
 class FilterPanel;
+class OrdersView;
 class QLabel;
 class QProgressBar;
 class QTableView;
@@ -76,6 +77,8 @@ public:
     [[nodiscard]] EventDetailPane *detailPane() const;
     [[nodiscard]] FilterPanel *filterPanel() const;
     [[nodiscard]] ErrorBanner *errorBanner() const;
+    [[nodiscard]] OrdersView *ordersView() const;
+    void showOrdersView(); // the SIM orders tab
     [[nodiscard]] QString statusText() const; // "N events loaded, M shown"
     [[nodiscard]] QString emptyStateText() const; // the overlay's text; empty when hidden
 

@@ -12,6 +12,8 @@
 #include "filter/eventfilterengine.h"
 #include "model/eventcolumns.h"
 #include "table/eventtablemodel.h"
+#include "table/simordertablemodel.h"
+#include "model/simorderbook.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "sim/accountgenerator.h"
@@ -248,6 +250,47 @@ int main(int argc, char **argv)
                 maxAppendMs, maxAppendCpuMs);
     std::printf("  pages over 16 ms: %d of %zu by wall time, %d by CPU time\n", pagesOver16Ms, pages.size(), pagesOver16MsCpu);
 
+    // SIM orders (the Orders view): the whole account folded at once, and the per-page update the
+    // GUI thread does as each page lands in the store (SimOrderTableModel, replayed over the store's
+    // pages in arrival order).
+    double orderFoldMs = 0, orderPageMaxMs = 0, orderPageMeanMs = 0, orderPageMaxCpuMs = 0,
+           orderPageMeanCpuMs = 0;
+    {
+        QElapsedTimer fold;
+        fold.start();
+        SimOrderBook book;
+        book.addStoreRows(model.store(), 0, model.store().size());
+        orderFoldMs = ms(fold);
+        SimOrderTableModel orders;
+        double total = 0, totalCpu = 0;
+        qsizetype pageCount = 0;
+        for (qsizetype first = 0; first < model.store().size(); first += PageSize) {
+            QElapsedTimer page;
+            timespec cpuStart {};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuStart);
+            page.start();
+            orders.addStoreRows(
+                model.store(), first, std::min(model.store().size(), first + qsizetype(PageSize)));
+            const double pageMs = ms(page);
+            timespec cpuEnd {};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuEnd);
+            const double cpuMs = double(cpuEnd.tv_sec - cpuStart.tv_sec) * 1e3
+                + double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e6;
+            orderPageMaxCpuMs = std::max(orderPageMaxCpuMs, cpuMs);
+            totalCpu += cpuMs;
+            orderPageMaxMs = std::max(orderPageMaxMs, pageMs);
+            total += pageMs;
+            ++pageCount;
+        }
+        orderPageMeanMs = pageCount > 0 ? total / double(pageCount) : 0;
+        orderPageMeanCpuMs = pageCount > 0 ? totalCpu / double(pageCount) : 0;
+        std::printf("  orders: %zu orders from %lld order events; fold of all %lld events %.1f ms; per page "
+                    "(%d events) %.3f ms mean, %.3f ms slowest wall; %.3f ms mean, %.3f ms slowest CPU\n",
+            book.orders().size(), qlonglong(book.orderEventCount()), qlonglong(model.store().size()),
+            orderFoldMs, int(PageSize), orderPageMeanMs, orderPageMaxMs, orderPageMeanCpuMs,
+            orderPageMaxCpuMs);
+    }
+
     const int dataConnection = categoryIndex("data_connection");
     EventFilter categoryFilter;
     categoryFilter.hiddenCategories = { dataConnection };
@@ -422,6 +465,9 @@ int main(int argc, char **argv)
     report("sort, slowest column", oursSortMax, baseSort, "ms", false, "<= 300");
     report("detail for a row, slowest", oursDetailMax, baseDetail, "ms", false, "<= 10");
     report("CSV export", oursExport, baseExport, "MB/s", true, ">= 100");
+    report("orders: fold of all events", orderFoldMs, -1, "ms", false, "-");
+    report("orders: per-page update, mean", orderPageMeanMs, -1, "ms", false, "<= 1");
+    report("orders: per-page update, slowest", orderPageMaxMs, -1, "ms", false, "<= 1");
     if (baseline && baselineCount < count)
         std::printf("(the baseline ran on %lld events; per-event and per-row figures compare, times do not scale linearly)\n",
                     qlonglong(baselineCount));
