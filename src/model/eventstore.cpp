@@ -29,8 +29,8 @@ inline uint64_t mix(uint64_t x)
 // Distinct descriptions: at most one a row. The bench's generated account has about one in four
 // (269,077 for a million rows), real pulls far fewer: plan for one in two.
 constexpr size_t RowsPerDistinctDescription = 2;
-// Their UTF-8 bytes on average (the docs' 59 examples average 69, generated ones are shorter).
-constexpr size_t DescriptionBytes = 48;
+// Their UTF-8 bytes: 48 a row, 96 a planned description (the docs' 59 examples average 69).
+constexpr size_t DescriptionBytesPerRow = 48;
 // Payload blocks: full ones of EventBatchBuilder::BlockSize rows, plus the partial block each page
 // ends with; pages hold 100 to 1,000 events, so one partial block every 500 rows is generous.
 constexpr size_t RowsPerPartialBlock = 500;
@@ -202,7 +202,7 @@ void EventStore::reserve(qsizetype rows)
     m_columns.reserve(n);
     m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / RowsPerPartialBlock + 1);
     const size_t descriptions = n / RowsPerDistinctDescription;
-    m_keys[EventBatch::Descriptions].reserveKeys(descriptions, descriptions * DescriptionBytes);
+    m_keys[EventBatch::Descriptions].reserveKeys(descriptions, n * DescriptionBytesPerRow);
     // Pages are mapped in the order asked: the next rows' first (the next page writes them), then
     // the hash tables (taken into use when they are ready).
     m_columns.resetMark(size_t(size()));
