@@ -938,7 +938,7 @@ void TestEventApiClient::hostileAuthSpacing()
     QCOMPARE(recorder.ids, m_server->eventIds());
     QVERIFY(authentications.size() >= 3);
     for (qsizetype i = 1; i < authentications.size(); ++i)
-        QVERIFY2(authentications[i] - authentications[i - 1] >= 650,
+        QVERIFY2(authentications[i] - authentications[i - 1] >= 560, // 700 ms, less what load does to arrival
             qPrintable(QStringLiteral("authentication %1 came %2 ms after the one before")
                            .arg(i)
                            .arg(authentications[i] - authentications[i - 1])));

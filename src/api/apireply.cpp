@@ -12,6 +12,8 @@
 #include <QSslError>
 #endif
 
+Q_LOGGING_CATEGORY(lcApi, "eventviewer.api")
+
 namespace {
 
 const char *const SslErrorsProperty = "ev_sslErrors";
@@ -60,7 +62,8 @@ QNetworkRequest ApiReply::request(const QUrl &url, const ApiClientOptions &optio
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("emnify-event-viewer/0.1"));
+    request.setHeader(
+        QNetworkRequest::UserAgentHeader, QByteArrayLiteral("emnify-event-viewer/" PROJECT_VERSION));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(options.transferTimeoutMs);
     // Qt refuses a compressed body that expands more than 40-fold past this threshold.
@@ -168,10 +171,13 @@ ReplyOutcome ApiReply::classify(QNetworkReply *reply)
     }
     if (compressed && status >= 200 && status < 300 && networkError == QNetworkReply::UnknownContentError) {
         // Qt's own decompression check (ratio past the threshold) or a corrupt stream.
+        QString why = reply->errorString(); // "Decompression failed: " with nothing after it
+        while (why.endsWith(u':') || why.endsWith(u' '))
+            why.chop(1);
         return fatal(ApiError(ApiError::Kind::Parse,
             QStringLiteral("the compressed response could not be expanded within %1, the limit for one page "
                            "(refused; a decompression bomb?): %2")
-                .arg(bytesText(reply->request().decompressedSafetyCheckThreshold()), reply->errorString()),
+                .arg(bytesText(reply->request().decompressedSafetyCheckThreshold()), why),
             status));
     }
     if (networkError == QNetworkReply::SslHandshakeFailedError

@@ -7,12 +7,16 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QLoggingCategory>
 #include <QNetworkRequest>
 
 #include <optional>
 
 class QNetworkReply;
 class QUrl;
+
+// eventviewer.api: the client's requests, retries and decisions (never a token).
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
 
 // What a finished reply means, decided in one place for every request kind (authentication and
 // event pages): success, a rejected token, a rate limit, something worth retrying, or the end.

@@ -20,8 +20,6 @@
 #include <limits>
 
 namespace {
-Q_LOGGING_CATEGORY(lcAuth, "eventviewer.api")
-
 // A skew below this is the Date header's one-second resolution and the round trip, not a clock.
 constexpr qint64 SkewReportMs = 10000;
 } // namespace
@@ -33,6 +31,7 @@ AuthSession::AuthSession(QNetworkAccessManager *network, RateLimiter *limiter, Q
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer); // the spacing is a promise to the server
 }
 
 AuthSession::~AuthSession()
@@ -96,7 +95,7 @@ ApiError AuthSession::rejected(int serial, const ApiError &reply)
         return ApiError(); // sent with a token replaced since: just send it again
     if (m_tokenFrom401)
         return reply.withContext(QStringLiteral("a freshly issued auth token was rejected"));
-    qCInfo(lcAuth) << "HTTP 401: authenticating again";
+    qCInfo(lcApi) << "HTTP 401: authenticating again";
     m_authToken.clear();
     m_reauthAfter401 = true;
     return ApiError();
@@ -121,7 +120,7 @@ void AuthSession::scheduleAuthentication(int attempt)
         = m_lastAuthMs < 0 ? 0 : std::max<qint64>(0, m_lastAuthMs + m_options.minAuthIntervalMs - now);
     const qint64 slot = m_limiter->reserve(now + spacing) + spacing;
     if (slot > 0)
-        qCInfo(lcAuth) << "next authentication in" << slot << "ms";
+        qCInfo(lcApi) << "next authentication in" << slot << "ms";
     m_timer->disconnect(this);
     connect(m_timer, &QTimer::timeout, this, [this, attempt] { sendAuthentication(attempt); });
     m_timer->start(int(std::min<qint64>(slot, std::numeric_limits<int>::max())));
@@ -141,7 +140,7 @@ void AuthSession::sendAuthentication(int attempt)
     const QByteArray body
         = QJsonDocument(QJsonObject { { QStringLiteral("application_token"), m_applicationToken } })
               .toJson(QJsonDocument::Compact);
-    qCDebug(lcAuth) << "POST" << url.toDisplayString() << "attempt" << attempt;
+    qCDebug(lcApi) << "POST" << url.toDisplayString() << "attempt" << attempt;
     m_lastAuthMs = RateLimiter::nowMs();
     Q_EMIT requestSent();
     m_reply = m_network->post(request, body);
@@ -157,7 +156,7 @@ void AuthSession::onReply(QNetworkReply *reply, int attempt)
         return;
     m_reply = nullptr;
     const ReplyOutcome outcome = ApiReply::classify(reply);
-    qCDebug(lcAuth) << "authenticate: HTTP" << outcome.httpStatus << reply->error();
+    qCDebug(lcApi) << "authenticate: HTTP" << outcome.httpStatus << reply->error();
     switch (outcome.kind) {
     case ReplyOutcome::Kind::Success:
         break;
@@ -183,7 +182,7 @@ void AuthSession::onReply(QNetworkReply *reply, int attempt)
             m_limiter->penalise(RateLimiter::nowMs(), delay);
         }
         Q_EMIT retrying();
-        qCInfo(lcAuth) << "authenticate: HTTP" << outcome.httpStatus << "- retrying in" << delay << "ms";
+        qCInfo(lcApi) << "authenticate: HTTP" << outcome.httpStatus << "- retrying in" << delay << "ms";
         m_timer->disconnect(this);
         connect(m_timer, &QTimer::timeout, this, [this, attempt] { scheduleAuthentication(attempt + 1); });
         m_timer->start(int(delay));
@@ -230,7 +229,7 @@ void AuthSession::adoptToken(const QByteArray &token, const QByteArray &dateHead
         const qint64 skew = serverNow->toMSecsSinceEpoch() - localNowMs;
         if (std::abs(skew) >= SkewReportMs) {
             m_clockSkewMs = skew;
-            qCWarning(lcAuth) << "the server's clock is" << skew / 1000 << "s off ours";
+            qCInfo(lcApi) << "the server's clock is" << skew / 1000 << "s off ours";
         }
     }
     // Renew a little before exp: a fifth of the lifetime, at most a minute, but never in less than
@@ -250,10 +249,10 @@ void AuthSession::adoptToken(const QByteArray &token, const QByteArray &dateHead
             if (inMs < std::numeric_limits<qint64>::max() - RateLimiter::nowMs())
                 m_refreshAtMs = RateLimiter::nowMs() + inMs;
         } else {
-            qCWarning(lcAuth) << "the new auth token has already expired by the server's clock";
+            qCWarning(lcApi) << "the new auth token has already expired by the server's clock";
         }
     }
-    qCDebug(lcAuth) << "authenticated; token renewal in" << (m_refreshAtMs - RateLimiter::nowMs()) << "ms";
+    qCDebug(lcApi) << "authenticated; token renewal in" << (m_refreshAtMs - RateLimiter::nowMs()) << "ms";
 
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {
@@ -266,7 +265,7 @@ void AuthSession::fail(const ApiError &error)
 {
     m_running = false;
     m_reauthAfter401 = false;
-    qCWarning(lcAuth) << "authentication:" << error.toString();
+    qCInfo(lcApi) << "authentication:" << error.toString(); // the pull reports it
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {
         if (waiter.context)

@@ -123,6 +123,9 @@ void EventApiClient::onPullFinished(const ApiError &error)
     if (!pull)
         return;
     pull->disconnect(this);
+    // A child until then, so that a client destroyed first (the CLI's exit) takes its parse
+    // watchers with it instead of leaving them to a QCoreApplication that is gone.
+    pull->setParent(this);
     pull.release()->deleteLater();
     Q_EMIT finished(error);
 }

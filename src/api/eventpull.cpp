@@ -17,8 +17,6 @@
 #include <limits>
 
 namespace {
-Q_LOGGING_CATEGORY(lcPull, "eventviewer.api")
-
 int saturatedInt(qint64 value) { return int(std::clamp<qint64>(value, 0, std::numeric_limits<int>::max())); }
 } // namespace
 
@@ -47,6 +45,12 @@ EventPull::~EventPull()
     // No signals from a dying pull: its replies go quietly; timers and parse watchers are children.
     for (QNetworkReply *reply : m_replies.keys())
         ApiReply::abandon(reply, this);
+    // A parse still running when the process exits crashed in the worker's thread-local state
+    // ("pure virtual method called", emnify-events | head): let it end first (milliseconds).
+    for (auto *watcher : findChildren<QFutureWatcher<ParseResult> *>(Qt::FindDirectChildrenOnly)) {
+        watcher->disconnect(this);
+        watcher->waitForFinished();
+    }
 }
 
 QString EventPull::context(int page) const
@@ -65,7 +69,7 @@ void EventPull::start()
         return finishLater(ApiError(ApiError::Kind::InvalidQuery, problem));
     if (const QString problem = m_scope.validate(); !problem.isEmpty())
         return finishLater(ApiError(ApiError::Kind::InvalidQuery, problem));
-    qCDebug(lcPull) << "fetch" << m_scope.path() << "q =" << m_query.toQ() << "sort =" << m_sort;
+    qCDebug(lcApi) << "fetch" << m_scope.path() << "q =" << m_query.toQ() << "sort =" << m_sort;
     pump();
 }
 
@@ -82,10 +86,10 @@ void EventPull::finish(const ApiError &error)
     m_progress.rateLimitWaitMs = m_limiter->waitedMs() - m_waitBaseMs;
     m_progress.serverClockSkewMs = m_auth->clockSkewMs();
     if (error.isError())
-        qCInfo(lcPull) << "pull ended:" << error.toString();
+        qCInfo(lcApi) << "pull ended:" << error.toString();
     else
-        qCDebug(lcPull) << "pull done:" << m_progress.eventsReceived << "events," << m_progress.requestsSent
-                        << "requests," << m_progress.retries << "retries";
+        qCDebug(lcApi) << "pull done:" << m_progress.eventsReceived << "events," << m_progress.requestsSent
+                       << "requests," << m_progress.retries << "retries";
     Q_EMIT progressChanged(m_progress);
     Q_EMIT finished(error);
 }
@@ -166,7 +170,7 @@ void EventPull::sendPage(int page)
     url.setQuery(m_query.toUrlQuery(page, m_perPage, m_sort));
     QNetworkRequest request = ApiReply::request(url, m_options);
     request.setRawHeader("Authorization", m_auth->authorization());
-    qCDebug(lcPull) << "GET" << url.toDisplayString();
+    qCDebug(lcApi) << "GET" << url.toDisplayString();
     ++m_progress.requestsSent;
     QNetworkReply *reply = m_network->get(request);
     m_replies.insert(reply, page);
@@ -179,7 +183,7 @@ void EventPull::sendPage(int page)
 void EventPull::retryPage(int page, const ApiError &reason, qint64 delayMs)
 {
     ++m_progress.retries;
-    qCInfo(lcPull) << "page" << page << "will be retried in" << delayMs << "ms:" << reason.toString();
+    qCInfo(lcApi) << "page" << page << "will be retried in" << delayMs << "ms:" << reason.toString();
     m_busy.remove(page);
     schedulePage(page, delayMs);
     emitProgress();
@@ -191,7 +195,7 @@ void EventPull::onPageReply(QNetworkReply *reply, int page, int tokenSerial)
     if (m_done || !m_replies.remove(reply))
         return;
     const ReplyOutcome outcome = ApiReply::classify(reply);
-    qCDebug(lcPull) << "page" << page << "HTTP" << outcome.httpStatus << reply->error();
+    qCDebug(lcApi) << "page" << page << "HTTP" << outcome.httpStatus << reply->error();
     switch (outcome.kind) {
     case ReplyOutcome::Kind::Unauthorized: {
         const ApiError fatal = m_auth->rejected(tokenSerial, outcome.error);
@@ -286,9 +290,8 @@ void EventPull::onPageParsed(int page, const PageMeta &meta, ParseResult &&resul
             return;
         }
         // The page as a whole is fine but some elements stay unreadable: deliver the rest and
-        // report the count (progress().eventsSkipped, and a warning here).
-        qCWarning(lcPull) << context(page) << "skipping" << result.issues.size()
-                          << "unreadable event(s):" << why;
+        // report the count (progress().eventsSkipped; the CLI and the window say it).
+        qCInfo(lcApi) << context(page) << "skipping" << result.issues.size() << "unreadable event(s):" << why;
     }
     m_auth->worked(meta.tokenSerial);
     m_limiter->recordSuccess();
@@ -305,7 +308,7 @@ void EventPull::onPageParsed(int page, const PageMeta &meta, ParseResult &&resul
         if (morePages && elements > 0 && elements < perPage)
             perPage = int(elements);
         if (perPage != m_perPage)
-            qCInfo(lcPull) << "server page size is" << perPage << "(asked for" << m_perPage << ")";
+            qCInfo(lcApi) << "server page size is" << perPage << "(asked for" << m_perPage << ")";
         m_perPage = perPage;
         m_progress.perPage = perPage;
         if (meta.totalPages >= 0)
@@ -320,7 +323,7 @@ void EventPull::onPageParsed(int page, const PageMeta &meta, ParseResult &&resul
         endAt(page);
     } else if (m_totalPages >= 0 && meta.totalPages > m_totalPages) {
         // New events arrived meanwhile and pushed the list onto more pages: read those too.
-        qCInfo(lcPull) << "list grew to" << meta.totalPages << "pages";
+        qCInfo(lcApi) << "list grew to" << meta.totalPages << "pages";
         m_totalPages = meta.totalPages;
     }
     if (meta.totalCount >= 0)
@@ -345,8 +348,8 @@ void EventPull::endAt(int lastPage)
 {
     if (lastPage >= m_totalPages)
         return;
-    qCInfo(lcPull) << "page" << lastPage << "is empty: the list ends there (headers said" << m_totalPages
-                   << "pages)";
+    qCInfo(lcApi) << "page" << lastPage << "is empty: the list ends there (headers said" << m_totalPages
+                  << "pages)";
     m_totalPages = lastPage;
     m_nextPage = std::min(m_nextPage, lastPage + 1);
     for (auto it = m_replies.begin(); it != m_replies.end();) {
