@@ -49,7 +49,9 @@ EventPull::~EventPull()
     // ("pure virtual method called", emnify-events | head): let it end first (milliseconds).
     for (auto *watcher : findChildren<QFutureWatcher<ParseResult> *>(Qt::FindDirectChildrenOnly)) {
         watcher->disconnect(this);
-        watcher->waitForFinished();
+        // A delivered one must not be waited for: takeResult() reset its future's state.
+        if (!watcher->property("ev_delivered").toBool())
+            watcher->waitForFinished();
     }
 }
 
@@ -257,6 +259,7 @@ void EventPull::onPageReply(QNetworkReply *reply, int page, int tokenSerial)
     meta.tokenSerial = tokenSerial;
     auto *watcher = new QFutureWatcher<ParseResult>(this);
     connect(watcher, &QFutureWatcher<ParseResult>::finished, this, [this, watcher, page, meta] {
+        watcher->setProperty("ev_delivered", true);
         watcher->deleteLater();
         if (!m_done)
             onPageParsed(page, meta, watcher->future().takeResult());
