@@ -11,16 +11,39 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QProcessEnvironment>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = { -1, -1 };
+
+// Async-signal-safe: a byte into the pipe; the event loop does the rest. A second signal of the
+// same kind gets the default action (ends the process at once).
+void onSignal(int number)
+{
+    const char byte = char(number);
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+    std::signal(number, SIG_DFL);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("emnify-events"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     // Progress lines say what matters; QT_LOGGING_RULES=eventviewer.api.debug=true shows each request.
     QLoggingCategory::setFilterRules(
         QStringLiteral("eventviewer.api.debug=false\neventviewer.api.info=false"));
+    // A closed standard output is a write error (EPIPE) that the job ends on quietly, not a signal.
+    std::signal(SIGPIPE, SIG_IGN);
 
     QFile standardError;
     (void)standardError.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
@@ -32,6 +55,10 @@ int main(int argc, char *argv[])
     const auto parsed = EventExportOptions::parse(arguments, QProcessEnvironment::systemEnvironment());
     if (parsed.helpRequested) {
         std::fputs(parsed.helpText.toLocal8Bit().constData(), stdout);
+        return EventExportJob::Success;
+    }
+    if (parsed.versionRequested) {
+        std::printf("emnify-events %s\n", PROJECT_VERSION);
         return EventExportJob::Success;
     }
     if (!parsed.error.isEmpty()) {
@@ -52,6 +79,22 @@ int main(int argc, char *argv[])
     }
     EventExportJob job(&network, parsed.options, &standardError, &standardOutput);
     QObject::connect(&job, &EventExportJob::finished, &app, &QCoreApplication::exit);
+
+    // SIGINT and SIGTERM: the job stops and says how much FILE.part holds.
+    if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &job, [&job] {
+            char byte = 0;
+            while (::read(signalPipe[0], &byte, 1) == 1) { }
+            job.interrupt();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+    }
     job.start();
     return app.exec();
 }

@@ -12,10 +12,13 @@
 
 namespace {
 
+// Every usage error ends the same way: a line on stderr and exit status 2.
+constexpr int UsageError = 2;
+
 [[noreturn]] void fail(const QString &message)
 {
     std::fprintf(stderr, "emnify-sim: %s\n", qPrintable(message));
-    std::exit(2);
+    std::exit(UsageError);
 }
 
 qint64 integerOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max)
@@ -46,11 +49,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("emnify-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serves emnify-style event lists on http://127.0.0.1:PORT/api/v1/... with switchable faults."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const auto opt
         = [](const char *name, const char *help, const char *valueName = nullptr, const char *def = nullptr) {
               QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
@@ -75,7 +80,13 @@ int main(int argc, char *argv[])
         opt("token-ttl", "Lifetime of issued auth tokens.", "SECONDS", "604800"),
         opt("max-per-page", "Largest per_page served; larger requests are clamped.", "N", "1000"),
     });
-    parser.process(app);
+    // parse(), not process(): process() exits with 1 on an unknown option, fail() with 2.
+    if (!parser.parse(QCoreApplication::arguments()))
+        fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
 

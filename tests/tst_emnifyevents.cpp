@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -16,10 +17,16 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <tuple>
+
+#include <signal.h>
 
 class TestEmnifyEvents : public QObject
 {
@@ -34,6 +41,24 @@ private Q_SLOTS:
     void exportJsonLines();
     void failureKeepsPartialFile();
     void endToEndProcesses();
+
+    // Against the hostile server (issue 10): missing events, files and messages
+    void unreadableEventsAreNotSuccess_data();
+    void unreadableEventsAreNotSuccess();
+    void symlinkAtPartIsNotFollowed();
+    void noPartFileAfterEarlyFailure_data();
+    void noPartFileAfterEarlyFailure();
+    void messagesNameTheCause_data();
+    void messagesNameTheCause();
+    void shortfallIsReported();
+    void rateLimitWaitIsReported();
+    void interruptedBySignal_data();
+    void interruptedBySignal();
+    void brokenPipeIsQuiet();
+    void fullDiskIsNamed_data();
+    void fullDiskIsNamed();
+    // The command lines (issue 14)
+    void helpAndVersion();
 
 private:
     QTemporaryDir m_dir;
@@ -59,6 +84,32 @@ std::vector<qint64> sortedIds(const EmnifySimulator &simulator)
     std::sort(ids.begin(), ids.end());
     return ids;
 }
+
+// An export job against a URL, its log in memory.
+struct JobRun
+{
+    explicit JobRun(const QString &line, const QProcessEnvironment &environment)
+    {
+        parsed = EventExportOptions::parse(args(line), environment);
+        (void)logDevice.open(QIODevice::WriteOnly);
+        (void)outDevice.open(QIODevice::WriteOnly);
+    }
+    QByteArray log;
+    QBuffer logDevice { &log };
+    QByteArray out;
+    QBuffer outDevice { &out };
+    EventExportArguments parsed;
+    QNetworkAccessManager network;
+};
+
+QProcessEnvironment fakeTokenEnvironment(const FakeEmnifyServer &server)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TOKEN"), QString::fromUtf8(server.applicationToken));
+    return environment;
+}
+
+QString binary(const char *name) { return QStringLiteral(EV_APP_BIN_DIR "/") + QLatin1String(name); }
 
 // Runs a job to its end; returns the exit code.
 int runJob(EventExportJob &job)
@@ -86,6 +137,10 @@ void TestEmnifyEvents::parseArguments_data()
     const QString base = QStringLiteral(
         "export --url http://127.0.0.1:1 --token-env EMNIFY_TOKEN --format csv --output x.csv ");
     QTest::newRow("minimal") << base << QString();
+    QTest::newRow("short-output") << QStringLiteral(
+        "export --url http://127.0.0.1:1 --token-env EMNIFY_TOKEN --format csv -o x.csv")
+                                  << QString();
+    QTest::newRow("allow-partial") << base + QStringLiteral("--allow-partial") << QString();
     QTest::newRow("all-filters") << base
             + QStringLiteral("--from 2024-05-01T00:00:00Z --until 2024-05-02 --type 1,3 --severity warn "
                              "--source policy --alert true --endpoint truck --iccid 8988 --imsi 2620 "
@@ -346,6 +401,315 @@ void TestEmnifyEvents::endToEndProcesses()
 
     simulator.kill();
     simulator.waitForFinished();
+}
+
+// ---- against the hostile server (issue 10) ----
+
+void TestEmnifyEvents::unreadableEventsAreNotSuccess_data()
+{
+    QTest::addColumn<bool>("allowPartial");
+    QTest::newRow("default") << false;
+    QTest::newRow("allow-partial") << true;
+}
+
+void TestEmnifyEvents::unreadableEventsAreNotSuccess()
+{
+    // [id 1, id 2 with a syntax error, id 3, id 4]: the export said "1 events could not be read",
+    // exited 0 and renamed FILE.part to FILE as if complete.
+    QFETCH(bool, allowPartial);
+    FakeEmnifyServer server;
+    QVERIFY(server.applyScenario(QStringLiteral("malformed-element")));
+    const QString output = m_dir.filePath(QStringLiteral("unreadable-%1.csv").arg(allowPartial));
+    JobRun run(QStringLiteral("export --url %1 --token-env TOKEN --format csv --output %2 %3")
+                   .arg(server.url().toString(), output,
+                       allowPartial ? QStringLiteral("--allow-partial") : QString()),
+        fakeTokenEnvironment(server));
+    QVERIFY2(run.parsed.error.isEmpty(), qPrintable(run.parsed.error));
+    EventExportJob job(&run.network, run.parsed.options, &run.logDevice, nullptr);
+    const int exitCode = runJob(job);
+    QVERIFY2(run.log.contains("could not be read"), run.log.constData());
+    if (allowPartial) {
+        QCOMPARE(exitCode, int(EventExportJob::Success));
+        QVERIFY(QFile::exists(output));
+        QVERIFY(!QFile::exists(output + QLatin1String(".part")));
+    } else {
+        QCOMPARE(exitCode, int(EventExportJob::Incomplete));
+        QVERIFY2(run.log.contains("INCOMPLETE"), run.log.constData());
+        QVERIFY(!QFile::exists(output)); // never a complete-looking file
+        QVERIFY(QFile::exists(output + QLatin1String(".part")));
+    }
+}
+
+void TestEmnifyEvents::symlinkAtPartIsNotFollowed()
+{
+    // A symlink at FILE.part was followed and its target overwritten.
+    FakeEmnifyServer server;
+    server.setEventCount(10);
+    const QString victim = m_dir.filePath(QStringLiteral("victim.txt"));
+    {
+        QFile file(victim);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("precious\n");
+    }
+    const QString output = m_dir.filePath(QStringLiteral("linked.csv"));
+    QVERIFY(QFile::link(victim, output + QLatin1String(".part")));
+    JobRun run(QStringLiteral("export --url %1 --token-env TOKEN --format csv --output %2")
+                   .arg(server.url().toString(), output),
+        fakeTokenEnvironment(server));
+    EventExportJob job(&run.network, run.parsed.options, &run.logDevice, nullptr);
+    QCOMPARE(runJob(job), int(EventExportJob::Success));
+    QFile file(victim);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("precious\n"));
+    QVERIFY(!QFileInfo(output).isSymLink());
+    QFile csv(output);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 11);
+}
+
+void TestEmnifyEvents::noPartFileAfterEarlyFailure_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("token-rejected") << QStringLiteral("auth");
+    QTest::newRow("tls-handshake") << QStringLiteral("tls");
+}
+
+void TestEmnifyEvents::noPartFileAfterEarlyFailure()
+{
+    // An empty FILE.part was left after an authentication or TLS failure.
+    QFETCH(QString, fault);
+    FakeEmnifyServer server;
+    QProcessEnvironment environment = fakeTokenEnvironment(server);
+    QString url = server.url().toString();
+    // A server that answers a TLS handshake with plain HTTP.
+    QTcpServer plain;
+    QVERIFY(plain.listen(QHostAddress::LocalHost, 0));
+    connect(&plain, &QTcpServer::newConnection, this, [&plain] {
+        while (QTcpSocket *socket = plain.nextPendingConnection()) {
+            socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            socket->disconnectFromHost();
+        }
+    });
+    if (fault == QLatin1String("auth"))
+        environment.insert(QStringLiteral("TOKEN"), QStringLiteral("wrong"));
+    else
+        url = QStringLiteral("https://127.0.0.1:%1").arg(plain.serverPort());
+    const QString output = m_dir.filePath(QStringLiteral("early-%1.csv").arg(fault));
+    JobRun run(QStringLiteral("export --url %1 --token-env TOKEN --format csv --output %2").arg(url, output),
+        environment);
+    EventExportJob job(&run.network, run.parsed.options, &run.logDevice, nullptr);
+    QCOMPARE(runJob(job), int(EventExportJob::Failed));
+    QVERIFY2(run.log.contains(fault == QLatin1String("auth") ? "Authentication failed" : "TLS error"),
+        run.log.constData());
+    QVERIFY2(run.log.contains("nothing was written"), run.log.constData());
+    QVERIFY(!QFile::exists(output));
+    QVERIFY(!QFile::exists(output + QLatin1String(".part")));
+}
+
+void TestEmnifyEvents::messagesNameTheCause_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("cause");
+    QTest::newRow("html-page") << QStringLiteral("html") << QStringLiteral("HTML page");
+    QTest::newRow("deflate-bomb") << QStringLiteral("deflate-bomb") << QStringLiteral("compressed");
+    QTest::newRow("huge-page") << QStringLiteral("huge-page") << QStringLiteral("64 MiB");
+    QTest::newRow("retry-after-100000")
+        << QStringLiteral("retry-after-huge") << QStringLiteral("Retry-After");
+}
+
+void TestEmnifyEvents::messagesNameTheCause()
+{
+    // A gzip bomb read "HTTP 200: Unexpected response", an HTML page "was the response cut off?".
+    QFETCH(QString, scenario);
+    QFETCH(QString, cause);
+    FakeEmnifyServer server;
+    QVERIFY(server.applyScenario(scenario));
+    const QString output = m_dir.filePath(QStringLiteral("cause-%1.jsonl").arg(scenario));
+    JobRun run(QStringLiteral("export --url %1 --token-env TOKEN --format jsonl --output %2")
+                   .arg(server.url().toString(), output),
+        fakeTokenEnvironment(server));
+    EventExportJob job(&run.network, run.parsed.options, &run.logDevice, nullptr);
+    QCOMPARE(runJob(job), int(EventExportJob::Failed));
+    QVERIFY2(run.log.contains(cause.toUtf8()), run.log.constData());
+    QVERIFY2(!run.log.contains("Unexpected response"), run.log.constData());
+    QVERIFY2(!run.log.contains("cut off"), run.log.constData());
+}
+
+void TestEmnifyEvents::shortfallIsReported()
+{
+    // X-Total-Count: 50 but 10 events: said nothing.
+    FakeEmnifyServer server;
+    QVERIFY(server.applyScenario(QStringLiteral("shortfall")));
+    const QString output = m_dir.filePath(QStringLiteral("shortfall.csv"));
+    JobRun run(QStringLiteral("export --url %1 --token-env TOKEN --format csv --output %2")
+                   .arg(server.url().toString(), output),
+        fakeTokenEnvironment(server));
+    EventExportJob job(&run.network, run.parsed.options, &run.logDevice, nullptr);
+    QCOMPARE(runJob(job), int(EventExportJob::Success));
+    QVERIFY2(run.log.contains("10 of the 50 events"), run.log.constData());
+}
+
+void TestEmnifyEvents::rateLimitWaitIsReported()
+{
+    // A 429 made the CLI wait without a word on stderr.
+    FakeEmnifyServer server;
+    QVERIFY(server.applyScenario(QStringLiteral("retry-after-short")));
+    JobRun run(QStringLiteral("export --url %1 --token-env TOKEN --format jsonl --output -")
+                   .arg(server.url().toString()),
+        fakeTokenEnvironment(server));
+    EventExportJob job(&run.network, run.parsed.options, &run.logDevice, &run.outDevice);
+    QCOMPARE(runJob(job), int(EventExportJob::Success));
+    QVERIFY2(run.log.contains("rate limited by the server (HTTP 429): waiting 2 s"), run.log.constData());
+}
+
+void TestEmnifyEvents::interruptedBySignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestEmnifyEvents::interruptedBySignal()
+{
+    // SIGINT/SIGTERM printed nothing and left an unexplained FILE.part.
+    QFETCH(int, signalNumber);
+    FakeEmnifyServer server;
+    QVERIFY(server.applyScenario(QStringLiteral("slow")));
+    const QString output = m_dir.filePath(QStringLiteral("interrupted-%1.csv").arg(signalNumber));
+    QProcess cli;
+    cli.setProcessEnvironment(fakeTokenEnvironment(server));
+    QSignalSpy finished(&cli, &QProcess::finished);
+    cli.start(binary("emnify-events"),
+        { QStringLiteral("export"), QStringLiteral("--url"), server.url().toString(),
+            QStringLiteral("--token-env"), QStringLiteral("TOKEN"), QStringLiteral("--format"),
+            QStringLiteral("csv"), QStringLiteral("--output"), output, QStringLiteral("--per-page"),
+            QStringLiteral("100"), QStringLiteral("--max-in-flight"), QStringLiteral("1") });
+    QVERIFY(cli.waitForStarted());
+    // The in-process server must keep answering: wait with the event loop running.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(output + QLatin1String(".part")).size() > 1000, 15000);
+    ::kill(pid_t(cli.processId()), signalNumber);
+    QVERIFY(finished.wait(10000));
+    const QByteArray stderrText = cli.readAllStandardError();
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), int(EventExportJob::Interrupted));
+    QVERIFY2(stderrText.contains("interrupted: "), stderrText.constData());
+    QVERIFY2(stderrText.contains(" events written to " + output.toUtf8() + ".part"), stderrText.constData());
+    QVERIFY(!QFile::exists(output));
+    QVERIFY(QFile::exists(output + QLatin1String(".part")));
+}
+
+void TestEmnifyEvents::brokenPipeIsQuiet()
+{
+    // `emnify-events ... --output - | head` printed a misleading "INCOMPLETE: N events written".
+    FakeEmnifyServer server;
+    server.setEventCount(3000);
+    QProcess shell;
+    shell.setProcessEnvironment(fakeTokenEnvironment(server));
+    QSignalSpy finished(&shell, &QProcess::finished);
+    shell.start(QStringLiteral("bash"),
+        { QStringLiteral("-c"),
+            QStringLiteral(
+                "\"$0\" export --url \"$1\" --token-env TOKEN --format jsonl --output - --per-page 100 "
+                "| head -n 1 >/dev/null; echo \"status ${PIPESTATUS[0]}\""),
+            binary("emnify-events"), server.url().toString() });
+    QVERIFY(finished.wait(20000));
+    const QByteArray stdoutText = shell.readAllStandardOutput();
+    const QByteArray stderrText = shell.readAllStandardError();
+    QCOMPARE(
+        stdoutText.trimmed(), QByteArray("status ") + QByteArray::number(int(EventExportJob::BrokenPipe)));
+    QVERIFY2(stderrText.isEmpty(), stderrText.constData());
+}
+
+void TestEmnifyEvents::fullDiskIsNamed_data()
+{
+    QTest::addColumn<bool>("toFile");
+    QTest::newRow("file-on-a-full-filesystem") << true;
+    QTest::newRow("standard-output-to-/dev/full") << false;
+}
+
+void TestEmnifyEvents::fullDiskIsNamed()
+{
+    // A full disk read "Unknown error" (FILE.part on a full file system).
+    QFETCH(bool, toFile);
+    FakeEmnifyServer server;
+    server.setEventCount(3000);
+    QProcess cli;
+    cli.setProcessEnvironment(fakeTokenEnvironment(server));
+    QSignalSpy finished(&cli, &QProcess::finished);
+    const QStringList exportArguments { QStringLiteral("export"), QStringLiteral("--url"),
+        server.url().toString(), QStringLiteral("--token-env"), QStringLiteral("TOKEN"),
+        QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--per-page"),
+        QStringLiteral("100"), QStringLiteral("--output") };
+    QTemporaryDir mountPoint;
+    if (toFile) {
+        // A 64 kB tmpfs in a mount namespace of its own (gone with the process; no root needed
+        // where user namespaces are allowed).
+        if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+            QSKIP("no unshare");
+        cli.start(QStringLiteral("unshare"),
+            QStringList { QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("mount -t tmpfs -o size=64k tmpfs \"$0\" || exit 99; exec \"$@\""),
+                mountPoint.path(), binary("emnify-events") }
+                + exportArguments + QStringList { mountPoint.filePath(QStringLiteral("full.csv")) });
+    } else {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full");
+        cli.setStandardOutputFile(QStringLiteral("/dev/full"));
+        cli.start(binary("emnify-events"), exportArguments + QStringList { QStringLiteral("-") });
+    }
+    QVERIFY(finished.wait(20000));
+    const QByteArray stderrText = cli.readAllStandardError();
+    if (toFile && (cli.exitCode() == 99 || stderrText.startsWith("unshare:")))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here: ") + QString::fromLocal8Bit(stderrText)));
+    QCOMPARE(cli.exitCode(), int(EventExportJob::Failed));
+    QVERIFY2(stderrText.contains("No space left on device"), stderrText.constData());
+    QVERIFY2(!stderrText.contains("Unknown error"), stderrText.constData());
+}
+
+// ---- the command lines (issue 14) ----
+
+void TestEmnifyEvents::helpAndVersion()
+{
+    const auto run = [](const char *program, const QStringList &arguments) {
+        QProcess process;
+        process.start(binary(program), arguments);
+        process.waitForFinished(10000);
+        return std::make_tuple(
+            process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError());
+    };
+    const QByteArray version = QByteArrayLiteral(PROJECT_VERSION);
+    {
+        const auto [code, out, err] = run("emnify-events", { QStringLiteral("--version") });
+        QCOMPARE(code, 0);
+        QCOMPARE(out.trimmed(), "emnify-events " + version);
+    }
+    {
+        const auto [code, out, err] = run("emnify-sim", { QStringLiteral("--version") });
+        QCOMPARE(code, 0);
+        QCOMPARE(out.trimmed(), "emnify-sim " + version);
+    }
+    {
+        const auto [code, out, err] = run("emnify-events", { QStringLiteral("--help") });
+        QCOMPARE(code, 0);
+        // QCommandLineParser's own help: every option with its description, and the exit codes.
+        for (const char *line : { "-o, --output <file>", "--allow-partial", "--token-env <var>", "--version",
+                 "Exit status:", "130", "141" })
+            QVERIFY2(out.contains(line), out.constData());
+    }
+    // emnify-sim: one exit code (2) for every usage error.
+    for (const QStringList &arguments :
+        { QStringList { QStringLiteral("--bogus") }, QStringList { QStringLiteral("extra") },
+            QStringList { QStringLiteral("--app-token"), QStringLiteral("t"), QStringLiteral("--port"),
+                QStringLiteral("x") },
+            QStringList { QStringLiteral("--port") }, QStringList {} }) {
+        const auto [code, out, err] = run("emnify-sim", arguments);
+        QVERIFY2(code == 2, qPrintable(arguments.join(u' ') + QLatin1String(": ") + QString::number(code)));
+        QVERIFY2(err.startsWith("emnify-sim: "), err.constData());
+    }
+    {
+        const auto [code, out, err] = run("emnify-events", { QStringLiteral("--bogus") });
+        QCOMPARE(code, 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEmnifyEvents)

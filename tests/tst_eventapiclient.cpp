@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 #include <set>
 
@@ -113,9 +115,24 @@ private Q_SLOTS:
     void cancel_data();
     void cancel();
     void keepRaw();
-    void eventTypes();
     void invalidQuery();
     void tlsFailureIsFatal();
+
+    // Against the hostile server (issue 10): each fails on the client before the fix
+    void hostileAuthStorm_data();
+    void hostileAuthStorm();
+    void hostileAuthSpacing();
+    void hostileNumbers_data();
+    void hostileNumbers();
+    void hostilePageTooLarge_data();
+    void hostilePageTooLarge();
+    void hostileHtmlPage();
+    void hostileTrickleTimesOut();
+    void hostileRetryAfterTooLong_data();
+    void hostileRetryAfterTooLong();
+    void hostileRateLimitWaitIsReported();
+    void hostilePagingHeaders_data();
+    void hostilePagingHeaders();
 
     // Against the simulator (src/sim), with each fault switched on in turn
     void simulatorPull_data();
@@ -134,6 +151,7 @@ private:
         options.burst = 20;
         options.backoffBaseMs = 20;
         options.backoffMaxMs = 200;
+        options.minAuthIntervalMs = 100;
         return options;
     }
 };
@@ -249,6 +267,11 @@ void TestEventApiClient::jwtClaims_data()
     QTest::newRow("no-exp") << b64("{}") + '.' + b64(R"({"iat":1})") + ".s" << true << qint64(-1);
     QTest::newRow("one-segment") << QByteArray("abc") << false << qint64(-1);
     QTest::newRow("not-json") << QByteArray("a.bm90IGpzb24.c") << false << qint64(-1);
+    // Out of range numbers are no time at all (they were cast to qint64: undefined behaviour).
+    QTest::newRow("exp-1e300") << b64("{}") + '.' + b64(R"({"exp":1e300})") + ".s" << true << qint64(-1);
+    QTest::newRow("exp-negative-1e300")
+        << b64("{}") + '.' + b64(R"({"exp":-1e300})") + ".s" << true << qint64(-1);
+    QTest::newRow("exp-1e19") << b64("{}") + '.' + b64(R"({"exp":1e19})") + ".s" << true << qint64(-1);
 }
 
 void TestEventApiClient::jwtClaims()
@@ -273,6 +296,11 @@ void TestEventApiClient::retryAfter_data()
     QTest::newRow("absent") << QByteArray() << qint64(-1);
     QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
     QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
+    // Saturated instead of overflowing (seconds * 1000 was signed overflow).
+    QTest::newRow("overflow") << QByteArray("99999999999999999")
+                              << qint64(std::numeric_limits<qint64>::max() / 1000 * 1000);
+    QTest::newRow("too-many-digits") << QByteArray("999999999999999999999999")
+                                     << qint64(std::numeric_limits<qint64>::max() / 1000 * 1000);
 }
 
 void TestEventApiClient::retryAfter()
@@ -802,22 +830,6 @@ void TestEventApiClient::keepRaw()
     QCOMPARE(raw.first(), FakeEmnifyServer::eventJson(m_server->eventIds().first()));
 }
 
-void TestEventApiClient::eventTypes()
-{
-    QSignalSpy received(m_client.get(), &EventApiClient::eventTypesReceived);
-    m_client->fetchEventTypes();
-    QVERIFY(received.wait(5000));
-    const auto types = received.first().first().value<QList<QPair<int, QString>>>();
-    QCOMPARE(types.size(), 2);
-    QCOMPARE(types.at(1), qMakePair(3, QStringLiteral("Create PDP Context")));
-
-    m_client->setApplicationToken(QStringLiteral("bad"));
-    QSignalSpy failed(m_client.get(), &EventApiClient::eventTypesFailed);
-    m_client->fetchEventTypes();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(failed.first().first().value<ApiError>().kind(), ApiError::Kind::Authentication);
-}
-
 void TestEventApiClient::invalidQuery()
 {
     PullRecorder recorder(m_client.get());
@@ -864,6 +876,224 @@ void TestEventApiClient::tlsFailureIsFatal()
     QCOMPARE(connections, 1);
     QCOMPARE(recorder.finishedCount, 1);
 #endif
+}
+
+// ---- against the hostile server (issue 10) ----
+
+void TestEventApiClient::hostileAuthStorm_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<qint64>("skewMs"); // the server's clock minus ours
+    QTest::newRow("exp-inside-refresh-margin") << QStringLiteral("auth-storm") << qint64(0);
+    QTest::newRow("server-clock-290s-behind") << QStringLiteral("clock-behind") << qint64(-290000);
+}
+
+void TestEventApiClient::hostileAuthStorm()
+{
+    // A token that expires inside the refresh margin made the client authenticate again at once,
+    // forever (384 authentications in 20 s, no page).
+    QFETCH(QString, scenario);
+    QFETCH(qint64, skewMs);
+    QVERIFY(m_server->applyScenario(scenario));
+    m_server->setEventCount(600);
+    auto options = fastOptions();
+    options.perPage = 10; // 60 pages, about 1.5 s
+    options.ratePerSecond = 40;
+    options.burst = 5;
+    options.minAuthIntervalMs = 10000;
+    configure(options);
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished(20000));
+    QVERIFY2(!recorder.error.isError(), qPrintable(recorder.error.toString()));
+    QCOMPARE(recorder.ids, m_server->eventIds());
+    QCOMPARE(m_server->count("POST", "/authenticate"), 1);
+    QVERIFY2(qAbs(recorder.progress.serverClockSkewMs - skewMs) <= 5000,
+        qPrintable(QString::number(recorder.progress.serverClockSkewMs)));
+}
+
+void TestEventApiClient::hostileAuthSpacing()
+{
+    // Every token dies after two pages (the server revokes it): each 401 asks for a new one, but
+    // never sooner than minAuthIntervalMs after the last authentication.
+    m_server->setEventCount(120);
+    auto options = fastOptions();
+    options.perPage = 10;
+    options.maxInFlight = 1;
+    options.minAuthIntervalMs = 700;
+    configure(options);
+    int gets = 0;
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> authentications; // when, on the server
+    m_server->hook = [&](const Request &request) -> std::optional<Response> {
+        if (request.method == "POST")
+            authentications.append(clock.elapsed());
+        else if (++gets % 2 == 0)
+            m_server->revokeTokens();
+        return std::nullopt;
+    };
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished(30000));
+    QVERIFY2(!recorder.error.isError(), qPrintable(recorder.error.toString()));
+    QCOMPARE(recorder.ids, m_server->eventIds());
+    QVERIFY(authentications.size() >= 3);
+    for (qsizetype i = 1; i < authentications.size(); ++i)
+        QVERIFY2(authentications[i] - authentications[i - 1] >= 560, // 700 ms, less what load does to arrival
+            qPrintable(QStringLiteral("authentication %1 came %2 ms after the one before")
+                           .arg(i)
+                           .arg(authentications[i] - authentications[i - 1])));
+}
+
+void TestEventApiClient::hostileNumbers_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::newRow("jwt-exp-1e300") << QStringLiteral("jwt-exp-huge");
+    QTest::newRow("jwt-exp-9223372036854775") << QStringLiteral("jwt-exp-overflow");
+}
+
+void TestEventApiClient::hostileNumbers()
+{
+    QFETCH(QString, scenario);
+    QVERIFY(m_server->applyScenario(scenario));
+    auto options = fastOptions();
+    options.perPage = 50;
+    configure(options);
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished());
+    QVERIFY2(!recorder.error.isError(), qPrintable(recorder.error.toString()));
+    QCOMPARE(recorder.ids, m_server->eventIds());
+    QCOMPARE(m_server->count("POST", "/authenticate"), 1);
+}
+
+void TestEventApiClient::hostilePageTooLarge_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::newRow("200MB-with-length") << QStringLiteral("huge-page");
+    QTest::newRow("200MB-without-length") << QStringLiteral("huge-page-unsized");
+    QTest::newRow("deflate-bomb-1GiB") << QStringLiteral("deflate-bomb");
+}
+
+void TestEventApiClient::hostilePageTooLarge()
+{
+    // A 200 MB page took the CLI to 1.1 GB and was downloaded again on every retry.
+    QFETCH(QString, scenario);
+    QVERIFY(m_server->applyScenario(scenario));
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished());
+    QCOMPARE(recorder.error.kind(), ApiError::Kind::Parse);
+    QVERIFY2(
+        recorder.error.message().contains(QLatin1String("64 MiB")), qPrintable(recorder.error.message()));
+    QCOMPARE(m_server->count("GET", "/event"), 1); // refused, not asked again
+    QVERIFY2(m_server->bytesSent() < 100 * 1000 * 1000, qPrintable(QString::number(m_server->bytesSent())));
+    QCOMPARE(recorder.finishedCount, 1);
+}
+
+void TestEventApiClient::hostileHtmlPage()
+{
+    QVERIFY(m_server->applyScenario(QStringLiteral("html")));
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished());
+    QCOMPARE(recorder.error.kind(), ApiError::Kind::Parse);
+    QVERIFY2(
+        recorder.error.message().contains(QLatin1String("HTML page")), qPrintable(recorder.error.message()));
+    QCOMPARE(m_server->count("GET", "/event"), 1); // a login page does not go away by asking again
+}
+
+void TestEventApiClient::hostileTrickleTimesOut()
+{
+    // One byte every 100 ms: the transfer timeout (no byte for 1 s) never fires, the deadline does.
+    QVERIFY(m_server->applyScenario(QStringLiteral("trickle")));
+    m_server->hook = [hook = m_server->hook](const Request &request) -> std::optional<Response> {
+        auto response = hook(request);
+        if (response)
+            response->trickleIntervalMs = 100;
+        return response;
+    };
+    auto options = fastOptions();
+    options.transferTimeoutMs = 1000;
+    options.requestDeadlineMs = 1500;
+    options.maxRetries = 1;
+    configure(options);
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished(15000));
+    QCOMPARE(recorder.error.kind(), ApiError::Kind::Timeout);
+    QVERIFY2(recorder.error.message().contains(QLatin1String("1.5 s")), qPrintable(recorder.error.message()));
+    QCOMPARE(m_server->count("GET", "/event"), 2); // retried like a timeout, once
+}
+
+void TestEventApiClient::hostileRetryAfterTooLong_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("asked");
+    QTest::newRow("100000s") << QStringLiteral("retry-after-huge") << QStringLiteral("100000 s");
+    QTest::newRow("overflowing") << QStringLiteral("retry-after-overflow") << QStringLiteral("Retry-After");
+}
+
+void TestEventApiClient::hostileRetryAfterTooLong()
+{
+    // Retry-After: 100000 made the CLI wait silently for as long as anyone watched.
+    QFETCH(QString, scenario);
+    QFETCH(QString, asked);
+    QVERIFY(m_server->applyScenario(scenario));
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished(5000));
+    QCOMPARE(recorder.error.kind(), ApiError::Kind::Http);
+    QCOMPARE(recorder.error.httpStatus(), 429);
+    QVERIFY2(recorder.error.message().contains(asked), qPrintable(recorder.error.message()));
+    QVERIFY2(recorder.error.message().contains(QLatin1String("300 s")), qPrintable(recorder.error.message()));
+    QCOMPARE(m_server->count("GET", "/event"), 1);
+}
+
+void TestEventApiClient::hostileRateLimitWaitIsReported()
+{
+    QVERIFY(m_server->applyScenario(QStringLiteral("retry-after-short")));
+    m_server->setEventCount(20);
+    QList<FetchProgress> seen;
+    connect(m_client.get(), &EventApiClient::progressChanged, this,
+        [&seen](const FetchProgress &progress) { seen.append(progress); });
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished());
+    QVERIFY2(!recorder.error.isError(), qPrintable(recorder.error.toString()));
+    QCOMPARE(recorder.ids, m_server->eventIds());
+    // Reported while it was waiting, not only at the end.
+    const auto waiting = std::find_if(seen.cbegin(), seen.cend(),
+        [](const FetchProgress &progress) { return progress.rateLimitHits == 1; });
+    QVERIFY(waiting != seen.cend());
+    QCOMPARE(waiting->lastRateLimitPauseMs, qint64(2000));
+    QCOMPARE(waiting->pagesDone, 0);
+}
+
+void TestEventApiClient::hostilePagingHeaders_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::newRow("X-Total-Pages-1e9") << QStringLiteral("total-pages-huge");
+    QTest::newRow("X-Total-Count-2^63-1") << QStringLiteral("total-count-huge");
+}
+
+void TestEventApiClient::hostilePagingHeaders()
+{
+    // Paged on for as long as anyone watched (229 requests in 45 s); empty pages past the first
+    // end the pull.
+    QFETCH(QString, scenario);
+    QVERIFY(m_server->applyScenario(scenario));
+    auto options = fastOptions();
+    options.perPage = 10;
+    configure(options);
+    PullRecorder recorder(m_client.get());
+    m_client->fetch(EventQuery {});
+    QVERIFY(recorder.waitFinished(10000));
+    QVERIFY2(!recorder.error.isError(), qPrintable(recorder.error.toString()));
+    QCOMPARE(recorder.ids.size(), 10);
+    QVERIFY2(m_server->count("GET", "/event") <= 1 + 2 * options.maxInFlight,
+        qPrintable(QString::number(m_server->count("GET", "/event"))));
 }
 
 // ---- against the simulator ----

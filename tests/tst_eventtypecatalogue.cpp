@@ -14,7 +14,6 @@ private Q_SLOTS:
     void everyDocumentedIdIsKnown();
     void unknownIdIsOther();
     void resellerLabels();
-    void mergeLive();
     void severityAndSource_data();
     void severityAndSource();
 };
@@ -89,19 +88,6 @@ void TestEventTypeCatalogue::resellerLabels()
     QCOMPARE(catalogue.categoryLabel(catalogue.categoryOf(31)), QStringLiteral("Organization and billing"));
     QCOMPARE(catalogue.categoryLabel(catalogue.categoryOf(17)), QStringLiteral("Organization and billing (reseller)"));
     QCOMPARE(catalogue.categoryLabel(catalogue.categoryOf(38)), QStringLiteral("SIM order"));
-}
-
-void TestEventTypeCatalogue::mergeLive()
-{
-    EventTypeCatalogue catalogue;
-    const int added = catalogue.mergeLive({ { 1, QStringLiteral("Update Location") }, { 70, QStringLiteral("Brand new") },
-                                            { 71, QString() } });
-    QCOMPARE(added, 2);
-    QCOMPARE(catalogue.typeName(1), QStringLiteral("Update Location"));
-    QCOMPARE(catalogue.categoryOf(1), EventTypeCatalogue::builtIn().categoryOf(1));
-    QCOMPARE(catalogue.typeName(70), QStringLiteral("Brand new"));
-    QCOMPARE(catalogue.categoryOf(70), catalogue.otherCategory());
-    QVERIFY(catalogue.categories().at(catalogue.otherCategory()).typeIds.contains(71));
 }
 
 void TestEventTypeCatalogue::severityAndSource_data()

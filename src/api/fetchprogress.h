@@ -17,6 +17,11 @@ struct FetchProgress final
     qint64 rateLimitWaitMs = 0; // wall-clock time requests waited for the rate limiter or a 429 pause
     qint64 eventsSkipped = 0; // page elements that could not be read even after retries (see issues)
     int perPage = 0; // page size in effect (the server may clamp what we asked for)
+    int rateLimitHits = 0; // 429 answers received
+    qint64 lastRateLimitPauseMs = 0; // the pause the latest 429 imposed (its Retry-After or our back-off)
+    // The server's clock minus ours (from the Date header of the authentication answer); 0 when
+    // within a few seconds or unknown. Token lifetimes are read on the server's clock.
+    qint64 serverClockSkewMs = 0;
 
     friend bool operator==(const FetchProgress &, const FetchProgress &) = default;
 };

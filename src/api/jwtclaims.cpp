@@ -8,17 +8,27 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 
+#include <cmath>
+
 namespace {
+
+// Times beyond about 31 million years either way are no time: so that seconds * 1000 and the sums
+// the client makes with them stay far from overflow (1e300 was cast to qint64: undefined).
+constexpr double MaxSeconds = 1e15;
 
 std::optional<qint64> secondsClaim(const QJsonObject &object, QLatin1String key)
 {
     const QJsonValue value = object.value(key);
-    if (value.isDouble())
-        return qint64(value.toDouble());
+    if (value.isDouble()) {
+        const double seconds = value.toDouble();
+        if (std::isfinite(seconds) && std::abs(seconds) < MaxSeconds)
+            return qint64(seconds);
+        return std::nullopt;
+    }
     if (value.isString()) { // tolerated: some issuers send numeric strings
         bool ok = false;
         const qint64 seconds = value.toString().toLongLong(&ok);
-        if (ok)
+        if (ok && std::abs(double(seconds)) < MaxSeconds)
             return seconds;
     }
     return std::nullopt;

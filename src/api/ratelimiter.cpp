@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "api/ratelimiter.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <cmath>
 
@@ -63,4 +65,23 @@ void RateLimiter::recordSuccess()
 {
     if (m_rate < m_configuredRate)
         m_rate = std::min(m_configuredRate, m_rate + m_configuredRate / 20.0);
+}
+
+qint64 RateLimiter::nowMs()
+{
+    QElapsedTimer timer;
+    timer.start();
+    return timer.msecsSinceReference();
+}
+
+qint64 RateLimiter::tryAcquire(qint64 nowMs)
+{
+    refill(nowMs);
+    if (m_pausedUntilMs > nowMs)
+        return m_pausedUntilMs - nowMs;
+    if (m_tokens >= 1.0) {
+        m_tokens -= 1.0;
+        return 0;
+    }
+    return std::max<qint64>(1, qint64(std::ceil((1.0 - m_tokens) * 1000.0 / m_rate)));
 }

@@ -7,7 +7,8 @@
 // A token bucket by reservation: reserve() books the next free slot and says how long to wait
 // for it, so callers just start a timer. A 429 slows everybody down: penalise() pauses all slots
 // until the server's (or our) back-off ends and halves the rate; successes earn it back slowly.
-// Times are milliseconds on any monotonic clock the caller passes in. Not thread-safe (GUI thread).
+// Times are milliseconds on one monotonic clock (nowMs()). Not thread-safe (one thread). The
+// simulator's 429s come from the same bucket (tryAcquire).
 class RateLimiter final
 {
 public:
@@ -30,6 +31,12 @@ public:
     [[nodiscard]] qint64 waitedMs() const { return m_waitedMs; }
 
     static constexpr double MinRate = 0.5;
+
+    // The monotonic clock every user of one limiter passes in (ms since the system's reference).
+    [[nodiscard]] static qint64 nowMs();
+    // For a server that refuses instead of waiting: takes a token when one is there and returns 0;
+    // otherwise books nothing and returns the ms until one will be.
+    [[nodiscard]] qint64 tryAcquire(qint64 nowMs);
 
 private:
     void refill(qint64 nowMs);

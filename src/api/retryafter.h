@@ -13,5 +13,9 @@ class RetryAfter final
 {
 public:
     // The wait in milliseconds (0 for a date in the past); nullopt when absent or unreadable.
+    // A number of seconds too large for milliseconds in 64 bits saturates (the caller decides
+    // whether it waits that long).
     [[nodiscard]] static std::optional<qint64> parse(QByteArrayView value, const QDateTime &nowUtc);
+    // An HTTP date (IMF-fixdate, RFC 850 or asctime) in UTC, as in Retry-After and Date.
+    [[nodiscard]] static std::optional<QDateTime> parseHttpDate(QByteArrayView value);
 };

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "cli/eventexportoptions.h"
 #include "api/fetchprogress.h"
+#include "cli/eventexportoptions.h"
 #include "model/eventbatch.h"
 
 #include <QElapsedTimer>
@@ -28,17 +28,26 @@ class QNetworkAccessManager;
 // (PayloadSecrets) are written as "<redacted>" in both unless --keep-secrets.
 //
 // Output: a FILE is written progressively to FILE.part and renamed to FILE only when the pull
-// completed, so a FILE that exists is always complete and an export of millions of events never
-// sits in memory (QSaveFile would also stream, but it deletes its temporary file on failure, and
-// a partial export is worth keeping). On failure FILE.part stays and the message says so.
-// "-" streams to the given standard output device.
+// completed with every event it received readable (or --allow-partial), so a FILE that exists is
+// complete and an export of millions of events never sits in memory. FILE.part is created when
+// the first events arrive (a failure before leaves nothing behind) with O_CREAT | O_EXCL |
+// O_NOFOLLOW after removing what was there: a symlink planted at FILE.part is never followed.
+// On failure FILE.part stays and the message says so. "-" streams to the given standard output.
 class EventExportJob final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EventExportJob)
 
 public:
-    enum ExitCode { Success = 0, Failed = 1, UsageError = 2 };
+    // The process's exit status (see EventExportOptions::usage()).
+    enum ExitCode {
+        Success = 0,
+        Failed = 1,
+        UsageError = 2,
+        Incomplete = 3, // events the server sent could not be read (without --allow-partial)
+        Interrupted = 130, // SIGINT or SIGTERM (128 + SIGINT, as shells report it)
+        BrokenPipe = 141, // standard output closed early (128 + SIGPIPE); quiet
+    };
 
     // network: not owned. log: progress and messages (stderr). standardOutput: for "--output -".
     EventExportJob(QNetworkAccessManager *network, EventExportOptions options, QIODevice *log,
@@ -47,6 +56,7 @@ public:
 
     void start();
     void cancel();
+    void interrupt(); // SIGINT/SIGTERM: stop, keep FILE.part, say how much it holds
 
     [[nodiscard]] int exitCode() const { return m_exitCode; }
     [[nodiscard]] ApiError error() const { return m_error; }
@@ -59,18 +69,21 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    bool openOutput();
     void onEvents(const EventBatch &events, const std::vector<QByteArray> &raw);
     void onProgress(const FetchProgress &progress);
     void onFetchFinished(const ApiError &error);
     void finish(int exitCode, const QString &message);
     void writeLog(const QString &line);
+    void noteWriteError(QIODevice *device, const QString &fallback);
     bool writeFailed() const;
+    [[nodiscard]] QString target() const; // FILE.part or "standard output"
     QString describeProgress() const;
 
     EventExportOptions m_options;
     QIODevice *m_log;
     QIODevice *m_standardOutput;
-    QIODevice *m_out = nullptr; // m_file or m_standardOutput
+    QIODevice *m_out = nullptr; // m_file or m_standardOutput, once the first events arrived
     std::unique_ptr<QFile> m_file;
     std::unique_ptr<EventApiClient> m_client;
     std::unique_ptr<EventStore> m_store;
@@ -83,6 +96,10 @@ private:
     QString m_message;
     QString m_writeError;
     qint64 m_eventsWritten = 0;
+    int m_rateLimitHitsReported = 0;
     int m_exitCode = -1;
+    bool m_skewReported = false;
+    bool m_interrupted = false;
+    bool m_brokenPipe = false;
     bool m_done = false;
 };

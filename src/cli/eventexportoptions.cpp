@@ -58,23 +58,84 @@ QString readToken(const QCommandLineParser &parser, const QProcessEnvironment &e
     return QString();
 }
 
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setApplicationDescription(QStringLiteral(
+        "Exports emnify events to a file (CSV, or JSON Lines as the API sent them), streamed as pages\n"
+        "arrive. FILE is written as FILE.part and renamed to FILE only when the export is complete.\n"
+        "The application token comes from --token-env or --token-file, never from the command line.\n"
+        "\n"
+        "Exit status:\n"
+        "  0    complete: every event the server sent was written to FILE\n"
+        "  1    failed (network, HTTP, TLS, authentication, output); FILE.part keeps what was written\n"
+        "  2    usage error\n"
+        "  3    incomplete: events the server sent could not be read; FILE.part is kept (with\n"
+        "       --allow-partial: exit 0 and FILE, with a warning)\n"
+        "  130  interrupted by SIGINT or SIGTERM; FILE.part keeps what was written\n"
+        "  141  standard output was closed early (a broken pipe, as with | head); nothing is printed\n"
+        "\n"
+        "Rate-limit waits are reported on stderr; a server that asks to wait more than 300 s fails the\n"
+        "export. A page body over 64 MiB is refused."));
+    const auto value = [](const QStringList &names, const char *description, const char *valueName) {
+        return QCommandLineOption(names, QString::fromLatin1(description), QString::fromLatin1(valueName));
+    };
+    const auto one = [](const char *name) { return QStringList { QString::fromLatin1(name) }; };
+    parser.addOptions({
+        value(one("url"), "API base URL: https, or http to this computer only (127.0.0.1, ::1, localhost).",
+            "url"),
+        value(one("token-env"), "Environment variable that holds the application token.", "var"),
+        value(one("token-file"), "File that holds the application token.", "file"),
+        value(one("format"), "Output format: csv or jsonl (one event object per line, as sent).", "format"),
+        value({ QStringLiteral("o"), QStringLiteral("output") },
+            "Output file (written as FILE.part until complete), or - for standard output.", "file"),
+        value(one("from"), "Start of the time range, ISO 8601 (no offset: UTC); needs --until.", "time"),
+        value(one("until"), "End of the time range, ISO 8601 (no offset: UTC); needs --from.", "time"),
+        value(one("type"), "Event type id(s), comma-separated; repeatable.", "ids"),
+        value(one("category"), "Event type category key (e.g. reseller_sim_order); repeatable.", "key"),
+        value(one("severity"), "Severity: info, warn, critical or 0-2.", "level"),
+        value(one("source"), "Source: network, policy, api or 0-2.", "source"),
+        value(one("alert"), "Only alerts (true) or only non-alerts (false).", "bool"),
+        value(one("organisation"), "Organisation name.", "text"),
+        value(one("endpoint"), "Endpoint (device) name.", "text"),
+        value(one("iccid"), "SIM ICCID (prefix).", "text"),
+        value(one("imsi"), "IMSI.", "text"),
+        value(one("imei"), "IMEI.", "text"),
+        value(one("user"), "User name.", "text"),
+        value(one("description"), "Event description.", "text"),
+        value(one("tags"), "Endpoint tags.", "text"),
+        value(one("ip-address"), "Endpoint IP address.", "text"),
+        value(one("scope"), "One event list: endpoint:ID, sim:ID, user:ID, user:my or organisation:ID.",
+            "scope"),
+        value(
+            one("per-page"), "Page size to ask for, 1-100000 (the server may clamp it; default 1000).", "n"),
+        value(one("max-in-flight"), "Pages requested at once, 1-16 (default 4).", "n"),
+        value(one("rate"), "Requests per second, 0.5-1000 (default 5, under the API's limits).", "n"),
+        value(one("sort"), "Sort specification sent to the API (default -timestamp,id).", "spec"),
+        value(one("columns"), "CSV columns, comma-separated keys (id is always first).", "keys"),
+        QCommandLineOption(QStringLiteral("no-formula-escape"),
+            QStringLiteral("Do not neutralise cells that a spreadsheet would run as formulas.")),
+        QCommandLineOption(QStringLiteral("allow-partial"),
+            QStringLiteral(
+                "Accept an export with unreadable events: write FILE and exit 0, with a warning.")),
+        QCommandLineOption(QStringLiteral("keep-secrets"),
+            QStringLiteral("Write activation keys, tokens and other credentials in payloads as they are (by "
+                           "default each such value is written as \"<redacted>\").")),
+        QCommandLineOption(QStringLiteral("quiet"), QStringLiteral("No progress lines on stderr.")),
+    });
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("export (events, one row each) or orders (SIM orders, one row each)."));
+}
+
 } // namespace
 
 QString EventExportOptions::usage()
 {
-    return QStringLiteral(
-        "Usage: emnify-events export --url URL (--token-env VAR | --token-file FILE)\n"
-        "                            --format csv|jsonl --output FILE|- [filters] [options]\n"
-        "Filters: --from ISO --until ISO (both or neither; no offset = UTC), --type ID[,ID...],\n"
-        "         --category KEY, --severity info|warn|critical|0-2, --source network|policy|api|0-2,\n"
-        "         --alert true|false, --organisation X, --endpoint X, --iccid X, --imsi X, --imei X,\n"
-        "         --user X, --description X, --tags X, --ip-address X,\n"
-        "         --scope endpoint:ID|sim:ID|user:ID|user:my|organisation:ID\n"
-        "Options: --per-page N, --columns id,time,... (CSV; id always first), --no-formula-escape,\n"
-        "         --max-in-flight N (1-16), --rate REQ_PER_S, --sort SPEC, --quiet,\n"
-        "         --keep-secrets (write activation keys, tokens and other credentials in the payload\n"
-        "         as they are; by default each such value is written as \"<redacted>\")\n"
-        "A FILE is written as FILE.part and renamed when the export is complete.\n");
+    QCommandLineParser parser;
+    addOptions(parser);
+    return parser.helpText();
 }
 
 EventExportArguments EventExportOptions::parse(
@@ -83,54 +144,18 @@ EventExportArguments EventExportOptions::parse(
     EventExportArguments result;
     EventExportOptions &options = result.options;
     QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const auto value = [](const char *name, const char *description, const char *valueName = "value") {
-        return QCommandLineOption(
-            QString::fromLatin1(name), QString::fromLatin1(description), QString::fromLatin1(valueName));
-    };
-    parser.addOptions({
-        value("url", "API base URL (https; http only to localhost)", "url"),
-        value("token-env", "environment variable holding the application token", "var"),
-        value("token-file", "file holding the application token", "file"),
-        value("from", "start time, ISO 8601"),
-        value("until", "end time, ISO 8601"),
-        value("type", "event type id(s), comma-separated"),
-        value("category", "event type category key"),
-        value("severity", "info|warn|critical|0-2"),
-        value("source", "network|policy|api|0-2"),
-        value("alert", "true|false"),
-        value("organisation", "organisation name"),
-        value("endpoint", "endpoint name"),
-        value("iccid", "ICCID (prefix)"),
-        value("imsi", "IMSI"),
-        value("imei", "IMEI"),
-        value("user", "user name"),
-        value("description", "event description"),
-        value("tags", "endpoint tags"),
-        value("ip-address", "endpoint IP address"),
-        value("scope", "endpoint:ID|sim:ID|user:ID|organisation:ID"),
-        value("per-page", "page size to ask for", "n"),
-        value("max-in-flight", "pages requested at once", "n"),
-        value("rate", "requests per second", "n"),
-        value("sort", "sort specification", "spec"),
-        value("columns", "CSV columns", "keys"),
-        value("format", "csv|jsonl", "format"),
-        value("output", "output file or -", "file"),
-        QCommandLineOption(
-            QStringLiteral("no-formula-escape"), QStringLiteral("do not neutralise spreadsheet formulas")),
-        QCommandLineOption(QStringLiteral("quiet"), QStringLiteral("no progress on stderr")),
-        QCommandLineOption(
-            QStringLiteral("keep-secrets"), QStringLiteral("do not redact credentials in payloads")),
-        QCommandLineOption({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("this help")),
-    });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("export"));
+    addOptions(parser);
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
     }
     if (parser.isSet(QStringLiteral("help"))) {
         result.helpRequested = true;
-        result.helpText = usage();
+        result.helpText = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        result.versionRequested = true;
         return result;
     }
     const QStringList positional = parser.positionalArguments();
@@ -303,5 +328,6 @@ EventExportArguments EventExportOptions::parse(
     options.neutraliseFormulas = !parser.isSet(QStringLiteral("no-formula-escape"));
     options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.keepSecrets = parser.isSet(QStringLiteral("keep-secrets"));
+    options.allowPartial = parser.isSet(QStringLiteral("allow-partial"));
     return result;
 }

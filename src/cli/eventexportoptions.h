@@ -34,11 +34,12 @@ struct EventExportOptions final
     Format format = Format::Csv;
     QString output; // a path, or "-" for standard output
     bool quiet = false; // no progress lines
+    bool allowPartial = false; // unreadable events still give FILE and exit 0 (with a warning)
 
     // arguments as main() gets them, program name first: {"emnify-events", "export", ...}.
     [[nodiscard]] static EventExportArguments parse(
         const QStringList &arguments, const QProcessEnvironment &environment);
-    [[nodiscard]] static QString usage();
+    [[nodiscard]] static QString usage(); // QCommandLineParser's help: every option, the exit codes
 };
 
 // What EventExportOptions::parse() made of a command line.
@@ -47,5 +48,6 @@ struct EventExportArguments final
     EventExportOptions options;
     QString error; // usage problem: print it with the usage text, exit 2
     bool helpRequested = false;
+    bool versionRequested = false; // print "emnify-events VERSION", exit 0
     QString helpText;
 };

@@ -84,28 +84,6 @@ QString EventTypeCatalogue::categoryLabel(int category) const
     return c.name;
 }
 
-int EventTypeCatalogue::mergeLive(const QList<QPair<int, QString>> &types)
-{
-    int added = 0;
-    for (const auto &[id, name] : types) {
-        auto it = m_types.find(id);
-        if (it != m_types.end()) {
-            if (!name.trimmed().isEmpty())
-                it->name = name.trimmed();
-            continue;
-        }
-        Type type;
-        type.id = id;
-        type.name = name.trimmed().isEmpty() ? QStringLiteral("Type %1").arg(id) : name.trimmed();
-        type.category = m_other;
-        type.lookupOnly = true;
-        m_types.insert(id, type);
-        m_categories[m_other].typeIds.append(id);
-        ++added;
-    }
-    return added;
-}
-
 QString EventTypeCatalogue::severityName(int severityId, const QString &fallback)
 {
     switch (severityId) {

@@ -39,10 +39,6 @@ public:
     // Display name of a category, with "(reseller)" where a platform category has the same name.
     [[nodiscard]] QString categoryLabel(int category) const;
 
-    // Merges the live list of GET /api/v1/event/type ([{id, description}]): new ids join "Other"
-    // (or their known category), known ids take the live name. Returns how many ids were added.
-    int mergeLive(const QList<QPair<int, QString>> &types);
-
     [[nodiscard]] static QString severityName(int severityId, const QString &fallback = {});
     [[nodiscard]] static QString sourceName(int sourceId, const QString &fallback = {});
 

@@ -4,11 +4,13 @@
 
 #include "api/eventjson.h"
 #include "api/eventparser.h"
+#include "api/ratelimiter.h"
 #include "model/eventstore.h"
 #include "model/eventtypecatalogue.h"
 #include "sim/accountgenerator.h"
 #include "sim/simeventquery.h"
 #include "sim/simhttpconnection.h"
+#include "sim/splitmix64.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -35,16 +37,6 @@ QByteArray base64Url(const QByteArray &data)
 {
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
-
-quint64 nextRandom(quint64 *state)
-{
-    quint64 z = (*state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-double nextUnit(quint64 *state) { return double(nextRandom(state) >> 11) * (1.0 / 9007199254740992.0); }
 
 // Query parameters; '+' means a space as in HTML forms (what the API's Java stack does).
 QHash<QByteArray, QString> parseQuery(const QByteArray &query)
@@ -93,46 +85,15 @@ Event rowEvent(const EventStore &store, EventStore::PayloadReader &reader, qsize
 
 } // namespace
 
-// A token bucket: `rate` requests per second, bursts up to `rate`.
-class EmnifySimulator::RateLimiter
-{
-public:
-    RateLimiter() { m_clock.start(); }
-    // Returns 0 when the request may pass, else the seconds until it would (at least 1).
-    int take(double rate)
-    {
-        if (rate <= 0)
-            return 0;
-        const double capacity = std::max(1.0, rate);
-        const qint64 now = m_clock.nsecsElapsed();
-        if (m_last < 0)
-            m_tokens = capacity;
-        else
-            m_tokens = std::min(capacity, m_tokens + double(now - m_last) * 1e-9 * rate);
-        m_last = now;
-        if (m_tokens >= 1.0) {
-            m_tokens -= 1.0;
-            return 0;
-        }
-        return std::max(1, int(std::ceil((1.0 - m_tokens) / rate)));
-    }
-
-private:
-    QElapsedTimer m_clock;
-    qint64 m_last = -1;
-    double m_tokens = 0;
-};
-
 EmnifySimulator::EmnifySimulator(QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
     , m_store(std::make_unique<EventStore>())
-    , m_rateLimiter(std::make_unique<RateLimiter>())
 {
     // The JWT signing key is random per instance: tokens of another simulator run are invalid.
     m_jwtSecret.resize(32);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_jwtSecret.data()), 8);
-    m_faultState = m_config.faultSeed;
+    m_faults = SplitMix64(m_config.faultSeed);
     connect(m_server, &QTcpServer::newConnection, this, &EmnifySimulator::acceptConnections);
 }
 
@@ -154,10 +115,15 @@ QUrl EmnifySimulator::baseUrl() const { return QUrl(QStringLiteral("http://127.0
 void EmnifySimulator::setConfig(const EmnifySimulatorConfig &config)
 {
     if (config.faultSeed != m_config.faultSeed)
-        m_faultState = config.faultSeed;
+        m_faults = SplitMix64(config.faultSeed);
     m_config = config;
     m_config.defaultPerPage = std::max(1, m_config.defaultPerPage);
     m_config.maxPerPage = std::max(1, m_config.maxPerPage);
+    // Bursts up to the rate (at least one request), as the real API's buckets do.
+    m_rateLimiter.reset();
+    if (m_config.rateLimitPerSecond > 0)
+        m_rateLimiter = std::make_unique<::RateLimiter>(
+            m_config.rateLimitPerSecond, std::max(1, int(m_config.rateLimitPerSecond)));
 }
 
 void EmnifySimulator::setEvents(std::vector<Event> events)
@@ -258,7 +224,10 @@ void EmnifySimulator::handle(SimHttpConnection *connection, const SimHttpRequest
     ++m_stats.requests;
     SimHttpResponse response;
     bool isPage = false;
-    if (const int retryAfter = m_rateLimiter->take(m_config.rateLimitPerSecond)) {
+    // The client's token bucket, used the other way round: a request without a token is refused.
+    const qint64 waitMs = m_rateLimiter ? m_rateLimiter->tryAcquire(RateLimiter::nowMs()) : 0;
+    if (waitMs > 0) {
+        const qint64 retryAfter = std::max<qint64>(1, (waitMs + 999) / 1000); // whole seconds, at least 1
         ++m_stats.rateLimited;
         response = errorResponse(
             429, 1105, "TooManyRequests", QStringLiteral("Too many requests, rate limit exceeded"));
@@ -304,9 +273,9 @@ SimHttpResponse EmnifySimulator::route(const SimHttpRequest &request, bool *isPa
         return *denied;
 
     // Faults that hit any authenticated GET before it is served.
-    if (m_config.errorRate > 0 && nextUnit(&m_faultState) < m_config.errorRate) {
+    if (m_config.errorRate > 0 && m_faults.unit() < m_config.errorRate) {
         ++m_stats.errorsInjected;
-        switch (nextRandom(&m_faultState) % 3) {
+        switch (m_faults.next() % 3) {
         case 0:
             return errorResponse(500, 1000, "InternalServerError",
                 QStringLiteral("Unexpected error (injected by the simulator)"));
@@ -349,24 +318,24 @@ SimHttpResponse EmnifySimulator::route(const SimHttpRequest &request, bool *isPa
 
 void EmnifySimulator::injectFaults(SimHttpResponse *response, bool isPage)
 {
-    if (isPage && m_config.malformedRate > 0 && nextUnit(&m_faultState) < m_config.malformedRate) {
+    if (isPage && m_config.malformedRate > 0 && m_faults.unit() < m_config.malformedRate) {
         ++m_stats.malformed;
         QByteArray &body = response->body;
-        if (nextRandom(&m_faultState) % 2 == 0 || body.size() < 4) {
+        if (m_faults.next() % 2 == 0 || body.size() < 4) {
             // Truncated: a JSON array without its end is never valid.
             body.truncate(std::max<qsizetype>(
-                1, qsizetype(nextRandom(&m_faultState) % quint64(std::max<qsizetype>(1, body.size() - 1)))));
+                1, qsizetype(m_faults.next() % quint64(std::max<qsizetype>(1, body.size() - 1)))));
         } else {
             // Garbled: a raw NUL byte is invalid anywhere in JSON, inside a string or not.
-            const qsizetype at = 1 + qsizetype(nextRandom(&m_faultState) % quint64(body.size() - 2));
+            const qsizetype at = 1 + qsizetype(m_faults.next() % quint64(body.size() - 2));
             body.replace(at, 2, QByteArray("\0\xff", 2));
         }
     }
-    if (m_config.dropRate > 0 && nextUnit(&m_faultState) < m_config.dropRate) {
+    if (m_config.dropRate > 0 && m_faults.unit() < m_config.dropRate) {
         ++m_stats.drops;
         const qsizetype half = std::max<qsizetype>(1, response->body.size() / 2);
         response->dropAfterBodyBytes
-            = std::min(response->body.size(), qsizetype(nextRandom(&m_faultState) % quint64(half)) + 1);
+            = std::min(response->body.size(), qsizetype(m_faults.next() % quint64(half)) + 1);
         if (response->body.size() <= 1)
             response->dropAfterBodyBytes = 0;
     }

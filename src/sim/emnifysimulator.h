@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "api/ratelimiter.h"
 #include "model/event.h"
 #include "sim/emnifysimulatorconfig.h"
+#include "sim/splitmix64.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -75,7 +77,6 @@ Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QByteArray &path, int status);
 
 private:
-    class RateLimiter;
     struct CachedRows
     {
         std::shared_ptr<const std::vector<uint32_t>> rows;
@@ -100,11 +101,11 @@ private:
     EmnifySimulatorConfig m_config;
     QTcpServer *m_server = nullptr;
     std::unique_ptr<EventStore> m_store;
-    std::unique_ptr<RateLimiter> m_rateLimiter;
+    std::unique_ptr<::RateLimiter> m_rateLimiter; // api/ratelimiter; null: unlimited
     QHash<QString, CachedRows> m_cache;
     quint64 m_cacheClock = 0;
     QByteArray m_jwtSecret;
-    quint64 m_faultState = 0;
+    SplitMix64 m_faults;
     quint64 m_tokenSerial = 0;
     Stats m_stats;
 };

@@ -23,6 +23,8 @@ SimHttpConnection::SimHttpConnection(QTcpSocket *socket, QObject *parent)
 
 SimHttpConnection::~SimHttpConnection() = default;
 
+QTcpSocket *SimHttpConnection::socket() const { return m_socket.data(); }
+
 QByteArray SimHttpConnection::reasonPhrase(int status)
 {
     switch (status) {
@@ -163,6 +165,20 @@ void SimHttpConnection::respond(const SimHttpResponse &response)
         return;
     }
     processBuffer();
+}
+
+void SimHttpConnection::respondRaw(const QByteArray &bytes, bool close)
+{
+    if (!m_busy)
+        return;
+    if (m_closed || !m_socket)
+        return;
+    m_socket->write(bytes);
+    if (close) {
+        m_busy = false;
+        closeConnection();
+    }
+    // Without close the connection stays busy: the caller streams the rest and closes it.
 }
 
 void SimHttpConnection::fail(int status, const QByteArray &message)

@@ -26,6 +26,12 @@ public:
 
     // Answers the request handed out last; then hands out the next buffered one, if any.
     void respond(const SimHttpResponse &response);
+    // Answers the request handed out last by writing bytes as they are (a status line and headers
+    // of the caller's making, for test servers that misbehave on purpose); with close, the
+    // connection closes after them. Otherwise the caller goes on with socket() and calls close().
+    void respondRaw(const QByteArray &bytes, bool close);
+    [[nodiscard]] QTcpSocket *socket() const;
+    void close() { closeConnection(); }
     [[nodiscard]] bool isClosed() const { return m_closed; }
 
     [[nodiscard]] static QByteArray reasonPhrase(int status);

@@ -2,14 +2,67 @@
 // SPDX-License-Identifier: MIT
 #include "fakeemnifyserver.h"
 
+#include "sim/simhttpconnection.h"
+#include "sim/simhttprequest.h"
+#include "sim/simhttpresponse.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUrl>
-#include <QUrlQuery>
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+
+namespace {
+
+QByteArray base64Url(const QByteArray &data)
+{
+    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray httpDate(const QDateTime &utc)
+{
+    return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
+// A zlib stream (HTTP "deflate") of `expanded` spaces: a few hundred kilobytes on the wire.
+const QByteArray &deflateBomb()
+{
+    static const QByteArray bomb = [] {
+        constexpr qint64 Expanded = 1024LL * 1024 * 1024;
+        QByteArray out;
+        z_stream stream {};
+        deflateInit(&stream, 9);
+        const QByteArray chunk(1024 * 1024, ' ');
+        QByteArray buffer(256 * 1024, Qt::Uninitialized);
+        for (qint64 done = 0; done < Expanded;) {
+            done += chunk.size();
+            stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(chunk.constData()));
+            stream.avail_in = uInt(chunk.size());
+            const int flush = done >= Expanded ? Z_FINISH : Z_NO_FLUSH;
+            do {
+                stream.next_out = reinterpret_cast<Bytef *>(buffer.data());
+                stream.avail_out = uInt(buffer.size());
+                deflate(&stream, flush);
+                out.append(buffer.constData(), buffer.size() - qsizetype(stream.avail_out));
+            } while (stream.avail_out == 0);
+        }
+        deflateEnd(&stream);
+        return out;
+    }();
+    return bomb;
+}
+
+} // namespace
 
 QByteArray FakeEmnifyServer::Request::header(QByteArrayView lowerName) const
 {
@@ -44,13 +97,18 @@ FakeEmnifyServer::FakeEmnifyServer(QObject *parent)
 
 FakeEmnifyServer::~FakeEmnifyServer()
 {
-    // The sockets are the server's children; they must not call back into half-destroyed members.
-    const QList<QTcpSocket *> sockets = m_buffers.keys();
-    for (QTcpSocket *socket : sockets) {
-        socket->disconnect(this);
-        delete socket;
+    // The connections are our children; they must not call back into half-destroyed members.
+    for (SimHttpConnection *connection : findChildren<SimHttpConnection *>(Qt::FindDirectChildrenOnly)) {
+        connection->disconnect(this);
+        delete connection;
     }
     m_server.close();
+}
+
+bool FakeEmnifyServer::listen(quint16 port)
+{
+    m_server.close();
+    return m_server.listen(QHostAddress::LocalHost, port);
 }
 
 QUrl FakeEmnifyServer::url() const
@@ -90,56 +148,32 @@ int FakeEmnifyServer::count(QByteArrayView method, QByteArrayView pathSuffix) co
     return n;
 }
 
+QByteArray FakeEmnifyServer::issueToken(const QJsonObject &claims)
+{
+    QJsonObject payload = claims;
+    payload.insert(QStringLiteral("n"), ++m_tokenCounter);
+    const QByteArray token = base64Url(R"({"alg":"HS384","typ":"JWT"})") + '.'
+        + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact)) + ".c2ln";
+    m_validTokens.insert(token, QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
+    return token;
+}
+
 void FakeEmnifyServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        m_buffers.insert(socket, {});
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
-        });
+        auto *connection = new SimHttpConnection(socket, this);
+        connect(connection, &SimHttpConnection::requestReceived, this,
+            [this, connection](const SimHttpRequest &request) { handle(connection, request); });
+        connect(connection, &SimHttpConnection::closed, connection, &QObject::deleteLater);
     }
 }
 
-void FakeEmnifyServer::onReadyRead(QTcpSocket *socket)
+void FakeEmnifyServer::handle(SimHttpConnection *connection, const SimHttpRequest &simRequest)
 {
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        Request request;
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        request.method = requestLine.value(0);
-        const QByteArray target = requestLine.value(1);
-        const qsizetype question = target.indexOf('?');
-        request.path = question < 0 ? target : target.left(question);
-        request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-        qsizetype contentLength = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = lines[i].left(colon).trimmed().toLower();
-            const QByteArray value = lines[i].mid(colon + 1).trimmed();
-            request.headers.append({ name, value });
-            if (name == "content-length")
-                contentLength = value.toLongLong();
-        }
-        if (buffer.size() < headerEnd + 4 + contentLength)
-            return;
-        request.body = buffer.mid(headerEnd + 4, contentLength);
-        buffer.remove(0, headerEnd + 4 + contentLength);
-        m_requests.append(request);
-        handle(socket, request);
-    }
-}
-
-void FakeEmnifyServer::handle(QTcpSocket *socket, const Request &request)
-{
+    Request request { simRequest.method, simRequest.path, simRequest.query, simRequest.headers,
+        simRequest.body };
+    m_requests.append(request);
+    Q_EMIT requestReceived(request.method, request.path);
     std::optional<Response> response;
     if (hook)
         response = hook(request);
@@ -148,35 +182,102 @@ void FakeEmnifyServer::handle(QTcpSocket *socket, const Request &request)
     const int delay = response->delayMs + latencyMs;
     ++m_pending;
     m_maxConcurrent = std::max(m_maxConcurrent, m_pending);
-    QPointer<QTcpSocket> guard(socket);
+    QPointer<SimHttpConnection> guard(connection);
     QTimer::singleShot(delay, this, [this, guard, response = *response] {
         --m_pending;
-        if (guard)
+        if (guard && !guard->isClosed())
             send(guard, response);
     });
 }
 
-void FakeEmnifyServer::send(QTcpSocket *socket, const Response &response)
+void FakeEmnifyServer::send(SimHttpConnection *connection, const Response &response)
 {
     if (response.dropBeforeResponse) {
-        socket->disconnectFromHost();
+        connection->respondRaw(QByteArray(), true);
         return;
     }
-    QByteArray data = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";
-    data += "Content-Type: application/json\r\n";
-    data += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    const QDateTime serverNow = QDateTime::currentDateTimeUtc().addSecs(clockOffsetSeconds);
+    const bool streamed
+        = response.omitContentLength || response.fillerBytes > 0 || response.trickleIntervalMs > 0;
+    if (!streamed) {
+        // An ordinary answer: the connection adds Content-Length and stays open (keep-alive).
+        SimHttpResponse plain;
+        plain.status = response.status;
+        plain.headers.append({ "Date", httpDate(serverNow) });
+        if (!response.contentType.isEmpty())
+            plain.headers.append({ "Content-Type", response.contentType });
+        plain.headers += response.headers;
+        plain.body = response.body;
+        plain.dropAfterBodyBytes = response.truncateBodyAt;
+        m_bytesSent += response.body.size();
+        connection->respond(plain);
+        return;
+    }
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+        + SimHttpConnection::reasonPhrase(response.status) + "\r\n";
+    head += "Date: " + httpDate(serverNow) + "\r\n";
+    if (!response.contentType.isEmpty())
+        head += "Content-Type: " + response.contentType + "\r\n";
+    if (!response.omitContentLength)
+        head += "Content-Length: " + QByteArray::number(response.body.size() + response.fillerBytes) + "\r\n";
+    head += "Connection: close\r\n";
     for (const auto &[name, value] : response.headers)
-        data += name + ": " + value + "\r\n";
-    data += "\r\n";
-    if (response.truncateBodyAt >= 0) {
-        data += response.body.left(response.truncateBodyAt);
-        socket->write(data);
-        socket->flush();
-        socket->disconnectFromHost();
+        head += name + ": " + value + "\r\n";
+    head += "\r\n";
+    if (response.trickleIntervalMs <= 0) {
+        head += response.body;
+        m_bytesSent += head.size();
+        connection->respondRaw(head, false);
+        stream(connection, QByteArray(), response.fillerBytes, 0);
         return;
     }
-    data += response.body;
-    socket->write(data);
+    m_bytesSent += head.size();
+    connection->respondRaw(head, false);
+    stream(connection, response.body, response.fillerBytes, response.trickleIntervalMs);
+}
+
+// Writes pending then filler: in chunks as the socket drains, or one byte per intervalMs.
+void FakeEmnifyServer::stream(
+    SimHttpConnection *connection, QByteArray pending, qint64 filler, int intervalMs)
+{
+    QTcpSocket *socket = connection->socket();
+    if (!socket || connection->isClosed())
+        return;
+    if (intervalMs > 0) {
+        if (pending.isEmpty() && filler <= 0) {
+            connection->close();
+            return;
+        }
+        if (!pending.isEmpty()) {
+            socket->write(pending.left(1));
+            pending.remove(0, 1);
+        } else {
+            socket->write("x");
+            --filler;
+        }
+        ++m_bytesSent;
+        QPointer<SimHttpConnection> guard(connection);
+        QTimer::singleShot(intervalMs, this, [this, guard, pending, filler, intervalMs] {
+            if (guard)
+                stream(guard, pending, filler, intervalMs);
+        });
+        return;
+    }
+    // Bulk: keep about a megabyte queued and refill as it goes out.
+    const QByteArray chunk(1024 * 1024, 'x');
+    auto remaining = std::make_shared<qint64>(filler);
+    auto refill = [this, socket, connection, chunk, remaining] {
+        while (*remaining > 0 && socket->bytesToWrite() < 2 * chunk.size()) {
+            const qint64 n = std::min<qint64>(*remaining, chunk.size());
+            socket->write(chunk.constData(), n);
+            *remaining -= n;
+            m_bytesSent += n;
+        }
+        if (*remaining <= 0 && socket->bytesToWrite() == 0)
+            connection->close();
+    };
+    connect(socket, &QTcpSocket::bytesWritten, connection, refill);
+    refill();
 }
 
 FakeEmnifyServer::Response FakeEmnifyServer::defaultResponse(const Request &request)
@@ -192,14 +293,10 @@ FakeEmnifyServer::Response FakeEmnifyServer::defaultResponse(const Request &requ
             return response; // emnify sends an empty body for most authentication failures
         }
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QByteArray payload = QJsonDocument(
-            QJsonObject { { QStringLiteral("iat"), now }, { QStringLiteral("exp"), now + tokenTtlSeconds },
-                { QStringLiteral("n"), ++m_tokenCounter } })
-                                       .toJson(QJsonDocument::Compact);
-        const auto b64 = [](const QByteArray &data) {
-            return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        };
-        const QByteArray token = b64(R"({"alg":"HS384","typ":"JWT"})") + '.' + b64(payload) + ".c2ln";
+        const qint64 serverNow = now + clockOffsetSeconds;
+        const QByteArray token
+            = issueToken(QJsonObject { { QStringLiteral("iat"), serverNow - tokenIssuedSecondsAgo },
+                { QStringLiteral("exp"), serverNow + tokenTtlSeconds } });
         m_validTokens.insert(token, (now + tokenTtlSeconds) * 1000);
         response.body = R"({"auth_token":")" + token + R"("})";
         return response;
@@ -246,4 +343,156 @@ FakeEmnifyServer::Response FakeEmnifyServer::defaultResponse(const Request &requ
     response.status = 404;
     response.body = R"({"error_code":1201,"error_token":"NotFound","message":"no such path"})";
     return response;
+}
+
+// ---- the hostile cases of issue 10 ----
+
+QStringList FakeEmnifyServer::scenarioNames()
+{
+    return { QStringLiteral("auth-storm"), QStringLiteral("clock-behind"),
+        QStringLiteral("malformed-element"), QStringLiteral("huge-page"), QStringLiteral("huge-page-unsized"),
+        QStringLiteral("deflate-bomb"), QStringLiteral("html"), QStringLiteral("trickle"),
+        QStringLiteral("retry-after-huge"), QStringLiteral("retry-after-overflow"),
+        QStringLiteral("retry-after-short"), QStringLiteral("total-pages-huge"),
+        QStringLiteral("total-count-huge"), QStringLiteral("jwt-exp-huge"),
+        QStringLiteral("jwt-exp-overflow"), QStringLiteral("shortfall"), QStringLiteral("slow") };
+}
+
+QString FakeEmnifyServer::scenarioDescription(const QString &name)
+{
+    static const QHash<QString, QString> descriptions {
+        { QStringLiteral("auth-storm"),
+            QStringLiteral("tokens expire 30 s after issue and carry an iat an hour old") },
+        { QStringLiteral("clock-behind"),
+            QStringLiteral("token ttl 300 s, the server's clock 290 s behind") },
+        { QStringLiteral("malformed-element"),
+            QStringLiteral("one page [id 1, id 2 with a syntax error, id 3, id 4]") },
+        { QStringLiteral("huge-page"), QStringLiteral("page 1 is 200 MB (Content-Length given)") },
+        { QStringLiteral("huge-page-unsized"), QStringLiteral("page 1 is 200 MB, no Content-Length") },
+        { QStringLiteral("deflate-bomb"),
+            QStringLiteral("page 1 is a deflate stream that expands to 1 GiB") },
+        { QStringLiteral("html"), QStringLiteral("page 1 is an HTML login page with status 200") },
+        { QStringLiteral("trickle"), QStringLiteral("page 1 arrives at one byte per second") },
+        { QStringLiteral("retry-after-huge"), QStringLiteral("every page: 429 with Retry-After: 100000") },
+        { QStringLiteral("retry-after-overflow"),
+            QStringLiteral("every page: 429 with Retry-After: 99999999999999999") },
+        { QStringLiteral("retry-after-short"),
+            QStringLiteral("the first page request: 429 with Retry-After: 2") },
+        { QStringLiteral("total-pages-huge"),
+            QStringLiteral("10 events, X-Total-Pages: 1000000000, later pages empty") },
+        { QStringLiteral("total-count-huge"),
+            QStringLiteral("10 events, X-Total-Count: 2^63-1, no X-Total-Pages") },
+        { QStringLiteral("jwt-exp-huge"), QStringLiteral("auth tokens with exp 1e300") },
+        { QStringLiteral("jwt-exp-overflow"), QStringLiteral("auth tokens with exp 9223372036854775") },
+        { QStringLiteral("shortfall"), QStringLiteral("X-Total-Count: 50 but 10 events") },
+        { QStringLiteral("slow"), QStringLiteral("5000 events, 300 ms before each response") },
+    };
+    return descriptions.value(name);
+}
+
+bool FakeEmnifyServer::applyScenario(const QString &name)
+{
+    if (!scenarioNames().contains(name))
+        return false;
+    const auto pageHook = [this](std::function<std::optional<Response>(const Request &, int page)> answer) {
+        hook = [answer](const Request &request) -> std::optional<Response> {
+            if (request.method != "GET" || !request.path.endsWith("/event"))
+                return std::nullopt;
+            return answer(request, std::max(1, request.queryValue("page").toInt()));
+        };
+    };
+    const auto tenEvents = [] {
+        QByteArray body = "[";
+        for (int i = 0; i < 10; ++i)
+            body += (i ? "," : "") + eventJson(2000 - i);
+        return body + ']';
+    };
+    setEventCount(250);
+    if (name == QLatin1String("auth-storm")) {
+        tokenTtlSeconds = 30;
+        tokenIssuedSecondsAgo = 3600;
+    } else if (name == QLatin1String("clock-behind")) {
+        tokenTtlSeconds = 300;
+        clockOffsetSeconds = -290;
+    } else if (name == QLatin1String("malformed-element")) {
+        pageHook([](const Request &, int) {
+            QByteArray broken = eventJson(2);
+            broken.replace("\"alert\":false", "\"alert\":false,,");
+            return Response { 200,
+                { { "X-Total-Count", "4" }, { "X-Total-Pages", "1" }, { "X-Current-Page", "1" } },
+                '[' + eventJson(1) + ',' + broken + ',' + eventJson(3) + ',' + eventJson(4) + ']' };
+        });
+    } else if (name == QLatin1String("huge-page") || name == QLatin1String("huge-page-unsized")) {
+        const bool unsized = name == QLatin1String("huge-page-unsized");
+        pageHook([unsized](const Request &, int) {
+            Response response { 200, { { "X-Total-Count", "1" }, { "X-Total-Pages", "1" } }, "[" };
+            response.fillerBytes = 200LL * 1000 * 1000;
+            response.omitContentLength = unsized;
+            return response;
+        });
+    } else if (name == QLatin1String("deflate-bomb")) {
+        pageHook([](const Request &, int) {
+            return Response { 200, { { "Content-Encoding", "deflate" }, { "X-Total-Pages", "1" } },
+                deflateBomb() };
+        });
+    } else if (name == QLatin1String("html")) {
+        pageHook([](const Request &, int) {
+            Response response { 200, {},
+                "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in to use "
+                "this network.</body></html>" };
+            response.contentType = "text/html; charset=utf-8";
+            return response;
+        });
+    } else if (name == QLatin1String("trickle")) {
+        pageHook([](const Request &, int) {
+            Response response { 200, { { "X-Total-Pages", "1" } }, '[' + eventJson(1) + ']' };
+            response.fillerBytes = 1000000;
+            response.trickleIntervalMs = 1000;
+            return response;
+        });
+    } else if (name == QLatin1String("retry-after-huge") || name == QLatin1String("retry-after-overflow")) {
+        const QByteArray value = name == QLatin1String("retry-after-huge") ? "100000" : "99999999999999999";
+        pageHook([value](const Request &, int) {
+            return Response { 429, { { "Retry-After", value } },
+                R"({"error_code":1105,"error_token":"TooManyRequests","message":"slow down"})" };
+        });
+    } else if (name == QLatin1String("retry-after-short")) {
+        auto sent = std::make_shared<bool>(false);
+        pageHook([sent](const Request &, int) -> std::optional<Response> {
+            if (std::exchange(*sent, true))
+                return std::nullopt;
+            return Response { 429, { { "Retry-After", "2" } },
+                R"({"error_code":1105,"error_token":"TooManyRequests","message":"slow down"})" };
+        });
+    } else if (name == QLatin1String("total-pages-huge") || name == QLatin1String("total-count-huge")) {
+        const bool pages = name == QLatin1String("total-pages-huge");
+        pageHook([pages, tenEvents](const Request &, int page) {
+            Response response { 200, {}, page == 1 ? tenEvents() : QByteArray("[]") };
+            if (pages)
+                response.headers = { { "X-Total-Pages", "1000000000" }, { "X-Total-Count", "10000000000" } };
+            else
+                response.headers = { { "X-Total-Count", "9223372036854775807" } };
+            return response;
+        });
+    } else if (name == QLatin1String("jwt-exp-huge") || name == QLatin1String("jwt-exp-overflow")) {
+        const bool huge = name == QLatin1String("jwt-exp-huge");
+        hook = [this, huge](const Request &request) -> std::optional<Response> {
+            if (request.method != "POST")
+                return std::nullopt;
+            QJsonObject claims { { QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch() } };
+            if (huge)
+                claims.insert(QStringLiteral("exp"), 1e300);
+            else
+                claims.insert(QStringLiteral("exp"), qint64(9223372036854775LL));
+            return Response { 200, {}, R"({"auth_token":")" + issueToken(claims) + R"("})" };
+        };
+    } else if (name == QLatin1String("shortfall")) {
+        pageHook([tenEvents](const Request &, int) {
+            return Response { 200, { { "X-Total-Count", "50" }, { "X-Total-Pages", "1" } }, tenEvents() };
+        });
+    } else if (name == QLatin1String("slow")) {
+        setEventCount(5000);
+        latencyMs = 300;
+    }
+    return true;
 }

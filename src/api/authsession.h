@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/apiclientoptions.h"
+#include "api/apierror.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+class RateLimiter;
+
+// The auth token of an application token (POST /api/v1/authenticate), shared by the pulls of one
+// EventApiClient. Issue 10's authentication storm lives here, so three rules hold whatever the
+// server sends: an authentication takes its slot from the rate limiter like any request; there is
+// never more than one authentication per ApiClientOptions::minAuthIntervalMs; and a fresh token is
+// used at least once, however soon its exp says it expires. Token lifetimes are read on the
+// server's clock (the Date header of the authentication answer), so a clock skew neither renews
+// a token too early nor lets it lapse; the skew is reported. Lives on the client's thread.
+class AuthSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuthSession)
+
+public:
+    // network and limiter: not owned, must outlive the session.
+    AuthSession(QNetworkAccessManager *network, RateLimiter *limiter, QObject *parent = nullptr);
+    ~AuthSession() override;
+
+    void setBaseUrl(const QUrl &url); // drops the token when it changes
+    void setApplicationToken(const QString &token); // kept in memory only; drops the token
+    void setOptions(const ApiClientOptions &options) { m_options = options; }
+    [[nodiscard]] bool hasApplicationToken() const { return !m_applicationToken.isEmpty(); }
+
+    // ready() once a token is usable (at once when it is), else failed(). Both are dropped when
+    // context is destroyed first.
+    void withToken(
+        QObject *context, std::function<void()> ready, std::function<void(const ApiError &)> failed);
+    [[nodiscard]] bool tokenUsable() const;
+    // "Bearer <jwt>" for a request about to be sent (marks the token used); never logged.
+    [[nodiscard]] QByteArray authorization();
+    [[nodiscard]] int tokenSerial() const { return m_tokenSerial; } // bumped per new token
+
+    // A request sent with the token of serial got 401. Returns an error when that was a token
+    // issued after a 401 that never worked (authenticating again would loop); otherwise the
+    // token is dropped and the next withToken() authenticates again (spaced).
+    [[nodiscard]] ApiError rejected(int serial, const ApiError &reply);
+    void worked(int serial); // a request with this token succeeded
+
+    // The server's clock minus ours, from the last authentication (0 within 10 s or unknown).
+    [[nodiscard]] qint64 clockSkewMs() const { return m_clockSkewMs; }
+
+Q_SIGNALS:
+    void requestSent(); // an authentication request went out (for the pull's request count)
+    void retrying(); // an authentication request will be repeated
+
+private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void()> ready;
+        std::function<void(const ApiError &)> failed;
+    };
+
+    void scheduleAuthentication(int attempt);
+    void sendAuthentication(int attempt);
+    void onReply(QNetworkReply *reply, int attempt);
+    void adoptToken(const QByteArray &token, const QByteArray &dateHeader);
+    void fail(const ApiError &error);
+    void abortRunning();
+
+    QNetworkAccessManager *m_network;
+    RateLimiter *m_limiter;
+    ApiClientOptions m_options;
+    QUrl m_baseUrl;
+    QString m_applicationToken;
+    QByteArray m_authToken; // the JWT; only ever goes into the Authorization header
+    qint64 m_refreshAtMs = 0; // on m_clock
+    qint64 m_lastAuthMs = -1; // when the last authentication request was sent, on m_clock
+    qint64 m_clockSkewMs = 0;
+    int m_tokenSerial = 0;
+    bool m_tokenUsed = false; // the current token went out with at least one request
+    bool m_tokenFrom401 = false; // the current token was fetched after a 401 and has not worked yet
+    bool m_reauthAfter401 = false; // the running authentication was caused by a 401
+    bool m_running = false; // a request, its slot or its retry back-off is under way
+    QNetworkReply *m_reply = nullptr;
+    QTimer *m_timer = nullptr; // the pending slot or back-off
+    QList<Waiter> m_waiters;
+};
