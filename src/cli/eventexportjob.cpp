@@ -30,12 +30,7 @@ EventExportJob::EventExportJob(QNetworkAccessManager *network, EventExportOption
     , m_standardOutput(standardOutput)
     , m_client(std::make_unique<EventApiClient>(network))
 {
-    EventApiClient::Options clientOptions;
-    clientOptions.perPage = m_options.perPage;
-    clientOptions.maxInFlight = m_options.maxInFlight;
-    clientOptions.ratePerSecond = m_options.ratePerSecond;
-    clientOptions.keepRaw = m_options.format == EventExportOptions::Format::JsonLines;
-    m_client->setOptions(clientOptions);
+    m_client->setOptions(m_options.clientOptions());
     connect(m_client.get(), &EventApiClient::eventsReceived, this, &EventExportJob::onEvents);
     connect(m_client.get(), &EventApiClient::progressChanged, this, &EventExportJob::onProgress);
     connect(m_client.get(), &EventApiClient::finished, this, &EventExportJob::onFetchFinished);

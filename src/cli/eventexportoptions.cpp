@@ -331,3 +331,13 @@ EventExportArguments EventExportOptions::parse(
     options.allowPartial = parser.isSet(QStringLiteral("allow-partial"));
     return result;
 }
+
+ApiClientOptions EventExportOptions::clientOptions() const
+{
+    ApiClientOptions client;
+    client.perPage = perPage;
+    client.maxInFlight = maxInFlight;
+    client.ratePerSecond = ratePerSecond;
+    client.keepRaw = format == Format::JsonLines;
+    return client;
+}

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "api/apiclientoptions.h"
 #include "api/eventquery.h"
 #include "api/eventscope.h"
 #include "model/eventcolumns.h"
@@ -36,6 +37,8 @@ struct EventExportOptions final
     bool quiet = false; // no progress lines
     bool allowPartial = false; // unreadable events still give FILE and exit 0 (with a warning)
 
+    // The client's options for these (page size, requests in flight, rate; raw text for JSON Lines).
+    [[nodiscard]] ApiClientOptions clientOptions() const;
     // arguments as main() gets them, program name first: {"emnify-events", "export", ...}.
     [[nodiscard]] static EventExportArguments parse(
         const QStringList &arguments, const QProcessEnvironment &environment);

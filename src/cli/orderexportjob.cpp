@@ -19,10 +19,8 @@ OrderExportJob::OrderExportJob(QNetworkAccessManager *network, EventExportOption
     , m_standardOutput(standardOutput)
     , m_client(std::make_unique<EventApiClient>(network))
 {
-    EventApiClient::Options clientOptions;
-    clientOptions.perPage = m_options.perPage;
-    clientOptions.maxInFlight = m_options.maxInFlight;
-    clientOptions.ratePerSecond = m_options.ratePerSecond;
+    ApiClientOptions clientOptions = m_options.clientOptions();
+    clientOptions.keepRaw = false; // orders are folded from the parsed events only
     m_client->setOptions(clientOptions);
     connect(m_client.get(), &EventApiClient::eventsReceived, this,
         [this](const EventBatch &batch, const std::vector<QByteArray> &) { onEvents(batch); });
