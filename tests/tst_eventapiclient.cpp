@@ -52,11 +52,7 @@ struct PullRecorder
     }
     bool waitFinished(int timeoutMs = 20000)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (finishedCount == 0 && timer.elapsed() < timeoutMs)
-            QTest::qWait(5);
-        return finishedCount > 0;
+        return QTest::qWaitFor([this] { return finishedCount > 0; }, timeoutMs);
     }
     [[nodiscard]] bool hasDuplicates() const
     {
@@ -376,7 +372,8 @@ void TestEventApiClient::pullsAllPages()
     QCOMPARE(recorder.progress.totalCount, qint64(events));
     QCOMPARE(recorder.progress.requestsSent, pages + 1);
     QVERIFY(!m_client->isBusy());
-    QTest::qWait(20);
+    QSignalSpy finishedAgain(m_client.get(), &EventApiClient::finished);
+    QVERIFY(!finishedAgain.wait(20)); // finished() came once
     QCOMPARE(recorder.finishedCount, 1);
 }
 
@@ -481,7 +478,8 @@ void TestEventApiClient::badApplicationToken()
     QCOMPARE(recorder.error.kind(), ApiError::Kind::Authentication);
     QCOMPARE(recorder.error.httpStatus(), 401);
     QVERIFY(!recorder.error.toString().contains(QLatin1String("wrong"))); // no token in messages
-    QTest::qWait(100);
+    QSignalSpy moreRequests(m_server.get(), &FakeEmnifyServer::requestReceived);
+    QVERIFY(!moreRequests.wait(100)); // a rejected token is not tried again
     QCOMPARE(m_server->count("POST", "/authenticate"), 1);
     QCOMPARE(m_server->count("GET", "/event"), 0);
     QCOMPARE(recorder.finishedCount, 1);
@@ -501,7 +499,8 @@ void TestEventApiClient::freshTokenRejected_noLoop()
     QVERIFY(recorder.waitFinished());
     QCOMPARE(recorder.error.kind(), ApiError::Kind::Authentication);
     QCOMPARE(recorder.error.errorToken(), QStringLiteral("InvalidToken"));
-    QTest::qWait(200);
+    QSignalSpy moreRequests(m_server.get(), &FakeEmnifyServer::requestReceived);
+    QVERIFY(!moreRequests.wait(200)); // no authentication loop
     QCOMPARE(m_server->count("POST", "/authenticate"), 2); // the first token, one re-auth, no loop
     QCOMPARE(m_server->count("GET", "/event"), 2);
     QCOMPARE(recorder.finishedCount, 1);
@@ -792,7 +791,8 @@ void TestEventApiClient::cancel()
     QCOMPARE(recorder.error.kind(), ApiError::Kind::Cancelled);
     QVERIFY(!m_client->isBusy());
     const int gets = m_server->count("GET", "/event");
-    QTest::qWait(400);
+    QSignalSpy moreRequests(m_server.get(), &FakeEmnifyServer::requestReceived);
+    QVERIFY(!moreRequests.wait(400)); // a cancelled pull sends nothing more
     QCOMPARE(recorder.finishedCount, 1);
     QCOMPARE(recorder.eventsAfterFinish, 0);
     QCOMPARE(m_server->count("GET", "/event"), gets); // nothing more was sent
@@ -872,7 +872,8 @@ void TestEventApiClient::tlsFailureIsFatal()
     QCOMPARE(recorder.error.kind(), ApiError::Kind::Tls);
     QVERIFY2(
         recorder.error.message().contains(QLatin1String("127.0.0.1")), qPrintable(recorder.error.message()));
-    QTest::qWait(200);
+    QSignalSpy moreConnections(&plain, &QTcpServer::newConnection);
+    QVERIFY(!moreConnections.wait(200)); // a TLS failure is not retried
     QCOMPARE(connections, 1);
     QCOMPARE(recorder.finishedCount, 1);
 #endif
