@@ -968,6 +968,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>SIM orders</source>
         <translation>SIM-Bestellungen</translation>
     </message>
+    <message>
+        <source>SIM order &amp;providers…</source>
+        <translation>&amp;Versanddienste für SIM-Bestellungen…</translation>
+    </message>
 </context>
 <context>
     <name>OrdersView</name>
@@ -1141,6 +1145,37 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>%1 hidden: %2, %3 characters</source>
         <translation>%1 ausgeblendet: %2, %3 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderNamesDialog</name>
+    <message>
+        <source>SIM order providers</source>
+        <translation>Versanddienste für SIM-Bestellungen</translation>
+    </message>
+    <message>
+        <source>The emnify API sends a shipping provider as a number only. Name the providers you know; the others show as &quot;provider N&quot;.</source>
+        <translation>Die emnify-API sendet einen Versanddienst nur als Nummer. Benennen Sie die Versanddienste, die Sie kennen; die anderen erscheinen als „Versanddienst N“.</translation>
+    </message>
+    <message>
+        <source>Provider ID</source>
+        <translation>Versanddienst-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Provider names</source>
+        <translation>Namen der Versanddienste</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include "widgets/eventtableview.h"
 #include "widgets/exportflow.h"
 #include "widgets/filterpanel.h"
+#include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
 
 #include <QActionGroup>
@@ -65,8 +66,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     m_table = m_ui->tableView;
     m_table->setEventModel(m_model, m_ui->menuColumns);
     m_ui->ordersView->setEventModel(m_model); // folds the orders of what the event table loads
-    m_ui->ordersView->setProviderNames(m_settings->providerNames());
-    m_ui->detailPane->setProviderNames(m_settings->providerNames());
+    applyProviderNames(m_settings->providerNames());
     m_connection = new ConnectionFlow(tokens, settings, this);
     m_export = new ExportFlow(m_table);
     m_emptyState = new EmptyStateOverlay(m_table->viewport());
@@ -179,6 +179,15 @@ void MainWindow::setupStatusBar()
 void MainWindow::setupActions()
 {
     connect(m_ui->actionConnect, &QAction::triggered, this, [this] { showConnectDialog(); });
+    QAction *providers = m_ui->menuEdit->addAction(tr("SIM order &providers…"));
+    connect(providers, &QAction::triggered, this, [this] {
+        ProviderNamesDialog dialog(this);
+        dialog.setNames(m_settings->providerNames());
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_settings->setProviderNames(dialog.names());
+        applyProviderNames(dialog.names());
+    });
     connect(m_ui->actionExportSelected, &QAction::triggered, m_export,
         [this] { m_export->exportInteractively(true); });
     connect(m_ui->actionExportAll, &QAction::triggered, m_export,
@@ -257,6 +266,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveState();
     m_session->stop();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::applyProviderNames(const QHash<qint64, QString> &names)
+{
+    m_ui->ordersView->setProviderNames(names);
+    m_ui->detailPane->setProviderNames(names);
 }
 
 // ---- connecting ----------------------------------------------------------------------------------

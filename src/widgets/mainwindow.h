@@ -10,6 +10,7 @@
 #include "session/viewrequest.h"
 
 #include <QMainWindow>
+#include <QHash>
 #include <QTimer>
 #include <QUrl>
 
@@ -95,6 +96,7 @@ private:
     void restoreState();
     void saveState();
 
+    void applyProviderNames(const QHash<qint64, QString> &names); // orders view and detail pane
     void startLoad(bool fresh); // fresh: forget what is loaded first
     void onLoadStateChanged();
     void onProgress(const FetchProgress &progress);
