@@ -244,10 +244,13 @@ QByteArray EmnifySimulator::issueToken()
     // Rounded up: a token never expires before its full TTL has passed.
     const qint64 exp = (nowMs + qint64(m_config.tokenTtlSeconds) * 1000 + 999) / 1000;
     const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
-    const QByteArray payload
-        = base64Url(R"({"aud":"/api/v1/authentication","esc.app":)" + QByteArray::number(++m_tokenSerial)
-            + R"(,"esc.org":1,"esc.orgName":"emnify simulator","iss":"emnify-sim","iat":)"
-            + QByteArray::number(iat) + R"(,"exp":)" + QByteArray::number(exp) + '}');
+    const QJsonObject claims { { QStringLiteral("aud"), QStringLiteral("/api/v1/authentication") },
+        { QStringLiteral("esc.app"), qint64(++m_tokenSerial) },
+        { QStringLiteral("esc.org"), m_config.organisationId },
+        { QStringLiteral("esc.orgName"), m_config.organisationName },
+        { QStringLiteral("iss"), QStringLiteral("emnify-sim") }, { QStringLiteral("iat"), iat },
+        { QStringLiteral("exp"), exp } };
+    const QByteArray payload = base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     const QByteArray signingInput = header + '.' + payload;
     return signingInput + '.'
         + base64Url(QMessageAuthenticationCode::hash(signingInput, m_jwtSecret, QCryptographicHash::Sha256));

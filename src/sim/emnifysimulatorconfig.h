@@ -11,6 +11,8 @@ struct EmnifySimulatorConfig final
 {
     QStringList applicationTokens { QStringLiteral("sim-application-token") }; // empty: accept any
     int tokenTtlSeconds = 7 * 24 * 3600; // what real application-token JWTs were observed to carry
+    qint64 organisationId = 1; // the JWT's esc.org: whose account this is
+    QString organisationName = QStringLiteral("emnify simulator"); // esc.orgName
     int latencyMs = 0; // added before every response
     double rateLimitPerSecond = 0; // 0: unlimited; else a token bucket with this rate and burst
     bool retryAfter = true; // send Retry-After (seconds) with 429
