@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 // emnify-events: export emnify events from the command line (see EventExportOptions::usage()).
+#include "cli/archivecommands.h"
 #include "cli/eventexportjob.h"
 #include "cli/eventexportoptions.h"
 #include "cli/orderexportjob.h"
@@ -71,6 +72,13 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     QFile standardOutput;
     (void)standardOutput.open(stdout, QIODevice::WriteOnly);
+    if (parsed.options.command == EventExportOptions::Command::ArchiveInfo)
+        return ArchiveCommands::info(parsed.options, &standardOutput, &standardError);
+    std::unique_ptr<ArchiveSyncJob> sync;
+    if (parsed.options.command == EventExportOptions::Command::Sync) {
+        sync = std::make_unique<ArchiveSyncJob>(&network, parsed.options, &standardError, &standardOutput);
+        QObject::connect(sync.get(), &ArchiveSyncJob::finished, &app, &QCoreApplication::exit);
+    }
     if (orders) {
         OrderExportJob job(&network, parsed.options, &standardError, &standardOutput);
         QObject::connect(&job, &OrderExportJob::finished, &app, &QCoreApplication::exit);
@@ -78,15 +86,19 @@ int main(int argc, char *argv[])
         return app.exec();
     }
     EventExportJob job(&network, parsed.options, &standardError, &standardOutput);
-    QObject::connect(&job, &EventExportJob::finished, &app, &QCoreApplication::exit);
+    if (!sync)
+        QObject::connect(&job, &EventExportJob::finished, &app, &QCoreApplication::exit);
 
     // SIGINT and SIGTERM: the job stops and says how much FILE.part holds.
     if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
         auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &job, [&job] {
+        QObject::connect(notifier, &QSocketNotifier::activated, &job, [&job, &sync] {
             char byte = 0;
             while (::read(signalPipe[0], &byte, 1) == 1) { }
-            job.interrupt();
+            if (sync)
+                sync->interrupt();
+            else
+                job.interrupt();
         });
         struct sigaction action = {};
         action.sa_handler = onSignal;
@@ -95,6 +107,9 @@ int main(int argc, char *argv[])
         sigaction(SIGINT, &action, nullptr);
         sigaction(SIGTERM, &action, nullptr);
     }
-    job.start();
+    if (sync)
+        sync->start();
+    else
+        job.start();
     return app.exec();
 }

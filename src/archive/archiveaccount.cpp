@@ -33,7 +33,10 @@ QString ArchiveAccount::key() const
 
 QString ArchiveAccount::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/archives");
+    // The viewer's AppDataLocation (organisation and application "emnify-event-viewer"), spelled
+    // out so that emnify-events, another application, finds the same archives.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/emnify-event-viewer/emnify-event-viewer/archives");
 }
 
 QString ArchiveAccount::defaultPath() const

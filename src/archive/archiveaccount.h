@@ -15,7 +15,7 @@ struct ArchiveAccount final
 
     // Stable and safe as a file name: host[-port]-organisation, other characters as '_'.
     [[nodiscard]] QString key() const;
-    [[nodiscard]] static QString defaultFolder(); // QStandardPaths::AppDataLocation + "/archives"
+    [[nodiscard]] static QString defaultFolder(); // the viewer's AppDataLocation + "/archives"
     [[nodiscard]] QString defaultPath() const; // defaultFolder() + "/" + key() + ".sqlite"
     // The same account: URL (scheme, host, port) and organisation.
     [[nodiscard]] bool isSameAccount(const ArchiveAccount &other) const;

@@ -233,15 +233,8 @@ std::unique_ptr<EventArchive> EventArchive::openFile(
             err = tr("There is no archive at %1.").arg(path);
             return nullptr;
         }
-        const QDir folder = info.absoluteDir();
-        if (!folder.exists()) {
-            // Only a folder we create gets 0700: an existing one (say /tmp) is not ours to change.
-            if (!QDir().mkpath(folder.absolutePath())) {
-                err = tr("Cannot create the folder %1.").arg(folder.absolutePath());
-                return nullptr;
-            }
-            QFile::setPermissions(folder.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        }
+        if (!createFolder(path, &err))
+            return nullptr;
         // Created 0600 before SQLite opens it; SQLite gives its -wal and -shm the same mode.
         const int fd = ::open(QFile::encodeName(path).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST) {
@@ -697,6 +690,21 @@ qsizetype EventArchive::prune(qint64 olderThanMs, qint64 maxBytes)
     }
     shrink();
     return removed;
+}
+
+bool EventArchive::createFolder(const QString &path, QString *error)
+{
+    const QDir folder = QFileInfo(path).absoluteDir();
+    if (folder.exists())
+        return true;
+    // Only a folder we create gets 0700: an existing one (say /tmp) is not ours to change.
+    if (!QDir().mkpath(folder.absolutePath())) {
+        if (error)
+            *error = tr("Cannot create the folder %1.").arg(folder.absolutePath());
+        return false;
+    }
+    QFile::setPermissions(folder.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return true;
 }
 
 bool EventArchive::forget(const QString &path, QString *error)

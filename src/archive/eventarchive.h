@@ -80,6 +80,8 @@ public:
     qsizetype prune(qint64 olderThanMs, qint64 maxBytes);
     [[nodiscard]] QString lastError() const { return m_lastError; }
 
+    // Creates the folder of path if missing, 0700 (a folder that exists is left as it is).
+    static bool createFolder(const QString &path, QString *error);
     // Deletes the file and its -wal and -shm. True when nothing is left (also when there was none).
     static bool forget(const QString &path, QString *error);
 

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/eventexportjob.h"
 
+#include "api/eventjson.h"
+#include "cli/archivecommands.h"
+
 #include "api/apireply.h"
 #include "api/eventapiclient.h"
 #include "export/csvwriter.h"
@@ -11,6 +14,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QTimer>
 #include <QUrl>
 
 #include <cerrno>
@@ -64,7 +68,7 @@ void EventExportJob::start()
 {
     m_elapsed.start();
     m_sinceLastLog.start();
-    if (const ApiError error = m_client->setBaseUrl(QUrl(m_options.url)); error.isError()) {
+    if (const ApiError error = m_client->setBaseUrl(QUrl(m_options.url)); error.isError() && !m_options.archiveSet) {
         m_error = error;
         finish(UsageError, QStringLiteral("emnify-events: --url: %1").arg(error.message()));
         return;
@@ -85,7 +89,26 @@ void EventExportJob::start()
         finish(Failed, QStringLiteral("emnify-events: no output device"));
         return;
     }
+    if (m_options.archiveSet) {
+        QTimer::singleShot(0, this, &EventExportJob::readArchive); // finished() after start() returned
+        return;
+    }
     m_client->fetch(m_options.query, m_options.scope, m_options.sort);
+}
+
+void EventExportJob::readArchive()
+{
+    QString error;
+    const bool ok = ArchiveCommands::read(m_options, [this](EventBatch &&batch) {
+        std::vector<QByteArray> raw;
+        if (m_options.format == EventExportOptions::Format::JsonLines) {
+            for (const Event &event : batch.toEvents())
+                raw.push_back(EventJson::toJson(event));
+        }
+        onEvents(batch, raw);
+        return !writeFailed();
+    }, &error);
+    onFetchFinished(ok ? ApiError() : ApiError(ApiError::Kind::Parse, error));
 }
 
 bool EventExportJob::openOutput()

@@ -70,6 +70,7 @@ Q_SIGNALS:
 
 private:
     bool openOutput();
+    void readArchive(); // --archive: the events from the local archive instead of the API
     void onEvents(const EventBatch &events, const std::vector<QByteArray> &raw);
     void onProgress(const FetchProgress &progress);
     void onFetchFinished(const ApiError &error);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/eventexportoptions.h"
 
+#include "archive/archivesync.h"
 #include "model/eventtypecatalogue.h"
 #include "model/isotime.h"
 
@@ -122,11 +123,16 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("Write activation keys, tokens and other credentials in payloads as they are (by "
                            "default each such value is written as \"<redacted>\").")),
         QCommandLineOption(QStringLiteral("quiet"), QStringLiteral("No progress lines on stderr.")),
+        value(one("archive"),
+            "The local archive: export and orders read it instead of the API (offline); sync fills it; "
+            "without a path (--archive alone), the account's own archive.",
+            "path"),
     });
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-        QStringLiteral("export (events, one row each) or orders (SIM orders, one row each)."));
+        QStringLiteral("export (events, one row each), orders (SIM orders, one row each), sync (archive the "
+                       "account's new events) or archive info (what an archive holds)."));
 }
 
 } // namespace
@@ -145,7 +151,14 @@ EventExportArguments EventExportOptions::parse(
     EventExportOptions &options = result.options;
     QCommandLineParser parser;
     addOptions(parser);
-    if (!parser.parse(arguments)) {
+    // --archive takes an optional path: alone (last, or before another option) it means the default.
+    QStringList expanded = arguments;
+    for (qsizetype i = 1; i < expanded.size(); ++i) {
+        const bool archive = expanded[i] == QLatin1String("--archive") || expanded[i] == QLatin1String("-archive");
+        if (archive && (i + 1 == expanded.size() || expanded[i + 1].startsWith(u'-')))
+            expanded[i] = QStringLiteral("--archive=");
+    }
+    if (!parser.parse(expanded)) {
         result.error = parser.errorText();
         return result;
     }
@@ -159,9 +172,15 @@ EventExportArguments EventExportOptions::parse(
         return result;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional != QStringList { QStringLiteral("export") }) {
+    if (positional == QStringList { QStringLiteral("export") })
+        options.command = Command::Export;
+    else if (positional == QStringList { QStringLiteral("sync") })
+        options.command = Command::Sync;
+    else if (positional == QStringList { QStringLiteral("archive"), QStringLiteral("info") })
+        options.command = Command::ArchiveInfo;
+    else {
         result.error = positional.isEmpty()
-            ? QStringLiteral("missing command (export)")
+            ? QStringLiteral("missing command (export, orders, sync or archive info)")
             : QStringLiteral("unknown command \"%1\"").arg(positional.join(QLatin1Char(' ')));
         return result;
     }
@@ -170,15 +189,24 @@ EventExportArguments EventExportOptions::parse(
         return result;
     };
 
+    options.archiveSet = parser.isSet(QStringLiteral("archive"));
+    options.archive = parser.value(QStringLiteral("archive"));
+    if (options.command == Command::ArchiveInfo)
+        return result;
+    // Reading an archive needs no API; the rest does.
+    const bool offline = options.command == Command::Export && options.archiveSet;
     options.url = parser.value(QStringLiteral("url"));
-    if (options.url.isEmpty())
+    if (options.url.isEmpty() && !offline)
         return fail(QStringLiteral("--url is required"));
-    QString tokenError;
-    options.token = readToken(parser, environment, &tokenError);
-    if (!tokenError.isEmpty())
-        return fail(tokenError);
+    if (!offline) {
+        QString tokenError;
+        options.token = readToken(parser, environment, &tokenError);
+        if (!tokenError.isEmpty())
+            return fail(tokenError);
+    }
 
     EventQuery &query = options.query;
+    options.rangeSet = parser.isSet(QStringLiteral("from")) && parser.isSet(QStringLiteral("until"));
     if (parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("until"))) {
         if (!parser.isSet(QStringLiteral("from")) || !parser.isSet(QStringLiteral("until")))
             return fail(
@@ -257,6 +285,8 @@ EventExportArguments EventExportOptions::parse(
         query.*member = parser.value(QString::fromLatin1(name));
     if (const QString problem = query.validate(); !problem.isEmpty())
         return fail(problem);
+    if (offline && !ArchiveSync::isUnfiltered(query))
+        return fail(QStringLiteral("with --archive, only --from/--until and --scope narrow the events"));
 
     if (parser.isSet(QStringLiteral("scope"))) {
         const auto scope = EventScope::fromString(parser.value(QStringLiteral("scope")));
@@ -288,6 +318,8 @@ EventExportArguments EventExportOptions::parse(
     if (parser.isSet(QStringLiteral("sort")))
         options.sort = parser.value(QStringLiteral("sort"));
 
+    if (options.command == Command::Sync)
+        return result; // no output: the archive is the output
     const QString format = parser.value(QStringLiteral("format")).toLower();
     if (format == QLatin1String("csv"))
         options.format = Format::Csv;

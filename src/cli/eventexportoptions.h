@@ -20,8 +20,16 @@ struct EventExportArguments;
 struct EventExportOptions final
 {
     enum class Format { Csv, JsonLines };
+    // export (and orders, which main() turns into export), sync (into the archive), archive info.
+    enum class Command { Export, Sync, ArchiveInfo };
 
+    Command command = Command::Export;
     QString url;
+    // --archive [PATH]: export reads the archive instead of the API; sync and archive info use it.
+    // Empty with archiveSet: the default (the account's file; offline, the only one there is).
+    QString archive;
+    bool archiveSet = false;
+    bool rangeSet = false; // --from/--until given (sync defaults to the API's retention window)
     QString token; // never printed
     EventQuery query;
     EventScope scope;

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "cli/orderexportjob.h"
 
+#include "cli/archivecommands.h"
+#include <QTimer>
+
 #include "api/eventapiclient.h"
 #include "export/simorderexporter.h"
 #include "model/eventbatch.h"
 
 #include <QSaveFile>
+#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
@@ -31,6 +35,18 @@ OrderExportJob::~OrderExportJob() = default;
 
 void OrderExportJob::start()
 {
+    if (m_options.archiveSet) {
+        // Offline: the orders folded from the archived events, after start() returned.
+        QTimer::singleShot(0, this, [this] {
+            QString error;
+            const bool ok = ArchiveCommands::read(m_options, [this](EventBatch &&batch) {
+                onEvents(batch);
+                return true;
+            }, &error);
+            onFetchFinished(ok ? ApiError() : ApiError(ApiError::Kind::Parse, error));
+        });
+        return;
+    }
     if (const ApiError error = m_client->setBaseUrl(QUrl(m_options.url)); error.isError()) {
         finish(UsageError, QStringLiteral("emnify-events: --url: %1").arg(error.message()));
         return;

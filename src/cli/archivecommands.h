@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/apierror.h"
+#include "archive/archivesync.h"
+#include "cli/eventexportoptions.h"
+#include "model/eventbatch.h"
+
+#include <QElapsedTimer>
+#include <QLockFile>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class EventApiClient;
+class EventArchive;
+class QIODevice;
+class QNetworkAccessManager;
+
+// The archive side of emnify-events: finding the archive a command means, `archive info`, and
+// reading an archive for an offline export.
+namespace ArchiveCommands {
+
+// --archive PATH, or without a path the only archive in ArchiveAccount::defaultFolder().
+[[nodiscard]] QString offlinePath(const EventExportOptions &options, QString *error);
+// `emnify-events archive info`: what the archive holds, to out. Returns the exit status.
+[[nodiscard]] int info(const EventExportOptions &options, QIODevice *out, QIODevice *log);
+// The archive's events of the options' range and scope, batch by batch, newest first.
+bool read(const EventExportOptions &options, const std::function<bool(EventBatch &&)> &sink, QString *error);
+// "1,234": counts in messages, grouped the same in every locale (scripts read them).
+[[nodiscard]] QString count(qint64 n);
+[[nodiscard]] QString day(qint64 ms); // "2026-11-02"
+
+} // namespace ArchiveCommands
+
+// `emnify-events sync`: authenticates (the token names the account), takes the archive's sync
+// lock (a second sync of the same archive waits and says so), then runs ArchiveSync over the
+// range (default: the API's retention window) and prints one line of what it added. Progress
+// lines on the log say how many events are committed so far.
+class ArchiveSyncJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ArchiveSyncJob)
+
+public:
+    ArchiveSyncJob(QNetworkAccessManager *network, EventExportOptions options, QIODevice *log, QIODevice *out,
+        QObject *parent = nullptr);
+    ~ArchiveSyncJob() override;
+
+    void start();
+    void interrupt(); // SIGINT/SIGTERM: stop; what was committed stays archived
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onAuthenticated();
+    void onBatch(qsizetype added);
+    void onSyncFinished(const ApiError &error, qsizetype added);
+    void finish(int exitCode, const QString &message, QIODevice *to);
+
+    EventExportOptions m_options;
+    QIODevice *m_log;
+    QIODevice *m_out;
+    std::unique_ptr<EventApiClient> m_client;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<EventArchive> m_archive;
+    std::unique_ptr<ArchiveSync> m_sync;
+    TimeInterval m_range;
+    qint64 m_committed = 0;
+    QElapsedTimer m_sinceLastLog;
+    bool m_done = false;
+};
