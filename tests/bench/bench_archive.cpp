@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+// bench_archive: the archive's write rate during a pull (pages of 1000 parsed events, each page
+// one transaction with its coverage), bytes per event on disk, opening the last 7 days of a small
+// and a big archive of the same density (the big one spans ten times the history), and loading a
+// whole archive into an EventStore. Baseline in the same run: parsing the same events from API
+// pages (the work every pull does per event, without the network).
+// Usage: bench_archive [--events N] [--big-factor F] [--folder DIR]
+#include "api/eventjson.h"
+#include "api/eventparser.h"
+#include "archive/eventarchive.h"
+#include "model/eventbatchbuilder.h"
+#include "model/eventstore.h"
+#include "sim/accountgenerator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+namespace {
+
+constexpr qint64 Day = 24LL * 3600 * 1000;
+constexpr int PageSize = 1000;
+const ArchiveAccount Account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} };
+
+double perSecond(qint64 n, qint64 ns)
+{
+    return ns > 0 ? double(n) * 1e9 / double(ns) : 0;
+}
+
+// rounds x 30 days of `perRound` events ending at now, written page by page as a pull would;
+// returns the nanoseconds spent in EventArchive::write.
+qint64 fill(EventArchive &archive, qsizetype perRound, int rounds, qint64 now, qint64 *parseNs)
+{
+    qint64 writeNs = 0;
+    QElapsedTimer timer;
+    for (int round = rounds - 1; round >= 0; --round) {
+        const qint64 roundNow = now - qint64(round) * 30 * Day;
+        std::vector<Event> page;
+        page.reserve(PageSize);
+        auto flush = [&] {
+            if (page.empty())
+                return;
+            const QByteArray json = EventJson::toJsonArray(page);
+            timer.start();
+            ParseResult parsed = EventParser::parse(json);
+            if (parseNs)
+                *parseNs += timer.nsecsElapsed();
+            const TimeInterval covered { page.front().timestampMs, page.back().timestampMs + 1 };
+            timer.start();
+            if (archive.write(parsed.batch, covered) < 0)
+                qFatal("write failed: %s", qPrintable(archive.lastError()));
+            writeNs += timer.nsecsElapsed();
+            page.clear();
+        };
+        AccountGenerator::generate(perRound, 1 + quint64(round), roundNow, [&](Event &&e) {
+            e.id += qint64(round) * 1'000'000'000LL; // distinct ids per round
+            page.push_back(std::move(e));
+            if (page.size() == PageSize)
+                flush();
+        });
+        flush();
+    }
+    return writeNs;
+}
+
+struct OpenResult
+{
+    qint64 ns = 0;
+    qsizetype events = 0;
+};
+
+OpenResult openRange(const QString &path, TimeInterval range)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    auto archive = EventArchive::openExisting(path, &error);
+    if (!archive)
+        qFatal("%s", qPrintable(error));
+    EventStore store;
+    archive->read(range, {}, [&](EventBatch &&batch) {
+        store.append(batch);
+        return true;
+    });
+    return { timer.nsecsElapsed(), store.size() };
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOptions({
+        { QStringLiteral("events"), QStringLiteral("Events of the small archive (30 days)."), QStringLiteral("N"),
+            QStringLiteral("1000000") },
+        { QStringLiteral("big-factor"), QStringLiteral("The big archive: F times the history (0: skip)."),
+            QStringLiteral("F"), QStringLiteral("10") },
+        { QStringLiteral("folder"), QStringLiteral("Where the archives are written (default: a temporary folder)."),
+            QStringLiteral("DIR") },
+    });
+    parser.process(app);
+    const qsizetype events = parser.value(QStringLiteral("events")).toLongLong();
+    const int bigFactor = parser.value(QStringLiteral("big-factor")).toInt();
+    QTemporaryDir temporary;
+    const QString folder = parser.isSet(QStringLiteral("folder")) ? parser.value(QStringLiteral("folder")) : temporary.path();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    QString error;
+    const QString smallPath = folder + QStringLiteral("/small.sqlite");
+    EventArchive::forget(smallPath, &error);
+    qint64 parseNs = 0, writeNs = 0;
+    {
+        auto archive = EventArchive::open(smallPath, Account, &error);
+        if (!archive)
+            qFatal("%s", qPrintable(error));
+        writeNs = fill(*archive, events, 1, now, &parseNs);
+        archive->prune(0, 0); // checkpoints the write-ahead log into the file
+        const EventArchive::Info info = archive->info();
+        std::printf("write during a pull:   %10.0f events/s  (%lld events in pages of %d, a transaction each)\n",
+            perSecond(info.events, writeNs), static_cast<long long>(info.events), PageSize);
+        std::printf("baseline: page parse:  %10.0f events/s  (EventParser on the same pages)\n",
+            perSecond(info.events, parseNs));
+        std::printf("on disk:               %10.1f bytes/event (%lld bytes, payloads included)\n",
+            double(info.bytesOnDisk) / double(info.events), static_cast<long long>(info.bytesOnDisk));
+    }
+    const TimeInterval week { now - 7 * Day, now + 1 };
+    const OpenResult smallWeek = openRange(smallPath, week);
+    std::printf("last 7 days, %lld-event archive: %8.1f ms (%lld events)\n", static_cast<long long>(events),
+        double(smallWeek.ns) / 1e6, static_cast<long long>(smallWeek.events));
+    const OpenResult all = openRange(smallPath, { 0, now + 1 });
+    std::printf("whole archive into an EventStore: %10.0f events/s (%lld events, %.1f ms)\n",
+        perSecond(all.events, all.ns), static_cast<long long>(all.events), double(all.ns) / 1e6);
+
+    if (bigFactor > 1) {
+        const QString bigPath = folder + QStringLiteral("/big.sqlite");
+        EventArchive::forget(bigPath, &error);
+        {
+            auto archive = EventArchive::open(bigPath, Account, &error);
+            if (!archive)
+                qFatal("%s", qPrintable(error));
+            const qint64 ns = fill(*archive, events, bigFactor, now, nullptr);
+            archive->prune(0, 0);
+            const EventArchive::Info info = archive->info();
+            std::printf("big archive: %lld events over %d days written at %.0f events/s, %.1f bytes/event\n",
+                static_cast<long long>(info.events), 30 * bigFactor, perSecond(info.events, ns),
+                double(info.bytesOnDisk) / double(info.events));
+        }
+        const OpenResult bigWeek = openRange(bigPath, week);
+        std::printf("last 7 days, %lld-event archive: %8.1f ms (%lld events), %.2fx the small archive's\n",
+            static_cast<long long>(events) * bigFactor, double(bigWeek.ns) / 1e6,
+            static_cast<long long>(bigWeek.events), double(bigWeek.ns) / double(std::max<qint64>(1, smallWeek.ns)));
+    }
+    return 0;
+}
