@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>ArchiveSync</name>
+    <message>
+        <source>The sync was stopped.</source>
+        <translation>Die Synchronisierung wurde angehalten.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to emnify</source>
@@ -146,6 +153,97 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>EventArchive</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>There is no archive at %1.</source>
+        <translation>Unter %1 gibt es kein Archiv.</translation>
+    </message>
+    <message>
+        <source>Cannot create the archive %1: %2</source>
+        <translation>Das Archiv %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an archive.</source>
+        <translation>%1 ist ein Ordner, kein Archiv.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2. It was moved to %3; a new archive starts there.</source>
+        <translation>%1 wurde abgelehnt: %2. Die Datei wurde nach %3 verschoben; an ihrer Stelle beginnt ein neues Archiv.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2; %3.</source>
+        <translation>%1 wurde abgelehnt: %2; %3.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2. It was moved to %3.</source>
+        <translation>%1 wurde abgelehnt: %2. Die Datei wurde nach %3 verschoben.</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>sie ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>Cannot open the archive %1: %2</source>
+        <translation>Das Archiv %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>it is damaged (%1)</source>
+        <translation>sie ist beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot read the archive %1: %2</source>
+        <translation>Das Archiv %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>it is the SQLite database of another application</source>
+        <translation>sie ist die SQLite-Datenbank einer anderen Anwendung</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not an archive.</source>
+        <translation>%1 ist eine leere Datei, kein Archiv.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of this program (archive format %2; this version reads up to %3). Update the program to open it; the file was left as it is.</source>
+        <translation>%1 wurde von einer neueren Version dieses Programms geschrieben (Archivformat %2; diese Version liest bis %3). Aktualisieren Sie das Programm, um es zu öffnen; die Datei bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>it holds the events of another account (%1, organisation %2)</source>
+        <translation>sie enthält die Ereignisse eines anderen Kontos (%1, Organisation %2)</translation>
+    </message>
+    <message>
+        <source>Cannot write to the archive</source>
+        <translation>In das Archiv kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot compress events for the archive (%1).</source>
+        <translation>Ereignisse für das Archiv können nicht komprimiert werden (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot read the archive</source>
+        <translation>Das Archiv kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The archive %1 holds a damaged chunk of events.</source>
+        <translation>Das Archiv %1 enthält einen beschädigten Block von Ereignissen.</translation>
+    </message>
+    <message>
+        <source>Cannot prune the archive</source>
+        <translation>Das Archiv kann nicht bereinigt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1.</source>
+        <translation>%1 kann nicht gelöscht werden.</translation>
     </message>
 </context>
 <context>
