@@ -464,10 +464,12 @@ void MainWindow::updateCounts()
 
 void MainWindow::updateKnownEntities()
 {
-    // The entity tables only grow (thousands of entries, not rows): rebuilt when one has.
+    // The entity tables only grow (thousands of entries, not rows): rebuilt when one has. A new read
+    // empties the store first; what was seen before still names the account's entities (and the
+    // completion being chosen must not vanish under the user).
     const EventStore &s = m_model->store();
     const std::array<size_t, 4> sizes { s.endpoints().size(), s.sims().size(), s.users().size(), s.organisations().size() };
-    if (sizes == m_knownEntitySizes)
+    if (sizes == m_knownEntitySizes || s.isEmpty())
         return;
     m_knownEntitySizes = sizes;
     using K = ViewerFilterState::ScopeKind;
