@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "model/payloadsketch.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace {
 
 constexpr uint8_t fold(uint8_t c)
@@ -46,11 +49,41 @@ bool PayloadSketch::has(uint64_t hash) const
 
 PayloadSketch PayloadSketch::of(std::string_view raw)
 {
+    // The words of values only: a search matches values (EventFilterEngine), and the keys'
+    // words ("shipped" of shipped_date) would make every block of their kind a candidate. A
+    // string is a key when a ':' follows its closing quote; its words are dropped then.
     PayloadSketch sketch;
-    forEachWord(raw.data(), raw.size(), [&](uint64_t hash) {
-        sketch.add(hash);
-        return true;
-    });
+    std::vector<uint64_t> pending; // the words of the string being read
+    const char *data = raw.data();
+    const size_t size = raw.size();
+    size_t i = 0;
+    while (i < size) {
+        if (data[i] != '"') {
+            size_t end = i;
+            while (end < size && data[end] != '"')
+                ++end;
+            forEachWord(data + i, end - i, [&](uint64_t hash) {
+                sketch.add(hash);
+                return true;
+            });
+            i = end;
+            continue;
+        }
+        size_t close = i + 1;
+        while (close < size && data[close] != '"')
+            close += data[close] == '\\' ? 2 : 1;
+        close = std::min(close, size);
+        pending.clear();
+        forEachWord(data + i + 1, close - i - 1, [&](uint64_t hash) {
+            pending.push_back(hash);
+            return true;
+        });
+        if (close + 1 >= size || data[close + 1] != ':') {
+            for (uint64_t hash : pending)
+                sketch.add(hash);
+        }
+        i = close + 1;
+    }
     return sketch;
 }
 
