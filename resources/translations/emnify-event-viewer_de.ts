@@ -753,6 +753,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>Not searched: %1</source>
         <translation>Nicht gesucht: %1</translation>
     </message>
+    <message>
+        <source>Known devices, SIMs, users and organisations</source>
+        <translation>Bekannte Geräte, SIMs, Benutzer und Organisationen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
