@@ -6,6 +6,7 @@
 #include "model/simcardorder.h"
 #include "sim/accountgenerator.h"
 #include "widgets/eventdetailpane.h"
+#include "widgets/highlightdelegate.h"
 
 #include "testdata.h"
 
@@ -48,6 +49,9 @@ private Q_SLOTS:
     void copiesGiveTheMarker();
     void orderLinkOpensOrdersView();
     void providerNamedOnlyByTheUser();
+    void searchMatchesMarked();
+    void highlightRuns_data();
+    void highlightRuns();
 
 private:
     std::vector<Event> m_events;
@@ -383,6 +387,48 @@ void TestEventDetailPane::providerNamedOnlyByTheUser()
     pane.setProviderNames({ { 1, QStringLiteral("Acme Post") } });
     pane.setEvent(m_events[58]);
     QVERIFY2(pane.orderText().contains(QLatin1String("Acme Post (provider ID 1)")), qPrintable(pane.orderText()));
+}
+
+void TestEventDetailPane::searchMatchesMarked()
+{
+    EventDetailPane pane;
+    const auto shipped = std::find_if(m_events.begin(), m_events.end(), [](const Event &e) { return e.type.id == 39; });
+    QVERIFY(shipped != m_events.end());
+    pane.setHighlights({ QStringLiteral("tracking code") });
+    pane.setEvent(*shipped);
+    auto *raw = pane.findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+    QVERIFY(raw);
+    QCOMPARE(raw->extraSelections().size(), 1);
+    QCOMPARE(raw->extraSelections().first().cursor.selectedText(), QStringLiteral("TRACKING CODE"));
+    // A new search marks the same event anew; none clears the marks.
+    pane.setHighlights({ QStringLiteral("16235491") });
+    QCOMPARE(raw->extraSelections().size(), 1); // detail.id
+    pane.setHighlights({});
+    QVERIFY(raw->extraSelections().isEmpty());
+}
+
+void TestEventDetailPane::highlightRuns_data()
+{
+    using Runs = QList<std::pair<qsizetype, qsizetype>>;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("texts");
+    QTest::addColumn<Runs>("runs");
+    QTest::newRow("none") << QStringLiteral("Order shipped") << QStringList { QStringLiteral("x") } << Runs {};
+    QTest::newRow("case-insensitive") << QStringLiteral("Order SHIPPED") << QStringList { QStringLiteral("shipped") }
+                                      << Runs { { 6, 7 } };
+    QTest::newRow("every occurrence") << QStringLiteral("ab-ab") << QStringList { QStringLiteral("ab") }
+                                      << Runs { { 0, 2 }, { 3, 2 } };
+    QTest::newRow("adjacent runs join") << QStringLiteral("abab") << QStringList { QStringLiteral("ab") } << Runs { { 0, 4 } };
+    QTest::newRow("overlapping texts merge") << QStringLiteral("16168172") << QStringList { QStringLiteral("1616"), QStringLiteral("168") }
+                                             << Runs { { 0, 5 } };
+    QTest::newRow("empty text ignored") << QStringLiteral("abc") << QStringList { QString() } << Runs {};
+}
+
+void TestEventDetailPane::highlightRuns()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, texts);
+    QTEST(HighlightDelegate::matches(text, texts), "runs");
 }
 
 QTEST_MAIN(TestEventDetailPane)

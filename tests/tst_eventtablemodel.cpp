@@ -40,6 +40,8 @@ private Q_SLOTS:
     void readersHoldAppendsBack();
     void clearWhileExportReadsKeepsTheExportsRows();
     void newerFilterWins();
+    void payloadSearchCoversEveryBlock_data();
+    void payloadSearchCoversEveryBlock();
     void typeCountsCoverTheWholeStore();
     void relativeTime();
 
@@ -131,7 +133,7 @@ void TestEventTableModel::filter_data()
     QTest::newRow("API only") << f << 38;
     f = {};
     f.text = QStringLiteral("sample user");
-    QTest::newRow("search user name") << f << 12;
+    QTest::newRow("search user name") << f << 13; // 12 by the User column, 1 by a payload's "name"
     f = {};
     f.text = QStringLiteral("PDP CONTEXT");
     QTest::newRow("search description, case") << f << 6;
@@ -141,6 +143,55 @@ void TestEventTableModel::filter_data()
     f = {};
     f.text = QString::fromUtf8("nothing like this ✓");
     QTest::newRow("search non-ascii, none") << f << 0;
+    // The payload and the field syntax (counts from the same Python over the payload values).
+    f = {};
+    f.text = QStringLiteral("\"tracking code\"");
+    QTest::newRow("search payload value, phrase") << f << 1;
+    f = {};
+    f.text = QStringLiteral("racking cod");
+    QTest::newRow("payload values match whole words") << f << 0;
+    f = {};
+    f.text = QStringLiteral("germany");
+    QTest::newRow("search payload: a country name") << f << 4;
+    f = {};
+    f.text = QStringLiteral("d12c574f");
+    QTest::newRow("search payload: part of a session id") << f << 1;
+    f = {};
+    f.text = QStringLiteral("tracking:\"Tracking code\"");
+    QTest::newRow("tracking field") << f << 1;
+    f = {};
+    f.text = QStringLiteral("order:16235491");
+    QTest::newRow("order field") << f << 2;
+    f = {};
+    f.text = QStringLiteral("-type:\"Update location\"");
+    QTest::newRow("exclude a type") << f << 58;
+    f = {};
+    f.text = QStringLiteral("Germany -TYPE:update");
+    QTest::newRow("a word but not a type") << f << 2;
+    f = {};
+    f.text = QStringLiteral("detail.apn:em");
+    QTest::newRow("payload key") << f << 1;
+    f = {};
+    f.text = QStringLiteral("iccid:7772229804214642989");
+    QTest::newRow("iccid field") << f << 1;
+    f = {};
+    f.text = QStringLiteral("imei:908525440918796");
+    QTest::newRow("imei field") << f << 1;
+    f = {};
+    f.text = QStringLiteral("imsi:37807012732326");
+    QTest::newRow("imsi field") << f << 1;
+    f = {};
+    f.text = QStringLiteral("severity:warn");
+    QTest::newRow("severity field") << f << 26;
+    f = {};
+    f.text = QStringLiteral("id:6734033817529352");
+    QTest::newRow("id field") << f << 1;
+    f = {};
+    f.text = QStringLiteral("description:germany");
+    QTest::newRow("description only: not the payload") << f << 0;
+    f = {};
+    f.text = QStringLiteral("nosuchfield:1");
+    QTest::newRow("invalid query restricts nothing") << f << 59;
     f = {};
     f.organisationId = 654321;
     QTest::newRow("organisation pin") << f << 5;
@@ -439,6 +490,42 @@ void TestEventTableModel::newerFilterWins()
     QCOMPARE(applied.size(), 1);
     QCOMPARE(m_model->filter(), b);
     QCOMPARE(m_model->rowCount(), 0); // no Critical example in the docs
+}
+
+void TestEventTableModel::payloadSearchCoversEveryBlock_data()
+{
+    QTest::addColumn<bool>("filterFirst"); // the rows arrive under the filter (FewRows) or before it
+    QTest::newRow("rows then search") << false;
+    QTest::newRow("search then rows") << true;
+}
+
+void TestEventTableModel::payloadSearchCoversEveryBlock()
+{
+    // 170 copies of the examples: more than a hundred payload blocks, searched on two threads.
+    QFETCH(bool, filterFirst);
+    constexpr int Copies = 170;
+    std::vector<Event> events;
+    const std::vector<Event> examples = docExamples();
+    for (int copy = 1; copy <= Copies; ++copy) {
+        for (Event e : examples) {
+            e.id += qint64(copy) * 1'000'000'000'000;
+            events.push_back(std::move(e));
+        }
+    }
+    EventFilter f;
+    f.text = QStringLiteral("\"TRACKING CODE\" order:16235491");
+    QSignalSpy applied(m_model.get(), &EventTableModel::filterApplied);
+    if (filterFirst) {
+        m_model->setFilter(f);
+        QVERIFY(applied.wait(5000));
+        m_model->appendEvents(events);
+    } else {
+        m_model->appendEvents(events);
+        m_model->setFilter(f);
+        QVERIFY(applied.wait(5000));
+    }
+    waitIdle();
+    QCOMPARE(m_model->rowCount(), Copies + 1);
 }
 
 void TestEventTableModel::typeCountsCoverTheWholeStore()

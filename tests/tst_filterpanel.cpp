@@ -4,7 +4,10 @@
 #include "widgets/filterpanel.h"
 
 #include <QCheckBox>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -24,6 +27,11 @@ private Q_SLOTS:
     void unknownTypesJoinOther();
     void timeRangeAsksForNewQuery();
     void clearFiltersKeepsRange();
+    void searchProblemShownUnderTheBox_data();
+    void searchProblemShownUnderTheBox();
+    void scopeEditorTakesWhatPeopleHave_data();
+    void scopeEditorTakesWhatPeopleHave();
+    void scopeCompleterPutsTheId();
 
 private:
     static QTreeWidgetItem *find(QTreeWidget *tree, const QString &text);
@@ -155,6 +163,99 @@ void TestFilterPanel::clearFiltersKeepsRange()
     QCOMPARE(panel.state().timeRange, ViewerFilterState::TimeRange::Last30Days);
     QVERIFY(!panel.hasLocalFilters());
     QVERIFY(panel.findChild<QCheckBox *>(QStringLiteral("severityInfo"))->isChecked());
+}
+
+void TestFilterPanel::searchProblemShownUnderTheBox_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("problem"); // empty: none shown
+    QTest::newRow("plain words") << QStringLiteral("shipped 16168172") << QString();
+    QTest::newRow("field syntax") << QStringLiteral("-type:\"Update location\"") << QString();
+    QTest::newRow("unterminated quote") << QStringLiteral("\"Update loc") << QStringLiteral("not closed");
+    QTest::newRow("unknown field") << QStringLiteral("colour:red") << QStringLiteral("colour:");
+    QTest::newRow("order id not a number") << QStringLiteral("order:abc") << QStringLiteral("takes a number");
+}
+
+void TestFilterPanel::searchProblemShownUnderTheBox()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, problem);
+    FilterPanel panel;
+    panel.show();
+    auto *search = panel.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    auto *label = panel.findChild<QLabel *>(QStringLiteral("searchErrorLabel"));
+    QVERIFY(label);
+    QVERIFY(!label->isVisible());
+    QTest::keyClicks(search, typed);
+    QCOMPARE(label->isVisible(), !problem.isEmpty());
+    if (!problem.isEmpty())
+        QVERIFY2(label->text().contains(problem), qPrintable(label->text()));
+    search->clear();
+    QVERIFY(!label->isVisible());
+}
+
+void TestFilterPanel::scopeEditorTakesWhatPeopleHave_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("typed");
+    using K = ViewerFilterState::ScopeKind;
+    QTest::newRow("sim id") << int(K::Sim) << QStringLiteral("7");
+    QTest::newRow("ICCID") << int(K::Sim) << QStringLiteral("89883030001234567890"); // 20 digits
+    QTest::newRow("IMSI") << int(K::Sim) << QStringLiteral("901430123456789");
+    QTest::newRow("IMEI") << int(K::Endpoint) << QStringLiteral("490154203237518");
+    QTest::newRow("device name") << int(K::Endpoint) << QStringLiteral("tracker-7");
+    QTest::newRow("organisation name") << int(K::Organisation) << QStringLiteral("Sampe Corp");
+    QTest::newRow("user e-mail") << int(K::User) << QStringLiteral("abc@cde.com");
+}
+
+void TestFilterPanel::scopeEditorTakesWhatPeopleHave()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, typed);
+    FilterPanel panel;
+    panel.show();
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("scopeCombo"));
+    auto *edit = panel.findChild<QLineEdit *>(QStringLiteral("scopeIdEdit"));
+    combo->setCurrentIndex(combo->findData(kind));
+    QVERIFY(edit->isEnabled());
+    QSignalSpy asked(&panel, &FilterPanel::queryChanged);
+    asked.clear();
+    QTest::keyClicks(edit, typed);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(panel.state().scopeId, typed);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(panel.scopeText(), combo->currentText() + QLatin1Char(' ') + typed);
+}
+
+void TestFilterPanel::scopeCompleterPutsTheId()
+{
+    using K = ViewerFilterState::ScopeKind;
+    FilterPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setKnownEntities({ { K::Sim, QStringLiteral("8988303000123456789"), 7 },
+                             { K::Endpoint, QStringLiteral("tracker-7"), 42 },
+                             { K::Endpoint, QStringLiteral("490154203237518"), 42 },
+                             { K::Endpoint, QStringLiteral("meter-3"), 43 } });
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("scopeCombo"));
+    auto *edit = panel.findChild<QLineEdit *>(QStringLiteral("scopeIdEdit"));
+    combo->setCurrentIndex(combo->findData(int(K::Endpoint)));
+    QSignalSpy asked(&panel, &FilterPanel::queryChanged);
+    QTest::keyClicks(edit, QStringLiteral("TRACK"));
+    QAbstractItemView *popup = edit->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(popup->model()->rowCount(), 1); // the device's name only, not the SIM's ICCID
+    QCOMPARE(popup->model()->index(0, 0).data().toString(), QStringLiteral("tracker-7 \u00b7 42"));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QTRY_COMPARE(panel.state().scopeId, QStringLiteral("42"));
+    QTRY_VERIFY(!asked.isEmpty());
+    // The SIM scope completes ICCIDs, by any part.
+    combo->setCurrentIndex(combo->findData(int(K::Sim)));
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("303000"));
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(popup->model()->index(0, 0).data().toString(), QStringLiteral("8988303000123456789 \u00b7 7"));
 }
 
 QTEST_MAIN(TestFilterPanel)

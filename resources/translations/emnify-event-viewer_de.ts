@@ -78,6 +78,10 @@
         <source>All %1 loaded events are hidden by filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
         <translation>Alle %1 geladenen Ereignisse sind durch Filter ausgeblendet.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</translation>
     </message>
+    <message>
+        <source>No events matched %1 in the selected time range.</source>
+        <translation>Keine Ereignisse zu %1 im gewählten Zeitraum.</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSync</name>
@@ -684,10 +688,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Ereignisse durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <source>Matches description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user and event ID. Esc clears.</source>
-        <translation>Sucht in Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer und Ereignis-ID. Esc leert das Feld.</translation>
-    </message>
-    <message>
         <source>Pinned filter</source>
         <translation>Angehefteter Filter</translation>
     </message>
@@ -714,10 +714,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>ID</source>
         <translation>ID</translation>
-    </message>
-    <message>
-        <source>The numeric ID of the device, SIM, user or organisation; press Enter to read its events.</source>
-        <translation>Die numerische ID des Geräts, der SIM, des Benutzers oder der Organisation; mit der Eingabetaste werden ihre Ereignisse gelesen.</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -838,6 +834,26 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Only events of %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Show all&lt;/a&gt;</source>
         <translation>Nur Ereignisse von %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Alle zeigen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Every word must match: description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user, event ID or a payload value (by whole words). &quot;Quote a phrase&quot;, field:value for one field (type, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;key&gt;), -word or -field:value to exclude. Esc clears.</source>
+        <translation>Jedes Wort muss passen: Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer, Ereignis-ID oder ein Wert der Nutzdaten (ganze Wörter). &quot;Phrase in Anführungszeichen&quot;, feld:wert für ein Feld (type, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;schlüssel&gt;), -wort oder -feld:wert schließt aus. Esc leert.</translation>
+    </message>
+    <message>
+        <source>Search problem</source>
+        <translation>Problem mit der Suche</translation>
+    </message>
+    <message>
+        <source>The ID of the device, SIM, user or organisation, or what you know it by: an ICCID or IMSI for a SIM, an IMEI or name for a device, a name for an organisation or user. Press Enter to read its events.</source>
+        <translation>Die ID des Geräts, der SIM, des Benutzers oder der Organisation, oder was Sie davon kennen: ICCID oder IMSI einer SIM, IMEI oder Name eines Geräts, Name einer Organisation oder eines Benutzers. Eingabe liest die Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Nicht gesucht: %1</translation>
+    </message>
+    <message>
+        <source>Known devices, SIMs, users and organisations</source>
+        <translation>Bekannte Geräte, SIMs, Benutzer und Organisationen</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1300,25 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>SearchQuery</name>
+    <message>
+        <source>Unknown search field &quot;%1:&quot;. Fields: %2, or detail.&lt;key&gt; for a payload key.</source>
+        <translation>Unbekanntes Suchfeld &quot;%1:&quot;. Felder: %2, oder detail.&lt;schlüssel&gt; für einen Schlüssel der Nutzdaten.</translation>
+    </message>
+    <message>
+        <source>The quote at character %1 is not closed.</source>
+        <translation>Das Anführungszeichen an Zeichen %1 wird nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1:&quot; needs a value, e.g. %1:&quot;some text&quot;.</source>
+        <translation>&quot;%1:&quot; braucht einen Wert, z. B. %1:&quot;ein Text&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1:&quot; takes a number, not &quot;%2&quot;.</source>
+        <translation>&quot;%1:&quot; erwartet eine Zahl, nicht &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>SimCardOrder</name>
     <message>
         <source>Submitted</source>
@@ -1379,8 +1414,8 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
 <context>
     <name>ViewRequest</name>
     <message>
-        <source>Enter the numeric ID of the device, SIM, user or organisation to read.</source>
-        <translation>Geben Sie die numerische ID des Geräts, der SIM, des Benutzers oder der Organisation ein, deren Ereignisse gelesen werden sollen.</translation>
+        <source>Enter the ID of the device, SIM, user or organisation to read, an ICCID, IMSI or IMEI, or a name.</source>
+        <translation>Geben Sie die ID des Geräts, der SIM, des Benutzers oder der Organisation ein, eine ICCID, IMSI oder IMEI, oder einen Namen.</translation>
     </message>
 </context>
 </TS>

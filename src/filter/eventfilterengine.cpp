@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: MIT
 #include "filter/eventfilterengine.h"
 
+#include "filter/searchquery.h"
+
 #include "model/eventcolumns.h"
 #include "model/eventstore.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "model/pageprefault.h"
+#include "model/payloadsketch.h"
 #include "model/workerpools.h"
 
 #include <QJsonDocument>
@@ -45,13 +48,128 @@ int compareFolded(QByteArrayView a, QByteArrayView b)
     return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
+// A search text, for many haystacks: ASCII (the usual case) with a Boyer-Moore-Horspool scan that
+// folds ASCII case; anything else with Qt's Unicode folding.
+class Needle
+{
+public:
+    explicit Needle(const QString &text)
+        : m_text(text), m_folded(text.toLower().toUtf8()),
+          m_ascii(std::all_of(m_folded.begin(), m_folded.end(), [](char c) { return uint8_t(c) < 0x80; }))
+    {
+        if (m_ascii)
+            m_searcher.emplace(m_folded.cbegin(), m_folded.cend(), FoldHash {}, FoldEqual {});
+    }
+    Needle(const Needle &) = delete; // the searcher points into m_folded
+    Needle &operator=(const Needle &) = delete;
+
+    [[nodiscard]] bool in(QByteArrayView utf8) const
+    {
+        if (m_ascii)
+            return std::search(utf8.begin(), utf8.end(), *m_searcher) != utf8.end();
+        return QString::fromUtf8(utf8).contains(m_text, Qt::CaseInsensitive);
+    }
+    [[nodiscard]] bool in(const QString &text) const { return text.contains(m_text, Qt::CaseInsensitive); }
+    // As a run of whole words (what a payload value matches: see PayloadSketch).
+    [[nodiscard]] bool inWords(QByteArrayView utf8) const
+    {
+        if (!m_ascii)
+            return in(utf8);
+        const bool wordStart = !m_folded.isEmpty() && PayloadSketch::isWordByte(uint8_t(m_folded.front()));
+        const bool wordEnd = !m_folded.isEmpty() && PayloadSketch::isWordByte(uint8_t(m_folded.back()));
+        for (auto at = utf8.begin(); at != utf8.end(); ++at) {
+            at = std::search(at, utf8.end(), *m_searcher);
+            if (at == utf8.end())
+                return false;
+            const auto end = at + m_folded.size();
+            if ((!wordStart || at == utf8.begin() || !PayloadSketch::isWordByte(uint8_t(at[-1])))
+                && (!wordEnd || end == utf8.end() || !PayloadSketch::isWordByte(uint8_t(*end))))
+                return true;
+        }
+        return false;
+    }
+    [[nodiscard]] bool mayBeIn(const PayloadSketch &sketch) const
+    {
+        return !m_ascii || sketch.mayContainWords(m_folded);
+    }
+    [[nodiscard]] const QByteArray &folded() const { return m_folded; }
+
+private:
+    struct FoldHash
+    {
+        size_t operator()(char c) const { return asciiLower(uint8_t(c)); }
+    };
+    struct FoldEqual
+    {
+        bool operator()(char a, char b) const { return asciiLower(uint8_t(a)) == asciiLower(uint8_t(b)); }
+    };
+    QString m_text;
+    QByteArray m_folded; // lower-case UTF-8
+    bool m_ascii;
+    std::optional<std::boyer_moore_horspool_searcher<QByteArray::const_iterator, FoldHash, FoldEqual>> m_searcher;
+};
+
 template<typename T, typename TextOf>
-std::vector<uint8_t> textMatches(const std::vector<T> &table, const QString &needle, TextOf textOf)
+std::vector<uint8_t> textMatches(const std::vector<T> &table, const Needle &needle, TextOf textOf)
 {
     std::vector<uint8_t> result(table.size(), 0);
     for (size_t i = 0; i < table.size(); ++i)
-        result[i] = textOf(table[i]).contains(needle, Qt::CaseInsensitive);
+        result[i] = needle.in(textOf(table[i]));
     return result;
+}
+
+// Whether a payload key is the one asked for: the same name, or one that ends in _name
+// (imsi: "imsi"; ip_address: "ue_ip_address"). ASCII case-insensitive.
+bool keyIs(QByteArrayView key, QByteArrayView wanted)
+{
+    if (key.size() < wanted.size())
+        return false;
+    const QByteArrayView tail = key.last(wanted.size());
+    for (qsizetype i = 0; i < tail.size(); ++i) {
+        if (asciiLower(uint8_t(tail[i])) != uint8_t(wanted[i]))
+            return false;
+    }
+    return key.size() == wanted.size() || key[key.size() - wanted.size() - 1] == '_';
+}
+
+// Calls hit(key, value) for each string, number and literal value of compact JSON, with the key
+// it belongs to (the last key seen: an array's values share theirs); stops at the first true.
+// Strings are given as written (escapes and all): a search for plain text is what it is for.
+template<typename Hit>
+bool anyJsonValue(QByteArrayView json, Hit hit)
+{
+    QByteArrayView key;
+    const qsizetype n = json.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const char c = json[i];
+        if (c == '"') {
+            qsizetype j = i + 1;
+            while (j < n && json[j] != '"')
+                j += json[j] == '\\' ? 2 : 1;
+            j = std::min(j, n);
+            const QByteArrayView text = json.sliced(i + 1, j - i - 1);
+            i = j + 1;
+            if (i < n && json[i] == ':') {
+                key = text;
+                ++i;
+            } else if (hit(key, text)) {
+                return true;
+            }
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+            qsizetype j = i;
+            while (j < n && json[j] != ',' && json[j] != '}' && json[j] != ']')
+                ++j;
+            if (hit(key, json.sliced(i, j - i)))
+                return true;
+            i = j;
+            continue;
+        }
+        ++i;
+    }
+    return false;
 }
 
 template<typename T, typename IdOf>
@@ -81,10 +199,15 @@ std::vector<int64_t> ranksByText(const std::vector<T> &table, TextOf textOf)
     return rank;
 }
 
-std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
+bool isOrderType(const EventStore &store, qsizetype row)
 {
     const int64_t type = store.types()[store.typeIndex(row)].id;
-    if (type != 38 && type != 39)
+    return type == 38 || type == 39;
+}
+
+std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
+{
+    if (!isOrderType(store, row))
         return std::nullopt;
     const QJsonObject detail = QJsonDocument::fromJson(store.detailJson(row)).object();
     const QJsonValue id = detail.value(QLatin1String("id"));
@@ -96,6 +219,122 @@ std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
 }
 
 } // namespace
+
+// A query term prepared against the store's tables: which entries of each table it hits (empty:
+// the term does not look there), and what it looks for in the payload.
+class EventFilterEngine::Term
+{
+public:
+    enum class Payload { None, Values, Key, Order };
+
+    Term(const EventStore &store, const SearchQuery::Term &term)
+        : excluded(term.excluded), needle(term.value)
+    {
+        using Field = SearchQuery::Field;
+        bool isNumber = false;
+        const qint64 n = term.value.toLongLong(&isNumber);
+        if (isNumber)
+            number = n;
+        auto named = [&](const std::vector<EventStore::NamedId> &table) {
+            std::vector<uint8_t> hits = textMatches(table, needle, [](const EventStore::NamedId &e) { return e.name; });
+            for (size_t i = 0; number && i < table.size(); ++i)
+                hits[i] = hits[i] || table[i].id == *number;
+            return hits;
+        };
+        auto withId = [&](auto table, std::vector<uint8_t> hits) {
+            for (size_t i = 0; number && i < table.size(); ++i)
+                hits[i] = hits[i] || table[i].id == *number;
+            return hits;
+        };
+        auto endpointText = [](const EventEndpoint &e) {
+            return e.name + QLatin1Char('\n') + e.ipAddress + QLatin1Char('\n') + e.imei + QLatin1Char('\n') + e.tags;
+        };
+        auto userText = [](const EventUser &u) { return u.name + QLatin1Char('\n') + u.username; };
+        auto iccid = [](const EventSim &s) { return s.iccid; };
+        auto imsiText = [](const EventImsi &i) { return i.imsi; };
+        switch (term.field) {
+        case Field::Any:
+            type = textMatches(store.types(), needle, [](const auto &t) { return t.name; });
+            organisation = textMatches(store.organisations(), needle, [](const auto &o) { return o.name; });
+            endpoint = textMatches(store.endpoints(), needle, endpointText);
+            sim = textMatches(store.sims(), needle, iccid);
+            imsi = textMatches(store.imsis(), needle, imsiText);
+            user = textMatches(store.users(), needle, userText);
+            descriptions = true;
+            idDigits = term.value.size() <= 20
+                && std::all_of(term.value.begin(), term.value.end(), [](QChar c) { return c.isDigit(); });
+            payload = Payload::Values;
+            break;
+        case Field::Type:
+            type = named(store.types());
+            break;
+        case Field::Severity:
+            severity = named(store.severities());
+            break;
+        case Field::Source:
+            source = named(store.sources());
+            break;
+        case Field::Description:
+            descriptions = true;
+            break;
+        case Field::Organisation:
+            organisation = named(store.organisations());
+            break;
+        case Field::User:
+            user = withId(store.users(), textMatches(store.users(), needle, userText));
+            break;
+        case Field::Device:
+            endpoint = withId(store.endpoints(), textMatches(store.endpoints(), needle, endpointText));
+            break;
+        case Field::Iccid:
+            sim = textMatches(store.sims(), needle, iccid);
+            payloadKey("iccid");
+            break;
+        case Field::Imsi:
+            imsi = textMatches(store.imsis(), needle, imsiText);
+            payloadKey("imsi");
+            break;
+        case Field::Imei:
+            endpoint = textMatches(store.endpoints(), needle, [](const EventEndpoint &e) { return e.imei; });
+            payloadKey("imei");
+            break;
+        case Field::Ip:
+            endpoint = textMatches(store.endpoints(), needle, [](const EventEndpoint &e) { return e.ipAddress; });
+            payloadKey("ip_address");
+            break;
+        case Field::Order:
+            payload = Payload::Order;
+            break;
+        case Field::Tracking:
+            payloadKey("ext_shipping_reference");
+            break;
+        case Field::Id:
+            idEquals = true;
+            break;
+        case Field::PayloadKey:
+            payloadKey(term.key.toLower().toUtf8());
+            break;
+        }
+    }
+
+    void payloadKey(QByteArray folded)
+    {
+        payload = Payload::Key;
+        key = std::move(folded);
+    }
+
+    const bool excluded;
+    const Needle needle;
+    std::optional<qint64> number;
+    std::vector<uint8_t> type, severity, source, organisation, endpoint, sim, imsi, user;
+    bool descriptions = false;
+    std::vector<uint8_t> description; // per distinct description (WholeStore)
+    bool idDigits = false; // the event id contains the text
+    bool idEquals = false;
+    Payload payload = Payload::None;
+    QByteArray key; // Payload::Key, folded
+    std::vector<uint8_t> payloadRows; // per store row (WholeStore)
+};
 
 EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter &filter, Scope scope)
     : m_store(store), m_filter(filter)
@@ -129,57 +368,125 @@ EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter 
     if (m_pinUser)
         m_userOk = pinMatches(store.users(), *filter.userId, idOf);
 
-    const QString text = filter.text.trimmed();
-    m_searching = !text.isEmpty();
-    if (!m_searching)
-        return;
-    m_typeText = textMatches(store.types(), text, [](const auto &t) { return t.name; });
-    m_organisationText = textMatches(store.organisations(), text, [](const auto &o) { return o.name; });
-    m_endpointText = textMatches(store.endpoints(), text, [](const EventEndpoint &e) {
-        return e.name + QLatin1Char('\n') + e.ipAddress + QLatin1Char('\n') + e.imei + QLatin1Char('\n') + e.tags;
-    });
-    m_simText = textMatches(store.sims(), text, [](const EventSim &s) { return s.iccid; });
-    m_imsiText = textMatches(store.imsis(), text, [](const EventImsi &i) { return i.imsi; });
-    m_userText = textMatches(store.users(), text, [](const EventUser &u) { return u.name + QLatin1Char('\n') + u.username; });
-
-    // Descriptions: ASCII needles (the usual case) use a Boyer-Moore-Horspool scan with ASCII case
-    // folding; others fall back to Qt's Unicode folding. For the whole store, each distinct string
-    // is searched once up front; for a few new rows, their own strings are searched as they come.
-    m_needle = text.toLower().toUtf8();
-    m_text = text;
-    m_asciiNeedle = std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return uint8_t(c) < 0x80; });
-    m_digitsNeedle = m_needle.size() <= 20
-        && std::all_of(m_needle.begin(), m_needle.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const SearchQuery query = SearchQuery::parse(filter.text);
+    // An invalid query restricts nothing: the search box says what is wrong with it.
+    for (const SearchQuery::Term &term : query.terms())
+        m_terms.push_back(std::make_unique<Term>(store, term));
+    const bool payload = std::any_of(m_terms.begin(), m_terms.end(),
+                                     [](const auto &t) { return t->payload != Term::Payload::None; });
     if (scope == Scope::WholeStore) {
-        m_descriptionText.resize(store.stringCount());
-        for (uint32_t i = 0; i < store.stringCount(); ++i)
-            m_descriptionText[i] = containsText(store.string(i));
+        for (const auto &term : m_terms) {
+            if (term->descriptions) {
+                term->description.resize(store.stringCount());
+                for (uint32_t i = 0; i < store.stringCount(); ++i)
+                    term->description[i] = term->needle.in(store.string(i));
+            }
+        }
+        if (payload)
+            searchPayloadBlocks();
+    } else if (payload) {
+        m_reader = std::make_unique<EventStore::PayloadReader>(store);
     }
 }
 
 EventFilterEngine::~EventFilterEngine() = default;
 
-bool EventFilterEngine::containsText(QByteArrayView text) const
+bool EventFilterEngine::payloadHit(const Term &term, qsizetype row, EventStore::PayloadReader &reader) const
 {
-    if (m_asciiNeedle) {
-        struct FoldHash
-        {
-            size_t operator()(char c) const { return asciiLower(uint8_t(c)); }
-        };
-        struct FoldEqual
-        {
-            bool operator()(char a, char b) const { return asciiLower(uint8_t(a)) == asciiLower(uint8_t(b)); }
-        };
-        // Cheap to build (a 256-entry table for a short needle); built per call to stay re-entrant.
-        thread_local QByteArray needle;
-        thread_local std::optional<std::boyer_moore_horspool_searcher<QByteArray::const_iterator, FoldHash, FoldEqual>> searcher;
-        if (!searcher || needle != m_needle) {
-            needle = m_needle;
-            searcher.emplace(needle.cbegin(), needle.cend(), FoldHash {}, FoldEqual {});
-        }
-        return std::search(text.begin(), text.end(), *searcher) != text.end();
+    const EventStore &s = m_store;
+    switch (term.payload) {
+    case Term::Payload::None:
+        return false;
+    case Term::Payload::Order:
+        return orderIdOf(s, row) == term.number;
+    case Term::Payload::Values:
+    case Term::Payload::Key:
+        break;
     }
-    return QString::fromUtf8(text).contains(m_text, Qt::CaseInsensitive);
+    auto hit = [&](QByteArrayView key, QByteArrayView value) {
+        return (term.payload == Term::Payload::Values || keyIs(key, term.key)) && term.needle.inWords(value);
+    };
+    return anyJsonValue(reader.detailJson(row), hit) || anyJsonValue(reader.extraJson(row), hit);
+}
+
+void EventFilterEngine::searchPayloadBlocks()
+{
+    std::vector<Term *> terms;
+    for (const auto &term : m_terms) {
+        if (term->payload != Term::Payload::None) {
+            term->payloadRows.assign(size_t(m_store.size()), 0);
+            terms.push_back(term.get());
+        }
+    }
+    const size_t blocks = m_store.payloadBlockCount();
+    // Blocks in two halves, one on a pool thread and one here (as parallelSort): each block is
+    // decompressed only when a term's text may be in it, and rows of different blocks are
+    // different bytes of payloadRows.
+    auto search = [&](size_t first, size_t end) {
+        EventStore::PayloadReader reader(m_store);
+        std::vector<Term *> candidates;
+        for (size_t block = first; block < end; ++block) {
+            const PayloadSketch &sketch = m_store.payloadBlockSketch(block);
+            candidates.clear();
+            for (Term *term : terms) {
+                if (term->needle.mayBeIn(sketch))
+                    candidates.push_back(term);
+            }
+            if (candidates.empty())
+                continue;
+            const auto [firstRow, endRow] = m_store.payloadBlockRows(block);
+            for (qsizetype row = firstRow; row < endRow; ++row) {
+                for (Term *term : candidates) {
+                    if (term->payload == Term::Payload::Order && !isOrderType(m_store, row))
+                        continue;
+                    term->payloadRows[size_t(row)] = payloadHit(*term, row, reader);
+                }
+            }
+        }
+    };
+    if (blocks < 64) {
+        search(0, blocks);
+        return;
+    }
+    const size_t middle = blocks / 2;
+    QFuture<void> firstHalf = QtConcurrent::run(WorkerPools::current().jobs(), [&] { search(0, middle); });
+    search(middle, blocks);
+    firstHalf.waitForFinished();
+}
+
+bool EventFilterEngine::termHit(const Term &term, qsizetype row) const
+{
+    const EventStore &s = m_store;
+    auto at = [](const std::vector<uint8_t> &t, uint32_t index) {
+        return !t.empty() && index != EventStore::None && t[index];
+    };
+    if (at(term.type, s.typeIndex(row)) || at(term.severity, s.severityIndex(row)) || at(term.source, s.sourceIndex(row))
+        || at(term.organisation, s.organisationIndex(row)) || at(term.endpoint, s.endpointIndex(row))
+        || at(term.sim, s.simIndex(row)) || at(term.imsi, s.imsiIndex(row)) || at(term.user, s.userIndex(row)))
+        return true;
+    if (term.descriptions) {
+        const uint32_t description = s.descriptionIndex(row);
+        if (term.description.empty() ? term.needle.in(s.string(description)) : bool(term.description[description]))
+            return true;
+    }
+    if (term.idEquals && s.id(row) == term.number)
+        return true;
+    if (term.idDigits) {
+        char buffer[24];
+        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, s.id(row));
+        const QByteArray &digits = term.needle.folded();
+        if (ec == std::errc()
+            && std::string_view(buffer, size_t(end - buffer)).find(std::string_view(digits.constData(), size_t(digits.size())))
+                != std::string_view::npos)
+            return true;
+    }
+    if (term.payload == Term::Payload::None)
+        return false;
+    if (!term.payloadRows.empty())
+        return term.payloadRows[size_t(row)];
+    if (term.payload == Term::Payload::Order && !isOrderType(s, row))
+        return false;
+    return term.needle.mayBeIn(s.payloadBlockSketch(s.payloadBlockOfRow(row))) && payloadHit(term, row, *m_reader);
 }
 
 bool EventFilterEngine::matches(qsizetype row) const
@@ -200,19 +507,8 @@ bool EventFilterEngine::matches(qsizetype row) const
     if (!pinned(m_pinEndpoint, m_endpointOk, s.endpointIndex(row)) || !pinned(m_pinSim, m_simOk, s.simIndex(row))
         || !pinned(m_pinImsi, m_imsiOk, s.imsiIndex(row)) || !pinned(m_pinUser, m_userOk, s.userIndex(row)))
         return false;
-    if (m_searching) {
-        auto hit = [](const std::vector<uint8_t> &t, uint32_t index) { return index != EventStore::None && t[index]; };
-        const uint32_t description = s.descriptionIndex(row);
-        bool any = (m_descriptionText.empty() ? containsText(s.string(description)) : bool(m_descriptionText[description]))
-            || m_typeText[s.typeIndex(row)]
-            || m_organisationText[s.organisationIndex(row)] || hit(m_endpointText, s.endpointIndex(row))
-            || hit(m_simText, s.simIndex(row)) || hit(m_imsiText, s.imsiIndex(row)) || hit(m_userText, s.userIndex(row));
-        if (!any && m_digitsNeedle) {
-            char buffer[24];
-            const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, s.id(row));
-            any = ec == std::errc() && std::string_view(buffer, size_t(end - buffer)).find(std::string_view(m_needle.constData(), size_t(m_needle.size()))) != std::string_view::npos;
-        }
-        if (!any)
+    for (const auto &term : m_terms) {
+        if (termHit(*term, row) == term->excluded)
             return false;
     }
     if (m_filter.orderId && orderIdOf(s, row) != m_filter.orderId)

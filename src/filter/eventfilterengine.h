@@ -3,27 +3,29 @@
 #pragma once
 
 #include "filter/eventfilter.h"
+#include "model/eventstore.h"
 
 #include <QByteArrayView>
 #include <Qt>
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
-
-class EventStore;
 
 // Filtering and sorting of store rows as plain vectors of row numbers. The per-row work is a few
 // table lookups: every predicate is first evaluated once per distinct type, severity, source,
 // organisation, device, SIM, IMSI, user and description, then each row just reads the answers.
+// The search text is a SearchQuery; its payload part skips every block whose PayloadSketch
+// cannot hold the text and reads the others on all cores (WholeStore) before the rows are asked.
 // Safe to run on a worker thread while nobody appends to the store; polls `cancel` as it goes.
 class EventFilterEngine final
 {
 public:
     enum class Scope {
-        WholeStore, // prepares for every row: the text search runs once per distinct description
-        FewRows, // for a page of new rows: their descriptions are searched as they are asked for
+        WholeStore, // prepares for every row: once per distinct description, every payload block
+        FewRows, // for a page of new rows: their descriptions and payloads are searched as asked
     };
     EventFilterEngine(const EventStore &store, const EventFilter &filter, Scope scope = Scope::WholeStore);
     ~EventFilterEngine();
@@ -47,18 +49,17 @@ public:
                                                       Qt::SortOrder order);
 
 private:
-    [[nodiscard]] bool containsText(QByteArrayView text) const;
+    class Term; // one term of the search query, prepared against the store's tables
+    [[nodiscard]] bool termHit(const Term &term, qsizetype row) const;
+    [[nodiscard]] bool payloadHit(const Term &term, qsizetype row, EventStore::PayloadReader &reader) const;
+    void searchPayloadBlocks();
+
     const EventStore &m_store;
     const EventFilter &m_filter;
     std::vector<uint8_t> m_typeOk, m_severityOk, m_sourceOk;
     std::vector<uint8_t> m_organisationOk, m_endpointOk, m_simOk, m_imsiOk, m_userOk; // pins
-    // Text search: which entries contain the text (1), per table; rows pass if any of theirs do.
-    bool m_searching = false;
-    std::vector<uint8_t> m_typeText, m_organisationText, m_endpointText, m_simText, m_imsiText, m_userText;
-    std::vector<uint8_t> m_descriptionText;
-    QByteArray m_needle; // lower-case UTF-8
-    QString m_text;
-    bool m_asciiNeedle = true;
-    bool m_digitsNeedle = false; // also matches event ids
     bool m_pinEndpoint = false, m_pinSim = false, m_pinImsi = false, m_pinUser = false;
+    // The search: every included term must hit a row, no excluded one may.
+    std::vector<std::unique_ptr<Term>> m_terms;
+    mutable std::unique_ptr<EventStore::PayloadReader> m_reader; // FewRows: payloads read as asked
 };

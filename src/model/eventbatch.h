@@ -4,6 +4,7 @@
 
 #include "model/event.h"
 #include "model/keytable.h"
+#include "model/payloadsketch.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -75,6 +76,7 @@ public:
     [[nodiscard]] uint32_t payloadOffset(qsizetype row) const { return m_payloadOffset[size_t(row)]; }
     [[nodiscard]] const std::vector<Block> &blocks() const { return m_blocks; }
     [[nodiscard]] QByteArrayView blockBytes(uint32_t block) const;
+    [[nodiscard]] const PayloadSketch &blockSketch(uint32_t block) const { return m_sketches[block]; }
 
     // Back to values (tests, and whoever wants single events): the payloads decompressed.
     [[nodiscard]] std::vector<Event> toEvents() const; // dropped rows left out
@@ -91,5 +93,6 @@ private:
     std::array<KeyTable, TableCount> m_tables;
     std::vector<uint32_t> m_payloadBlock, m_payloadOffset;
     std::vector<Block> m_blocks;
+    std::vector<PayloadSketch> m_sketches; // one a block, made on the parse thread with the block
     std::string m_blockBytes;
 };

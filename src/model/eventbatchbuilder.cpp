@@ -134,6 +134,7 @@ void EventBatchBuilder::sealBlock()
         block.compressedSize = UINT32_MAX;
     }
     m_batch.m_blocks.push_back(block);
+    m_batch.m_sketches.push_back(PayloadSketch::of(m_openBlock));
     m_openBlock.clear();
     m_openRows = 0;
 }

@@ -187,6 +187,8 @@ void EventStore::clear()
     for (KeyTable &keys : m_keys)
         keys.release();
     m_blocks.clear();
+    m_sketches.clear();
+    m_sketches.shrink_to_fit();
     m_chunks.clear();
     m_chunkUsed = ChunkBytes;
     m_blockBytes = 0;
@@ -201,6 +203,7 @@ void EventStore::reserve(qsizetype rows)
     const size_t n = size_t(rows);
     m_columns.reserve(n);
     m_blocks.reserve(n / EventBatchBuilder::BlockSize + n / RowsPerPartialBlock + 1);
+    m_sketches.reserve(m_blocks.capacity());
     const size_t descriptions = n / RowsPerDistinctDescription;
     m_keys[EventBatch::Descriptions].reserveKeys(descriptions, n * DescriptionBytesPerRow);
     // Pages are mapped in the order asked: the next rows' first (the next page writes them), then
@@ -339,6 +342,7 @@ qsizetype EventStore::append(const EventBatch &batch)
             std::memcpy(allocateBlockBytes(size_t(bytes.size()), &block), bytes.data(), size_t(bytes.size()));
             m_blockBytes += size_t(bytes.size());
             m_blocks.push_back(block);
+            m_sketches.push_back(batch.blockSketch(blockIndex));
         }
     }
     prefaultAhead();
@@ -466,7 +470,7 @@ size_t EventStore::memoryUsage() const
 {
     auto cap = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     size_t total = m_columns.bytes();
-    total += cap(m_blocks) + m_blockBytes + (m_spareChunk ? ChunkBytes : 0);
+    total += cap(m_blocks) + cap(m_sketches) + m_blockBytes + (m_spareChunk ? ChunkBytes : 0);
     total += m_idSet->bytes();
     for (const KeyTable &keys : m_keys)
         total += keys.memoryUsage();

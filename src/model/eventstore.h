@@ -5,6 +5,7 @@
 #include "model/event.h"
 #include "model/eventbatch.h"
 #include "model/pageprefault.h"
+#include "model/payloadsketch.h"
 #include "model/prefaultedcolumns.h"
 
 #include <QByteArray>
@@ -17,6 +18,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 // All loaded events, column by column, for a million rows and more: fixed-size columns for the
@@ -134,6 +136,17 @@ public:
         std::string m_buffer;
     };
 
+    // The payload blocks, for a search that skips blocks by their sketch: rows [first, end) of a
+    // block (read them with a PayloadReader, in order: the block is decompressed once).
+    [[nodiscard]] size_t payloadBlockCount() const { return m_blocks.size(); }
+    [[nodiscard]] std::pair<qsizetype, qsizetype> payloadBlockRows(size_t block) const
+    {
+        return { qsizetype(m_blocks[block].firstRow),
+                 block + 1 < m_blocks.size() ? qsizetype(m_blocks[block + 1].firstRow) : size() };
+    }
+    [[nodiscard]] const PayloadSketch &payloadBlockSketch(size_t block) const { return m_sketches[block]; }
+    [[nodiscard]] size_t payloadBlockOfRow(qsizetype row) const { return blockOfRow(row); }
+
     // Bytes held by the store's own containers (an estimate of its share of the heap).
     [[nodiscard]] size_t memoryUsage() const;
 
@@ -191,6 +204,7 @@ private:
     std::array<std::vector<uint32_t>, EventBatch::TableCount> m_batchToStore; // scratch of append()
 
     std::vector<Block> m_blocks; // in row order
+    std::vector<PayloadSketch> m_sketches; // one a block (16 bytes a row)
     std::vector<std::unique_ptr<char[]>> m_chunks; // where the blocks' bytes are
     size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
     size_t m_blockBytes = 0; // bytes of all blocks

@@ -5,6 +5,55 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <algorithm>
+
+namespace {
+
+bool isDigits(const QString &text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+}
+
+// What people have at hand instead of an internal id: an ICCID (18 to 22 digits) or IMSI (14 or 15)
+// for a SIM, an IMEI (14 to 16 digits) or name for a device, a name for an organisation or user.
+// The per-entity lists take ids only; the account's list filters by these with `q`
+// (emnify-api.md, "q filter fields"). Internal ids are shorter than these numbers.
+void mapScopeToQuery(ViewRequest *request)
+{
+    using Kind = EventScope::Kind;
+    const QString value = request->scope.id;
+    const bool digits = isDigits(value);
+    EventQuery &q = request->query;
+    switch (request->scope.kind) {
+    case Kind::Account:
+        return;
+    case Kind::Sim:
+        if (digits && value.size() >= 18 && value.size() <= 22)
+            q.iccid = value;
+        else if (digits && value.size() >= 14 && value.size() <= 15)
+            q.imsi = value;
+        break;
+    case Kind::Endpoint:
+        if (digits && value.size() >= 14 && value.size() <= 16)
+            q.imei = value;
+        else if (!digits && !value.isEmpty())
+            q.endpoint = value;
+        break;
+    case Kind::Organisation:
+        if (!digits && !value.isEmpty())
+            q.organisation = value;
+        break;
+    case Kind::User:
+        if (!digits && !value.isEmpty() && value != QLatin1String("my"))
+            q.user = value;
+        break;
+    }
+    if (q != EventQuery {})
+        request->scope = EventScope::account();
+}
+
+} // namespace
+
 std::optional<ViewRequest> ViewRequest::fromState(const ViewerFilterState &state, qint64 nowMs, QString *problem)
 {
     auto fail = [problem](const QString &why) {
@@ -14,9 +63,10 @@ std::optional<ViewRequest> ViewRequest::fromState(const ViewerFilterState &state
     };
     ViewRequest request;
     request.scope = EventScope { state.scopeKind, state.scopeKind == EventScope::Kind::Account ? QString() : state.scopeId.trimmed() };
+    mapScopeToQuery(&request);
     if (!request.scope.validate().isEmpty())
         return fail(QCoreApplication::translate(
-            "ViewRequest", "Enter the numeric ID of the device, SIM, user or organisation to read."));
+            "ViewRequest", "Enter the ID of the device, SIM, user or organisation to read, an ICCID, IMSI or IMEI, or a name."));
     request.interval = state.interval(nowMs);
     request.query.from = QDateTime::fromMSecsSinceEpoch(request.interval.first, Qt::UTC);
     request.query.until = QDateTime::fromMSecsSinceEpoch(request.interval.second, Qt::UTC);

@@ -3,6 +3,7 @@
 #include "table/eventtablemodel.h"
 
 #include "filter/eventfilterengine.h"
+#include "filter/searchquery.h"
 #include "model/eventbatchbuilder.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
@@ -158,6 +159,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return int(m_store->severities()[m_store->severityIndex(row)].id);
     case TypeIdRole:
         return int(m_store->types()[m_store->typeIndex(row)].id);
+    case HighlightRole:
+        return m_highlights;
     default:
         return {};
     }
@@ -204,6 +207,7 @@ void EventTableModel::setFilter(const EventFilter &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
+    m_highlights = SearchQuery::parse(filter.text).highlightTexts();
     startJob();
 }
 

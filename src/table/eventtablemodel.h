@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -39,6 +40,7 @@ public:
         EventIdRole, // qint64
         SeverityIdRole, // int
         TypeIdRole, // int
+        HighlightRole, // QStringList: the texts the search matches, to mark in the cells
     };
     using TimeDisplay = ::TimeDisplay;
 
@@ -70,6 +72,8 @@ public:
 
     void setFilter(const EventFilter &filter);
     [[nodiscard]] const EventFilter &filter() const { return m_filter; }
+    // What the search matches, to mark (HighlightRole): SearchQuery::highlightTexts() of the filter.
+    [[nodiscard]] const QStringList &highlightTexts() const { return m_highlights; }
     [[nodiscard]] int sortColumn() const { return m_sortColumn; }
     [[nodiscard]] Qt::SortOrder sortOrder() const { return m_sortOrder; }
     [[nodiscard]] bool isBusy() const { return m_job != nullptr; } // a filter/sort job is running
@@ -115,6 +119,7 @@ private:
     std::vector<uint32_t> m_rows; // the shown rows: those of m_order that pass m_filter, in its order
     PagePrefault::AheadMark m_prefaulted; // how far m_order's and m_rows' pages are mapped
     EventFilter m_filter;
+    QStringList m_highlights; // SearchQuery::highlightTexts() of m_filter's text
     int m_sortColumn = EventColumns::Time;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     TimeDisplay m_timeDisplay = TimeDisplay::RelativeLocal;

@@ -24,7 +24,7 @@ QString ApiErrorText::describe(const ApiError &error)
 }
 
 QString ApiErrorText::emptyTable(
-    EventSession::Emptiness emptiness, const ApiError &lastError, qsizetype loadedEvents)
+    EventSession::Emptiness emptiness, const ApiError &lastError, qsizetype loadedEvents, const QString &scope)
 {
     using E = EventSession::Emptiness;
     switch (emptiness) {
@@ -42,6 +42,8 @@ QString ApiErrorText::emptyTable(
         return tr("No events could be loaded: %1<br><a href=\"retry\">Try again</a>")
             .arg(lastError.toString().toHtmlEscaped());
     case E::NothingInRange:
+        if (!scope.isEmpty())
+            return tr("No events matched %1 in the selected time range.").arg(scope.toHtmlEscaped());
         return tr("No events in the selected time range.");
     case E::AllHidden:
         return tr("All %1 loaded events are hidden by filters.<br><a href=\"clear\">Clear filters</a>")

@@ -18,7 +18,8 @@ public:
     // One sentence for the error banner.
     [[nodiscard]] static QString describe(const ApiError &error);
     // The overlay over an empty table (rich text with links "connect", "retry", "clear"); empty
-    // for Emptiness::None.
+    // for Emptiness::None. scope: what was read when not the whole account ("SIM 8988…"), so that
+    // an id that matches nothing says so.
     [[nodiscard]] static QString emptyTable(EventSession::Emptiness emptiness, const ApiError &lastError,
-        qsizetype loadedEvents);
+        qsizetype loadedEvents, const QString &scope = {});
 };

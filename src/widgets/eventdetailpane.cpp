@@ -7,6 +7,7 @@
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
 #include "model/simcardorder.h"
+#include "widgets/highlightdelegate.h"
 #include "widgets/severitydelegate.h"
 
 #include <QAction>
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QScrollBar>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTimeZone>
 #include <QUrl>
@@ -64,6 +66,8 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_ui->titleLabel->setFont(title);
     m_ui->payloadTree->header()->setStretchLastSection(true);
     m_ui->rawJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_highlight = new HighlightDelegate(-1, m_ui->payloadTree);
+    m_ui->payloadTree->setItemDelegate(m_highlight);
 
     connect(m_ui->relatedLabel, &QLabel::linkActivated, this, &EventDetailPane::activateLink);
     connect(m_ui->orderLabel, &QLabel::linkActivated, this, &EventDetailPane::activateLink);
@@ -216,6 +220,7 @@ void EventDetailPane::setEvent(const Event &event)
     m_ui->payloadTree->setColumnWidth(0, std::min(m_ui->payloadTree->columnWidth(0), maxKeyWidth));
     m_ui->payloadTree->setUpdatesEnabled(true);
     m_ui->rawJson->setPlainText(QString::fromUtf8(m_prettyJson));
+    markRawJson();
     m_ui->stack->setCurrentWidget(m_ui->detailPage);
 }
 
@@ -393,7 +398,34 @@ void EventDetailPane::updateRawJson()
     QScrollBar *bar = m_ui->rawJson->verticalScrollBar();
     const int scrolled = bar->value();
     m_ui->rawJson->setPlainText(QString::fromUtf8(m_prettyJson));
+    markRawJson();
     bar->setValue(scrolled);
+}
+
+void EventDetailPane::setHighlights(const QStringList &texts)
+{
+    if (texts == m_highlights)
+        return;
+    m_highlights = texts;
+    m_highlight->setTexts(texts);
+    m_ui->payloadTree->viewport()->update();
+    markRawJson();
+}
+
+void EventDetailPane::markRawJson()
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    const QString text = m_ui->rawJson->toPlainText();
+    for (const auto &[start, length] : HighlightDelegate::matches(text, m_highlights)) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_ui->rawJson->document());
+        mark.cursor.setPosition(int(start));
+        mark.cursor.setPosition(int(start + length), QTextCursor::KeepAnchor);
+        mark.format.setBackground(QColor(255, 214, 0)); // as HighlightDelegate
+        mark.format.setForeground(Qt::black);
+        marks.append(mark);
+    }
+    m_ui->rawJson->setExtraSelections(marks);
 }
 
 QString EventDetailPane::valueText(const QJsonValue &value)

@@ -18,6 +18,7 @@
 namespace Ui {
 class EventDetailPane;
 }
+class HighlightDelegate;
 class QAction;
 class QJsonValue;
 class QTreeWidgetItem;
@@ -46,6 +47,8 @@ public:
     void setProviderNames(const QHash<qint64, QString> &names) { m_providerNames = names; }
     void clear();
     [[nodiscard]] std::optional<qint64> eventId() const;
+    // The search's texts (SearchQuery::highlightTexts()), marked in the payload tree and the raw JSON.
+    void setHighlights(const QStringList &texts);
 
     // What the pane shows, for tests and the clipboard.
     [[nodiscard]] QString titleText() const;
@@ -75,6 +78,7 @@ private:
     // The value with its secrets as markers; revealed ones as they are when withReveals.
     [[nodiscard]] QJsonValue shownValue(const QJsonValue &value, const QString &path, bool withReveals) const;
     void updateRawJson();
+    void markRawJson();
     void updateSecretsLabel();
     static QString valueText(const QJsonValue &value);
 
@@ -92,4 +96,6 @@ private:
     QAction *m_copyAllAction;
     QAction *m_revealAction;
     QHash<qint64, QString> m_providerNames;
+    HighlightDelegate *m_highlight; // the tree's; owned by it
+    QStringList m_highlights;
 };

@@ -3,6 +3,7 @@
 #include "widgets/eventtableview.h"
 
 #include "table/eventtablemodel.h"
+#include "widgets/highlightdelegate.h"
 #include "widgets/severitydelegate.h"
 
 #include <QHeaderView>
@@ -45,6 +46,7 @@ void EventTableView::setEventModel(EventTableModel *model, QMenu *columnsMenu)
     m_model = model;
     m_columnsMenu = columnsMenu;
     setModel(model);
+    setItemDelegate(new HighlightDelegate(EventTableModel::HighlightRole, this)); // marks search matches
     setItemDelegateForColumn(EventColumns::Severity, new SeverityDelegate(this));
     setTextElideMode(Qt::ElideRight);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);

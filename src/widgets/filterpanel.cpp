@@ -3,13 +3,17 @@
 #include "widgets/filterpanel.h"
 #include "ui_filterpanel.h"
 
+#include "filter/searchquery.h"
 #include "model/eventtypecatalogue.h"
 #include "widgets/severitydelegate.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QHeaderView>
 #include <QRegularExpressionValidator>
 #include <QScopedValueRollback>
+#include <QStandardItemModel>
 
 #include <functional>
 
@@ -42,8 +46,24 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_ui->scopeCombo->addItem(tr("SIM"), int(SK::Sim));
     m_ui->scopeCombo->addItem(tr("User"), int(SK::User));
     m_ui->scopeCombo->addItem(tr("Organisation"), int(SK::Organisation));
+    // An id, an ICCID/IMSI/IMEI or a name (ViewRequest maps it); no ',' (q has no escaping).
     m_ui->scopeIdEdit->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[0-9]{1,19}|my")), m_ui->scopeIdEdit));
+        QRegularExpression(QStringLiteral("[^,]{1,100}")), m_ui->scopeIdEdit));
+    m_completer = new QCompleter(this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_completer->setCompletionRole(Qt::DisplayRole);
+    m_completer->popup()->setAccessibleName(tr("Known devices, SIMs, users and organisations"));
+    m_ui->scopeIdEdit->setCompleter(m_completer);
+    // A chosen completion reads "tracker-7 · 42": the editor gets the id the API list needs (after
+    // QLineEdit has put the completion's text in).
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
+        const QString id = index.data(Qt::UserRole).toString();
+        QTimer::singleShot(0, this, [this, id] {
+            m_ui->scopeIdEdit->setText(id);
+            Q_EMIT queryChanged();
+        });
+    });
     m_ui->scopeIdEdit->setEnabled(false);
 
     for (const auto &[box, id] : severityBoxes())
@@ -62,7 +82,10 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_emitTimer.setInterval(0);
     connect(&m_searchTimer, &QTimer::timeout, this, &FilterPanel::localFilterChanged);
     connect(&m_emitTimer, &QTimer::timeout, this, &FilterPanel::localFilterChanged);
+    m_ui->searchErrorLabel->hide();
+    m_ui->searchErrorLabel->setStyleSheet(QStringLiteral("color: palette(highlight);"));
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this] {
+        showSearchProblem();
         if (!m_updating)
             m_searchTimer.start();
     });
@@ -271,6 +294,22 @@ void FilterPanel::setPinText(const QString &text)
             : tr("Only events of %1 &nbsp;<a href=\"unpin\">Show all</a>").arg(text.toHtmlEscaped()));
 }
 
+QString FilterPanel::scopeText() const
+{
+    const QString id = m_ui->scopeIdEdit->text().trimmed();
+    if (m_ui->scopeCombo->currentData().toInt() == int(ViewerFilterState::ScopeKind::Account) || id.isEmpty())
+        return {};
+    return m_ui->scopeCombo->currentText() + QLatin1Char(' ') + id;
+}
+
+void FilterPanel::showSearchProblem()
+{
+    // Said at once, under the box: a malformed query restricts nothing rather than showing no rows.
+    const SearchQuery query = SearchQuery::parse(m_ui->searchEdit->text());
+    m_ui->searchErrorLabel->setText(query.isValid() ? QString() : tr("Not searched: %1").arg(query.error()));
+    m_ui->searchErrorLabel->setVisible(!query.isValid());
+}
+
 void FilterPanel::focusSearch()
 {
     m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
@@ -331,8 +370,31 @@ void FilterPanel::onTimeRangeChanged()
     Q_EMIT queryChanged();
 }
 
+void FilterPanel::setKnownEntities(const QList<KnownEntity> &entities)
+{
+    for (QStandardItemModel *model : std::as_const(m_known))
+        model->clear();
+    for (const KnownEntity &entity : entities) {
+        if (entity.text.isEmpty() || entity.id < 0)
+            continue;
+        QStandardItemModel *&model = m_known[int(entity.kind)];
+        if (!model)
+            model = new QStandardItemModel(this);
+        auto *item = new QStandardItem(entity.text + QStringLiteral(" \u00b7 ") + QString::number(entity.id));
+        item->setData(QString::number(entity.id), Qt::UserRole);
+        model->appendRow(item);
+    }
+    useCompletionsOfKind();
+}
+
+void FilterPanel::useCompletionsOfKind()
+{
+    m_completer->setModel(m_known.value(m_ui->scopeCombo->currentData().toInt()));
+}
+
 void FilterPanel::onScopeChanged()
 {
+    useCompletionsOfKind();
     const bool account
         = m_ui->scopeCombo->currentData().toInt() == int(ViewerFilterState::ScopeKind::Account);
     m_ui->scopeIdEdit->setEnabled(!account);

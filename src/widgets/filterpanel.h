@@ -15,6 +15,8 @@ namespace Ui {
 class FilterPanel;
 }
 class QCheckBox;
+class QCompleter;
+class QStandardItemModel;
 class QTreeWidgetItem;
 
 // The filter side panel: free-text search (debounced), time range and scope (what is read from the
@@ -33,10 +35,21 @@ public:
     ~FilterPanel() override;
 
     [[nodiscard]] ViewerFilterState state() const;
+    // What the scope reads, for people ("SIM 8988303000123456789"); empty for the whole account.
+    [[nodiscard]] QString scopeText() const;
     void setState(const ViewerFilterState &state); // emits nothing
 
     // Loaded events per type id (EventTableModel::typeCounts()); unknown ids join "Other".
     void setTypeCounts(const QHash<int, qsizetype> &counts);
+    // What the scope editor completes, per kind: the texts people know an entity by (ICCID, IMEI,
+    // IP, a name, an e-mail) and its id, which a chosen completion puts in the editor.
+    struct KnownEntity
+    {
+        ViewerFilterState::ScopeKind kind;
+        QString text;
+        qint64 id;
+    };
+    void setKnownEntities(const QList<KnownEntity> &entities);
     // "Pinned to Device 'x'" with a link to remove it; empty hides it.
     void setPinText(const QString &text);
 
@@ -60,6 +73,8 @@ private:
     void onScopeChanged();
     void onItemChanged(QTreeWidgetItem *item, int column);
     void emitLocalSoon();
+    void showSearchProblem();
+    void useCompletionsOfKind();
     void collectHidden(QTreeWidgetItem *item, QSet<int> *categories, QSet<int> *types) const;
     [[nodiscard]] QList<std::pair<QCheckBox *, int>> severityBoxes() const;
     [[nodiscard]] QList<std::pair<QCheckBox *, int>> sourceBoxes() const;
@@ -72,5 +87,7 @@ private:
     QTreeWidgetItem *m_otherItem = nullptr;
     QSet<int> m_hiddenUnknownTypes; // hidden ids that have no item (yet)
     QHash<int, qsizetype> m_counts;
+    QHash<int, QStandardItemModel *> m_known; // by scope kind; owned by this
+    QCompleter *m_completer;
     bool m_updating = false;
 };

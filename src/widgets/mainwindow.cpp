@@ -402,6 +402,7 @@ void MainWindow::onLoadFinished(const ApiError &error)
 void MainWindow::applyLocalFilter()
 {
     m_model->setFilter(currentFilter());
+    m_ui->detailPane->setHighlights(m_model->highlightTexts());
     updateCounts();
 }
 
@@ -457,7 +458,35 @@ void MainWindow::updateCounts()
     m_ui->actionClearFilters->setEnabled(pinned || local);
     m_ui->actionExportAll->setEnabled(m_model->rowCount() > 0);
     m_ui->filterPanel->setTypeCounts(m_model->typeCounts());
+    updateKnownEntities();
     updateEmptyState();
+}
+
+void MainWindow::updateKnownEntities()
+{
+    // The entity tables only grow (thousands of entries, not rows): rebuilt when one has. A new read
+    // empties the store first; what was seen before still names the account's entities (and the
+    // completion being chosen must not vanish under the user).
+    const EventStore &s = m_model->store();
+    const std::array<size_t, 4> sizes { s.endpoints().size(), s.sims().size(), s.users().size(), s.organisations().size() };
+    if (sizes == m_knownEntitySizes || s.isEmpty())
+        return;
+    m_knownEntitySizes = sizes;
+    using K = ViewerFilterState::ScopeKind;
+    QList<FilterPanel::KnownEntity> known;
+    for (const EventEndpoint &e : s.endpoints()) {
+        for (const QString &text : { e.name, e.imei, e.ipAddress })
+            known.append({ K::Endpoint, text, e.id });
+    }
+    for (const EventSim &sim : s.sims())
+        known.append({ K::Sim, sim.iccid, sim.id });
+    for (const EventUser &u : s.users()) {
+        known.append({ K::User, u.name, u.id });
+        known.append({ K::User, u.username, u.id });
+    }
+    for (const EventStore::NamedId &o : s.organisations())
+        known.append({ K::Organisation, o.name, o.id });
+    m_ui->filterPanel->setKnownEntities(known);
 }
 
 QString MainWindow::statusText() const
@@ -469,8 +498,8 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateEmptyState()
 {
-    m_emptyState->showMessage(
-        ApiErrorText::emptyTable(m_session->emptiness(), m_session->lastError(), m_model->store().size()));
+    m_emptyState->showMessage(ApiErrorText::emptyTable(
+        m_session->emptiness(), m_session->lastError(), m_model->store().size(), m_ui->filterPanel->scopeText()));
 }
 
 QString MainWindow::emptyStateText() const

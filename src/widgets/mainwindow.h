@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -110,6 +111,7 @@ private:
     void setTimeDisplay(int display);
     void updateCounts();
     void updateEmptyState();
+    void updateKnownEntities(); // the scope editor's completions
     void updateTitle();
     void onExportFinished(const CsvExportRunner::Result &result);
     void onEmptyStateLink(const QString &link);
@@ -129,4 +131,5 @@ private:
     QTimer m_countsTimer; // throttles category counts and status updates while pages arrive
     QTimer m_clockTimer; // refreshes relative times
     QList<EntityPin> m_pins; // from the detail pane's links
+    std::array<size_t, 4> m_knownEntitySizes {}; // endpoints, SIMs, users, organisations completed
 };

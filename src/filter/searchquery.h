@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+// The search box's text as a query: words and "quoted phrases" that must all occur (anywhere: the
+// columns and the payload values), `field:value` for one field, `-` before either to exclude.
+// Case-insensitive. Malformed text (an unterminated quote, an unknown field, a field without a
+// value) gives an error message and no terms: the caller says so rather than showing no rows.
+//   iccid:8988303000123456789  order:16168172  -type:"Update location"  detail.apn:internet
+class SearchQuery final
+{
+public:
+    enum class Field {
+        Any, // the columns' texts, the event id and the payload values
+        Type,
+        Severity,
+        Source,
+        Description,
+        Organisation,
+        User,
+        Device, // the endpoint: name, IP, IMEI, tags, id
+        Iccid,
+        Imsi,
+        Imei,
+        Ip,
+        Order, // SIM order events (types 38, 39) of this order id
+        Tracking, // a SIM order's shipping reference
+        Id, // the event id
+        PayloadKey, // detail.<key>: the value of that key anywhere in the payload
+    };
+    struct Term
+    {
+        Field field = Field::Any;
+        QString key; // PayloadKey: the key's name
+        QString value;
+        bool excluded = false;
+        friend bool operator==(const Term &, const Term &) = default;
+    };
+
+    SearchQuery() = default;
+    [[nodiscard]] static SearchQuery parse(QStringView text);
+
+    [[nodiscard]] const QList<Term> &terms() const { return m_terms; }
+    [[nodiscard]] bool isEmpty() const { return m_terms.isEmpty(); }
+    [[nodiscard]] bool isValid() const { return m_error.isEmpty(); }
+    [[nodiscard]] const QString &error() const { return m_error; } // translated, for people
+    // The texts a match shows (the values of the terms that are not excluded), longest first.
+    [[nodiscard]] QStringList highlightTexts() const;
+    // The field names the syntax knows, for the error message and the tooltip.
+    [[nodiscard]] static QStringList fieldNames();
+
+    friend bool operator==(const SearchQuery &, const SearchQuery &) = default;
+
+private:
+    QList<Term> m_terms;
+    QString m_error;
+};
