@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -180,6 +181,20 @@ bool EventFilterEngine::containsText(QByteArrayView text) const
         return std::search(text.begin(), text.end(), *searcher) != text.end();
     }
     return QString::fromUtf8(text).contains(m_text, Qt::CaseInsensitive);
+}
+
+qsizetype EventFilterEngine::countOutsideTimeRange(const EventStore &store, const EventFilter &filter)
+{
+    if (!filter.fromMs && !filter.untilMs)
+        return 0;
+    const qint64 from = filter.fromMs.value_or(std::numeric_limits<qint64>::min());
+    const qint64 until = filter.untilMs.value_or(std::numeric_limits<qint64>::max());
+    qsizetype outside = 0;
+    for (qsizetype row = 0, n = store.size(); row < n; ++row) {
+        const qint64 ts = store.timestampMs(row);
+        outside += (ts < from || ts >= until) ? 1 : 0; // the same bounds as matches()
+    }
+    return outside;
 }
 
 bool EventFilterEngine::matches(qsizetype row) const

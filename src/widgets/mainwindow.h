@@ -53,6 +53,9 @@ public:
 
     // Uses this URL and token (kept in memory only) and names the account in the title.
     void setConnection(const QUrl &baseUrl, const QString &token, const QString &accountLabel);
+    // Before there is anything to connect to (the demo account being generated): the empty table
+    // says so instead of "Not connected". An empty text goes back to the session's state.
+    void setPreparingText(const QString &text);
     // First start: the token from the environment, else from the token store, else the dialog.
     void connectOnStartup(const QString &environmentToken);
     void showConnectDialog(const QString &note = {});
@@ -79,6 +82,7 @@ public:
     [[nodiscard]] FilterPanel *filterPanel() const;
     [[nodiscard]] ErrorBanner *errorBanner() const;
     [[nodiscard]] OrdersView *ordersView() const;
+    [[nodiscard]] ExportFlow *exportFlow() const;
     void showOrdersView(); // the SIM orders tab
     [[nodiscard]] QString statusText() const; // "N events loaded, M shown"
     [[nodiscard]] QString emptyStateText() const; // the overlay's text; empty when hidden
@@ -129,4 +133,6 @@ private:
     QTimer m_countsTimer; // throttles category counts and status updates while pages arrive
     QTimer m_clockTimer; // refreshes relative times
     QList<EntityPin> m_pins; // from the detail pane's links
+    QString m_preparingText; // see setPreparingText()
+    QString m_exportError; // the banner text of the last failed export, until another ends
 };
