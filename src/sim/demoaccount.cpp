@@ -18,12 +18,18 @@ DemoAccount::DemoAccount(QObject *parent)
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &DemoAccount::onGenerated);
 }
 
-DemoAccount::~DemoAccount() { m_watcher.waitForFinished(); }
+DemoAccount::~DemoAccount()
+{
+    // Only while the worker runs: after takeResult() the future no longer reports finished.
+    if (m_generating)
+        m_watcher.waitForFinished();
+}
 
 void DemoAccount::start(qsizetype events, quint64 seed, qint64 nowMs, const QString &token)
 {
-    if (m_watcher.isRunning())
+    if (m_generating)
         return;
+    m_generating = true;
     m_ready = false;
     m_total = events;
     m_token = token;
@@ -42,6 +48,7 @@ void DemoAccount::start(qsizetype events, quint64 seed, qint64 nowMs, const QStr
 void DemoAccount::onGenerated()
 {
     m_progressTimer.stop();
+    m_generating = false;
     QFuture<std::unique_ptr<EventStore>> future = m_watcher.future();
     m_simulator->setStore(future.takeResult());
     if (!m_simulator->listen()) {

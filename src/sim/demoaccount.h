@@ -45,5 +45,6 @@ private:
     std::shared_ptr<std::atomic<qsizetype>> m_done; // shared with the worker
     qsizetype m_total = 0;
     QString m_token;
+    bool m_generating = false; // from start() until onGenerated()
     bool m_ready = false;
 };
