@@ -5,13 +5,14 @@
 #include "model/workerpools.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
-#include "sim/emnifysimulator.h"
+#include "sim/demoaccount.h"
 #include "table/eventtablemodel.h"
 #include "widgets/mainwindow.h"
 #include "widgets/translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -102,33 +103,40 @@ int main(int argc, char *argv[])
     KeychainTokenStore tokens;
     MainWindow window(&session, &model, &viewerSettings, &tokens);
 
-    std::unique_ptr<EmnifySimulator> simulator;
+    // The demo account is generated on a worker thread while the window already shows.
+    std::unique_ptr<DemoAccount> demoAccount;
     if (parser.isSet(demo)) {
         const qsizetype count = std::clamp<qsizetype>(parser.value(demoEvents).toLongLong(), 1, 1000000);
-        const QString token = QString::number(QRandomGenerator::global()->generate64(), 16);
-        simulator = std::make_unique<EmnifySimulator>();
-        EmnifySimulatorConfig config;
-        config.applicationTokens = { token };
-        simulator->setConfig(config);
-        simulator->generateEvents(count, 20260101, QDateTime::currentMSecsSinceEpoch());
-        if (!simulator->listen()) {
-            std::fprintf(stderr, "the demo simulator could not listen on 127.0.0.1\n");
-            return 1;
-        }
-        EventApiClient::Options options = client.options();
-        options.ratePerSecond = 50; // a local simulator: the emnify rate limits do not apply
-        options.burst = 20;
-        client.setOptions(options);
-        window.setConnection(simulator->baseUrl(), token, QObject::tr("Demo account"));
+        demoAccount = std::make_unique<DemoAccount>();
+        QObject::connect(demoAccount.get(), &DemoAccount::progressChanged, &window,
+            [&window](qsizetype done, qsizetype total) {
+                window.setPreparingText(QObject::tr("Preparing the demo account… %1 of %2 events")
+                                            .arg(QLocale().toString(done), QLocale().toString(total)));
+            });
+        QObject::connect(demoAccount.get(), &DemoAccount::ready, &window,
+            [&window, &client](const QUrl &url, const QString &token) {
+                EventApiClient::Options options = client.options();
+                options.ratePerSecond = 50; // a local simulator: the emnify rate limits do not apply
+                options.burst = 20;
+                client.setOptions(options);
+                window.setPreparingText({});
+                window.setConnection(url, token, QObject::tr("Demo account"));
+                window.reload();
+            });
+        QObject::connect(demoAccount.get(), &DemoAccount::failed, &app, [](const QString &message) {
+            std::fprintf(stderr, "%s\n", qPrintable(message));
+            QCoreApplication::exit(1);
+        });
+        window.setPreparingText(QObject::tr("Preparing the demo account…"));
+        demoAccount->start(count, 20260101, QDateTime::currentMSecsSinceEpoch(),
+            QString::number(QRandomGenerator::global()->generate64(), 16));
     }
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, &model, parser.value(screenshot),
             parser.value(selectType).isEmpty() ? -1 : parser.value(selectType).toInt());
 
     window.show();
-    if (simulator)
-        window.reload();
-    else
+    if (!demoAccount)
         window.connectOnStartup(qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN"));
     return QApplication::exec();
 }

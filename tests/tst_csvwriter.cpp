@@ -3,10 +3,12 @@
 #include "api/eventparser.h"
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
+#include "export/tsvwriter.h"
 #include "model/eventstore.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QLocale>
 #include <QTest>
 
 #include <numeric>
@@ -18,6 +20,12 @@ class TestCsvWriter final : public QObject
 private Q_SLOTS:
     void field_data();
     void field();
+    void tsvCellGuardsLikeCsv_data() { field_data(); }
+    void tsvCellGuardsLikeCsv();
+    void excelPreamble_data();
+    void excelPreamble();
+    void excelSepLineOnlyWhereNeeded_data();
+    void excelSepLineOnlyWhereNeeded();
     void rows();
     void streamsInChunks();
     void writeErrorIsReported();
@@ -82,6 +90,62 @@ void TestCsvWriter::field()
         writer.endRow();
     }
     QTEST(buffer.data(), "expected");
+}
+
+// The clipboard (Ctrl+C) neutralises exactly the cells the CSV export does: one rule for both.
+void TestCsvWriter::tsvCellGuardsLikeCsv()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, neutralise);
+    QFETCH(QByteArray, expected);
+    QByteArray out;
+    TsvWriter::appendCell(&out, value.toUtf8(), neutralise);
+    QCOMPARE(out.startsWith('\''), expected.startsWith("\"'"));
+    QVERIFY(!out.contains('\t') && !out.contains('\n') && !out.contains('\r')); // one row, one cell
+}
+
+void TestCsvWriter::excelPreamble_data()
+{
+    QTest::addColumn<bool>("bom");
+    QTest::addColumn<bool>("sep");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("plain") << false << false << QByteArray("a,b\r\n");
+    QTest::newRow("excel") << true << false << QByteArray("\xEF\xBB\xBF" "a,b\r\n");
+    QTest::newRow("excel, semicolon region") << true << true << QByteArray("\xEF\xBB\xBF" "sep=,\r\na,b\r\n");
+}
+
+void TestCsvWriter::excelPreamble()
+{
+    QFETCH(bool, bom);
+    QFETCH(bool, sep);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        CsvWriter::Options options;
+        options.byteOrderMark = bom;
+        options.sepLine = sep;
+        CsvWriter writer(&buffer, options);
+        writer.addField(QByteArrayView("a"));
+        writer.addField(QByteArrayView("b"));
+        writer.endRow();
+    }
+    QTEST(buffer.data(), "expected");
+}
+
+void TestCsvWriter::excelSepLineOnlyWhereNeeded_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<bool>("needed");
+    QTest::newRow("German: Excel splits at ;") << QLocale(QLocale::German, QLocale::Germany) << true;
+    QTest::newRow("French") << QLocale(QLocale::French, QLocale::France) << true;
+    QTest::newRow("US English: commas") << QLocale(QLocale::English, QLocale::UnitedStates) << false;
+    QTest::newRow("British English") << QLocale(QLocale::English, QLocale::UnitedKingdom) << false;
+}
+
+void TestCsvWriter::excelSepLineOnlyWhereNeeded()
+{
+    QFETCH(QLocale, locale);
+    QTEST(CsvWriter::excelNeedsSepLine(locale), "needed");
 }
 
 void TestCsvWriter::rows()

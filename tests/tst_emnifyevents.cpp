@@ -141,6 +141,12 @@ void TestEmnifyEvents::parseArguments_data()
         "export --url http://127.0.0.1:1 --token-env EMNIFY_TOKEN --format csv -o x.csv")
                                   << QString();
     QTest::newRow("allow-partial") << base + QStringLiteral("--allow-partial") << QString();
+    QTest::newRow("excel") << base + QStringLiteral("--excel --payload event") << QString();
+    QTest::newRow("payload-detail") << base + QStringLiteral("--payload detail") << QString();
+    QTest::newRow("bad-payload") << base + QStringLiteral("--payload all") << QStringLiteral("--payload");
+    QTest::newRow("excel-jsonl") << QStringLiteral(
+        "export --url http://127.0.0.1:1 --token-env EMNIFY_TOKEN --format jsonl --output x --excel")
+                                 << QStringLiteral("--excel");
     QTest::newRow("all-filters") << base
             + QStringLiteral("--from 2024-05-01T00:00:00Z --until 2024-05-02 --type 1,3 --severity warn "
                              "--source policy --alert true --endpoint truck --iccid 8988 --imsi 2620 "

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
 #include "api/eventparser.h"
+#include "export/eventcsvexporter.h"
+#include "model/simcardorder.h"
+#include "model/simordercolumns.h"
 #include "fakeemnifyserver.h"
 #include "memorytokenstore.h"
 #include "table/eventtablemodel.h"
@@ -9,8 +12,10 @@
 #include "model/eventtypecatalogue.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
+#include "sim/accountgenerator.h"
 #include "sim/emnifysimulator.h"
 #include "widgets/errorbanner.h"
+#include "widgets/exportflow.h"
 #include "widgets/eventdetailpane.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
@@ -18,13 +23,24 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProgressDialog>
+#include <QStatusBar>
+#include <QTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -101,6 +117,13 @@ private Q_SLOTS:
     void timeRangeIsSentAsQ();
     void exportSelectedAndAllShown();
     void copySelectedRows();
+    void copyNeutralisesFormulas_data();
+    void copyNeutralisesFormulas();
+    void exportFailureThenSuccess();
+    void interactiveExportIntoFreshProfile();
+    void cancelLargeExport();
+    void preparingTextUntilConnected();
+    void countsSayWhyRowsAreNotShown();
     void errorBannerOnHttp500();
     void noAccessOn401();
     void layoutPersists();
@@ -423,7 +446,11 @@ void TestMainWindow::exportSelectedAndAllShown()
     QVERIFY(exported.at(0).at(0).value<CsvExportRunner::Result>().ok);
     QList<QStringList> rows = readCsv(selectedPath);
     QCOMPARE(rows.size(), 4);
-    QCOMPARE(rows.at(0).size(), columns.size());
+    const std::vector<qsizetype> selected { qsizetype(m_model->visibleRows().at(2)),
+        qsizetype(m_model->visibleRows().at(3)), qsizetype(m_model->visibleRows().at(4)) };
+    // SIM order events bring their status and provider columns.
+    QCOMPARE(rows.at(0).size(),
+        columns.size() + (EventCsvExporter::hasOrderEvents(m_model->store(), selected) ? 2 : 0));
     QCOMPARE(rows.at(0).first(), EventColumns::title(EventColumns::Id));
     for (int i = 0; i < 3; ++i)
         QCOMPARE(rows.at(i + 1).first(), QString::number(m_model->event(2 + i).id));
@@ -434,12 +461,16 @@ void TestMainWindow::exportSelectedAndAllShown()
     QVERIFY(exported.at(1).at(0).value<CsvExportRunner::Result>().ok);
     rows = readCsv(allPath);
     QCOMPARE(rows.size(), m_model->rowCount() + 1);
-    QCOMPARE(rows.at(0).size(), columns.size() + 1);
-    QCOMPARE(rows.at(0).last(), EventColumns::title(EventColumns::Payload));
+    QCOMPARE(rows.at(0).size(), columns.size() + 3); // the payload, an order's status and provider
+    QCOMPARE(rows.at(0).at(columns.size()), EventColumns::title(EventColumns::Payload));
+    QCOMPARE(rows.at(0).mid(columns.size() + 1),
+        (QStringList { SimOrderColumns::title(SimOrderColumns::Status), SimOrderColumns::title(SimOrderColumns::Provider) }));
     const int orderRow = viewRowOfId(orderSubmittedId);
     QCOMPARE(rows.at(orderRow + 1).first(), QString::number(orderSubmittedId));
-    QCOMPARE(rows.at(orderRow + 1).last(),
+    QCOMPARE(rows.at(orderRow + 1).at(columns.size()),
         QStringLiteral("{\"id\":16235491,\"location\":\"/api/v1/order/16235491\"}"));
+    QCOMPARE(rows.at(orderRow + 1).at(columns.size() + 1), SimCardOrder::statusName(SimCardOrder::Submitted));
+    QCOMPARE(rows.at(1 + viewRowOfId(m_docEvents.back().id)).size(), columns.size() + 3);
 }
 
 void TestMainWindow::copySelectedRows()
@@ -465,6 +496,181 @@ void TestMainWindow::copySelectedRows()
         QCOMPARE(cells.size(), titles.size());
         QCOMPARE(cells.at(idColumn), QString::number(m_model->event(i).id));
     }
+}
+
+void TestMainWindow::copyNeutralisesFormulas_data()
+{
+    QTest::addColumn<bool>("neutralise");
+    QTest::newRow("default: neutralised") << true;
+    QTest::newRow("turned off in the export dialog") << false;
+}
+
+// A description that a spreadsheet would run ("=HYPERLINK(...)") is pasted as text, like in a CSV
+// file; the export dialog's "Protect against formulas" turns that off for both.
+void TestMainWindow::copyNeutralisesFormulas()
+{
+    QFETCH(bool, neutralise);
+    const QString formula = QStringLiteral("=HYPERLINK(\"http://evil.example\",\"click\")");
+    std::vector<Event> events = m_docEvents;
+    events.front().description = formula;
+    const qint64 id = events.front().id;
+    m_simulator->setEvents(events);
+    ViewerSettings::ExportPreferences preferences;
+    preferences.neutraliseFormulas = neutralise;
+    m_viewerSettings->setExportPreferences(preferences);
+    loadSimulator();
+    clickRow(viewRowOfId(id));
+    QApplication::clipboard()->clear();
+    m_window->tableView()->setFocus();
+    QTest::keyClick(m_window->tableView(), Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const int column = int(lines.first().split(QLatin1Char('\t')).indexOf(QStringLiteral("Description")));
+    QVERIFY(column >= 0);
+    const QString expected = neutralise ? QString(formula).prepend(QLatin1Char('\'')) : formula;
+    QCOMPARE(lines.at(1).split(QLatin1Char('\t')).at(column), expected);
+}
+
+// A failed export's banner and "Exporting to ..." go away; the counts stay visible beside the
+// transient message.
+void TestMainWindow::exportFailureThenSuccess()
+{
+    loadSimulator();
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    QVERIFY(m_window->exportToFile(m_dir->filePath(QStringLiteral("no-such-folder/events.csv")), false, false));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(!exported.at(0).at(0).value<CsvExportRunner::Result>().ok);
+    QVERIFY2(m_window->errorBanner()->message().contains(QLatin1String("The export failed")),
+        qPrintable(m_window->errorBanner()->message()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString());
+
+    QVERIFY(m_window->exportToFile(m_dir->filePath(QStringLiteral("events.csv")), false, false));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(exported.at(1).at(0).value<CsvExportRunner::Result>().ok);
+    QVERIFY(!m_window->errorBanner()->isVisible());
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+        QStringLiteral("Exported %1 events.").arg(QLocale().toString(m_model->rowCount())));
+    QLabel *counts = nullptr;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text() == m_window->statusText())
+            counts = label;
+    }
+    QVERIFY(counts);
+    QVERIFY(counts->isVisible()); // beside the message, not hidden by it
+}
+
+// A fresh profile: no Documents folder yet. The dialog proposes one that exists (created), the
+// export lands there, and the folder and options are offered again the next time.
+void TestMainWindow::interactiveExportIntoFreshProfile()
+{
+    const QByteArray oldHome = qgetenv("HOME");
+    const QString home = m_dir->filePath(QStringLiteral("home"));
+    QVERIFY(QDir().mkpath(home));
+    qputenv("HOME", QFile::encodeName(home));
+    auto restoreHome = qScopeGuard([&] { qputenv("HOME", oldHome); });
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QVERIFY2(documents.startsWith(home), qPrintable(documents));
+    QVERIFY(!QFileInfo::exists(documents));
+    loadSimulator();
+
+    QString proposed;
+    auto answer = [&](bool firstTime) {
+        QTimer::singleShot(0, this, [&, firstTime] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            proposed = dialog->findChild<QLineEdit *>(QStringLiteral("fileEdit"))->text();
+            auto *payload = dialog->findChild<QCheckBox *>(QStringLiteral("payloadCheck"));
+            auto *excel = dialog->findChild<QCheckBox *>(QStringLiteral("excelCheck"));
+            auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("payloadKindCombo"));
+            QVERIFY(payload && excel && kind);
+            if (firstTime) {
+                QVERIFY(!payload->isChecked() && !excel->isChecked());
+                QTest::mouseClick(payload, Qt::LeftButton);
+                QTest::mouseClick(excel, Qt::LeftButton);
+                kind->setCurrentIndex(1); // the whole event
+                dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+            } else {
+                QVERIFY(payload->isChecked() && excel->isChecked());
+                QCOMPARE(kind->currentIndex(), 1);
+                dialog->reject();
+            }
+        });
+    };
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    answer(true);
+    m_window->exportFlow()->exportInteractively(false);
+    QVERIFY(exported.wait(10000));
+    const auto result = exported.at(0).at(0).value<CsvExportRunner::Result>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(QFileInfo(proposed).absolutePath(), documents);
+    QFile file(proposed);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // for Excel
+    file.close();
+    const QList<QStringList> rows = readCsv(proposed);
+    QCOMPARE(rows.size(), m_model->rowCount() + 1);
+    const int jsonColumn = int(rows.at(0).indexOf(QStringLiteral("event_json")));
+    QVERIFY2(jsonColumn > 0, qPrintable(rows.at(0).join(u',')));
+    QJsonParseError error;
+    const QJsonDocument event = QJsonDocument::fromJson(rows.at(1).at(jsonColumn).toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(event.object().value(QStringLiteral("id")).toInteger(), m_model->event(0).id);
+
+    answer(false);
+    m_window->exportFlow()->exportInteractively(false);
+    QCOMPARE(QFileInfo(proposed).absolutePath(), documents);
+}
+
+// 300,000 rows: the progress shows at once, Cancel stops the worker, no file is left and the
+// status bar says so.
+void TestMainWindow::cancelLargeExport()
+{
+    m_model->appendEvents(AccountGenerator::generate(300'000, 5, QDateTime::currentMSecsSinceEpoch()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 300'000, 30000);
+    const QString path = m_dir->filePath(QStringLiteral("large.csv"));
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    QVERIFY(m_window->exportToFile(path, false, true));
+    auto *progress = m_window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+    QVERIFY(progress);
+    QVERIFY(progress->isVisible());
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(exported.wait(30000));
+    QVERIFY(exported.at(0).at(0).value<CsvExportRunner::Result>().cancelled);
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("no file was written")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+// The demo's window shows before its account exists: the empty table says what is happening.
+void TestMainWindow::preparingTextUntilConnected()
+{
+    m_window->setPreparingText(QStringLiteral("Preparing the demo account…"));
+    QCOMPARE(m_window->emptyStateText(), QStringLiteral("Preparing the demo account…"));
+    m_window->setPreparingText({});
+    loadSimulator();
+    QCOMPARE(m_window->emptyStateText(), QString());
+}
+
+// Loaded events that the time range has moved past (a refresh keeps them) are not shown without
+// any filter: the status bar says so instead of leaving two unexplained numbers.
+void TestMainWindow::countsSayWhyRowsAreNotShown()
+{
+    loadSimulator();
+    QVERIFY2(!m_window->statusText().contains(QLatin1String("outside")), qPrintable(m_window->statusText()));
+    std::vector<Event> old(2, m_docEvents.front());
+    old[0].id = 1;
+    old[1].id = 2;
+    for (Event &e : old)
+        e.timestampMs = QDateTime::currentMSecsSinceEpoch() - 400LL * 24 * 3600 * 1000; // long before the range
+    m_model->appendEvents(std::move(old));
+    QTRY_COMPARE(m_model->store().size(), qsizetype(m_docEvents.size() + 2));
+    QTRY_COMPARE(m_window->statusText(),
+        QStringLiteral("%1 events loaded, %2 shown (2 outside the time range)")
+            .arg(m_docEvents.size() + 2)
+            .arg(m_docEvents.size()));
 }
 
 void TestMainWindow::errorBannerOnHttp500()

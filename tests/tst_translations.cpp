@@ -40,6 +40,8 @@ private Q_SLOTS:
     void germanPlurals();
     void qtsOwnDialogButtonsAreGerman();
     void englishPluralsWithoutATranslation();
+    void countsAreGroupedPlurals_data();
+    void countsAreGroupedPlurals();
 
 private:
     void removeTranslators();
@@ -117,7 +119,7 @@ void TestTranslations::germanPlurals()
 {
     QFETCH(int, count);
     QFETCH(QString, expected);
-    QCOMPARE(QCoreApplication::translate("MainWindow", "Copied %n row(s).", nullptr, count), expected);
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Copied %Ln rows.", nullptr, count), expected);
 }
 
 // Qt's own strings come from the system's Qt translations (qt6-translations-l10n).
@@ -133,9 +135,37 @@ void TestTranslations::englishPluralsWithoutATranslation()
     removeTranslators();
     const QStringList loaded = TranslationLoader::install(qApp, QLocale(QLocale::French));
     QVERIFY2(loaded.contains(QStringLiteral(":/i18n/emnify-event-viewer_en.qm")), qPrintable(loaded.join(u' ')));
-    QCOMPARE(QCoreApplication::translate("MainWindow", "Copied %n row(s).", nullptr, 1), QStringLiteral("Copied 1 row."));
-    QCOMPARE(QCoreApplication::translate("MainWindow", "Copied %n row(s).", nullptr, 3), QStringLiteral("Copied 3 rows."));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Copied %Ln rows.", nullptr, 1), QStringLiteral("Copied 1 row."));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Copied %Ln rows.", nullptr, 3), QStringLiteral("Copied 3 rows."));
     QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&File"));
+}
+
+// Counts read "3.030 Ereignisse" and "3,030 events", never "3030 event(s)".
+void TestTranslations::countsAreGroupedPlurals_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expected");
+    const QLocale german(QLocale::German, QLocale::Germany);
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("de one") << german << 1 << QStringLiteral("1 Ereignis exportiert.");
+    QTest::newRow("de many") << german << 3030 << QStringLiteral("3.030 Ereignisse exportiert.");
+    QTest::newRow("en one") << english << 1 << QStringLiteral("Exported 1 event.");
+    QTest::newRow("en many") << english << 3030 << QStringLiteral("Exported 3,030 events.");
+}
+
+void TestTranslations::countsAreGroupedPlurals()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(int, count);
+    QFETCH(QString, expected);
+    removeTranslators();
+    TranslationLoader::install(qApp, locale);
+    const QLocale before;
+    QLocale::setDefault(locale); // %Ln groups digits the way the desktop's region does
+    const QString text = QCoreApplication::translate("MainWindow", "Exported %Ln events.", nullptr, count);
+    QLocale::setDefault(before);
+    QCOMPARE(text, expected);
 }
 
 void TestTranslations::removeTranslators()

@@ -610,12 +610,19 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
 <context>
     <name>ExportFlow</name>
     <message>
-        <source>Exporting %1 events…</source>
-        <translation>%1 Ereignisse werden exportiert…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln events…</source>
+        <translation>
+            <numerusform>%Ln Ereignis wird exportiert…</numerusform>
+            <numerusform>%Ln Ereignisse werden exportiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
     </message>
 </context>
 <context>
@@ -635,10 +642,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Columns to export</source>
         <translation>Zu exportierende Spalten</translation>
-    </message>
-    <message>
-        <source>Add a &amp;payload column with each event&apos;s detail JSON</source>
-        <translation>Eine Spalte „&amp;payload“ mit dem Detail-JSON jedes Ereignisses anfügen</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -675,6 +678,34 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>&lt;b&gt;Warning:&lt;/b&gt; the file will hold live credentials. Anyone who gets it can, for example, reset the password of another user&apos;s account. Without this option each such value is written as &quot;&amp;lt;redacted&amp;gt;&quot;.</source>
         <translation>&lt;b&gt;Warnung:&lt;/b&gt; Die Datei enthält gültige Zugangsdaten. Wer sie erhält, kann zum Beispiel das Passwort des Kontos eines anderen Benutzers zurücksetzen. Ohne diese Option wird jeder solche Wert als &quot;&amp;lt;redacted&amp;gt;&quot; geschrieben.</translation>
+    </message>
+    <message>
+        <source>Add a &amp;payload column with</source>
+        <translation>Eine &amp;Payload-Spalte hinzufügen mit</translation>
+    </message>
+    <message>
+        <source>Payload column content</source>
+        <translation>Inhalt der Payload-Spalte</translation>
+    </message>
+    <message>
+        <source>each event&apos;s detail JSON</source>
+        <translation>dem Detail-JSON jedes Ereignisses</translation>
+    </message>
+    <message>
+        <source>the whole event as JSON</source>
+        <translation>dem ganzen Ereignis als JSON</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>For &amp;Excel (a UTF-8 mark first, and a &quot;sep=,&quot; line where Excel expects semicolons)</source>
+        <translation>Für &amp;Excel (zuerst eine UTF-8-Markierung und eine Zeile &quot;sep=,&quot;, wo Excel Semikolons erwartet)</translation>
+    </message>
+    <message>
+        <source>&amp;Protect against formulas: cells starting with =, +, - or @ get a leading apostrophe (also when copying)</source>
+        <translation>Vor &amp;Formeln schützen: Zellen, die mit =, +, - oder @ beginnen, erhalten einen Apostroph (auch beim Kopieren)</translation>
     </message>
 </context>
 <context>
@@ -997,13 +1028,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>Read %1 events</source>
         <translation>%1 Ereignisse gelesen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n event(s) could not be read and were skipped.</source>
-        <translation>
-            <numerusform>%n Ereignis konnte nicht gelesen werden und wurde übersprungen.</numerusform>
-            <numerusform>%n Ereignisse konnten nicht gelesen werden und wurden übersprungen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped · %1 events read</source>
         <translation>Angehalten · %1 Ereignisse gelesen</translation>
@@ -1052,24 +1076,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>%1 events loaded, %2 shown</source>
         <translation>%1 Ereignisse geladen, %2 angezeigt</translation>
     </message>
-    <message numerus="yes">
-        <source>Copied %n row(s).</source>
-        <translation>
-            <numerusform>%n Zeile kopiert.</numerusform>
-            <numerusform>%n Zeilen kopiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Export nach %1…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n event(s).</source>
-        <translation>
-            <numerusform>%n Ereignis exportiert.</numerusform>
-            <numerusform>%n Ereignisse exportiert.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
@@ -1085,6 +1091,41 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>SIM order &amp;providers…</source>
         <translation>&amp;Versanddienste für SIM-Bestellungen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln events to %1…</source>
+        <translation>
+            <numerusform>%Ln Ereignis wird nach %1 exportiert…</numerusform>
+            <numerusform>%Ln Ereignisse werden nach %1 exportiert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%Ln Ereignis konnte nicht gelesen werden und wurde übersprungen.</numerusform>
+            <numerusform>%Ln Ereignisse konnten nicht gelesen werden und wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln rows.</source>
+        <translation>
+            <numerusform>%Ln Zeile kopiert.</numerusform>
+            <numerusform>%Ln Zeilen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln events.</source>
+        <translation>
+            <numerusform>%Ln Ereignis exportiert.</numerusform>
+            <numerusform>%Ln Ereignisse exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln outside the time range)</source>
+        <translation>
+            <numerusform> (%Ln außerhalb des Zeitraums)</numerusform>
+            <numerusform> (%Ln außerhalb des Zeitraums)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1338,14 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Demo account</source>
         <translation>Demokonto</translation>
+    </message>
+    <message>
+        <source>Preparing the demo account… %1 of %2 events</source>
+        <translation>Das Demokonto wird vorbereitet… %1 von %2 Ereignissen</translation>
+    </message>
+    <message>
+        <source>Preparing the demo account…</source>
+        <translation>Das Demokonto wird vorbereitet…</translation>
     </message>
 </context>
 <context>

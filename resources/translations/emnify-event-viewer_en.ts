@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ExportFlow</name>
+    <message numerus="yes">
+        <source>Exporting %Ln events…</source>
+        <translation>
+            <numerusform>Exporting %Ln event…</numerusform>
+            <numerusform>Exporting %Ln events…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source> · %n retries</source>
@@ -11,24 +21,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) could not be read and were skipped.</source>
+        <source>Exporting %Ln events to %1…</source>
         <translation>
-            <numerusform>%n event could not be read and was skipped.</numerusform>
-            <numerusform>%n events could not be read and were skipped.</numerusform>
+            <numerusform>Exporting %Ln event to %1…</numerusform>
+            <numerusform>Exporting %Ln events to %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s).</source>
+        <source>%Ln events could not be read and were skipped.</source>
         <translation>
-            <numerusform>Copied %n row.</numerusform>
-            <numerusform>Copied %n rows.</numerusform>
+            <numerusform>%Ln event could not be read and was skipped.</numerusform>
+            <numerusform>%Ln events could not be read and were skipped.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n event(s).</source>
+        <source>Copied %Ln rows.</source>
         <translation>
-            <numerusform>Exported %n event.</numerusform>
-            <numerusform>Exported %n events.</numerusform>
+            <numerusform>Copied %Ln row.</numerusform>
+            <numerusform>Copied %Ln rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln events.</source>
+        <translation>
+            <numerusform>Exported %Ln event.</numerusform>
+            <numerusform>Exported %Ln events.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln outside the time range)</source>
+        <translation>
+            <numerusform> (%Ln outside the time range)</numerusform>
+            <numerusform> (%Ln outside the time range)</numerusform>
         </translation>
     </message>
 </context>

@@ -276,7 +276,9 @@ void EventPull::onPageParsed(int page, const PageMeta &meta, ParseResult &&resul
     if (malformed) {
         const int attempt = ++m_attempts[page];
         const QString why = !result.isOk() ? result.error
-                                           : QStringLiteral("%1 unreadable event(s), first at index %2: %3")
+                                           : (result.issues.size() == 1
+                                                     ? QStringLiteral("%1 unreadable event, first at index %2: %3")
+                                                     : QStringLiteral("%1 unreadable events, first at index %2: %3"))
                                                  .arg(result.issues.size())
                                                  .arg(result.issues.first().index)
                                                  .arg(result.issues.first().reason);
@@ -294,7 +296,7 @@ void EventPull::onPageParsed(int page, const PageMeta &meta, ParseResult &&resul
         }
         // The page as a whole is fine but some elements stay unreadable: deliver the rest and
         // report the count (progress().eventsSkipped; the CLI and the window say it).
-        qCInfo(lcApi) << context(page) << "skipping" << result.issues.size() << "unreadable event(s):" << why;
+        qCInfo(lcApi) << context(page) << "skipping" << result.issues.size() << "unreadable events:" << why;
     }
     m_auth->worked(meta.tokenSerial);
     m_limiter->recordSuccess();

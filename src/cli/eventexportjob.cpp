@@ -13,6 +13,7 @@
 #include "model/payloadsecrets.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QFileInfo>
 #include <QTimer>
 #include <QUrl>
@@ -142,9 +143,13 @@ bool EventExportJob::openOutput()
     }
     if (m_options.format == EventExportOptions::Format::Csv) {
         m_store = std::make_unique<EventStore>();
-        m_csv = std::make_unique<CsvWriter>(m_out, CsvWriter::Options { m_options.neutraliseFormulas });
+        const bool sepLine = m_options.forExcel && CsvWriter::excelNeedsSepLine(QLocale::system());
+        m_csv = std::make_unique<CsvWriter>(
+            m_out, CsvWriter::Options { m_options.neutraliseFormulas, m_options.forExcel, sepLine });
         m_exporter = std::make_unique<EventCsvExporter>(*m_store, m_options.columns);
         m_exporter->setKeepSecrets(m_options.keepSecrets);
+        m_exporter->setPayload(m_options.wholeEventPayload ? EventCsvExporter::Payload::WholeEvent
+                                                           : EventCsvExporter::Payload::Detail);
         m_exporter->writeHeader(*m_csv);
     }
     return true;

@@ -92,7 +92,7 @@ void addOptions(QCommandLineParser &parser)
             "Output file (written as FILE.part until complete), or - for standard output.", "file"),
         value(one("from"), "Start of the time range, ISO 8601 (no offset: UTC); needs --until.", "time"),
         value(one("until"), "End of the time range, ISO 8601 (no offset: UTC); needs --from.", "time"),
-        value(one("type"), "Event type id(s), comma-separated; repeatable.", "ids"),
+        value(one("type"), "Event type ids, comma-separated; repeatable.", "ids"),
         value(one("category"), "Event type category key (e.g. reseller_sim_order); repeatable.", "key"),
         value(one("severity"), "Severity: info, warn, critical or 0-2.", "level"),
         value(one("source"), "Source: network, policy, api or 0-2.", "source"),
@@ -114,6 +114,13 @@ void addOptions(QCommandLineParser &parser)
         value(one("rate"), "Requests per second, 0.5-1000 (default 5, under the API's limits).", "n"),
         value(one("sort"), "Sort specification sent to the API (default -timestamp,id).", "spec"),
         value(one("columns"), "CSV columns, comma-separated keys (id is always first).", "keys"),
+        value(one("payload"),
+            "What the payload column holds: detail (the event's detail JSON, default) or event (the whole "
+            "event as JSON).",
+            "what"),
+        QCommandLineOption(QStringLiteral("excel"),
+            QStringLiteral("CSV for Excel: a UTF-8 byte order mark, and a sep=, line where this region's Excel "
+                           "expects semicolons.")),
         QCommandLineOption(QStringLiteral("no-formula-escape"),
             QStringLiteral("Do not neutralise cells that a spreadsheet would run as formulas.")),
         QCommandLineOption(QStringLiteral("allow-partial"),
@@ -358,6 +365,19 @@ EventExportArguments EventExportOptions::parse(
             options.columns << column;
     }
     options.neutraliseFormulas = !parser.isSet(QStringLiteral("no-formula-escape"));
+    options.forExcel = parser.isSet(QStringLiteral("excel"));
+    if (options.forExcel && options.format != Format::Csv)
+        return fail(QStringLiteral("--excel applies to --format csv only"));
+    if (parser.isSet(QStringLiteral("payload"))) {
+        const QString payload = parser.value(QStringLiteral("payload")).toLower();
+        if (payload != QLatin1String("detail") && payload != QLatin1String("event"))
+            return fail(QStringLiteral("--payload must be detail or event"));
+        if (options.format != Format::Csv)
+            return fail(QStringLiteral("--payload applies to --format csv only (jsonl writes whole events)"));
+        options.wholeEventPayload = payload == QLatin1String("event");
+        if (!options.columns.contains(EventColumns::Payload))
+            options.columns << EventColumns::Payload; // asking what it holds asks for the column
+    }
     options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.keepSecrets = parser.isSet(QStringLiteral("keep-secrets"));
     options.allowPartial = parser.isSet(QStringLiteral("allow-partial"));

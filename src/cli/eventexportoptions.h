@@ -39,6 +39,8 @@ struct EventExportOptions final
     double ratePerSecond = 5.0;
     QList<EventColumns::Column> columns; // CSV; always starts with Id
     bool neutraliseFormulas = true;
+    bool forExcel = false; // --excel: UTF-8 BOM, and "sep=," where the region's Excel expects ';'
+    bool wholeEventPayload = false; // --payload event: the payload column holds the whole event
     bool keepSecrets = false; // --keep-secrets: no "<redacted>" for activation keys, tokens, JWTs
     Format format = Format::Csv;
     QString output; // a path, or "-" for standard output

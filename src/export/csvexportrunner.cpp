@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include "export/csvexportrunner.h"
 
-#include "export/csvwriter.h"
-#include "export/eventcsvexporter.h"
 #include "model/workerpools.h"
 
 #include <QSaveFile>
@@ -28,7 +26,7 @@ CsvExportRunner::~CsvExportRunner()
 }
 
 bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, std::vector<qsizetype> rows,
-    QList<EventColumns::Column> columns, bool keepSecrets)
+    QList<EventColumns::Column> columns, const Options &options)
 {
     if (m_watcher.isRunning() || !lock.store())
         return false;
@@ -40,16 +38,18 @@ bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, 
     auto done = m_done;
     auto cancel = m_cancel;
     m_watcher.setFuture(QtConcurrent::run(WorkerPools::current().jobs(),
-        [store, fileName, rows = std::move(rows), columns = std::move(columns), keepSecrets, done, cancel] {
+        [store, fileName, rows = std::move(rows), columns = std::move(columns), options, done, cancel] {
             Result result;
             QSaveFile file(fileName);
             if (!file.open(QIODevice::WriteOnly)) {
                 result.error = file.errorString();
                 return result;
             }
-            CsvWriter writer(&file);
+            CsvWriter writer(&file, options.csv);
             EventCsvExporter exporter(*store, columns);
-            exporter.setKeepSecrets(keepSecrets);
+            exporter.setKeepSecrets(options.keepSecrets);
+            exporter.setPayload(options.payload);
+            exporter.setOrderColumns(options.orderColumns, options.providerNames);
             exporter.writeHeader(writer, true);
             const bool written = exporter.writeRows(writer, rows, [&](qsizetype n) {
                 done->store(n);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "export/csvwriter.h"
+#include "export/eventcsvexporter.h"
 #include "model/eventcolumns.h"
 #include "model/eventstore.h"
 
@@ -31,13 +33,31 @@ public:
         qsizetype rows = 0;
     };
 
+    // How the file is written: the CSV dialect (formula guard, Excel's BOM and sep line) and what
+    // the payload column holds.
+    struct Options
+    {
+        CsvWriter::Options csv;
+        bool keepSecrets = false;
+        EventCsvExporter::Payload payload = EventCsvExporter::Payload::Detail;
+        bool orderColumns = false; // SIM order status and provider in words (EventCsvExporter)
+        QHash<qint64, QString> providerNames;
+    };
+
     explicit CsvExportRunner(QObject *parent = nullptr);
     ~CsvExportRunner() override; // waits for a running export
 
     // rows: rows of the locked store, in output order. False when an export is already running.
     // keepSecrets: the payload column keeps secret values (default: "<redacted>", see PayloadSecrets).
     bool start(EventStore::ReadLock store, const QString &fileName, std::vector<qsizetype> rows,
-        QList<EventColumns::Column> columns, bool keepSecrets = false);
+        QList<EventColumns::Column> columns, const Options &options);
+    bool start(EventStore::ReadLock store, const QString &fileName, std::vector<qsizetype> rows,
+        QList<EventColumns::Column> columns, bool keepSecrets = false)
+    {
+        Options options;
+        options.keepSecrets = keepSecrets;
+        return start(std::move(store), fileName, std::move(rows), std::move(columns), options);
+    }
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_watcher.isRunning(); }
 

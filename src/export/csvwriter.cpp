@@ -3,6 +3,7 @@
 #include "export/csvwriter.h"
 
 #include <QIODevice>
+#include <QLocale>
 
 namespace {
 constexpr qsizetype FlushThreshold = 256 * 1024;
@@ -16,11 +17,13 @@ bool needsQuotes(QByteArrayView field)
     return false;
 }
 
+} // namespace
+
 // OWASP "CSV Injection": a cell that starts with = + - @, tab or CR may run as a formula.
 // Spreadsheets skip leading spaces, line breaks and no-break spaces before they look, and read
 // the fullwidth signs (U+FF1D =, U+FF0B +, U+FF0D -, U+FF20 @) as the ASCII ones. One switch on
 // the first byte decides for almost every cell (this runs for each cell of an export).
-bool looksLikeFormula(QByteArrayView field)
+bool CsvWriter::looksLikeFormula(QByteArrayView field)
 {
     const qsizetype n = field.size();
     auto at = [&](qsizetype i) { return i < n ? uchar(field[i]) : uchar(0); };
@@ -56,11 +59,21 @@ bool looksLikeFormula(QByteArrayView field)
     }
     return false;
 }
-} // namespace
+
+bool CsvWriter::excelNeedsSepLine(const QLocale &locale)
+{
+    // Excel splits a CSV file at the list separator of the system's region, which is ';' where
+    // the decimal separator is ',' (German, French, ...): there only "sep=," makes it read commas.
+    return locale.decimalPoint() == QLatin1String(",");
+}
 
 CsvWriter::CsvWriter(QIODevice *device, Options options) : m_device(device), m_options(options)
 {
     m_buffer.reserve(FlushThreshold + 4096);
+    if (m_options.byteOrderMark)
+        m_buffer.append("\xEF\xBB\xBF"); // Excel reads a CSV file as the system's ANSI code page without it
+    if (m_options.sepLine)
+        m_buffer.append("sep=,\r\n");
 }
 
 CsvWriter::~CsvWriter()

@@ -8,6 +8,7 @@
 #include <QStringView>
 
 class QIODevice;
+class QLocale;
 
 // RFC 4180 CSV into a QIODevice, UTF-8, CRLF row ends, streaming through a small buffer: the file is
 // never built in memory. By default a cell that a spreadsheet would run as a formula (starting with
@@ -19,7 +20,14 @@ public:
     struct Options
     {
         bool neutraliseFormulas = true;
+        bool byteOrderMark = false; // UTF-8 BOM first, for Excel
+        bool sepLine = false; // "sep=," as the first line, for an Excel that expects ';'
     };
+
+    // Whether a cell would run as a formula in a spreadsheet (CSV and the clipboard's TSV alike).
+    [[nodiscard]] static bool looksLikeFormula(QByteArrayView utf8);
+    // Whether Excel under this region needs the "sep=," line to split at commas.
+    [[nodiscard]] static bool excelNeedsSepLine(const QLocale &locale);
 
     explicit CsvWriter(QIODevice *device) : CsvWriter(device, Options {}) { }
     CsvWriter(QIODevice *device, Options options);

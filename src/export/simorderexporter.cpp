@@ -3,6 +3,7 @@
 #include "export/simorderexporter.h"
 
 #include "export/csvwriter.h"
+#include "export/tsvwriter.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -64,25 +65,24 @@ bool SimOrderExporter::write(QIODevice *device, Format format, std::span<const S
     return true;
 }
 
-QString SimOrderExporter::tsv(
-    std::span<const SimOrderRecord *const> orders, const SimOrderColumns::Context &context)
+QString SimOrderExporter::tsv(std::span<const SimOrderRecord *const> orders,
+    const SimOrderColumns::Context &context, bool neutraliseFormulas)
 {
-    auto clean = [](QString text) {
-        text.replace(QLatin1Char('\t'), QLatin1Char(' '));
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        text.replace(QLatin1Char('\r'), QLatin1Char(' '));
-        return text;
-    };
-    QStringList lines;
-    QStringList cells;
-    for (int c = 0; c < Columns::ColumnCount; ++c)
-        cells << Columns::title(Columns::Column(c));
-    lines << cells.join(QLatin1Char('\t'));
-    for (const SimOrderRecord *order : orders) {
-        cells.clear();
-        for (int c = 0; c < Columns::ColumnCount; ++c)
-            cells << clean(Columns::text(*order, Columns::Column(c), context));
-        lines << cells.join(QLatin1Char('\t'));
+    QByteArray out;
+    for (int c = 0; c < Columns::ColumnCount; ++c) {
+        if (c > 0)
+            out += '\t';
+        TsvWriter::appendCell(&out, Columns::title(Columns::Column(c)).toUtf8(), neutraliseFormulas);
     }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    out += '\n';
+    for (const SimOrderRecord *order : orders) {
+        for (int c = 0; c < Columns::ColumnCount; ++c) {
+            if (c > 0)
+                out += '\t';
+            TsvWriter::appendCell(
+                &out, Columns::text(*order, Columns::Column(c), context).toUtf8(), neutraliseFormulas);
+        }
+        out += '\n';
+    }
+    return QString::fromUtf8(out);
 }

@@ -22,7 +22,8 @@ public:
     // A header row (CSV), then the orders; false with *error set when the device failed.
     static bool write(QIODevice *device, Format format, std::span<const SimOrderRecord *const> orders,
         const SimOrderColumns::Context &context, QString *error = nullptr);
-    // Header line and one line per order; tabs and line breaks inside a cell become spaces.
-    [[nodiscard]] static QString tsv(
-        std::span<const SimOrderRecord *const> orders, const SimOrderColumns::Context &context);
+    // Header line and one line per order, each cell through TsvWriter::appendCell (clean and
+    // formula-safe unless neutraliseFormulas is off).
+    [[nodiscard]] static QString tsv(std::span<const SimOrderRecord *const> orders,
+        const SimOrderColumns::Context &context, bool neutraliseFormulas = true);
 };

@@ -2,34 +2,45 @@
 // SPDX-License-Identifier: MIT
 #include "export/tsvwriter.h"
 
+#include "export/csvwriter.h"
 #include "model/eventstore.h"
 
+void TsvWriter::appendCell(QByteArray *out, QByteArrayView cell, bool neutraliseFormulas)
+{
+    // Pasted into a spreadsheet, "=HYPERLINK(...)" would become a live formula: the apostrophe
+    // makes it text, as it does in a CSV file.
+    if (neutraliseFormulas && CsvWriter::looksLikeFormula(cell))
+        out->append('\'');
+    const qsizetype from = out->size();
+    out->append(cell);
+    for (qsizetype i = from; i < out->size(); ++i) {
+        const char c = out->at(i);
+        if (c == '\t' || c == '\n' || c == '\r')
+            (*out)[i] = ' ';
+    }
+}
+
 QString TsvWriter::write(const EventStore &store, std::span<const qsizetype> rows,
-    const QList<EventColumns::Column> &columns, bool keepSecrets)
+    const QList<EventColumns::Column> &columns, Options options)
 {
     QByteArray out;
-    auto clean = [](QByteArray &cell, qsizetype from) {
-        for (qsizetype i = from; i < cell.size(); ++i) {
-            if (cell[i] == '\t' || cell[i] == '\n' || cell[i] == '\r')
-                cell[i] = ' ';
-        }
-    };
     for (qsizetype i = 0; i < columns.size(); ++i) {
         if (i > 0)
             out += '\t';
-        out += EventColumns::title(columns.at(i)).toUtf8();
+        appendCell(&out, EventColumns::title(columns.at(i)).toUtf8(), options.neutraliseFormulas);
     }
     out += '\n';
+    QByteArray cell;
     for (qsizetype row : rows) {
         for (qsizetype i = 0; i < columns.size(); ++i) {
             if (i > 0)
                 out += '\t';
-            const qsizetype from = out.size();
-            if (columns.at(i) == EventColumns::Payload && keepSecrets)
-                out += store.detailJson(row);
+            cell.clear();
+            if (columns.at(i) == EventColumns::Payload && options.keepSecrets)
+                cell = store.detailJson(row);
             else
-                EventColumns::appendText(store, row, columns.at(i), &out);
-            clean(out, from);
+                EventColumns::appendText(store, row, columns.at(i), &cell);
+            appendCell(&out, cell, options.neutraliseFormulas);
         }
         out += '\n';
     }

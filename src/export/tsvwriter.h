@@ -4,6 +4,8 @@
 
 #include "model/eventcolumns.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
@@ -13,11 +15,27 @@ class EventStore;
 
 // Rows as tab-separated text for the clipboard: a header line of column titles, then one line per
 // row. Tabs and line breaks inside a cell become spaces, so that pasting into a spreadsheet keeps
-// one event per row. The payload column has its secret values replaced by "<redacted>"
-// (PayloadSecrets) unless keepSecrets.
+// one event per row. A cell that a spreadsheet would run as a formula gets a leading apostrophe,
+// as in the CSV export (CsvWriter::looksLikeFormula), unless neutraliseFormulas is off. The payload
+// column has its secret values replaced by "<redacted>" (PayloadSecrets) unless keepSecrets.
 class TsvWriter final
 {
 public:
+    struct Options
+    {
+        bool keepSecrets = false;
+        bool neutraliseFormulas = true;
+    };
+
     [[nodiscard]] static QString write(const EventStore &store, std::span<const qsizetype> rows,
-        const QList<EventColumns::Column> &columns, bool keepSecrets = false);
+        const QList<EventColumns::Column> &columns, Options options);
+    [[nodiscard]] static QString write(const EventStore &store, std::span<const qsizetype> rows,
+        const QList<EventColumns::Column> &columns, bool keepSecrets = false)
+    {
+        return write(store, rows, columns, Options { keepSecrets, true });
+    }
+
+    // Appends one cell (UTF-8) as the clipboard wants it: the one place that cleans and guards a
+    // cell, for the event table and the SIM orders alike.
+    static void appendCell(QByteArray *out, QByteArrayView cell, bool neutraliseFormulas);
 };

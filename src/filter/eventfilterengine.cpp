@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -487,6 +488,20 @@ bool EventFilterEngine::termHit(const Term &term, qsizetype row) const
     if (term.payload == Term::Payload::Order && !isOrderType(s, row))
         return false;
     return term.needle.mayBeIn(s.payloadBlockSketch(s.payloadBlockOfRow(row))) && payloadHit(term, row, *m_reader);
+}
+
+qsizetype EventFilterEngine::countOutsideTimeRange(const EventStore &store, const EventFilter &filter)
+{
+    if (!filter.fromMs && !filter.untilMs)
+        return 0;
+    const qint64 from = filter.fromMs.value_or(std::numeric_limits<qint64>::min());
+    const qint64 until = filter.untilMs.value_or(std::numeric_limits<qint64>::max());
+    qsizetype outside = 0;
+    for (qsizetype row = 0, n = store.size(); row < n; ++row) {
+        const qint64 ts = store.timestampMs(row);
+        outside += (ts < from || ts >= until) ? 1 : 0; // the same bounds as matches()
+    }
+    return outside;
 }
 
 bool EventFilterEngine::matches(qsizetype row) const

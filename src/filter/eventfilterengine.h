@@ -44,6 +44,9 @@ public:
     static bool sortNewRows(const EventStore &store, const std::vector<uint32_t> &rows, std::vector<uint32_t> &newRows,
                             int column, Qt::SortOrder order);
     // Sorted rows with new rows, as sortNewRows left them, merged in (the same column and order).
+    // Loaded events outside the filter's time range: what keeps "loaded" and "shown" apart when no
+    // other filter is set (a refresh moves the range on; the older events stay loaded).
+    [[nodiscard]] static qsizetype countOutsideTimeRange(const EventStore &store, const EventFilter &filter);
     [[nodiscard]] static std::vector<uint32_t> merged(const EventStore &store, const std::vector<uint32_t> &rows,
                                                       const std::vector<uint32_t> &newRows, int column,
                                                       Qt::SortOrder order);

@@ -25,6 +25,11 @@ const QString keySources = QStringLiteral("filter/hiddenSources");
 const QString keyCategories = QStringLiteral("filter/hiddenCategories");
 const QString keyTypes = QStringLiteral("filter/hiddenTypes");
 const QString keySearch = QStringLiteral("filter/search");
+const QString keyExportDirectory = QStringLiteral("export/directory");
+const QString keyExportPayload = QStringLiteral("export/includePayload");
+const QString keyExportWholeEvent = QStringLiteral("export/wholeEventPayload");
+const QString keyExportExcel = QStringLiteral("export/forExcel");
+const QString keyExportFormulas = QStringLiteral("export/neutraliseFormulas");
 
 // Stable names, so that reordering the enums never changes what a stored setting means.
 constexpr std::pair<TimeDisplay, const char *> timeDisplayNames[] = {
@@ -159,6 +164,26 @@ void ViewerSettings::setFilterState(const ViewerFilterState &state)
 }
 
 void ViewerSettings::sync() { m_settings->sync(); }
+
+ViewerSettings::ExportPreferences ViewerSettings::exportPreferences() const
+{
+    ExportPreferences preferences;
+    preferences.directory = m_settings->value(keyExportDirectory).toString();
+    preferences.includePayload = m_settings->value(keyExportPayload, false).toBool();
+    preferences.wholeEventPayload = m_settings->value(keyExportWholeEvent, false).toBool();
+    preferences.forExcel = m_settings->value(keyExportExcel, false).toBool();
+    preferences.neutraliseFormulas = m_settings->value(keyExportFormulas, true).toBool();
+    return preferences;
+}
+
+void ViewerSettings::setExportPreferences(const ExportPreferences &preferences)
+{
+    m_settings->setValue(keyExportDirectory, preferences.directory);
+    m_settings->setValue(keyExportPayload, preferences.includePayload);
+    m_settings->setValue(keyExportWholeEvent, preferences.wholeEventPayload);
+    m_settings->setValue(keyExportExcel, preferences.forExcel);
+    m_settings->setValue(keyExportFormulas, preferences.neutraliseFormulas);
+}
 
 QHash<qint64, QString> ViewerSettings::providerNames() const
 {

@@ -49,6 +49,19 @@ public:
     [[nodiscard]] QHash<qint64, QString> providerNames() const;
     void setProviderNames(const QHash<qint64, QString> &names);
 
+    // The export dialog's choices, offered again next time. Keeping credentials is not among
+    // them: it is asked for each time.
+    struct ExportPreferences
+    {
+        QString directory; // empty: none chosen yet
+        bool includePayload = false;
+        bool wholeEventPayload = false; // the payload column holds the whole event, not only detail
+        bool forExcel = false; // UTF-8 BOM, and "sep=," where Excel expects ';'
+        bool neutraliseFormulas = true; // CSV export and Ctrl+C alike
+    };
+    [[nodiscard]] ExportPreferences exportPreferences() const;
+    void setExportPreferences(const ExportPreferences &preferences);
+
     void sync();
 
 private:

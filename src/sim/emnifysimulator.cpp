@@ -184,22 +184,40 @@ void EmnifySimulator::appendEvents(std::vector<Event> events)
 
 void EmnifySimulator::generateEvents(qsizetype count, quint64 seed, qint64 nowMs)
 {
-    m_store->clear();
+    setStore(generateStore(count, seed, nowMs));
+}
+
+std::unique_ptr<EventStore> EmnifySimulator::generateStore(
+    qsizetype count, quint64 seed, qint64 nowMs, std::atomic<qsizetype> *done)
+{
+    auto store = std::make_unique<EventStore>();
     // Streamed in batches so that a million events never exist as Event values all at once.
     std::vector<Event> batch;
     batch.reserve(8192);
+    qsizetype generated = 0;
     // Orders in every state: what the demo and emnify-sim serve (see AccountGenerator::OrderStates).
     AccountGenerator::generate(
         count, seed, nowMs,
         [&](Event &&e) {
             batch.push_back(std::move(e));
             if (batch.size() == 8192) {
-                m_store->append(std::move(batch));
+                store->append(std::move(batch));
                 batch.clear();
+                generated += 8192;
+                if (done)
+                    done->store(generated, std::memory_order_relaxed);
             }
         },
         AccountGenerator::OrderStates::Every);
-    m_store->append(std::move(batch));
+    store->append(std::move(batch));
+    if (done)
+        done->store(count, std::memory_order_relaxed);
+    return store;
+}
+
+void EmnifySimulator::setStore(std::unique_ptr<EventStore> store)
+{
+    m_store = store ? std::move(store) : std::make_unique<EventStore>();
     dataChanged();
 }
 

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -62,6 +63,11 @@ public:
     void setEvents(std::vector<Event> events);
     void appendEvents(std::vector<Event> events);
     void generateEvents(qsizetype count, quint64 seed, qint64 nowMs); // AccountGenerator, streamed
+    // The same account as a store of its own, touching no simulator: callable on any thread (the
+    // demo builds a million events on a worker while the window shows). done: events so far.
+    [[nodiscard]] static std::unique_ptr<EventStore> generateStore(
+        qsizetype count, quint64 seed, qint64 nowMs, std::atomic<qsizetype> *done = nullptr);
+    void setStore(std::unique_ptr<EventStore> store); // serves these events from now on
     [[nodiscard]] bool loadEventsFile(const QString &path, QString *error); // a JSON array of events
 
     [[nodiscard]] qsizetype eventCount() const;

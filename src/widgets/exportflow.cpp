@@ -2,21 +2,30 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/exportflow.h"
 
+#include "settings/viewersettings.h"
 #include "table/eventtablemodel.h"
 #include "widgets/eventtableview.h"
 #include "widgets/exportoptionsdialog.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QProgressDialog>
 #include <QStandardPaths>
 
 #include <climits>
 
-ExportFlow::ExportFlow(EventTableView *view)
+namespace {
+// From this many rows the progress dialog shows at once: QProgressDialog's own guess of the
+// remaining time only shows it after a few progress steps, which a fast disk may never give.
+constexpr qsizetype ShowProgressFromRows = 100'000;
+} // namespace
+
+ExportFlow::ExportFlow(EventTableView *view, ViewerSettings *settings)
     : QObject(view)
     , m_view(view)
+    , m_settings(settings)
     , m_runner(new CsvExportRunner(this))
 {
     connect(m_runner, &CsvExportRunner::finished, this, &ExportFlow::onFinished);
@@ -24,10 +33,24 @@ ExportFlow::ExportFlow(EventTableView *view)
 
 ExportFlow::~ExportFlow() = default; // the runner's destructor cancels and waits
 
+QString ExportFlow::defaultDirectory(const QString &remembered)
+{
+    if (!remembered.isEmpty() && QFileInfo(remembered).isDir())
+        return remembered;
+    // A fresh profile may name a Documents folder that does not exist yet.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QDir().mkpath(documents))
+        return documents;
+    return QDir::homePath();
+}
+
+bool ExportFlow::neutralisesFormulas() const { return m_settings->exportPreferences().neutraliseFormulas; }
+
 void ExportFlow::exportInteractively(bool selectedOnly)
 {
     if (m_runner->isRunning())
         return;
+    ViewerSettings::ExportPreferences preferences = m_settings->exportPreferences();
     ExportOptionsDialog dialog(m_view->window());
     const qsizetype selected = qsizetype(m_view->selectionModel()->selectedRows().size());
     dialog.setRowCounts(selected, m_view->eventModel()->rowCount());
@@ -36,44 +59,88 @@ void ExportFlow::exportInteractively(bool selectedOnly)
     for (EventColumns::Column column : m_view->visibleColumns())
         titles.append(EventColumns::title(column));
     dialog.setColumnTitles(titles);
-    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    dialog.setFileName(QDir(directory).filePath(
-        QStringLiteral("emnify-events-%1.csv")
-            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")))));
+    dialog.setIncludePayload(preferences.includePayload);
+    dialog.setWholeEventPayload(preferences.wholeEventPayload);
+    dialog.setForExcel(preferences.forExcel);
+    dialog.setNeutraliseFormulas(preferences.neutraliseFormulas);
+    dialog.setFileName(
+        QDir(defaultDirectory(preferences.directory))
+            .filePath(QStringLiteral("emnify-events-%1.csv")
+                          .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")))));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    exportToFile(dialog.fileName(), dialog.selectedOnly(), dialog.includePayload(), dialog.keepSecrets());
+
+    preferences.directory = QFileInfo(dialog.fileName()).absolutePath();
+    preferences.includePayload = dialog.includePayload();
+    preferences.wholeEventPayload = dialog.wholeEventPayload();
+    preferences.forExcel = dialog.forExcel();
+    preferences.neutraliseFormulas = dialog.neutraliseFormulas();
+    m_settings->setExportPreferences(preferences);
+
+    Request request;
+    request.fileName = dialog.fileName();
+    request.selectedOnly = dialog.selectedOnly();
+    request.includePayload = dialog.includePayload();
+    request.options.keepSecrets = dialog.keepSecrets();
+    request.options.payload = dialog.wholeEventPayload() ? EventCsvExporter::Payload::WholeEvent
+                                                         : EventCsvExporter::Payload::Detail;
+    request.options.csv.neutraliseFormulas = dialog.neutraliseFormulas();
+    request.options.csv.byteOrderMark = dialog.forExcel();
+    request.options.csv.sepLine = dialog.forExcel() && CsvWriter::excelNeedsSepLine(QLocale());
+    exportToFile(request);
 }
 
-bool ExportFlow::exportToFile(const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets)
+bool ExportFlow::exportToFile(
+    const QString &fileName, bool selectedOnly, bool includePayload, bool keepSecrets)
+{
+    Request request;
+    request.fileName = fileName;
+    request.selectedOnly = selectedOnly;
+    request.includePayload = includePayload;
+    request.options.keepSecrets = keepSecrets;
+    return exportToFile(request);
+}
+
+bool ExportFlow::exportToFile(const Request &request)
 {
     EventTableModel *model = m_view->eventModel();
     std::vector<qsizetype> rows;
-    if (selectedOnly) {
+    if (request.selectedOnly) {
         rows = m_view->selectedStoreRows();
     } else {
         const std::vector<uint32_t> &visible = model->visibleRows();
         rows.assign(visible.cbegin(), visible.cend());
     }
     QList<EventColumns::Column> columns = m_view->visibleColumns();
-    if (includePayload)
+    if (request.includePayload)
         columns.append(EventColumns::Payload);
     const qsizetype total = qsizetype(rows.size());
-    if (!m_runner->start(model->lockForRead(), fileName, std::move(rows), columns, keepSecrets))
+    CsvExportRunner::Options options = request.options;
+    // Rows of SIM order events read their status and provider in words, as the Orders view does.
+    options.orderColumns = EventCsvExporter::hasOrderEvents(model->store(), rows);
+    options.providerNames = m_settings->providerNames();
+    if (!m_runner->start(model->lockForRead(), request.fileName, std::move(rows), columns, options))
         return false;
 
-    auto *progress = new QProgressDialog(tr("Exporting %1 events…").arg(QLocale().toString(total)), tr("Cancel"),
-        0, int(std::min<qsizetype>(total, INT_MAX)), m_view->window());
+    auto *progress
+        = new QProgressDialog(tr("Exporting %Ln events…", nullptr, int(std::min<qsizetype>(total, INT_MAX))),
+            tr("Cancel"), 0, int(std::min<qsizetype>(total, INT_MAX)), m_view->window());
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setAccessibleName(tr("Export progress"));
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(400); // small exports finish before it would show
     progress->setAutoClose(false);
     progress->setAutoReset(false);
     connect(progress, &QProgressDialog::canceled, m_runner, &CsvExportRunner::cancel);
-    connect(m_runner, &CsvExportRunner::progressChanged, progress,
-        [progress](qsizetype done, qsizetype) { progress->setValue(int(std::min<qsizetype>(done, INT_MAX))); });
+    connect(m_runner, &CsvExportRunner::progressChanged, progress, [progress](qsizetype done, qsizetype) {
+        progress->setValue(int(std::min<qsizetype>(done, INT_MAX)));
+    });
+    progress->setValue(0); // starts the minimum-duration timer
+    if (total >= ShowProgressFromRows)
+        progress->show();
     m_progress = progress;
-    Q_EMIT started(fileName);
+    Q_EMIT started(request.fileName, total);
     return true;
 }
 

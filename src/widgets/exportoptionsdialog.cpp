@@ -4,6 +4,7 @@
 #include "ui_exportoptionsdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QLocale>
 #include <QPushButton>
@@ -60,6 +61,24 @@ bool ExportOptionsDialog::keepSecrets() const
     return includePayload() && m_ui->keepSecretsCheck->isChecked();
 }
 
+void ExportOptionsDialog::setWholeEventPayload(bool whole)
+{
+    m_ui->payloadKindCombo->setCurrentIndex(whole ? 1 : 0);
+}
+
+bool ExportOptionsDialog::wholeEventPayload() const { return m_ui->payloadKindCombo->currentIndex() == 1; }
+
+void ExportOptionsDialog::setForExcel(bool forExcel) { m_ui->excelCheck->setChecked(forExcel); }
+
+bool ExportOptionsDialog::forExcel() const { return m_ui->excelCheck->isChecked(); }
+
+void ExportOptionsDialog::setNeutraliseFormulas(bool neutralise)
+{
+    m_ui->formulaCheck->setChecked(neutralise);
+}
+
+bool ExportOptionsDialog::neutraliseFormulas() const { return m_ui->formulaCheck->isChecked(); }
+
 void ExportOptionsDialog::setFileName(const QString &fileName) { m_ui->fileEdit->setText(fileName); }
 
 QString ExportOptionsDialog::fileName() const { return m_ui->fileEdit->text().trimmed(); }
@@ -75,6 +94,7 @@ void ExportOptionsDialog::browse()
 void ExportOptionsDialog::updateSecrets()
 {
     m_ui->keepSecretsCheck->setEnabled(includePayload());
+    m_ui->payloadKindCombo->setEnabled(includePayload());
     m_ui->keepSecretsWarning->setVisible(keepSecrets());
     // Room for the warning's lines, or none; queued, so that the layout has seen the change.
     if (isVisible())

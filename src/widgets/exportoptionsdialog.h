@@ -11,7 +11,8 @@ class ExportOptionsDialog;
 }
 
 // The save flow of a CSV export: which rows (selected or all shown), whether to add the payload
-// column and keep the credentials in it (off unless ticked, with a warning), and the file.
+// column (the detail or the whole event) and keep the credentials in it (off unless ticked, with a
+// warning), the format (for Excel, formula guard), and the file.
 class ExportOptionsDialog final : public QDialog
 {
     Q_OBJECT
@@ -29,6 +30,12 @@ public:
     [[nodiscard]] bool includePayload() const;
     void setKeepSecrets(bool keep);
     [[nodiscard]] bool keepSecrets() const; // false without a payload column
+    void setWholeEventPayload(bool whole);
+    [[nodiscard]] bool wholeEventPayload() const; // the payload column holds the whole event
+    void setForExcel(bool forExcel);
+    [[nodiscard]] bool forExcel() const;
+    void setNeutraliseFormulas(bool neutralise);
+    [[nodiscard]] bool neutraliseFormulas() const;
     void setFileName(const QString &fileName);
     [[nodiscard]] QString fileName() const;
 

@@ -4,6 +4,7 @@
 #include "ui_mainwindow.h"
 
 #include "export/tsvwriter.h"
+#include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "table/eventtablemodel.h"
@@ -26,6 +27,8 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QStatusBar>
+
+#include <climits>
 
 namespace {
 
@@ -68,7 +71,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     m_ui->ordersView->setEventModel(m_model); // folds the orders of what the event table loads
     applyProviderNames(m_settings->providerNames());
     m_connection = new ConnectionFlow(tokens, settings, this);
-    m_export = new ExportFlow(m_table);
+    m_export = new ExportFlow(m_table, m_settings);
     m_emptyState = new EmptyStateOverlay(m_table->viewport());
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -94,8 +97,9 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
         m_ui->errorBanner->showMessage(text, ErrorBanner::Level::Warning, false);
     });
 
-    connect(m_export, &ExportFlow::started, this, [this](const QString &fileName) {
-        statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(fileName)));
+    connect(m_export, &ExportFlow::started, this, [this](const QString &fileName, qsizetype rows) {
+        statusBar()->showMessage(tr("Exporting %Ln events to %1…", nullptr, int(rows))
+                                     .arg(QDir::toNativeSeparators(fileName)));
     });
     connect(m_export, &ExportFlow::finished, this, &MainWindow::onExportFinished);
 
@@ -170,8 +174,9 @@ void MainWindow::setupStatusBar()
     m_progressBar->setMaximumHeight(16);
     m_progressBar->setTextVisible(false);
     m_progressBar->hide();
-    statusBar()->addWidget(m_countLabel);
-    statusBar()->addWidget(m_filterLabel);
+    // Permanent: a transient message (copied, exported, ...) hides the normal widgets, never these.
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_filterLabel);
     statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_progressBar);
 }
@@ -285,6 +290,12 @@ void MainWindow::setConnection(const QUrl &baseUrl, const QString &token, const 
     updateEmptyState();
 }
 
+void MainWindow::setPreparingText(const QString &text)
+{
+    m_preparingText = text;
+    updateEmptyState();
+}
+
 void MainWindow::connectOnStartup(const QString &environmentToken) { m_connection->start(environmentToken); }
 
 void MainWindow::showConnectDialog(const QString &note) { m_connection->showDialog(note); }
@@ -384,7 +395,7 @@ void MainWindow::onLoadFinished(const ApiError &error)
         m_progressLabel->setText(tr("Read %1 events").arg(QLocale().toString(progress.eventsReceived)));
         if (progress.eventsSkipped > 0)
             m_ui->errorBanner->showMessage(
-                tr("%n event(s) could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
+                tr("%Ln events could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
                 ErrorBanner::Level::Warning, true);
     } else if (error.kind() == ApiError::Kind::Cancelled) {
         m_progressLabel->setText(
@@ -492,12 +503,23 @@ void MainWindow::updateKnownEntities()
 QString MainWindow::statusText() const
 {
     const QLocale locale;
-    return tr("%1 events loaded, %2 shown")
-        .arg(locale.toString(m_model->store().size()), locale.toString(m_model->rowCount()));
+    const qsizetype loaded = m_model->store().size();
+    QString text = tr("%1 events loaded, %2 shown").arg(locale.toString(loaded), locale.toString(m_model->rowCount()));
+    // Say why loaded and shown differ when no filter explains it ("Filter active" says the rest).
+    if (loaded > m_model->rowCount()) {
+        const qsizetype outside = EventFilterEngine::countOutsideTimeRange(m_model->store(), currentFilter());
+        if (outside > 0)
+            text += tr(" (%Ln outside the time range)", nullptr, int(std::min<qsizetype>(outside, INT_MAX)));
+    }
+    return text;
 }
 
 void MainWindow::updateEmptyState()
 {
+    if (!m_preparingText.isEmpty() && !m_session->isConnected()) {
+        m_emptyState->showMessage(m_preparingText.toHtmlEscaped());
+        return;
+    }
     m_emptyState->showMessage(ApiErrorText::emptyTable(
         m_session->emptiness(), m_session->lastError(), m_model->store().size(), m_ui->filterPanel->scopeText()));
 }
@@ -545,8 +567,10 @@ void MainWindow::copySelection()
     const std::vector<qsizetype> rows = m_table->selectedStoreRows();
     if (rows.empty())
         return;
-    QGuiApplication::clipboard()->setText(TsvWriter::write(m_model->store(), rows, visibleColumns()));
-    statusBar()->showMessage(tr("Copied %n row(s).", nullptr, int(rows.size())), 3000);
+    TsvWriter::Options options;
+    options.neutraliseFormulas = m_export->neutralisesFormulas(); // the export dialog's choice
+    QGuiApplication::clipboard()->setText(TsvWriter::write(m_model->store(), rows, visibleColumns(), options));
+    statusBar()->showMessage(tr("Copied %Ln rows.", nullptr, int(rows.size())), 3000);
 }
 
 // ---- export --------------------------------------------------------------------------------------
@@ -558,13 +582,19 @@ bool MainWindow::exportToFile(const QString &fileName, bool selectedOnly, bool i
 
 void MainWindow::onExportFinished(const CsvExportRunner::Result &result)
 {
-    if (result.ok)
-        statusBar()->showMessage(tr("Exported %n event(s).", nullptr, int(result.rows)), 5000);
-    else if (result.cancelled)
+    // An earlier export's failure no longer applies once another export has ended.
+    if (!m_exportError.isEmpty() && m_ui->errorBanner->message() == m_exportError)
+        m_ui->errorBanner->hide();
+    m_exportError.clear();
+    if (result.ok) {
+        statusBar()->showMessage(tr("Exported %Ln events.", nullptr, int(result.rows)), 5000);
+    } else if (result.cancelled) {
         statusBar()->showMessage(tr("Export cancelled; no file was written."), 5000);
-    else
-        m_ui->errorBanner->showMessage(
-            tr("The export failed: %1").arg(result.error), ErrorBanner::Level::Error, false);
+    } else {
+        statusBar()->clearMessage(); // "Exporting to ..." is over
+        m_exportError = tr("The export failed: %1").arg(result.error);
+        m_ui->errorBanner->showMessage(m_exportError, ErrorBanner::Level::Error, false);
+    }
     Q_EMIT exportFinished(result);
 }
 
@@ -579,5 +609,7 @@ FilterPanel *MainWindow::filterPanel() const { return m_ui->filterPanel; }
 ErrorBanner *MainWindow::errorBanner() const { return m_ui->errorBanner; }
 
 OrdersView *MainWindow::ordersView() const { return m_ui->ordersView; }
+
+ExportFlow *MainWindow::exportFlow() const { return m_export; }
 
 void MainWindow::showOrdersView() { m_ui->viewTabs->setCurrentWidget(m_ui->ordersView); }

@@ -54,6 +54,9 @@ public:
 
     // Uses this URL and token (kept in memory only) and names the account in the title.
     void setConnection(const QUrl &baseUrl, const QString &token, const QString &accountLabel);
+    // Before there is anything to connect to (the demo account being generated): the empty table
+    // says so instead of "Not connected". An empty text goes back to the session's state.
+    void setPreparingText(const QString &text);
     // First start: the token from the environment, else from the token store, else the dialog.
     void connectOnStartup(const QString &environmentToken);
     void showConnectDialog(const QString &note = {});
@@ -80,6 +83,7 @@ public:
     [[nodiscard]] FilterPanel *filterPanel() const;
     [[nodiscard]] ErrorBanner *errorBanner() const;
     [[nodiscard]] OrdersView *ordersView() const;
+    [[nodiscard]] ExportFlow *exportFlow() const;
     void showOrdersView(); // the SIM orders tab
     [[nodiscard]] QString statusText() const; // "N events loaded, M shown"
     [[nodiscard]] QString emptyStateText() const; // the overlay's text; empty when hidden
@@ -132,4 +136,6 @@ private:
     QTimer m_clockTimer; // refreshes relative times
     QList<EntityPin> m_pins; // from the detail pane's links
     std::array<size_t, 4> m_knownEntitySizes {}; // endpoints, SIMs, users, organisations completed
+    QString m_preparingText; // see setPreparingText()
+    QString m_exportError; // the banner text of the last failed export, until another ends
 };
