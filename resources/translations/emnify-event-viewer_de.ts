@@ -576,6 +576,29 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>FilterChip</name>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Press Delete to remove this filter.</source>
+        <translation>Entf entfernt diesen Filter.</translation>
+    </message>
+    <message>
+        <source>Only events of %1. Delete or Backspace removes this filter.</source>
+        <translation>Nur Ereignisse von %1. Entf oder Rücktaste entfernt diesen Filter.</translation>
+    </message>
+    <message>
+        <source>Remove filter %1</source>
+        <translation>Filter %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Search events</source>
@@ -588,10 +611,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Matches description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user and event ID. Esc clears.</source>
         <translation>Sucht in Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer und Ereignis-ID. Esc leert das Feld.</translation>
-    </message>
-    <message>
-        <source>Pinned filter</source>
-        <translation>Angehefteter Filter</translation>
     </message>
     <message>
         <source>&amp;Time range:</source>
@@ -658,16 +677,8 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Ereigniskategorien und -typen</translation>
     </message>
     <message>
-        <source>Tick a category or event type to show its events; the second column counts the loaded events.</source>
-        <translation>Haken Sie eine Kategorie oder einen Ereignistyp an, um seine Ereignisse zu zeigen; die zweite Spalte zählt die geladenen Ereignisse.</translation>
-    </message>
-    <message>
         <source>Event types</source>
         <translation>Ereignistypen</translation>
-    </message>
-    <message>
-        <source>Loaded</source>
-        <translation>Geladen</translation>
     </message>
     <message>
         <source>Clear all filters</source>
@@ -738,8 +749,48 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Ereignistyp %1</translation>
     </message>
     <message>
-        <source>Only events of %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Show all&lt;/a&gt;</source>
-        <translation>Nur Ereignisse von %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Alle zeigen&lt;/a&gt;</translation>
+        <source>Tick a category or event type to show its events; the second column counts the events the other filters show and the loaded events. Double-click or right-click shows only one.</source>
+        <translation>Kategorie oder Ereignistyp ankreuzen, um die Ereignisse anzuzeigen; die zweite Spalte zählt die Ereignisse, die die übrigen Filter zeigen, und die geladenen. Doppelklick oder Rechtsklick zeigt nur einen.</translation>
+    </message>
+    <message>
+        <source>Shown / loaded</source>
+        <translation>Angezeigt / geladen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 shown with the other filters, %2 loaded</source>
+        <translation>%1 mit den übrigen Filtern angezeigt, %2 geladen</translation>
+    </message>
+    <message>
+        <source>Show only this event type</source>
+        <translation>Nur diesen Ereignistyp anzeigen</translation>
+    </message>
+    <message>
+        <source>Show only this category</source>
+        <translation>Nur diese Kategorie anzeigen</translation>
+    </message>
+    <message>
+        <source>Show all event types</source>
+        <translation>Alle Ereignistypen anzeigen</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1023,18 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>SIM order &amp;providers…</source>
         <translation>&amp;Versanddienste für SIM-Bestellungen…</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1 (replaced %2)</source>
+        <translation>%1 (ersetzt %2)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
 </context>
 <context>
     <name>OrdersView</name>
@@ -1183,6 +1246,25 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Demo account</source>
         <translation>Demokonto</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
     </message>
 </context>
 <context>

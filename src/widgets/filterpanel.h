@@ -14,6 +14,7 @@
 namespace Ui {
 class FilterPanel;
 }
+class FilterChip;
 class QCheckBox;
 class QTreeWidgetItem;
 
@@ -35,10 +36,14 @@ public:
     [[nodiscard]] ViewerFilterState state() const;
     void setState(const ViewerFilterState &state); // emits nothing
 
-    // Loaded events per type id (EventTableModel::typeCounts()); unknown ids join "Other".
-    void setTypeCounts(const QHash<int, qsizetype> &counts);
-    // "Pinned to Device 'x'" with a link to remove it; empty hides it.
-    void setPinText(const QString &text);
+    // Per type id, loaded events (EventTableModel::typeCounts()) and those the other filters let
+    // through (shownTypeCounts()), shown as "shown / loaded"; unknown ids join "Other".
+    void setTypeCounts(const QHash<int, qsizetype> &loaded, const QHash<int, qsizetype> &shown);
+    // Ticks this category or type alone (the tree's context menu and double-click).
+    void showOnly(QTreeWidgetItem *item);
+    // The pins as chips, in this order ("device Sensor 12"); each one's removal is pinRemoved(index).
+    void setPinChips(const QStringList &texts);
+    [[nodiscard]] QStringList pinChips() const;
 
     void focusSearch();
     void clearSearch();
@@ -48,7 +53,7 @@ public:
 Q_SIGNALS:
     void localFilterChanged(); // search (after the debounce), severities, sources, types
     void queryChanged(); // time range or scope: what to read from the API
-    void pinRemoved();
+    void pinRemoved(int index); // of the chip in setPinChips()' list
     void clearAllRequested();
 
 private:
@@ -59,6 +64,8 @@ private:
     void onTimeRangeChanged();
     void onScopeChanged();
     void onItemChanged(QTreeWidgetItem *item, int column);
+    void showTreeMenu(const QPoint &pos);
+    void setAllChecked(bool checked);
     void emitLocalSoon();
     void collectHidden(QTreeWidgetItem *item, QSet<int> *categories, QSet<int> *types) const;
     [[nodiscard]] QList<std::pair<QCheckBox *, int>> severityBoxes() const;
@@ -71,6 +78,6 @@ private:
     QHash<int, QTreeWidgetItem *> m_categoryItems;
     QTreeWidgetItem *m_otherItem = nullptr;
     QSet<int> m_hiddenUnknownTypes; // hidden ids that have no item (yet)
-    QHash<int, qsizetype> m_counts;
+    QList<FilterChip *> m_chips;
     bool m_updating = false;
 };
