@@ -186,6 +186,18 @@ void EventTableView::rebuildColumnsMenu()
     }
 }
 
+QModelIndex EventTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Ctrl+Home and Ctrl+End go to the first and last row of the current sort and stay in the
+    // column (QTableView would also jump to the first or last column, scrolling the view sideways).
+    const bool jump = modifiers & Qt::ControlModifier;
+    if (jump && (cursorAction == MoveHome || cursorAction == MoveEnd) && m_model->rowCount() > 0) {
+        const int column = currentIndex().isValid() ? currentIndex().column() : horizontalHeader()->logicalIndex(0);
+        return m_model->index(cursorAction == MoveHome ? 0 : m_model->rowCount() - 1, column);
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
 QItemSelectionModel::SelectionFlags EventTableView::selectionCommand(
     const QModelIndex &index, const QEvent *event) const
 {

@@ -48,6 +48,7 @@ Q_SIGNALS:
     void rowsSettled(); // rows were inserted or swapped and the view is back in place
 
 protected:
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
     QItemSelectionModel::SelectionFlags selectionCommand(
         const QModelIndex &index, const QEvent *event = nullptr) const override;
 
