@@ -47,9 +47,7 @@ bool onlyAsksForInformation(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
-        // Every spelling QCommandLineParser::addHelpOption() and addVersionOption() accept.
-        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v"
-            || arg == "--version")
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
             return true;
     }
     return false;
