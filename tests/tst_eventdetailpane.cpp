@@ -17,7 +17,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QHeaderView>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -43,6 +46,8 @@ private Q_SLOTS:
     void links_data();
     void links();
     void clearShowsPlaceholder();
+    void linkLabelIsPlainText();
+    void smallPaneScrollsAndShowsValues();
     void secretsMasked_data();
     void secretsMasked();
     void revealOnRequestIsForgotten();
@@ -209,6 +214,44 @@ void TestEventDetailPane::links()
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(0).value<EventDetailPane::Pin>(), pin);
     QCOMPARE(spy.at(0).at(1).toLongLong(), id);
+}
+
+void TestEventDetailPane::linkLabelIsPlainText()
+{
+    // A user's link reads "Name <e-mail>": the pin gets that text, not its HTML.
+    Event event = m_events[57];
+    QVERIFY(event.user);
+    event.user->name = QStringLiteral("Greta & Co");
+    event.user->username = QStringLiteral("greta@example.com");
+    EventDetailPane pane;
+    pane.setEvent(event);
+    auto *related = pane.findChild<QLabel *>(QStringLiteral("relatedLabel"));
+    QSignalSpy spy(&pane, &EventDetailPane::pinRequested);
+    Q_EMIT related->linkActivated(QStringLiteral("pin:user:%1").arg(event.user->id));
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(2).toString(), EventText::userShort(*event.user));
+    QVERIFY2(spy.at(0).at(2).toString().contains(QLatin1String("Greta & Co")), qPrintable(spy.at(0).at(2).toString()));
+}
+
+void TestEventDetailPane::smallPaneScrollsAndShowsValues()
+{
+    // A small or scaled screen: the pane is short and narrow. Its page scrolls, and the payload's
+    // value column starts inside the tree, so values are in view.
+    EventDetailPane pane;
+    pane.resize(300, 260);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setEvent(m_events[57]);
+    auto *page = pane.findChild<QScrollArea *>(QStringLiteral("detailPage"));
+    QVERIFY(page);
+    QTRY_VERIFY(page->verticalScrollBar()->maximum() > 0);
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    QTRY_VERIFY(tree->isVisible());
+    const int valueStart = tree->header()->sectionViewportPosition(1);
+    QVERIFY2(valueStart < tree->viewport()->width() * 3 / 5,
+        qPrintable(QStringLiteral("values start at %1 of %2").arg(valueStart).arg(tree->viewport()->width())));
+    pane.resize(900, 600);
+    QTRY_COMPARE(page->verticalScrollBar()->maximum(), 0);
 }
 
 void TestEventDetailPane::clearShowsPlaceholder()

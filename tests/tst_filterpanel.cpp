@@ -3,11 +3,16 @@
 #include "model/eventtypecatalogue.h"
 #include "widgets/filterpanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
+#include <QContextMenuEvent>
+#include <QDateTimeEdit>
 #include <QLabel>
+#include <QMenu>
+#include <QTimer>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -25,7 +30,12 @@ private Q_SLOTS:
     void stateRoundTrip();
     void searchIsDebounced();
     void unknownTypesJoinOther();
+    void showOnlyOneCategoryOrType_data();
+    void showOnlyOneCategoryOrType();
     void timeRangeAsksForNewQuery();
+    void typedRangeIsRead_data();
+    void typedRangeIsRead();
+    void calendarPresetsAreOffered();
     void clearFiltersKeepsRange();
     void searchProblemShownUnderTheBox_data();
     void searchProblemShownUnderTheBox();
@@ -124,15 +134,133 @@ void TestFilterPanel::unknownTypesJoinOther()
 {
     FilterPanel panel;
     auto *tree = panel.findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
-    panel.setTypeCounts({ { 1, 10 }, { 38, 2 }, { 4242, 3 } });
+    panel.setTypeCounts({ { 1, 10 }, { 38, 2 }, { 4242, 3 } }, { { 1, 4 }, { 4242, 3 } });
     QTreeWidgetItem *unknown = find(tree, QStringLiteral("Type 4242"));
     QVERIFY(unknown);
     QCOMPARE(unknown->parent()->text(0), QStringLiteral("Other"));
-    QCOMPARE(unknown->parent()->text(1), QStringLiteral("3"));
-    QCOMPARE(find(tree, QStringLiteral("MNO / reseller"))->text(1), QStringLiteral("2"));
-    QCOMPARE(find(tree, QStringLiteral("Update location"))->text(1), QStringLiteral("10"));
+    QCOMPARE(unknown->parent()->text(1), QStringLiteral("3 / 3"));
+    QCOMPARE(find(tree, QStringLiteral("MNO / reseller"))->text(1), QStringLiteral("0 / 2"));
+    QCOMPARE(find(tree, QStringLiteral("Update location"))->text(1), QStringLiteral("4 / 10"));
     unknown->setCheckState(0, Qt::Unchecked);
     QVERIFY(panel.state().hiddenTypeIds.contains(4242));
+}
+
+void TestFilterPanel::showOnlyOneCategoryOrType_data()
+{
+    QTest::addColumn<QString>("item");
+    QTest::addColumn<bool>("byMenu"); // else double-click
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    const QString category = catalogue.categories().at(catalogue.categoryOf(1)).name;
+    QTest::newRow("category, double-click") << category << false;
+    QTest::newRow("category, context menu") << category << true;
+    QTest::newRow("type, double-click") << QStringLiteral("Update location") << false;
+    QTest::newRow("type, context menu") << QStringLiteral("Update location") << true;
+}
+
+void TestFilterPanel::showOnlyOneCategoryOrType()
+{
+    QFETCH(QString, item);
+    QFETCH(bool, byMenu);
+    FilterPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *tree = panel.findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+    QTreeWidgetItem *target = find(tree, item);
+    QVERIFY(target);
+    tree->scrollToItem(target);
+    const QPoint at = tree->visualItemRect(target).center();
+    QSignalSpy changed(&panel, &FilterPanel::localFilterChanged);
+    if (byMenu) {
+        // The menu is modal: pick its first entry once it is up.
+        QTimer::singleShot(0, &panel, [] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            QCOMPARE(menu->actions().first()->text().startsWith(QLatin1String("Show only this")), true);
+            menu->actions().first()->trigger();
+            menu->close();
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, tree->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(tree->viewport(), &event);
+    } else {
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    }
+    QTRY_COMPARE(changed.size(), 1);
+    const ViewerFilterState state = panel.state();
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    const bool isType = target->childCount() == 0;
+    for (int typeId = 0; typeId < 200; ++typeId) {
+        if (catalogue.typeName(typeId).startsWith(QLatin1String("Type ")))
+            continue; // not a known type
+        const bool hidden = state.hiddenTypeIds.contains(typeId)
+            || state.hiddenCategories.contains(catalogue.categoryOf(typeId));
+        const bool wanted = isType ? typeId == 1 : catalogue.categoryOf(typeId) == catalogue.categoryOf(1);
+        QVERIFY2(hidden != wanted, qPrintable(QString::number(typeId)));
+    }
+}
+
+void TestFilterPanel::typedRangeIsRead_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QDateTime>("expected"); // invalid: the previous value stays
+    const QDateTime localWall(QDate(2026, 11, 30), QTime(14, 0), Qt::LocalTime);
+    const QDateTime utc(QDate(2026, 11, 30), QTime(14, 0), Qt::UTC);
+    QTest::newRow("local, space") << "2026-11-30 14:00" << localWall;
+    QTest::newRow("local, T and seconds") << "2026-11-30T14:00:00" << localWall;
+    QTest::newRow("UTC, Z") << "2026-11-30T14:00:00Z" << utc;
+    QTest::newRow("offset") << "2026-11-30T15:00:00+01:00" << utc;
+    QTest::newRow("UTC, word") << "2026-11-30 14:00 UTC" << utc;
+    QTest::newRow("no date") << "2026-02-30 14:00" << QDateTime();
+    QTest::newRow("not a time") << "soon" << QDateTime();
+}
+
+void TestFilterPanel::typedRangeIsRead()
+{
+    QFETCH(QString, typed);
+    QFETCH(QDateTime, expected);
+    FilterPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *range = panel.findChild<QComboBox *>(QStringLiteral("timeRangeCombo"));
+    range->setCurrentIndex(range->findData(int(ViewerFilterState::TimeRange::Custom)));
+    auto *from = panel.findChild<QDateTimeEdit *>(QStringLiteral("fromEdit"));
+    QVERIFY(from && from->isVisible());
+    const QString before = from->text();
+    QSignalSpy query(&panel, &FilterPanel::queryChanged);
+    // A click into the middle of the field, then the whole time typed, then Enter: the first try.
+    QLineEdit *text = from->findChild<QLineEdit *>();
+    QVERIFY(text);
+    QTest::mouseClick(text, Qt::LeftButton, {}, QPoint(text->width() / 2, text->height() / 2));
+    QTRY_VERIFY(from->hasFocus());
+    QTest::keyClicks(from, typed);
+    QTest::keyClick(from, Qt::Key_Return);
+    const ViewerFilterState state = panel.state();
+    if (expected.isValid()) {
+        QCOMPARE(state.customFrom.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+        QVERIFY(query.size() >= 1);
+    } else {
+        QCOMPARE(from->text(), before); // what it showed before, to the minute
+    }
+}
+
+void TestFilterPanel::calendarPresetsAreOffered()
+{
+    FilterPanel panel;
+    auto *range = panel.findChild<QComboBox *>(QStringLiteral("timeRangeCombo"));
+    using TR = ViewerFilterState::TimeRange;
+    QSignalSpy query(&panel, &FilterPanel::queryChanged);
+    for (TR preset : { TR::Today, TR::Yesterday, TR::ThisWeek, TR::LastWeek }) {
+        const int index = range->findData(int(preset));
+        QVERIFY(index >= 0);
+        range->setCurrentIndex(index);
+        QCOMPARE(panel.state().timeRange, preset);
+    }
+    QCOMPARE(query.size(), 4);
+    QStringList names;
+    for (int i = 0; i < range->count(); ++i)
+        names << range->itemText(i);
+    for (const char *name : { "Today", "Yesterday", "This week", "Last week" })
+        QVERIFY2(names.contains(QLatin1String(name)), qPrintable(names.join(u',')));
 }
 
 void TestFilterPanel::timeRangeAsksForNewQuery()

@@ -17,8 +17,11 @@
 #include "widgets/errorbanner.h"
 #include "widgets/exportflow.h"
 #include "widgets/eventdetailpane.h"
+#include "widgets/filterchip.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
+#include "widgets/ordersview.h"
+#include "widgets/shortcutsdialog.h"
 #include "testdata.h"
 
 #include <QApplication>
@@ -36,6 +39,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -47,6 +51,13 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableWidget>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTimer>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 
 namespace {
@@ -54,6 +65,30 @@ namespace {
 const QString token = QStringLiteral("test-application-token");
 constexpr qint64 orderSubmittedId = 213775802007594; // doc example 57, by Sample User
 constexpr int fetchTimeoutMs = 15000;
+
+// Closes the dialog a shortcut opens (exec() would wait for a user) once it is up.
+void closeModalSoon()
+{
+    QTimer::singleShot(0, qApp, [] {
+        if (QWidget *modal = QApplication::activeModalWidget())
+            modal->close();
+    });
+}
+
+// The last row the viewport shows whole.
+int lastWholeRow(const QTableView *table)
+{
+    const int height = table->viewport()->height();
+    const int row = table->rowAt(height - 1);
+    return table->visualRect(table->model()->index(row, 0)).bottom() > height - 1 ? row - 1 : row;
+}
+
+// The row is in view from top to bottom (whatever the horizontal scroll).
+bool showsWhole(const QTableView *table, int row)
+{
+    const QRect rect = table->visualRect(table->model()->index(row, 0));
+    return rect.top() >= 0 && rect.bottom() < table->viewport()->height();
+}
 
 // RFC 4180 reading, enough to check what the export wrote.
 QList<QStringList> readCsv(const QString &path)
@@ -110,10 +145,18 @@ private Q_SLOTS:
     void loadsFromSimulator();
     void clickShowsPerformedBy();
     void arrowKeysMoveSelectionAndDetails();
+    void keyboardMovesShowTheCurrentRow_data();
+    void keyboardMovesShowTheCurrentRow();
     void arrivingRowsKeepSelectionAndScroll();
     void untickCategoryHidesRows();
     void searchAndEscape();
     void pinFromDetailPane();
+    void pinsCombineAndAreRemovable();
+    void windowShortcutsWorkFromEveryWidget_data();
+    void windowShortcutsWorkFromEveryWidget();
+    void shortcutsDialogListsEveryShortcut();
+    void firstWindowFitsTheScreen();
+    void utcTimesFitTheirColumn();
     void timeRangeIsSentAsQ();
     void exportSelectedAndAllShown();
     void copySelectedRows();
@@ -285,6 +328,77 @@ void TestMainWindow::arrowKeysMoveSelectionAndDetails()
     QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(m_model->event(1).id));
 }
 
+void TestMainWindow::keyboardMovesShowTheCurrentRow_data()
+{
+    QTest::addColumn<QString>("start"); // "top", "bottom" (last whole row in view), "last"
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::addColumn<bool>("ascending"); // sort by time, oldest first
+    QTest::addColumn<QString>("expected"); // "next", "first", "last", "later"
+
+    const int ctrl = int(Qt::ControlModifier);
+    QTest::newRow("Down at the last row in view") << "bottom" << int(Qt::Key_Down) << 0 << false << "next";
+    QTest::newRow("Page Down") << "top" << int(Qt::Key_PageDown) << 0 << false << "later";
+    QTest::newRow("Page Down at the last row in view") << "bottom" << int(Qt::Key_PageDown) << 0 << false << "later";
+    QTest::newRow("Ctrl+End") << "top" << int(Qt::Key_End) << ctrl << false << "last";
+    QTest::newRow("Ctrl+Home") << "last" << int(Qt::Key_Home) << ctrl << false << "first";
+    QTest::newRow("Ctrl+Home, oldest first") << "last" << int(Qt::Key_Home) << ctrl << true << "first";
+    QTest::newRow("Ctrl+End, oldest first") << "top" << int(Qt::Key_End) << ctrl << true << "last";
+}
+
+void TestMainWindow::keyboardMovesShowTheCurrentRow()
+{
+    QFETCH(QString, start);
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    QFETCH(bool, ascending);
+    QFETCH(QString, expected);
+
+    loadSimulator();
+    QTableView *table = m_window->tableView();
+    m_window->resize(1000, 560); // far fewer rows in view than loaded
+    QTRY_VERIFY(table->verticalScrollBar()->maximum() >= 30);
+    if (ascending) {
+        table->horizontalHeader()->setSortIndicator(EventColumns::Time, Qt::AscendingOrder);
+        QTRY_VERIFY(!m_model->isBusy());
+    }
+    table->setFocus();
+    const int last = m_model->rowCount() - 1;
+    clickRow(0);
+    if (start == QLatin1String("bottom"))
+        clickRow(lastWholeRow(table));
+    else if (start == QLatin1String("last"))
+        clickRow(last);
+    const int from = table->currentIndex().row();
+    const int pageEnd = lastWholeRow(table);
+    QCOMPARE(table->verticalScrollBar()->value() > 0, start == QLatin1String("last"));
+
+    const int column = table->currentIndex().column();
+    QTest::keyClick(table, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    const int row = table->currentIndex().row();
+    QCOMPARE(table->currentIndex().column(), column); // no jump sideways
+    if (expected == QLatin1String("next"))
+        QCOMPARE(row, from + 1);
+    else if (expected == QLatin1String("first"))
+        QCOMPARE(row, 0);
+    else if (expected == QLatin1String("last"))
+        QCOMPARE(row, last);
+    else
+        QVERIFY2(row >= pageEnd && row > from, qPrintable(QStringLiteral("%1 from %2").arg(row).arg(from)));
+    // The current row is in view, highlighted, and what the detail pane shows.
+    QVERIFY2(showsWhole(table, row), qPrintable(QStringLiteral("row %1, top row %2").arg(row).arg(table->rowAt(0))));
+    QVERIFY(table->selectionModel()->isRowSelected(row, {}));
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(m_model->event(row).id));
+    if (expected == QLatin1String("first")) {
+        qint64 extreme = m_model->event(0).timestampMs;
+        for (int r = 0; r <= last; ++r)
+            extreme = ascending ? std::min(extreme, m_model->event(r).timestampMs)
+                                : std::max(extreme, m_model->event(r).timestampMs);
+        QCOMPARE(m_model->event(0).timestampMs, extreme); // the first of the sort the header shows
+    }
+}
+
 void TestMainWindow::arrivingRowsKeepSelectionAndScroll()
 {
     loadSimulator();
@@ -333,7 +447,8 @@ void TestMainWindow::untickCategoryHidesRows()
     const QList<QTreeWidgetItem *> items
         = tree->findItems(catalogue.categories().at(category).name, Qt::MatchExactly | Qt::MatchRecursive);
     QVERIFY(!items.isEmpty());
-    QTRY_COMPARE(items.first()->text(1), QString::number(inCategory)); // loaded count, throttled
+    const QString counts = QStringLiteral("%1 / %1").arg(inCategory);
+    QTRY_COMPARE(items.first()->text(1), counts); // shown / loaded, throttled
     items.first()->setCheckState(0, Qt::Unchecked);
     QTRY_COMPARE(m_model->rowCount(), total - inCategory);
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -341,10 +456,21 @@ void TestMainWindow::untickCategoryHidesRows()
             != category);
     QTRY_COMPARE(m_window->statusText(),
         QStringLiteral("%1 events loaded, %2 shown").arg(total).arg(total - inCategory));
-    QCOMPARE(items.first()->text(1), QString::number(inCategory)); // counts are of loaded events
+    QCOMPARE(items.first()->text(1), counts); // unticked, it still says what ticking it would show
 
     items.first()->setCheckState(0, Qt::Checked);
     QTRY_COMPARE(m_model->rowCount(), total);
+
+    // Under a search: shown counts what the search lets through, loaded stays.
+    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTest::keyClicks(search, QStringLiteral("abc@cde.com"));
+    QTRY_VERIFY(m_model->filter().text == QLatin1String("abc@cde.com") && !m_model->isBusy());
+    int shownInCategory = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        shownInCategory += catalogue.categoryOf(m_model->index(row, 0).data(EventTableModel::TypeIdRole).toInt())
+            == category;
+    QVERIFY(shownInCategory < inCategory);
+    QTRY_COMPARE(items.first()->text(1), QStringLiteral("%1 / %2").arg(shownInCategory).arg(inCategory));
 }
 
 void TestMainWindow::searchAndEscape()
@@ -386,8 +512,192 @@ void TestMainWindow::pinFromDetailPane()
         QCOMPARE(m_model->event(r).user->id, 123456);
     // The selected event is still selected and shown.
     QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(orderSubmittedId));
-    Q_EMIT m_window->filterPanel()->pinRemoved();
+    Q_EMIT m_window->filterPanel()->pinRemoved(0);
     QTRY_COMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
+}
+
+void TestMainWindow::pinsCombineAndAreRemovable()
+{
+    loadSimulator();
+    const int total = m_model->rowCount();
+    // An event with a user who has a name and an e-mail ("Name <e-mail>" on the chip).
+    int both = 0;
+    int ofOrganisation = 0;
+    std::optional<Event> chosen;
+    for (const Event &candidate : m_docEvents) {
+        if (candidate.user && !candidate.user->name.isEmpty() && !candidate.user->username.isEmpty()) {
+            chosen = candidate;
+            break;
+        }
+    }
+    QVERIFY(chosen);
+    for (const Event &other : m_docEvents) {
+        const bool organisation = other.organisation.id == chosen->organisation.id;
+        ofOrganisation += organisation;
+        both += organisation && other.user && other.user->id == chosen->user->id;
+    }
+    QVERIFY(both > 0 && ofOrganisation < total);
+    const Event event = *chosen;
+    clickRow(viewRowOfId(event.id));
+    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(event.id));
+    auto *related = m_window->detailPane()->findChild<QLabel *>(QStringLiteral("relatedLabel"));
+    QVERIFY(related);
+    // The links as the user clicks them: organisation, then user.
+    Q_EMIT related->linkActivated(QStringLiteral("pin:organisation:%1").arg(event.organisation.id));
+    Q_EMIT related->linkActivated(QStringLiteral("pin:user:%1").arg(event.user->id));
+    QTRY_VERIFY(!m_model->isBusy());
+    QCOMPARE(m_model->filter().organisationId, std::optional<qint64>(event.organisation.id));
+    QCOMPARE(m_model->filter().userId, std::optional<qint64>(event.user->id));
+    QTRY_COMPARE(m_model->rowCount(), both);
+
+    // The chips show text as text: the user's e-mail in angle brackets, not HTML.
+    const QStringList chips = m_window->filterPanel()->pinChips();
+    QCOMPARE(chips.size(), 2);
+    QCOMPARE(chips.at(1), QStringLiteral("user %1").arg(EventText::userShort(*event.user)));
+    QVERIFY2(!chips.at(1).contains(QLatin1String("&lt;")) && !chips.at(1).contains(QLatin1String("&amp;")),
+        qPrintable(chips.at(1)));
+
+    // Delete on the focused user chip removes it; the organisation chip stays.
+    QList<FilterChip *> widgets = m_window->filterPanel()->findChildren<FilterChip *>();
+    QCOMPARE(widgets.size(), 2);
+    widgets.at(1)->setFocus();
+    QTRY_VERIFY(widgets.at(1)->hasFocus());
+    QTest::keyClick(widgets.at(1), Qt::Key_Delete);
+    QTRY_COMPARE(m_model->rowCount(), ofOrganisation);
+    QCOMPARE(m_window->filterPanel()->pinChips().size(), 1);
+    QVERIFY(!m_model->filter().userId.has_value());
+
+    // The close button removes the last one.
+    QTRY_COMPARE(m_window->filterPanel()->findChildren<FilterChip *>().size(), 1); // the old ones go later
+    widgets = m_window->filterPanel()->findChildren<FilterChip *>();
+    QTest::mouseClick(widgets.at(0)->closeButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_model->rowCount(), total);
+    QVERIFY(m_window->filterPanel()->pinChips().isEmpty());
+
+    // A second organisation replaces the first (an event has one), and its chip says so.
+    Q_EMIT m_window->detailPane()->pinRequested(EventEntity::Organisation, 1, QStringLiteral("Acme"));
+    Q_EMIT m_window->detailPane()->pinRequested(EventEntity::Organisation, 2, QStringLiteral("Beta <b>"));
+    QCOMPARE(m_window->filterPanel()->pinChips(), QStringList { QStringLiteral("organisation Beta <b> (replaced Acme)") });
+    QTRY_COMPARE(m_model->filter().organisationId, std::optional<qint64>(2));
+}
+
+void TestMainWindow::windowShortcutsWorkFromEveryWidget_data()
+{
+    QTest::addColumn<QString>("widget");
+    QTest::addColumn<QString>("keys");
+    const QStringList widgets { QStringLiteral("search"), QStringLiteral("table"), QStringLiteral("detail"),
+        QStringLiteral("tree") };
+    // Every shortcut of the window that works everywhere in it (the test checks the list is complete).
+    const QStringList keys { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
+        QStringLiteral("Ctrl+Shift+L"), QStringLiteral("F1"), QStringLiteral("Ctrl+Q"), QStringLiteral("Esc") };
+    for (const QString &widget : widgets) {
+        for (const QString &key : keys)
+            QTest::addRow("%s %s", qPrintable(key), qPrintable(widget)) << widget << key;
+    }
+}
+
+void TestMainWindow::windowShortcutsWorkFromEveryWidget()
+{
+    QFETCH(QString, widget);
+    QFETCH(QString, keys);
+    loadSimulator();
+    clickRow(0);
+    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTest::keyClicks(search, QStringLiteral("a")); // a filter to clear, a search Esc clears
+    QTRY_VERIFY(m_model->filter().text == QLatin1String("a") && !m_model->isBusy());
+    QVERIFY(m_model->rowCount() > 0);
+
+    // The window's shortcuts that should work from everywhere: exactly the ones listed.
+    QSet<QString> windowKeys;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcutContext() == Qt::WindowShortcut && !action->shortcut().isEmpty()) {
+            for (const QKeySequence &sequence : action->shortcuts())
+                windowKeys.insert(sequence.toString());
+        }
+    }
+    QCOMPARE(windowKeys, (QSet<QString> { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
+                             QStringLiteral("Ctrl+Shift+L"), QStringLiteral("F1"), QStringLiteral("Ctrl+Q"),
+                             QStringLiteral("Esc") }));
+
+    QAction *target = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcutContext() == Qt::WindowShortcut
+            && action->shortcuts().contains(QKeySequence::fromString(keys)))
+            target = action;
+    }
+    QVERIFY(target);
+    QVERIFY2(target->isEnabled(), qPrintable(target->text()));
+
+    QWidget *focus = nullptr;
+    if (widget == QLatin1String("search"))
+        focus = search;
+    else if (widget == QLatin1String("table"))
+        focus = m_window->tableView();
+    else if (widget == QLatin1String("detail")) {
+        m_window->detailPane()->findChild<QTabWidget *>(QStringLiteral("payloadTabs"))->setCurrentIndex(1);
+        focus = m_window->detailPane()->findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+    }
+    else
+        focus = m_window->filterPanel()->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+    QVERIFY2(focus, qPrintable(widget));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    focus->setFocus();
+    QTRY_VERIFY(focus->hasFocus());
+
+    QSignalSpy triggered(target, &QAction::triggered);
+    closeModalSoon(); // Ctrl+E and F1 open a dialog
+    const QKeySequence sequence = QKeySequence::fromString(keys);
+    QTest::keySequence(focus, sequence);
+    QCOMPARE(triggered.size(), 1);
+}
+
+void TestMainWindow::shortcutsDialogListsEveryShortcut()
+{
+    ShortcutsDialog *shown = nullptr;
+    QList<std::pair<QString, QString>> rows;
+    QTimer::singleShot(0, qApp, [&] {
+        shown = qobject_cast<ShortcutsDialog *>(QApplication::activeModalWidget());
+        if (shown) {
+            rows = shown->rows();
+            shown->close();
+        }
+    });
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QVERIFY2(shown, "F1 did not open the shortcuts list");
+    // Every action of the window with a shortcut is listed with its keys, as the menus say them.
+    int withShortcut = 0;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        ++withShortcut;
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        QString text = action->text();
+        text.remove(QLatin1Char('&'));
+        const bool listed = std::any_of(rows.cbegin(), rows.cend(),
+            [&](const auto &row) { return row.first.startsWith(text) && row.second.contains(keys); });
+        QVERIFY2(listed, qPrintable(text + QLatin1Char(' ') + keys));
+    }
+    QVERIFY(withShortcut >= 8);
+    QCOMPARE(rows.size(), withShortcut);
+    const bool copyInTable = std::any_of(rows.cbegin(), rows.cend(), [](const auto &row) {
+        return row.first == QLatin1String("Copy rows (in Events)");
+    });
+    QVERIFY(copyInTable); // Ctrl+C copies rows only in the table
+}
+
+void TestMainWindow::firstWindowFitsTheScreen()
+{
+    // A fresh start (no saved geometry): the default size, cut to what the screen has, and never
+    // below the window's minimum (the SIM orders view's row of toggles sets its width).
+    const QRect available = m_window->screen()->availableGeometry();
+    const QSize expected = QSize(1500, 900).boundedTo(available.size()).expandedTo(m_window->minimumSizeHint());
+    QCOMPARE(m_window->size(), expected);
+    // What the issue asks for: 1280x720, or 2560x1440 at a scale factor of 2.
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1280 && m_window->minimumSizeHint().height() <= 720 - 40,
+        qPrintable(QStringLiteral("minimum %1x%2")
+                       .arg(m_window->minimumSizeHint().width())
+                       .arg(m_window->minimumSizeHint().height())));
 }
 
 void TestMainWindow::timeRangeIsSentAsQ()
@@ -744,6 +1054,21 @@ void TestMainWindow::layoutPersists()
     QCOMPARE(m_window->filterPanel()->state().timeRange, ViewerFilterState::TimeRange::Last30Days);
     QCOMPARE(m_window->filterPanel()->state().searchText, QStringLiteral("acme"));
     QCOMPARE(m_model->filter().text, QStringLiteral("acme"));
+}
+
+void TestMainWindow::utcTimesFitTheirColumn()
+{
+    loadSimulator();
+    m_window->resize(1280, 720);
+    QTableView *table = m_window->tableView();
+    m_window->findChild<QAction *>(QStringLiteral("actionTimeUtc"))->trigger();
+    QCOMPARE(m_model->timeDisplay(), EventTableModel::TimeDisplay::AbsoluteUtc);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString text = m_model->index(row, EventColumns::Time).data().toString();
+        QVERIFY(text.endsWith(QLatin1String("UTC")));
+        QVERIFY2(table->fontMetrics().horizontalAdvance(text) + 8 <= table->columnWidth(EventColumns::Time),
+            qPrintable(text));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,6 +6,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 class TestViewerSettings : public QObject
 {
@@ -20,6 +21,9 @@ private Q_SLOTS:
     void customRangeWithoutDatesFallsBack();
     void garbageIsIgnored();
     void providerNames();
+    void calendarRanges_data();
+    void calendarRanges();
+    void calendarRangesPersist();
 };
 
 void TestViewerSettings::defaults()
@@ -149,6 +153,65 @@ void TestViewerSettings::providerNames()
     QCOMPARE(viewer.providerNames(), expected);
     viewer.setProviderNames({});
     QVERIFY(viewer.providerNames().isEmpty());
+}
+
+void TestViewerSettings::calendarRanges_data()
+{
+    using TR = ViewerFilterState::TimeRange;
+    QTest::addColumn<int>("range"); // TimeRange
+    QTest::addColumn<int>("firstDay"); // Qt::DayOfWeek
+    QTest::addColumn<QString>("now"); // Berlin local time
+    QTest::addColumn<QString>("from"); // UTC
+    QTest::addColumn<QString>("until"); // UTC; empty: now + 1 ms
+
+    const int monday = Qt::Monday;
+    const int sunday = Qt::Sunday;
+    QTest::newRow("today, after midnight") << int(TR::Today) << monday << "2026-12-01T00:30:00" << "2026-11-30T23:00:00Z" << "";
+    QTest::newRow("today, DST starts (23 h)") << int(TR::Today) << monday << "2026-03-29T12:00:00" << "2026-03-28T23:00:00Z" << "";
+    QTest::newRow("today, DST ends (25 h)") << int(TR::Today) << monday << "2026-10-25T23:30:00" << "2026-10-24T22:00:00Z" << "";
+    QTest::newRow("yesterday, DST start day") << int(TR::Yesterday) << monday << "2026-03-30T10:00:00" << "2026-03-28T23:00:00Z" << "2026-03-29T22:00:00Z";
+    QTest::newRow("yesterday, DST end day") << int(TR::Yesterday) << monday << "2026-10-26T10:00:00" << "2026-10-24T22:00:00Z" << "2026-10-25T23:00:00Z";
+    QTest::newRow("this week, Monday first, on DST Sunday") << int(TR::ThisWeek) << monday << "2026-03-29T12:00:00" << "2026-03-22T23:00:00Z" << "";
+    QTest::newRow("this week, Sunday first, on DST Sunday") << int(TR::ThisWeek) << sunday << "2026-03-29T12:00:00" << "2026-03-28T23:00:00Z" << "";
+    QTest::newRow("this week, on its first day") << int(TR::ThisWeek) << monday << "2026-11-30T08:00:00" << "2026-11-29T23:00:00Z" << "";
+    QTest::newRow("last week, Monday first, DST ends in it") << int(TR::LastWeek) << monday << "2026-10-28T09:00:00" << "2026-10-18T22:00:00Z" << "2026-10-25T23:00:00Z";
+    QTest::newRow("last week, Sunday first") << int(TR::LastWeek) << sunday << "2026-10-28T09:00:00" << "2026-10-17T22:00:00Z" << "2026-10-24T22:00:00Z";
+    QTest::newRow("last week, Monday first, DST starts in it") << int(TR::LastWeek) << monday << "2026-04-01T09:00:00" << "2026-03-22T23:00:00Z" << "2026-03-29T22:00:00Z";
+}
+
+void TestViewerSettings::calendarRanges()
+{
+    QFETCH(int, range);
+    QFETCH(int, firstDay);
+    QFETCH(QString, now);
+    QFETCH(QString, from);
+    QFETCH(QString, until);
+    const QTimeZone berlin("Europe/Berlin");
+    QVERIFY(berlin.isValid());
+    const QDateTime local = QDateTime::fromString(now, Qt::ISODate);
+    const qint64 nowMs = QDateTime(local.date(), local.time(), berlin).toMSecsSinceEpoch();
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange(range);
+    const auto [fromMs, untilMs] = state.interval(nowMs, berlin, Qt::DayOfWeek(firstDay));
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(Qt::ISODate), from);
+    if (until.isEmpty())
+        QCOMPARE(untilMs, nowMs + 1);
+    else
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(untilMs, Qt::UTC).toString(Qt::ISODate), until);
+}
+
+void TestViewerSettings::calendarRangesPersist()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    ViewerSettings viewer(&settings);
+    using TR = ViewerFilterState::TimeRange;
+    for (TR range : { TR::Today, TR::Yesterday, TR::ThisWeek, TR::LastWeek }) {
+        ViewerFilterState state;
+        state.timeRange = range;
+        viewer.setFilterState(state);
+        QCOMPARE(viewer.filterState().timeRange, range);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestViewerSettings)

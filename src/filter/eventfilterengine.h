@@ -32,9 +32,12 @@ public:
     EventFilterEngine(const EventFilterEngine &) = delete;
     EventFilterEngine &operator=(const EventFilterEngine &) = delete;
 
-    // The rows of `rows` that pass, in the same order.
+    // The rows of `rows` that pass, in the same order. With shownPerType: for each entry of the
+    // store's type table, how many of `rows` pass every criterion but the type and category ticks
+    // (what the category tree shows beside the loaded count), counted in the same pass.
     [[nodiscard]] std::vector<uint32_t> filter(std::span<const uint32_t> rows,
-                                               const std::atomic<bool> *cancel = nullptr) const;
+                                               const std::atomic<bool> *cancel = nullptr,
+                                               std::vector<qsizetype> *shownPerType = nullptr) const;
     [[nodiscard]] bool matches(qsizetype row) const;
 
     // Sorts rows by an EventColumns column; ties keep time order (then id). Returns false if cancelled.
@@ -57,6 +60,8 @@ private:
     [[nodiscard]] bool payloadHit(const Term &term, qsizetype row, EventStore::PayloadReader &reader) const;
     void searchPayloadBlocks();
 
+    [[nodiscard]] bool matchesAllButType(qsizetype row) const;
+    [[nodiscard]] bool containsText(QByteArrayView text) const;
     const EventStore &m_store;
     const EventFilter &m_filter;
     std::vector<uint8_t> m_typeOk, m_severityOk, m_sourceOk;

@@ -42,6 +42,10 @@ constexpr std::pair<ViewerFilterState::TimeRange, const char *> timeRangeNames[]
     { ViewerFilterState::TimeRange::Last24Hours, "24h" },
     { ViewerFilterState::TimeRange::Last7Days, "7d" },
     { ViewerFilterState::TimeRange::Last30Days, "30d" },
+    { ViewerFilterState::TimeRange::Today, "today" },
+    { ViewerFilterState::TimeRange::Yesterday, "yesterday" },
+    { ViewerFilterState::TimeRange::ThisWeek, "thisweek" },
+    { ViewerFilterState::TimeRange::LastWeek, "lastweek" },
     { ViewerFilterState::TimeRange::Custom, "custom" },
 };
 

@@ -41,6 +41,7 @@ struct EventTableModel::Job
     Qt::SortOrder order = Qt::DescendingOrder;
     bool resort = false; // the sort changed: order all rows first
     std::vector<uint32_t> allRows; // with resort: every store row in the new order
+    std::vector<qsizetype> shownPerType; // by the store's type index: EventFilterEngine::filter()
     bool ok = false;
 };
 
@@ -284,6 +285,7 @@ void EventTableModel::clear()
     m_rows.clear();
     m_order.clear();
     m_typeCounts.clear();
+    m_shownTypeCounts.clear();
     m_pending.clear();
     endResetModel();
     Q_EMIT storeCleared();
@@ -339,7 +341,9 @@ void EventTableModel::insertNewRows(qsizetype firstStoreRow)
         m_order = EventFilterEngine::merged(*m_store, m_order, added, m_orderColumn, m_orderSort);
 
     const EventFilterEngine engine(*m_store, m_filter, EventFilterEngine::Scope::FewRows);
-    const std::vector<uint32_t> shown = engine.filter(added);
+    std::vector<qsizetype> shownPerType;
+    const std::vector<uint32_t> shown = engine.filter(added, nullptr, &shownPerType);
+    addShownTypeCounts(shownPerType);
     if (shown.empty())
         return;
     if (atEnd) {
@@ -349,6 +353,14 @@ void EventTableModel::insertNewRows(qsizetype firstStoreRow)
         return;
     }
     replaceRows(EventFilterEngine::merged(*m_store, m_rows, shown, m_orderColumn, m_orderSort));
+}
+
+void EventTableModel::addShownTypeCounts(const std::vector<qsizetype> &perTypeIndex)
+{
+    for (size_t index = 0; index < perTypeIndex.size(); ++index) {
+        if (perTypeIndex[index] > 0)
+            m_shownTypeCounts[int(m_store->types()[index].id)] += perTypeIndex[index];
+    }
 }
 
 void EventTableModel::replaceRows(std::vector<uint32_t> &&rows)
@@ -410,7 +422,7 @@ void EventTableModel::startJob()
             order = &job->allRows;
         }
         const EventFilterEngine engine(*store, job->filter);
-        std::vector<uint32_t> rows = engine.filter(*order, &job->cancel);
+        std::vector<uint32_t> rows = engine.filter(*order, &job->cancel, &job->shownPerType);
         job->ok = !job->cancel;
         return rows;
     }));
@@ -425,8 +437,11 @@ void EventTableModel::jobFinished()
         m_orderColumn = job->column;
         m_orderSort = job->order;
     }
-    if (job->ok && !m_jobAgain)
+    if (job->ok && !m_jobAgain) {
+        m_shownTypeCounts.clear();
+        addShownTypeCounts(job->shownPerType);
         replaceRows(job->watcher.future().takeResult());
+    }
     if (m_jobAgain) {
         startJob();
         return;

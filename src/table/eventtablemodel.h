@@ -81,9 +81,15 @@ public:
     void setTimeDisplay(TimeDisplay display);
     [[nodiscard]] TimeDisplay timeDisplay() const { return m_timeDisplay; }
     void setNow(const QDateTime &now); // the "now" relative times are measured from (tests; a timer)
+    // The Time column's text for this instant in the current display.
+    [[nodiscard]] QString timeText(qint64 ms) const;
 
     // Loaded events per type id, over the whole store (not just the shown rows).
     [[nodiscard]] const QHash<int, qsizetype> &typeCounts() const { return m_typeCounts; }
+    // Per type id, the loaded events that pass the filter's other criteria (search, severity, source,
+    // time, pins) whether or not their type is ticked: what the category tree shows as "shown".
+    // Counted by the filter pass itself, as of the last filter that was applied.
+    [[nodiscard]] const QHash<int, qsizetype> &shownTypeCounts() const { return m_shownTypeCounts; }
 
     // For a reader on another thread (an export): while the lock is held, appends wait and a
     // clear() leaves the locked rows to the reader. Release it on any thread.
@@ -107,7 +113,7 @@ private:
     void insertNewRows(qsizetype firstStoreRow);
     void replaceRows(std::vector<uint32_t> &&rows); // a layout change that keeps persistent indexes
     void prefaultAhead();
-    [[nodiscard]] QString timeText(qint64 ms) const;
+    void addShownTypeCounts(const std::vector<qsizetype> &perTypeIndex);
 
     void onReadLockReleased();
 
@@ -125,6 +131,7 @@ private:
     TimeDisplay m_timeDisplay = TimeDisplay::RelativeLocal;
     qint64 m_nowMs = 0;
     QHash<int, qsizetype> m_typeCounts;
+    QHash<int, qsizetype> m_shownTypeCounts;
     std::vector<EventBatch> m_pending;
     std::unique_ptr<Job> m_job;
     bool m_jobAgain = false; // filter or sort changed while a job ran

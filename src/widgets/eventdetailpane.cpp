@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QTextCursor>
+#include <QTextDocumentFragment>
 #include <QTextDocument>
 #include <QTimeZone>
 #include <QUrl>
@@ -68,6 +69,9 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_ui->rawJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlight = new HighlightDelegate(-1, m_ui->payloadTree);
     m_ui->payloadTree->setItemDelegate(m_highlight);
+    // The page scrolls (vertically) when the labels and the payload do not fit a small or scaled
+    // screen; the payload keeps room for a dozen lines rather than shrinking to nothing.
+    m_ui->payloadTabs->setMinimumHeight(fontMetrics().height() * 14);
 
     connect(m_ui->relatedLabel, &QLabel::linkActivated, this, &EventDetailPane::activateLink);
     connect(m_ui->orderLabel, &QLabel::linkActivated, this, &EventDetailPane::activateLink);
@@ -214,14 +218,29 @@ void EventDetailPane::setEvent(const Event &event)
     }
     updateSecretsLabel();
     m_ui->payloadTree->expandToDepth(1);
-    m_ui->payloadTree->resizeColumnToContents(0);
-    // Deep keys must not squeeze the values off the pane.
-    const int maxKeyWidth = std::max(120, m_ui->payloadTree->viewport()->width() * 2 / 5);
-    m_ui->payloadTree->setColumnWidth(0, std::min(m_ui->payloadTree->columnWidth(0), maxKeyWidth));
     m_ui->payloadTree->setUpdatesEnabled(true);
     m_ui->rawJson->setPlainText(QString::fromUtf8(m_prettyJson));
     markRawJson();
     m_ui->stack->setCurrentWidget(m_ui->detailPage);
+    fitKeyColumn();
+}
+
+void EventDetailPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitKeyColumn();
+}
+
+void EventDetailPane::fitKeyColumn()
+{
+    // Keys as wide as they are, but never more than 2/5 of the tree: deep keys must not push the
+    // values out of view on a narrow pane. Measured against the pane's width, which is known while
+    // the tree's own may not be yet (the page was hidden until now).
+    QTreeWidget *tree = m_ui->payloadTree;
+    tree->resizeColumnToContents(0);
+    const int available = std::min(tree->viewport()->width(), width());
+    const int maxKeyWidth = std::max(80, available * 2 / 5);
+    tree->setColumnWidth(0, std::min(tree->columnWidth(0), maxKeyWidth));
 }
 
 void EventDetailPane::showOrder(const Event &event)
@@ -479,7 +498,9 @@ void EventDetailPane::activateLink(const QString &link)
     const qsizetype at = html.indexOf(QStringLiteral("href=\"%1\">").arg(link));
     if (at >= 0) {
         const qsizetype begin = html.indexOf(QLatin1Char('>'), at) + 1;
-        label = html.mid(begin, html.indexOf(QLatin1String("</a>"), begin) - begin);
+        // The link's text is HTML ("Greta &lt;greta@…&gt;"); the chip wants what the user read.
+        label = QTextDocumentFragment::fromHtml(html.mid(begin, html.indexOf(QLatin1String("</a>"), begin) - begin))
+                    .toPlainText();
     }
     Q_EMIT pinRequested(*it, id, label);
 }

@@ -67,7 +67,11 @@ Q_SIGNALS:
     // The order box's "Open in Orders view" link.
     void orderViewRequested(qint64 orderId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitKeyColumn();
     void showOrder(const Event &event);
     void activateLink(const QString &link);
     void showTreeMenu(const QPoint &pos);

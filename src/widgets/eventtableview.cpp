@@ -7,8 +7,10 @@
 #include "widgets/severitydelegate.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QScrollBar>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -71,6 +73,9 @@ void EventTableView::setEventModel(EventTableModel *model, QMenu *columnsMenu)
     for (int column = EventColumns::Id + 1; column < m_model->columnCount(); ++column)
         header->hideSection(column); // export-only columns, should the model ever show them
     setSortingEnabled(true); // header clicks call EventTableModel::sort (async)
+    // Every move of the current row, by key or click, brings it into view. Rows arriving never move
+    // the current row, so this cannot make the view jump while pages insert rows (the anchor below).
+    setAutoScroll(true);
     connect(header, &QWidget::customContextMenuRequested, this,
         [this](const QPoint &pos) { m_columnsMenu->exec(horizontalHeader()->mapToGlobal(pos)); });
 
@@ -88,6 +93,7 @@ void EventTableView::setEventModel(EventTableModel *model, QMenu *columnsMenu)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventTableView::restoreScrollAnchor);
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &EventTableView::restoreScrollAnchor);
     rebuildColumnsMenu();
+    fitTimeColumn();
 }
 
 QByteArray EventTableView::headerState() const
@@ -99,6 +105,17 @@ void EventTableView::restoreHeaderState(const QByteArray &state)
 {
     horizontalHeader()->restoreState(state);
     rebuildColumnsMenu();
+}
+
+void EventTableView::fitTimeColumn()
+{
+    // A wide instant (eights are among the widest digits) stands for every row's text.
+    constexpr qint64 wideInstantMs = 1798502938888; // 2026-12-28T23:28:58.888Z
+    const int wanted = fontMetrics().horizontalAdvance(m_model->timeText(wideInstantMs))
+        + 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
+    QHeaderView *header = horizontalHeader();
+    if (header->sectionSize(EventColumns::Time) < wanted)
+        header->resizeSection(EventColumns::Time, wanted);
 }
 
 void EventTableView::rememberScrollAnchor()
@@ -169,6 +186,33 @@ void EventTableView::rebuildColumnsMenu()
                 header->resizeSection(column, 120);
         });
     }
+}
+
+QModelIndex EventTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Ctrl+Home and Ctrl+End go to the first and last row of the current sort and stay in the
+    // column (QTableView would also jump to the first or last column, scrolling the view sideways).
+    const bool jump = modifiers & Qt::ControlModifier;
+    if (jump && (cursorAction == MoveHome || cursorAction == MoveEnd) && m_model->rowCount() > 0) {
+        const int column = currentIndex().isValid() ? currentIndex().column() : horizontalHeader()->logicalIndex(0);
+        return m_model->index(cursorAction == MoveHome ? 0 : m_model->rowCount() - 1, column);
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+QItemSelectionModel::SelectionFlags EventTableView::selectionCommand(
+    const QModelIndex &index, const QEvent *event) const
+{
+    // In extended selection Ctrl+key moves the current row without selecting it (Ctrl+Space picks
+    // rows one by one); Ctrl+Home and Ctrl+End are jumps to the first and last row of the current
+    // sort, and the row the detail pane shows must be the highlighted one.
+    if (event && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Home || key->key() == Qt::Key_End)
+            && key->modifiers() == Qt::ControlModifier)
+            return QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows;
+    }
+    return QTableView::selectionCommand(index, event);
 }
 
 bool EventTableView::hasSelectedRows() const

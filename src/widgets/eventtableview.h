@@ -35,6 +35,9 @@ public:
     [[nodiscard]] bool hasSelectedRows() const;
     // Makes this view row current and selected, centred.
     void selectViewRow(int row);
+    // Widens the Time column to its text in the model's current time display (UTC times are the
+    // longest); never narrows it.
+    void fitTimeColumn();
     // The header's layout (order, widths, hidden columns) as settings keep it.
     [[nodiscard]] QByteArray headerState() const;
     void restoreHeaderState(const QByteArray &state);
@@ -43,6 +46,11 @@ Q_SIGNALS:
     void currentEventChanged(int viewRow); // -1: none
     void selectedRowsChanged(bool any);
     void rowsSettled(); // rows were inserted or swapped and the view is back in place
+
+protected:
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    QItemSelectionModel::SelectionFlags selectionCommand(
+        const QModelIndex &index, const QEvent *event = nullptr) const override;
 
 private:
     void rebuildColumnsMenu();

@@ -5,16 +5,20 @@
 
 #include "filter/searchquery.h"
 #include "model/eventtypecatalogue.h"
+#include "widgets/filterchip.h"
 #include "widgets/severitydelegate.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
 #include <QHeaderView>
+#include <QMenu>
 #include <QRegularExpressionValidator>
 #include <QScopedValueRollback>
 #include <QStandardItemModel>
+#include <QToolButton>
 
+#include <algorithm>
 #include <functional>
 
 namespace {
@@ -35,10 +39,16 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_ui->timeRangeCombo->addItem(tr("Last 24 hours"), int(TR::Last24Hours));
     m_ui->timeRangeCombo->addItem(tr("Last 7 days"), int(TR::Last7Days));
     m_ui->timeRangeCombo->addItem(tr("Last 30 days"), int(TR::Last30Days));
+    m_ui->timeRangeCombo->insertSeparator(m_ui->timeRangeCombo->count());
+    m_ui->timeRangeCombo->addItem(tr("Today"), int(TR::Today));
+    m_ui->timeRangeCombo->addItem(tr("Yesterday"), int(TR::Yesterday));
+    m_ui->timeRangeCombo->addItem(tr("This week"), int(TR::ThisWeek));
+    m_ui->timeRangeCombo->addItem(tr("Last week"), int(TR::LastWeek));
+    m_ui->timeRangeCombo->insertSeparator(m_ui->timeRangeCombo->count());
     m_ui->timeRangeCombo->addItem(tr("Custom…"), int(TR::Custom));
     m_ui->timeRangeCombo->setToolTip(
         tr("Events are kept for 30 days. Changing the range reads the events again."));
-    m_ui->timeRangeCombo->setCurrentIndex(2);
+    m_ui->timeRangeCombo->setCurrentIndex(m_ui->timeRangeCombo->findData(int(TR::Last7Days)));
 
     using SK = ViewerFilterState::ScopeKind;
     m_ui->scopeCombo->addItem(tr("Whole account"), int(SK::Account));
@@ -69,7 +79,6 @@ FilterPanel::FilterPanel(QWidget *parent)
     for (const auto &[box, id] : severityBoxes())
         box->setIcon(SeverityDelegate::icon(id));
 
-    m_ui->pinLabel->hide();
     m_ui->categoryTree->header()->setStretchLastSection(false);
     m_ui->categoryTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->categoryTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -92,12 +101,14 @@ FilterPanel::FilterPanel(QWidget *parent)
     for (const auto &[box, id] : severityBoxes() + sourceBoxes())
         connect(box, &QCheckBox::toggled, this, &FilterPanel::emitLocalSoon);
     connect(m_ui->categoryTree, &QTreeWidget::itemChanged, this, &FilterPanel::onItemChanged);
+    m_ui->categoryTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->categoryTree, &QWidget::customContextMenuRequested, this, &FilterPanel::showTreeMenu);
+    connect(m_ui->categoryTree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) { showOnly(item); });
     connect(m_ui->timeRangeCombo, &QComboBox::currentIndexChanged, this, &FilterPanel::onTimeRangeChanged);
     connect(m_ui->fromEdit, &QDateTimeEdit::editingFinished, this, &FilterPanel::queryChanged);
     connect(m_ui->untilEdit, &QDateTimeEdit::editingFinished, this, &FilterPanel::queryChanged);
     connect(m_ui->scopeCombo, &QComboBox::currentIndexChanged, this, &FilterPanel::onScopeChanged);
     connect(m_ui->scopeIdEdit, &QLineEdit::returnPressed, this, &FilterPanel::queryChanged);
-    connect(m_ui->pinLabel, &QLabel::linkActivated, this, &FilterPanel::pinRemoved);
     connect(m_ui->clearButton, &QPushButton::clicked, this, &FilterPanel::clearAllRequested);
 }
 
@@ -169,12 +180,11 @@ QTreeWidgetItem *FilterPanel::addTypeItem(QTreeWidgetItem *category, int typeId,
     return item;
 }
 
-void FilterPanel::setTypeCounts(const QHash<int, qsizetype> &counts)
+void FilterPanel::setTypeCounts(const QHash<int, qsizetype> &loaded, const QHash<int, qsizetype> &shown)
 {
-    m_counts = counts;
     const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
     QScopedValueRollback guard(m_updating, true);
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+    for (auto it = loaded.cbegin(); it != loaded.cend(); ++it) {
         if (!m_typeItems.contains(it.key())) {
             QTreeWidgetItem *category = m_categoryItems.value(catalogue.categoryOf(it.key()), m_otherItem);
             addTypeItem(category, it.key(), catalogue.typeName(it.key()));
@@ -182,20 +192,68 @@ void FilterPanel::setTypeCounts(const QHash<int, qsizetype> &counts)
     }
     const QLocale locale;
     const QBrush dim = palette().brush(QPalette::Disabled, QPalette::Text);
-    std::function<qsizetype(QTreeWidgetItem *)> update = [&](QTreeWidgetItem *item) -> qsizetype {
-        qsizetype sum = 0;
-        if (item->data(0, RoleKind).toInt() == TypeItem)
-            sum = counts.value(item->data(0, RoleId).toInt());
-        for (int i = 0; i < item->childCount(); ++i)
-            sum += update(item->child(i));
-        item->setText(1, locale.toString(sum));
+    using Counts = std::pair<qsizetype, qsizetype>; // shown, loaded
+    std::function<Counts(QTreeWidgetItem *)> update = [&](QTreeWidgetItem *item) -> Counts {
+        Counts sum { 0, 0 };
+        if (item->data(0, RoleKind).toInt() == TypeItem) {
+            const int id = item->data(0, RoleId).toInt();
+            sum = { shown.value(id), loaded.value(id) };
+        }
+        for (int i = 0; i < item->childCount(); ++i) {
+            const Counts child = update(item->child(i));
+            sum.first += child.first;
+            sum.second += child.second;
+        }
+        item->setText(1, tr("%1 / %2").arg(locale.toString(sum.first), locale.toString(sum.second)));
+        item->setToolTip(1,
+            tr("%1 shown with the other filters, %2 loaded").arg(locale.toString(sum.first), locale.toString(sum.second)));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        item->setForeground(0, sum == 0 ? dim : QBrush());
-        item->setForeground(1, sum == 0 ? dim : QBrush());
+        item->setForeground(0, sum.second == 0 ? dim : QBrush());
+        item->setForeground(1, sum.first == 0 ? dim : QBrush());
         return sum;
     };
     for (int i = 0; i < m_ui->categoryTree->topLevelItemCount(); ++i)
         update(m_ui->categoryTree->topLevelItem(i));
+}
+
+void FilterPanel::setAllChecked(bool checked)
+{
+    for (int i = 0; i < m_ui->categoryTree->topLevelItemCount(); ++i)
+        m_ui->categoryTree->topLevelItem(i)->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    m_hiddenUnknownTypes.clear();
+}
+
+void FilterPanel::showOnly(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    {
+        // Auto-tristate items pass a parent's state to its children and their mix up to it.
+        QScopedValueRollback guard(m_updating, true);
+        setAllChecked(false);
+        item->setCheckState(0, Qt::Checked);
+    }
+    emitLocalSoon();
+}
+
+void FilterPanel::showTreeMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = m_ui->categoryTree->itemAt(pos);
+    QMenu menu(this);
+    if (item) {
+        const bool type = item->data(0, RoleKind).toInt() == TypeItem;
+        QAction *only = menu.addAction(type ? tr("Show only this event type") : tr("Show only this category"));
+        connect(only, &QAction::triggered, this, [this, item] { showOnly(item); });
+    }
+    QAction *all = menu.addAction(tr("Show all event types"));
+    connect(all, &QAction::triggered, this, [this] {
+        {
+            QScopedValueRollback guard(m_updating, true);
+            setAllChecked(true);
+        }
+        emitLocalSoon();
+    });
+    menu.exec(m_ui->categoryTree->viewport()->mapToGlobal(pos));
 }
 
 void FilterPanel::onItemChanged(QTreeWidgetItem *, int column)
@@ -286,12 +344,39 @@ void FilterPanel::setState(const ViewerFilterState &state)
     m_ui->scopeIdEdit->setEnabled(state.scopeKind != ViewerFilterState::ScopeKind::Account);
 }
 
-void FilterPanel::setPinText(const QString &text)
+void FilterPanel::setPinChips(const QStringList &texts)
 {
-    m_ui->pinLabel->setVisible(!text.isEmpty());
-    m_ui->pinLabel->setText(text.isEmpty()
-            ? QString()
-            : tr("Only events of %1 &nbsp;<a href=\"unpin\">Show all</a>").arg(text.toHtmlEscaped()));
+    const bool hadFocus = std::any_of(m_chips.cbegin(), m_chips.cend(), [](const FilterChip *chip) {
+        return chip->hasFocus() || chip->closeButton()->hasFocus();
+    });
+    // Later: the chip whose key or close button asked for this is still handling that event.
+    for (FilterChip *chip : std::as_const(m_chips)) {
+        chip->hide();
+        chip->deleteLater();
+    }
+    m_chips.clear();
+    for (const QString &text : texts) {
+        auto *chip = new FilterChip(text, this);
+        const int index = int(m_chips.size());
+        connect(chip, &FilterChip::removeRequested, this, [this, index] { Q_EMIT pinRemoved(index); });
+        m_ui->chipsLayout->addWidget(chip);
+        m_chips.append(chip);
+    }
+    // Removing a chip by keyboard leaves the focus on the next chip (or the search), not nowhere.
+    if (hadFocus) {
+        if (m_chips.isEmpty())
+            m_ui->searchEdit->setFocus(Qt::OtherFocusReason);
+        else
+            m_chips.first()->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+QStringList FilterPanel::pinChips() const
+{
+    QStringList texts;
+    for (const FilterChip *chip : m_chips)
+        texts.append(chip->text());
+    return texts;
 }
 
 QString FilterPanel::scopeText() const

@@ -14,6 +14,7 @@
 namespace Ui {
 class FilterPanel;
 }
+class FilterChip;
 class QCheckBox;
 class QCompleter;
 class QStandardItemModel;
@@ -39,8 +40,14 @@ public:
     [[nodiscard]] QString scopeText() const;
     void setState(const ViewerFilterState &state); // emits nothing
 
-    // Loaded events per type id (EventTableModel::typeCounts()); unknown ids join "Other".
-    void setTypeCounts(const QHash<int, qsizetype> &counts);
+    // Per type id, loaded events (EventTableModel::typeCounts()) and those the other filters let
+    // through (shownTypeCounts()), shown as "shown / loaded"; unknown ids join "Other".
+    void setTypeCounts(const QHash<int, qsizetype> &loaded, const QHash<int, qsizetype> &shown);
+    // Ticks this category or type alone (the tree's context menu and double-click).
+    void showOnly(QTreeWidgetItem *item);
+    // The pins as chips, in this order ("device Sensor 12"); each one's removal is pinRemoved(index).
+    void setPinChips(const QStringList &texts);
+    [[nodiscard]] QStringList pinChips() const;
     // What the scope editor completes, per kind: the texts people know an entity by (ICCID, IMEI,
     // IP, a name, an e-mail) and its id, which a chosen completion puts in the editor.
     struct KnownEntity
@@ -50,8 +57,6 @@ public:
         qint64 id;
     };
     void setKnownEntities(const QList<KnownEntity> &entities);
-    // "Pinned to Device 'x'" with a link to remove it; empty hides it.
-    void setPinText(const QString &text);
 
     void focusSearch();
     void clearSearch();
@@ -61,7 +66,7 @@ public:
 Q_SIGNALS:
     void localFilterChanged(); // search (after the debounce), severities, sources, types
     void queryChanged(); // time range or scope: what to read from the API
-    void pinRemoved();
+    void pinRemoved(int index); // of the chip in setPinChips()' list
     void clearAllRequested();
 
 private:
@@ -72,6 +77,8 @@ private:
     void onTimeRangeChanged();
     void onScopeChanged();
     void onItemChanged(QTreeWidgetItem *item, int column);
+    void showTreeMenu(const QPoint &pos);
+    void setAllChecked(bool checked);
     void emitLocalSoon();
     void showSearchProblem();
     void useCompletionsOfKind();
@@ -86,8 +93,8 @@ private:
     QHash<int, QTreeWidgetItem *> m_categoryItems;
     QTreeWidgetItem *m_otherItem = nullptr;
     QSet<int> m_hiddenUnknownTypes; // hidden ids that have no item (yet)
-    QHash<int, qsizetype> m_counts;
     QHash<int, QStandardItemModel *> m_known; // by scope kind; owned by this
     QCompleter *m_completer;
+    QList<FilterChip *> m_chips;
     bool m_updating = false;
 };

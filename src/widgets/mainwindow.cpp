@@ -18,6 +18,8 @@
 #include "widgets/filterpanel.h"
 #include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
+#include "widgets/shortcutsdialog.h"
+#include "widgets/windowshortcuts.h"
 
 #include <QActionGroup>
 #include <QClipboard>
@@ -26,14 +28,17 @@
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
+#include <QScreen>
 #include <QStatusBar>
 
+#include <algorithm>
 #include <climits>
 
 namespace {
 
 constexpr int CountsThrottleMs = 250;
 constexpr int ClockIntervalMs = 30000;
+constexpr QSize DefaultWindowSize { 1500, 900 };
 
 QString entityName(EventEntity entity)
 {
@@ -105,7 +110,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
 
     connect(m_ui->filterPanel, &FilterPanel::localFilterChanged, this, &MainWindow::applyLocalFilter);
     connect(m_ui->filterPanel, &FilterPanel::queryChanged, this, &MainWindow::onQueryChanged);
-    connect(m_ui->filterPanel, &FilterPanel::pinRemoved, this, &MainWindow::clearPin);
+    connect(m_ui->filterPanel, &FilterPanel::pinRemoved, this, &MainWindow::removePin);
     connect(m_ui->filterPanel, &FilterPanel::clearAllRequested, this, &MainWindow::clearAllFilters);
     connect(m_ui->detailPane, &EventDetailPane::pinRequested, this, &MainWindow::pin);
     connect(m_ui->ordersView, &OrdersView::showEventsRequested, this,
@@ -208,12 +213,28 @@ void MainWindow::setupActions()
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stop);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
-    // The platform's keys where one exists (Designer forms can only hold fixed key strings).
-    m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
-    m_ui->actionCopy->setShortcuts(QKeySequence::Copy);
-    m_ui->actionFind->setShortcuts(QKeySequence::Find);
-    m_ui->actionRefresh->setShortcuts(QKeySequence::Refresh);
-    m_ui->actionClearSearch->setShortcuts(QKeySequence::Cancel);
+    auto *shortcuts = new QAction(tr("&Keyboard shortcuts"), this);
+    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    if (!QKeySequence::keyBindings(QKeySequence::HelpContents).isEmpty())
+        shortcuts->setShortcuts(QKeySequence::HelpContents);
+    addAction(shortcuts); // F1 works with the menu closed, as every action of the window
+    m_ui->menuHelp->insertAction(m_ui->actionAbout, shortcuts);
+    connect(shortcuts, &QAction::triggered, this,
+        [this] { ShortcutsDialog(WindowShortcuts::actionsWithShortcuts(this), this).exec(); });
+    new WindowShortcuts(this);
+    // The platform's keys where it has some (Designer forms can only hold fixed key strings); the
+    // form's key where it has none (Quit has no standard key on Windows or a plain X11 desktop).
+    const std::pair<QAction *, QKeySequence::StandardKey> standardKeys[] = {
+        { m_ui->actionQuit, QKeySequence::Quit },
+        { m_ui->actionCopy, QKeySequence::Copy },
+        { m_ui->actionFind, QKeySequence::Find },
+        { m_ui->actionRefresh, QKeySequence::Refresh },
+        { m_ui->actionClearSearch, QKeySequence::Cancel },
+    };
+    for (const auto &[action, key] : standardKeys) {
+        if (!QKeySequence::keyBindings(key).isEmpty())
+            action->setShortcuts(key);
+    }
 
     // Ctrl+C copies rows only while the table has focus; elsewhere (search box, raw JSON) it copies text.
     m_ui->actionCopy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -239,8 +260,20 @@ void MainWindow::setupActions()
 
 void MainWindow::restoreState()
 {
-    if (!restoreGeometry(m_settings->windowGeometry()))
-        resize(1500, 900);
+    // The first window (and one saved on a larger screen) fits the screen it opens on: 1500x900 is
+    // 3000x1800 pixels at a scale factor of 2, more than most screens have.
+    const bool restored = restoreGeometry(m_settings->windowGeometry());
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        const QSize wanted = restored ? size() : DefaultWindowSize;
+        if (!restored || !available.contains(geometry())) {
+            resize(wanted.boundedTo(available.size()));
+            move(available.topLeft() + QPoint(std::max(0, available.width() - width()) / 2,
+                                          std::max(0, available.height() - height()) / 2));
+        }
+    } else if (!restored) {
+        resize(DefaultWindowSize);
+    }
     QMainWindow::restoreState(m_settings->windowState());
     if (!m_ui->splitter->restoreState(m_settings->splitterState()))
         m_ui->splitter->setSizes({ 1000, 440 });
@@ -248,6 +281,7 @@ void MainWindow::restoreState()
 
     const TimeDisplay display = m_settings->timeDisplay();
     m_model->setTimeDisplay(display);
+    m_table->fitTimeColumn();
     m_ui->actionTimeRelative->setChecked(display == TimeDisplay::RelativeLocal);
     m_ui->actionTimeLocal->setChecked(display == TimeDisplay::AbsoluteLocal);
     m_ui->actionTimeUtc->setChecked(display == TimeDisplay::AbsoluteUtc);
@@ -428,22 +462,49 @@ void MainWindow::onQueryChanged()
 void MainWindow::pin(EventEntity entity, qint64 id, const QString &label)
 {
     const EntityPin pin { entity, id, label.isEmpty() ? QString::number(id) : label };
-    m_pins = { pin }; // one pin at a time: a new link replaces the chip
-    m_ui->filterPanel->setPinText(tr("%1 %2").arg(entityName(entity), pin.label));
+    // Pins combine with AND. An event has one organisation, device, SIM, ... so two pins of one kind
+    // would show nothing: the new one replaces the chip of its kind, and that chip says so.
+    const auto same = std::find_if(
+        m_pins.begin(), m_pins.end(), [entity](const EntityPin &other) { return other.entity == entity; });
+    if (same != m_pins.end()) {
+        if (*same == pin)
+            return;
+        m_replacedPins.insert(int(entity), same->label);
+        m_pins.erase(same);
+    } else {
+        m_replacedPins.remove(int(entity));
+    }
+    m_pins.append(pin);
+    showPins();
     applyLocalFilter();
 }
 
-void MainWindow::clearPin()
+void MainWindow::removePin(int index)
 {
-    m_pins.clear();
-    m_ui->filterPanel->setPinText({});
+    if (index < 0 || index >= m_pins.size())
+        return;
+    m_replacedPins.remove(int(m_pins.at(index).entity));
+    m_pins.removeAt(index);
+    showPins();
     applyLocalFilter();
+}
+
+void MainWindow::showPins()
+{
+    QStringList texts;
+    for (const EntityPin &pin : std::as_const(m_pins)) {
+        const QString text = tr("%1 %2").arg(entityName(pin.entity), pin.label);
+        const auto replaced = m_replacedPins.constFind(int(pin.entity));
+        texts.append(replaced == m_replacedPins.cend() ? text : tr("%1 (replaced %2)").arg(text, *replaced));
+    }
+    m_ui->filterPanel->setPinChips(texts);
 }
 
 void MainWindow::clearAllFilters()
 {
     m_pins.clear();
-    m_ui->filterPanel->setPinText({});
+    m_replacedPins.clear();
+    showPins();
     m_ui->filterPanel->clearFilters(); // emits localFilterChanged
 }
 
@@ -451,6 +512,7 @@ void MainWindow::setTimeDisplay(int display)
 {
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_model->setTimeDisplay(TimeDisplay(display));
+    m_table->fitTimeColumn();
     m_settings->setTimeDisplay(TimeDisplay(display));
 }
 
@@ -463,12 +525,11 @@ void MainWindow::updateCounts()
     const bool pinned = !m_pins.isEmpty();
     const bool local = m_ui->filterPanel->hasLocalFilters();
     m_filterLabel->setText(pinned || local ? tr("Filter active") : QString());
-    m_filterLabel->setToolTip(pinned
-            ? tr("Only %1").arg(tr("%1 %2").arg(entityName(m_pins.first().entity), m_pins.first().label))
-            : QString());
+    m_filterLabel->setToolTip(
+        pinned ? tr("Only %1").arg(m_ui->filterPanel->pinChips().join(tr(" and "))) : QString());
     m_ui->actionClearFilters->setEnabled(pinned || local);
     m_ui->actionExportAll->setEnabled(m_model->rowCount() > 0);
-    m_ui->filterPanel->setTypeCounts(m_model->typeCounts());
+    m_ui->filterPanel->setTypeCounts(m_model->typeCounts(), m_model->shownTypeCounts());
     updateKnownEntities();
     updateEmptyState();
 }

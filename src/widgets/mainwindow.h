@@ -11,6 +11,7 @@
 
 #include <QMainWindow>
 #include <QHash>
+#include <QMap>
 #include <QTimer>
 #include <QUrl>
 
@@ -110,7 +111,8 @@ private:
     void applyLocalFilter();
     void onQueryChanged();
     void pin(EventEntity entity, qint64 id, const QString &label);
-    void clearPin();
+    void removePin(int index);
+    void showPins();
     void clearAllFilters();
     void setTimeDisplay(int display);
     void updateCounts();
@@ -134,7 +136,8 @@ private:
     QProgressBar *m_progressBar;
     QTimer m_countsTimer; // throttles category counts and status updates while pages arrive
     QTimer m_clockTimer; // refreshes relative times
-    QList<EntityPin> m_pins; // from the detail pane's links
+    QList<EntityPin> m_pins; // from the detail pane's links, at most one per entity kind
+    QMap<int, QString> m_replacedPins; // EventEntity -> label of the pin its chip replaced
     std::array<size_t, 4> m_knownEntitySizes {}; // endpoints, SIMs, users, organisations completed
     QString m_preparingText; // see setPreparingText()
     QString m_exportError; // the banner text of the last failed export, until another ends
