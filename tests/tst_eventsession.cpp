@@ -5,6 +5,7 @@
 #include "session/eventsession.h"
 #include "sim/emnifysimulator.h"
 #include "table/eventtablemodel.h"
+#include "testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
@@ -29,6 +30,11 @@ private Q_SLOTS:
     void stopReportsStopped();
     void invalidUrlStaysDisconnected();
     void hugeTotalCountDoesNotSizeTheStore();
+    void followReadsOnlyWhatIsNew();
+    void followBacksOffWhenRefused_data();
+    void followBacksOffWhenRefused();
+    void followIntervalRespectsRateBudget();
+    void partialLoadKnowsWhatIsMissing();
 
 private:
     [[nodiscard]] static ViewRequest lastWeek();
@@ -204,6 +210,142 @@ void TestEventSession::hugeTotalCountDoesNotSizeTheStore()
     // Room for ReserveStep rows is about 100 MB of columns and hash tables; 50 M rows were 5 GB.
     QVERIFY2(m_model->store().memoryUsage() < 400u * 1024 * 1024,
         qPrintable(QString::number(m_model->store().memoryUsage())));
+}
+
+void TestEventSession::followReadsOnlyWhatIsNew()
+{
+    // The simulator filters by q: a poll that asked for the whole range again would bring nothing
+    // new either, so the request's from is checked too.
+    EmnifySimulator simulator;
+    EmnifySimulatorConfig config;
+    config.applicationTokens = { token };
+    simulator.setConfig(config);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> events = TestData::docExamples();
+    for (size_t i = 0; i < events.size(); ++i)
+        events[i].timestampMs = now - 60000 - qint64(i) * 1000;
+    simulator.setEvents(events);
+    QVERIFY(simulator.listen());
+    QVERIFY(!m_session->connectTo(simulator.baseUrl(), token, {}).isError());
+    QVERIFY(loadAndWait(m_session.get()));
+    const qsizetype loaded = m_model->store().size();
+    QCOMPARE(loaded, qsizetype(events.size()));
+    const qint64 loadUntil = m_session->interval().second;
+
+    std::vector<Event> newer(events.begin(), events.begin() + 3);
+    for (size_t i = 0; i < newer.size(); ++i) {
+        newer[i].id = 700000000 + qint64(i);
+        newer[i].timestampMs = QDateTime::currentMSecsSinceEpoch() + qint64(i);
+    }
+    simulator.appendEvents(newer);
+    QSignalSpy arrived(m_session.get(), &EventSession::newEventsArrived);
+    QSignalSpy polled(m_session.get(), &EventSession::pollFinished);
+    QSignalSpy states(m_session.get(), &EventSession::stateChanged);
+    QStringList paths;
+    connect(&simulator, &EmnifySimulator::requestHandled, this,
+        [&paths](const QByteArray &method, const QByteArray &path) { paths << QString::fromUtf8(method + ' ' + path); });
+    m_session->setFollowing(true); // polls at once
+    QVERIFY(m_session->isPolling());
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(polled.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(arrived.at(0).at(0).value<qsizetype>(), 3);
+    QTRY_COMPARE(m_model->store().size(), loaded + 3);
+    QVERIFY(m_session->interval().second > loadUntil);
+    QVERIFY(states.isEmpty()); // a poll is not a load: no "Loading", no progress in the window
+    QCOMPARE(m_session->state(), EventSession::State::Loaded);
+
+    // Nothing new: the next poll starts where this one ended and finds nothing.
+    m_session->pollNow();
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(m_model->store().size(), loaded + 3);
+}
+
+void TestEventSession::followBacksOffWhenRefused_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("factor"); // of the interval after two such polls
+    QTest::newRow("429") << 429 << 4;
+    QTest::newRow("503") << 503 << 4;
+    QTest::newRow("404") << 404 << 1; // not the server being busy: no reason to wait longer
+}
+
+void TestEventSession::followBacksOffWhenRefused()
+{
+    QFETCH(int, status);
+    QFETCH(int, factor);
+    EventApiClient::Options options = m_client->options();
+    options.maxRateLimitRetries = 0;
+    m_client->setOptions(options);
+    m_server->setEventCount(5);
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QVERIFY(loadAndWait(m_session.get()));
+    const int base = m_session->followIntervalMs();
+    QCOMPARE(base, EventSession::DefaultFollowIntervalMs);
+    m_server->hook = [status](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+        if (!request.path.endsWith("/event"))
+            return std::nullopt;
+        return FakeEmnifyServer::Response { status, {}, R"({"message":"busy"})" };
+    };
+    QSignalSpy polled(m_session.get(), &EventSession::pollFinished);
+    m_session->setFollowing(true);
+    QVERIFY(polled.wait(15000));
+    m_session->pollNow();
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(polled.at(1).at(0).value<ApiError>().httpStatus(), status);
+    QCOMPARE(m_session->followIntervalMs(), base * factor);
+
+    m_server->hook = nullptr; // the server is back: the interval too
+    m_session->pollNow();
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(polled.at(2).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QCOMPARE(m_session->followIntervalMs(), base);
+}
+
+void TestEventSession::followIntervalRespectsRateBudget()
+{
+    EventApiClient::Options options = m_client->options();
+    options.ratePerSecond = 0.5; // one request every two seconds
+    m_client->setOptions(options);
+    m_session->setFollowIntervalMs(1000);
+    QCOMPARE(m_session->followIntervalMs(), 20000); // a tenth of the budget at most
+    options.ratePerSecond = 1000;
+    m_client->setOptions(options);
+    QCOMPARE(m_session->followIntervalMs(), 1000); // and never more than once a second
+    m_session->setFollowIntervalMs(10);
+    QCOMPARE(m_session->followIntervalMs(), 1000);
+}
+
+void TestEventSession::partialLoadKnowsWhatIsMissing()
+{
+    EventApiClient::Options options = m_client->options();
+    options.maxInFlight = 1;
+    m_client->setOptions(options);
+    m_server->setEventCount(120);
+    m_server->hook = [](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+        if (request.path.endsWith("/event") && request.queryValue("page") == "2")
+            return FakeEmnifyServer::Response { 502, {}, R"({"message":"Bad gateway"})" };
+        return std::nullopt;
+    };
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    ViewerFilterState state; // around the fake server's events
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC);
+    state.customUntil = QDateTime(QDate(2024, 6, 1), QTime(0, 0), Qt::UTC);
+    const ViewRequest request = *ViewRequest::fromState(state, QDateTime::currentMSecsSinceEpoch());
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_session->state(), EventSession::State::Failed);
+    QCOMPARE(m_model->store().size(), 50);
+    QCOMPARE(m_session->progress().failedPage, 2);
+    QCOMPARE(m_session->claimedTotal(), 120);
+    // The fake server's events all carry one time: after it arrived, [from, t] is still missing.
+    const qint64 t = QDateTime::fromString(QStringLiteral("2024-05-01T10:00:00.000Z"), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    QVERIFY(m_session->missing());
+    QCOMPARE(m_session->missing()->first, request.interval.first);
+    QCOMPARE(m_session->missing()->second, t + 1);
 }
 
 QTEST_GUILESS_MAIN(TestEventSession)

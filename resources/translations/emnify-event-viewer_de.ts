@@ -35,10 +35,6 @@
 <context>
     <name>ApiErrorText</name>
     <message>
-        <source>The application token was not accepted (%1). Check it under File → Connect….</source>
-        <translation>Das Anwendungstoken wurde nicht angenommen (%1). Prüfen Sie es unter Datei → Verbinden….</translation>
-    </message>
-    <message>
         <source>Could not reach the emnify API: %1</source>
         <translation>Die emnify-API ist nicht erreichbar: %1</translation>
     </message>
@@ -77,6 +73,34 @@
     <message>
         <source>All %1 loaded events are hidden by filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
         <translation>Alle %1 geladenen Ereignisse sind durch Filter ausgeblendet.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>The application token was not accepted (%1)</source>
+        <translation>Das Anwendungstoken wurde nicht akzeptiert (%1)</translation>
+    </message>
+    <message>
+        <source>No events archived between %1 and %2: older than the API&apos;s 30-day retention.</source>
+        <translation>Keine Ereignisse zwischen %1 und %2 archiviert: älter als die 30 Tage, die die API aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>%1 from the archive, %2 from the API</source>
+        <translation>%1 aus dem Archiv, %2 von der API</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 events</source>
+        <translation>%1 von %2 Ereignissen angezeigt</translation>
+    </message>
+    <message>
+        <source>Showing %1 events</source>
+        <translation>%1 Ereignisse angezeigt</translation>
+    </message>
+    <message>
+        <source>%1: page %2 failed</source>
+        <translation>%1: Seite %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: the read failed</source>
+        <translation>%1: das Lesen ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -146,6 +170,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Change token…</source>
+        <translation>Token &amp;ändern…</translation>
     </message>
 </context>
 <context>
@@ -743,6 +771,36 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>FollowController</name>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Verfolgen</translation>
+    </message>
+    <message>
+        <source>Follow status</source>
+        <translation>Status der Verfolgung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read new events every %n second(s)</source>
+        <translation>
+            <numerusform>Liest jede Sekunde neue Ereignisse</numerusform>
+            <numerusform>Liest alle %n Sekunden neue Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Verfolgung aktiv</translation>
+    </message>
+    <message>
+        <source>Following · checked %1</source>
+        <translation>Verfolgung aktiv · geprüft um %1</translation>
+    </message>
+    <message>
+        <source>Following · check at %1 failed, next in %2 s</source>
+        <translation>Verfolgung aktiv · Prüfung um %1 fehlgeschlagen, nächste in %2 s</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>emnify Event Viewer</source>
@@ -971,6 +1029,36 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>SIM order &amp;providers…</source>
         <translation>&amp;Versanddienste für SIM-Bestellungen…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventsBar</name>
+    <message>
+        <source>&amp;Show new events</source>
+        <translation>Neue Ereignisse &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>New events</source>
+        <translation>Neue Ereignisse</translation>
+    </message>
+    <message>
+        <source>Show new events</source>
+        <translation>Neue Ereignisse zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>%n neues Ereignis</numerusform>
+            <numerusform>%n neue Ereignisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>FollowController</name>
+    <message numerus="yes">
+        <source>Read new events every %n second(s)</source>
+        <translation>
+            <numerusform>Read new events every second</numerusform>
+            <numerusform>Read new events every %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source> · %n retries</source>
@@ -29,6 +39,16 @@
         <translation>
             <numerusform>Exported %n event.</numerusform>
             <numerusform>Exported %n events.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewEventsBar</name>
+    <message numerus="yes">
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>%n new event</numerusform>
+            <numerusform>%n new events</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,25 @@
 
 #include <QDateTime>
 
+#include <cmath>
+#include <utility>
+
+namespace {
+
+// A range that ends this close to the time it was asked for reaches up to now: follow mode
+// extends it. A custom range that ended earlier stays as it is.
+constexpr qint64 FollowableSlackMs = 60'000;
+
+// Polls refused for these reasons wait longer before the next one: the server is loaded or gone.
+bool backsOff(const ApiError &error)
+{
+    const int status = error.httpStatus();
+    return status == 429 || status >= 500 || error.kind() == ApiError::Kind::Network
+        || error.kind() == ApiError::Kind::Timeout;
+}
+
+} // namespace
+
 EventSession::EventSession(EventApiClient *client, EventTableModel *model, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -16,6 +35,8 @@ EventSession::EventSession(EventApiClient *client, EventTableModel *model, QObje
         [this](const EventBatch &batch, const std::vector<QByteArray> &) { onBatch(batch); });
     connect(m_client, &EventApiClient::progressChanged, this, &EventSession::onProgress);
     connect(m_client, &EventApiClient::finished, this, &EventSession::onFinished);
+    m_followTimer.setSingleShot(true);
+    connect(&m_followTimer, &QTimer::timeout, this, &EventSession::pollNow);
 }
 
 EventSession::~EventSession() = default;
@@ -23,6 +44,8 @@ EventSession::~EventSession() = default;
 ApiError EventSession::connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel)
 {
     m_client->cancel();
+    m_followTimer.stop();
+    m_missing.reset();
     const ApiError error = m_client->setBaseUrl(baseUrl);
     if (error.isError()) {
         m_accountLabel.clear();
@@ -44,13 +67,11 @@ void EventSession::load(const ViewRequest &request)
     start(request);
 }
 
-void EventSession::refresh(const ViewRequest &request)
-{
-    start(request);
-}
+void EventSession::refresh(const ViewRequest &request) { start(request); }
 
 void EventSession::stop()
 {
+    m_followTimer.stop();
     if (m_client->isBusy())
         m_client->cancel(); // finished(Cancelled) follows synchronously
 }
@@ -60,21 +81,72 @@ void EventSession::start(const ViewRequest &request)
     if (!isConnected())
         return;
     stop(); // the running read's finished(Cancelled) arrives now, before this read's state is set
+    m_request = request;
+    m_requestedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_interval = request.interval;
+    m_followFromMs = request.interval.second;
+    m_followBackoff = 1;
+    m_missing.reset();
+    m_claimedTotal = -1;
     m_lastError = {};
     m_progress = {};
     m_model->setNow(QDateTime::currentDateTimeUtc());
     setState(State::Loading);
-    m_client->fetch(request.query, request.scope);
+    fetch(Activity::Load, request.interval);
+}
+
+void EventSession::retryMissing()
+{
+    if (!isConnected() || !m_missing || m_activity != Activity::None)
+        return;
+    stop();
+    const std::pair<qint64, qint64> range = *m_missing;
+    m_lastError = {};
+    m_progress = {};
+    setState(State::Loading);
+    fetch(Activity::Retry, range);
+}
+
+void EventSession::fetch(Activity activity, std::pair<qint64, qint64> range)
+{
+    m_activity = activity;
+    m_reading = range;
+    m_oldestReceivedMs.reset();
+    EventQuery query = m_request.query;
+    query.from = QDateTime::fromMSecsSinceEpoch(range.first, Qt::UTC);
+    query.until = QDateTime::fromMSecsSinceEpoch(range.second, Qt::UTC);
+    m_client->fetch(query, m_request.scope);
 }
 
 void EventSession::onBatch(const EventBatch &batch)
 {
+    if (m_activity == Activity::None)
+        return; // not a read of this session's
+    for (qsizetype row = 0; row < batch.size(); ++row) {
+        if (!batch.isDropped(row))
+            m_oldestReceivedMs = std::min(m_oldestReceivedMs.value_or(batch.timestampMs(row)), batch.timestampMs(row));
+    }
+    if (m_activity == Activity::Poll) {
+        if (const qsizetype added = countNew(batch); added > 0)
+            Q_EMIT newEventsArrived(added);
+    }
     m_model->appendBatch(batch);
+}
+
+qsizetype EventSession::countNew(const EventBatch &batch) const
+{
+    qsizetype added = 0;
+    for (qsizetype row = 0; row < batch.size(); ++row)
+        added += !batch.isDropped(row) && !m_model->store().containsId(batch.id(row));
+    return added;
 }
 
 void EventSession::onProgress(const FetchProgress &progress)
 {
+    if (m_activity == Activity::Poll) {
+        m_pollRateLimitHits = progress.rateLimitHits; // the back-off reads it; the window does not
+        return;
+    }
     m_progress = progress;
     reserveAhead(progress.totalCount);
     Q_EMIT progressChanged(progress);
@@ -97,17 +169,112 @@ void EventSession::reserveAhead(qint64 claimedTotal)
 
 void EventSession::onFinished(const ApiError &error)
 {
-    if (m_state != State::Loading)
+    if (m_activity == Activity::Poll) {
+        onPollFinished(error);
+        return;
+    }
+    if (m_state != State::Loading || m_activity == Activity::None)
         return; // a cancel after a connectTo() or an unrelated client use
+    const Activity activity = std::exchange(m_activity, Activity::None);
     if (!error.isError()) {
+        m_missing.reset();
+        m_claimedTotal = -1;
         setState(State::Loaded);
-    } else if (error.kind() == ApiError::Kind::Cancelled) {
-        setState(State::Stopped);
     } else {
-        m_lastError = error;
-        setState(State::Failed);
+        // What the read finished is kept; the rest is missing (the coverage rule above).
+        const qint64 until = m_oldestReceivedMs ? std::min(*m_oldestReceivedMs + 1, m_reading.second) : m_reading.second;
+        m_missing = until > m_reading.first ? std::optional(std::pair { m_reading.first, until }) : std::nullopt;
+        if (m_progress.totalCount >= 0) {
+            // A retry's total counts only its own part: the rest is what was shown before it.
+            const qint64 before = activity == Activity::Retry ? m_model->store().size() - m_progress.eventsReceived : 0;
+            m_claimedTotal = before + m_progress.totalCount;
+        }
+        if (error.kind() == ApiError::Kind::Cancelled) {
+            setState(State::Stopped);
+        } else {
+            m_lastError = error;
+            setState(State::Failed);
+        }
     }
     Q_EMIT loadFinished(error);
+    scheduleFollow();
+}
+
+void EventSession::onPollFinished(const ApiError &error)
+{
+    m_activity = Activity::None;
+    if (!error.isError()) {
+        m_followFromMs = m_reading.second;
+        m_followBackoff = m_pollRateLimitHits > 0 ? m_followBackoff * 2 : 1;
+    } else if (backsOff(error)) {
+        m_followBackoff *= 2;
+    }
+    m_followBackoff = std::min(m_followBackoff, MaxFollowIntervalMs / 1000);
+    m_pollRateLimitHits = 0;
+    Q_EMIT pollFinished(error);
+    if (error.kind() == ApiError::Kind::Cancelled || isAccessDenied(error))
+        return; // stopped by the user or a new read, or the token is gone: no more polls by themselves
+    scheduleFollow();
+}
+
+void EventSession::setFollowing(bool following)
+{
+    if (m_following == following)
+        return;
+    m_following = following;
+    m_followBackoff = 1;
+    if (following) {
+        pollNow();
+        return;
+    }
+    m_followTimer.stop();
+    if (m_activity == Activity::Poll)
+        m_client->cancel();
+}
+
+void EventSession::setFollowIntervalMs(int ms)
+{
+    m_followIntervalMs = std::max(ms, 1);
+    if (m_followTimer.isActive())
+        m_followTimer.start(followIntervalMs());
+}
+
+int EventSession::followIntervalMs() const
+{
+    const qint64 base = std::max(m_followIntervalMs, minimumFollowIntervalMs(m_client->options()));
+    return int(std::min<qint64>(base * m_followBackoff, std::max<qint64>(base, MaxFollowIntervalMs)));
+}
+
+int EventSession::minimumFollowIntervalMs(const ApiClientOptions &options)
+{
+    const double rate = options.ratePerSecond > 0 ? options.ratePerSecond : 1.0;
+    return std::max(1000, int(std::ceil(10 * 1000 / rate)));
+}
+
+void EventSession::scheduleFollow()
+{
+    if (m_following && isConnected() && m_activity == Activity::None)
+        m_followTimer.start(followIntervalMs());
+}
+
+void EventSession::pollNow()
+{
+    if (!m_following || !isConnected() || m_activity != Activity::None || m_state == State::Idle)
+        return;
+    m_followTimer.stop();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_request.interval.second + FollowableSlackMs < m_requestedAtMs)
+        return; // a range that ended before it was asked for has nothing newer to follow
+    // Up to the end of this second: what the request asks for (its until is sent in whole
+    // seconds, rounded up), so that an event of this very moment is not hidden by the local filter.
+    const std::pair<qint64, qint64> range { m_followFromMs, (nowMs / 1000 + 1) * 1000 };
+    if (range.second <= range.first) {
+        scheduleFollow();
+        return;
+    }
+    m_interval.second = std::max(m_interval.second, range.second);
+    Q_EMIT intervalChanged(); // the local filter takes the new rows in before they arrive
+    fetch(Activity::Poll, range);
 }
 
 void EventSession::setState(State state)

@@ -49,6 +49,13 @@ public:
     [[nodiscard]] QHash<qint64, QString> providerNames() const;
     void setProviderNames(const QHash<qint64, QString> &names);
 
+    // Follow mode (View > Follow): off by default; polls every followIntervalSeconds() (default
+    // 30, at least 1; the session waits longer where the rate limits want it).
+    [[nodiscard]] bool follow() const;
+    void setFollow(bool follow);
+    [[nodiscard]] int followIntervalSeconds() const;
+    void setFollowIntervalSeconds(int seconds);
+
     void sync();
 
 private:

@@ -29,6 +29,7 @@ class EventTableModel;
 class EventTableView;
 class ExportFlow;
 class FilterPanel;
+class FollowController;
 class OrdersView;
 class QLabel;
 class QProgressBar;
@@ -58,6 +59,7 @@ public:
     void showConnectDialog(const QString &note = {});
 
     void refresh(); // F5: read again with the current request (keeps what is loaded)
+    void retry(); // after a failure: what the failed load did not finish, else refresh()
     void reload(); // a new request: forget what is loaded and read
     void stop();
 
@@ -93,6 +95,7 @@ protected:
 private:
     void setupStatusBar();
     void setupActions();
+    void setupLive(); // follow mode, partial loads and retry
     void restoreState();
     void saveState();
 
@@ -121,6 +124,7 @@ private:
     EventTableView *m_table; // in m_ui
     ConnectionFlow *m_connection;
     ExportFlow *m_export;
+    FollowController *m_follow;
     EmptyStateOverlay *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_filterLabel;
