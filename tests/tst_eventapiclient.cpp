@@ -134,6 +134,7 @@ private Q_SLOTS:
     void simulatorPull_data();
     void simulatorPull();
     void simulatorScopedList();
+    void authenticateTellsTheOrganisation();
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -255,19 +256,29 @@ void TestEventApiClient::jwtClaims_data()
     QTest::addColumn<QByteArray>("token");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<qint64>("exp");
+    QTest::addColumn<QString>("organisation"); // esc.org, as text
     QTest::newRow("normal") << b64("{}") + '.' + b64(R"({"iat":1000,"exp":605800,"esc.org":1})") + ".sig"
-                            << true << qint64(605800);
+                            << true << qint64(605800) << QStringLiteral("1");
+    QTest::newRow("org-string") << b64("{}") + '.' + b64(R"({"esc.org":"4711","esc.orgName":"A&B"})") + ".s"
+                                << true << qint64(-1) << QStringLiteral("4711");
+    // An organisation names an archive file: only a plain non-negative id is one.
+    QTest::newRow("org-fraction") << b64("{}") + '.' + b64(R"({"esc.org":1.5})") + ".s" << true
+                                  << qint64(-1) << QString();
+    QTest::newRow("org-path") << b64("{}") + '.' + b64(R"({"esc.org":"../x"})") + ".s" << true
+                              << qint64(-1) << QString();
+    QTest::newRow("org-negative") << b64("{}") + '.' + b64(R"({"esc.org":-3})") + ".s" << true
+                                  << qint64(-1) << QString();
     // '?' and '>' in the JSON make base64url use '-' and '_'
     QTest::newRow("url-alphabet") << b64("{}") + '.' + b64(R"({"x":"??>>","exp":42})") + ".s" << true
-                                  << qint64(42);
-    QTest::newRow("no-exp") << b64("{}") + '.' + b64(R"({"iat":1})") + ".s" << true << qint64(-1);
-    QTest::newRow("one-segment") << QByteArray("abc") << false << qint64(-1);
-    QTest::newRow("not-json") << QByteArray("a.bm90IGpzb24.c") << false << qint64(-1);
+                                  << qint64(42) << QString();
+    QTest::newRow("no-exp") << b64("{}") + '.' + b64(R"({"iat":1})") + ".s" << true << qint64(-1) << QString();
+    QTest::newRow("one-segment") << QByteArray("abc") << false << qint64(-1) << QString();
+    QTest::newRow("not-json") << QByteArray("a.bm90IGpzb24.c") << false << qint64(-1) << QString();
     // Out of range numbers are no time at all (they were cast to qint64: undefined behaviour).
-    QTest::newRow("exp-1e300") << b64("{}") + '.' + b64(R"({"exp":1e300})") + ".s" << true << qint64(-1);
+    QTest::newRow("exp-1e300") << b64("{}") + '.' + b64(R"({"exp":1e300})") + ".s" << true << qint64(-1) << QString();
     QTest::newRow("exp-negative-1e300")
-        << b64("{}") + '.' + b64(R"({"exp":-1e300})") + ".s" << true << qint64(-1);
-    QTest::newRow("exp-1e19") << b64("{}") + '.' + b64(R"({"exp":1e19})") + ".s" << true << qint64(-1);
+        << b64("{}") + '.' + b64(R"({"exp":-1e300})") + ".s" << true << qint64(-1) << QString();
+    QTest::newRow("exp-1e19") << b64("{}") + '.' + b64(R"({"exp":1e19})") + ".s" << true << qint64(-1) << QString();
 }
 
 void TestEventApiClient::jwtClaims()
@@ -276,9 +287,12 @@ void TestEventApiClient::jwtClaims()
     QFETCH(bool, valid);
     QFETCH(qint64, exp);
     const auto claims = JwtClaims::decode(token);
+    QFETCH(QString, organisation);
     QCOMPARE(claims.has_value(), valid);
-    if (valid)
+    if (valid) {
         QCOMPARE(claims->expiresAt.value_or(-1), exp);
+        QCOMPARE(claims->organisation, organisation);
+    }
 }
 
 void TestEventApiClient::retryAfter_data()
@@ -1229,3 +1243,43 @@ void TestEventApiClient::simulatorScopedList()
 
 QTEST_GUILESS_MAIN(TestEventApiClient)
 #include "tst_eventapiclient.moc"
+
+// The account of a token (its organisation) is known after authenticate(), before any pull, and a
+// second call with the token still usable answers without another request.
+void TestEventApiClient::authenticateTellsTheOrganisation()
+{
+    EmnifySimulator simulator;
+    QVERIFY(simulator.listen());
+    EmnifySimulatorConfig config;
+    config.applicationTokens = { QStringLiteral("sim-token") };
+    config.organisationId = 4242;
+    config.organisationName = QStringLiteral("Cervantes \"Agritech\" S.L.");
+    simulator.setConfig(config);
+    int authentications = 0;
+    connect(&simulator, &EmnifySimulator::requestHandled, this,
+        [&authentications](const QByteArray &method, const QByteArray &path, int) {
+            authentications += method == "POST" && path.endsWith("/authenticate");
+        });
+    QVERIFY(!m_client->setBaseUrl(simulator.baseUrl()).isError());
+    m_client->setApplicationToken(QStringLiteral("sim-token"));
+    QCOMPARE(m_client->organisation(), QString());
+
+    QSignalSpy authenticated(m_client.get(), &EventApiClient::authenticated);
+    QSignalSpy failed(m_client.get(), &EventApiClient::authenticationFailed);
+    m_client->authenticate();
+    QVERIFY(authenticated.wait(5000));
+    QCOMPARE(m_client->organisation(), QStringLiteral("4242"));
+    QCOMPARE(m_client->organisationName(), config.organisationName);
+    QCOMPARE(authentications, 1);
+
+    m_client->authenticate();
+    QTRY_COMPARE(authenticated.size(), 2);
+    QCOMPARE(authentications, 1);
+    QCOMPARE(failed.size(), 0);
+
+    m_client->setApplicationToken(QStringLiteral("not-the-token"));
+    m_client->authenticate();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().first().value<ApiError>().kind(), ApiError::Kind::Authentication);
+    QCOMPARE(authenticated.size(), 2);
+}

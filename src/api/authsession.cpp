@@ -236,7 +236,10 @@ void AuthSession::adoptToken(const QByteArray &token, const QByteArray &dateHead
     // half of what is left. Without a usable exp we rely on the 401 path. JwtClaims keeps the
     // numbers within +-1e15 s, so none of this overflows.
     m_refreshAtMs = std::numeric_limits<qint64>::max();
-    if (const auto claims = JwtClaims::decode(m_authToken); claims && claims->expiresAt) {
+    const auto claims = JwtClaims::decode(m_authToken);
+    m_organisation = claims ? claims->organisation : QString();
+    m_organisationName = claims ? claims->organisationName : QString();
+    if (claims && claims->expiresAt) {
         const qint64 serverNowMs = localNowMs + m_clockSkewMs;
         const qint64 expMs = *claims->expiresAt * 1000;
         const qint64 remainingMs = expMs - serverNowMs;
@@ -254,6 +257,7 @@ void AuthSession::adoptToken(const QByteArray &token, const QByteArray &dateHead
     }
     qCDebug(lcApi) << "authenticated; token renewal in" << (m_refreshAtMs - RateLimiter::nowMs()) << "ms";
 
+    Q_EMIT authenticated();
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {
         if (waiter.context)

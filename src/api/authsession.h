@@ -56,12 +56,18 @@ public:
     [[nodiscard]] ApiError rejected(int serial, const ApiError &reply);
     void worked(int serial); // a request with this token succeeded
 
+    // The organisation the token belongs to (its JWT's esc.org, esc.orgName), from the last
+    // authentication; empty before the first or when the token does not say.
+    [[nodiscard]] QString organisation() const { return m_organisation; }
+    [[nodiscard]] QString organisationName() const { return m_organisationName; }
+
     // The server's clock minus ours, from the last authentication (0 within 10 s or unknown).
     [[nodiscard]] qint64 clockSkewMs() const { return m_clockSkewMs; }
 
 Q_SIGNALS:
     void requestSent(); // an authentication request went out (for the pull's request count)
     void retrying(); // an authentication request will be repeated
+    void authenticated(); // a new token was adopted (organisation() is set from it)
 
 private:
     struct Waiter
@@ -87,6 +93,8 @@ private:
     qint64 m_refreshAtMs = 0; // on m_clock
     qint64 m_lastAuthMs = -1; // when the last authentication request was sent, on m_clock
     qint64 m_clockSkewMs = 0;
+    QString m_organisation;
+    QString m_organisationName;
     int m_tokenSerial = 0;
     bool m_tokenUsed = false; // the current token went out with at least one request
     bool m_tokenFrom401 = false; // the current token was fetched after a 401 and has not worked yet

@@ -18,6 +18,7 @@ EventApiClient::EventApiClient(QNetworkAccessManager *network, QObject *parent)
     Q_ASSERT(network);
     registerMetaTypes();
     m_auth->setOptions(m_options);
+    connect(m_auth.get(), &AuthSession::authenticated, this, &EventApiClient::authenticated);
 }
 
 EventApiClient::~EventApiClient()
@@ -85,6 +86,29 @@ void EventApiClient::setOptions(const Options &options)
     m_options.maxPageBytes = std::max<qint64>(1024, m_options.maxPageBytes);
     m_limiter = RateLimiter(m_options.ratePerSecond, m_options.burst);
     m_auth->setOptions(m_options);
+}
+
+QString EventApiClient::organisation() const { return m_auth->organisation(); }
+
+QString EventApiClient::organisationName() const { return m_auth->organisationName(); }
+
+void EventApiClient::authenticate()
+{
+    if (m_baseUrl.isEmpty() || !m_auth->hasApplicationToken()) {
+        const ApiError error = m_baseUrl.isEmpty()
+            ? ApiError(ApiError::Kind::InvalidUrl, QStringLiteral("no API URL set"))
+            : ApiError(ApiError::Kind::Authentication, QStringLiteral("no application token set"));
+        QMetaObject::invokeMethod(
+            this, [this, error] { Q_EMIT authenticationFailed(error); }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_auth->tokenUsable()) { // nothing new to adopt: say so as a fresh token would
+        QMetaObject::invokeMethod(this, &EventApiClient::authenticated, Qt::QueuedConnection);
+        return;
+    }
+    // A new token emits authenticated() (forwarded from the session, as for any pull's token).
+    m_auth->withToken(
+        this, [] {}, [this](const ApiError &error) { Q_EMIT authenticationFailed(error); });
 }
 
 FetchProgress EventApiClient::progress() const { return m_pull ? m_pull->progress() : FetchProgress(); }

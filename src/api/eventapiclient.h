@@ -53,6 +53,15 @@ public:
     void setOptions(const Options &options); // takes effect with the next fetch
     [[nodiscard]] const Options &options() const { return m_options; }
 
+    // Whose account the token reads: the organisation id (the JWT's esc.org) and its name, known
+    // after the first authentication (authenticated()); empty before, or when the token does not
+    // say. An account's archive is keyed by the URL and this id.
+    [[nodiscard]] QString organisation() const;
+    [[nodiscard]] QString organisationName() const;
+    // Authenticates now if no usable token is held (to know the account before any pull); ends
+    // with authenticated() or authenticationFailed(), once, never synchronously.
+    void authenticate();
+
     [[nodiscard]] bool isBusy() const { return m_pull != nullptr; }
     [[nodiscard]] FetchProgress progress() const;
 
@@ -71,6 +80,8 @@ Q_SIGNALS:
     void eventsReceived(const EventBatch &events, const std::vector<QByteArray> &raw);
     void progressChanged(const FetchProgress &progress);
     void finished(const ApiError &error);
+    void authenticated(); // a token was adopted (by any pull, or authenticate()): organisation() is current
+    void authenticationFailed(const ApiError &error); // only for authenticate()
 
 private:
     void onPullFinished(const ApiError &error);

@@ -34,6 +34,26 @@ std::optional<qint64> secondsClaim(const QJsonObject &object, QLatin1String key)
     return std::nullopt;
 }
 
+// esc.org is a number in the tokens seen (SDK captures); a numeric string is tolerated. Anything
+// else is no organisation: it names an archive file, so it must be a plain id.
+QString organisationClaim(const QJsonObject &object)
+{
+    const QJsonValue value = object.value(QLatin1String("esc.org"));
+    if (value.isDouble()) {
+        const double id = value.toDouble();
+        if (std::isfinite(id) && id >= 0 && id < 9e15 && id == std::floor(id))
+            return QString::number(qint64(id));
+        return {};
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 id = value.toString().toLongLong(&ok);
+        if (ok && id >= 0)
+            return QString::number(id);
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<JwtClaims> JwtClaims::decode(QByteArrayView token)
@@ -56,5 +76,6 @@ std::optional<JwtClaims> JwtClaims::decode(QByteArrayView token)
         return std::nullopt;
     const QJsonObject object = document.object();
     return JwtClaims { secondsClaim(object, QLatin1String("iat")),
-        secondsClaim(object, QLatin1String("exp")) };
+        secondsClaim(object, QLatin1String("exp")), organisationClaim(object),
+        object.value(QLatin1String("esc.orgName")).toString() };
 }

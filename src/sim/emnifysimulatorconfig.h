@@ -11,6 +11,8 @@ struct EmnifySimulatorConfig final
 {
     QStringList applicationTokens { QStringLiteral("sim-application-token") }; // empty: accept any
     int tokenTtlSeconds = 7 * 24 * 3600; // what real application-token JWTs were observed to carry
+    qint64 organisationId = 1; // the JWT's esc.org: whose account this is
+    QString organisationName = QStringLiteral("emnify simulator"); // esc.orgName
     int latencyMs = 0; // added before every response
     double rateLimitPerSecond = 0; // 0: unlimited; else a token bucket with this rate and burst
     bool retryAfter = true; // send Retry-After (seconds) with 429
@@ -20,4 +22,8 @@ struct EmnifySimulatorConfig final
     quint64 faultSeed = 1;
     int defaultPerPage = 100; // per_page < 1 or absent
     int maxPerPage = 1000; // larger per_page values are clamped to this
+    // New events per minute while the simulator runs (0: none): copies of random events of the
+    // account (so spread over its organisations, users, devices and SIMs) with new ids and the
+    // current time, so that follow mode and incremental syncs have something to find.
+    int growEventsPerMinute = 0;
 };
