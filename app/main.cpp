@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
+#include "archive/eventarchive.h"
 #include "keychain/keychaintokenstore.h"
 #include "model/workerpools.h"
 #include "session/eventsession.h"
@@ -96,6 +97,7 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     EventApiClient client(&network);
     EventTableModel model;
+    std::unique_ptr<EventArchive> demoArchive; // outlives the session that reads it
     EventSession session(&client, &model);
     QSettings settings;
     ViewerSettings viewerSettings(&settings);
@@ -120,6 +122,17 @@ int main(int argc, char *argv[])
         options.burst = 20;
         client.setOptions(options);
         window.setConnection(simulator->baseUrl(), token, QObject::tr("Demo account"));
+        // The demo's own archive, so that a second start shows its rows at once. The simulator
+        // listens on a random port: its key is the organisation "demo" on 127.0.0.1, not the port.
+        QUrl archiveUrl = simulator->baseUrl();
+        archiveUrl.setPort(-1);
+        const ArchiveAccount demoAccount { archiveUrl, QStringLiteral("demo"), QObject::tr("Demo account") };
+        QString archiveError;
+        demoArchive = EventArchive::open(demoAccount.defaultPath(), demoAccount, &archiveError);
+        if (demoArchive)
+            session.setArchive(demoArchive.get());
+        else
+            std::fprintf(stderr, "the demo archive is not used: %s\n", qPrintable(archiveError));
     }
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, &model, parser.value(screenshot),

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
+#include "archive/archiveaccount.h"
+#include "archive/eventarchive.h"
 #include "fakeemnifyserver.h"
 #include "session/eventsession.h"
 #include "sim/emnifysimulator.h"
@@ -10,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -35,6 +38,9 @@ private Q_SLOTS:
     void followBacksOffWhenRefused();
     void followIntervalRespectsRateBudget();
     void partialLoadKnowsWhatIsMissing();
+    void rowsFromArchiveBeforeAnyRequest();
+    void restartInsideCoveredRangeRequestsOnlyWhatIsNew();
+    void beyondRetentionIsNotEmptySuccess();
 
 private:
     [[nodiscard]] static ViewRequest lastWeek();
@@ -51,6 +57,54 @@ private:
 namespace {
 const QString token = QStringLiteral("app-token");
 }
+namespace {
+
+// Events of the given times (ms) as the fake server's JSON, newest first.
+QByteArray eventAt(qint64 id, qint64 ms)
+{
+    QByteArray json = FakeEmnifyServer::eventJson(id);
+    return json.replace("2024-05-01T10:00:00.000Z",
+        QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8());
+}
+
+qint64 qTime(const QByteArray &q, QLatin1StringView key)
+{
+    const QString text = QString::fromUtf8(q).section(key, 1).section(QLatin1Char(','), 0, 0);
+    return QDateTime::fromString(text, Qt::ISODate).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+// A server of timed events that answers q's from/until as the API does and records each q.
+struct TimedEvents
+{
+    QList<std::pair<qint64, qint64>> events; // id, ms; newest first
+    QList<QByteArray> queries;
+
+    void serve(FakeEmnifyServer *server)
+    {
+        server->hook = [this](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+            if (request.method != "GET" || !request.path.endsWith("/event"))
+                return std::nullopt;
+            const QByteArray q = request.queryValue("q");
+            queries.append(q);
+            const qint64 from = qTime(q, QLatin1StringView("from:"));
+            const qint64 until = qTime(q, QLatin1StringView("until:"));
+            QList<QByteArray> matching;
+            for (const auto &[id, ms] : std::as_const(events)) {
+                if (ms >= from && ms < until)
+                    matching.append(eventAt(id, ms));
+            }
+            const int page = std::max(1, request.queryValue("page").toInt());
+            const QList<QByteArray> slice = matching.mid((page - 1) * 1000, 1000);
+            return FakeEmnifyServer::Response { 200,
+                { { "X-Total-Count", QByteArray::number(matching.size()) },
+                    { "X-Total-Pages", QByteArray::number(std::max<qsizetype>(1, (matching.size() + 999) / 1000)) } },
+                '[' + slice.join(',') + ']' };
+        };
+    }
+};
+
 
 void TestEventSession::init()
 {
@@ -346,6 +400,109 @@ void TestEventSession::partialLoadKnowsWhatIsMissing()
     QVERIFY(m_session->missing());
     QCOMPARE(m_session->missing()->first, request.interval.first);
     QCOMPARE(m_session->missing()->second, t + 1);
+}
+
+void TestEventSession::rowsFromArchiveBeforeAnyRequest()
+{
+    // An archive that covers the last week up to a minute ago, and a server that answers slowly.
+    QTemporaryDir dir;
+    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> events = TestData::docExamples();
+    for (size_t i = 0; i < events.size(); ++i)
+        events[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    const ViewRequest request = lastWeek();
+    QVERIFY(archive->write(std::span<const Event>(events), TimeInterval { request.interval.first, now - 60000 }) > 0);
+    TimedEvents server;
+    server.events = { { 9001, now - 30000 } }; // only in the API: the last minute
+    server.serve(m_server.get());
+    m_server->latencyMs = 200;
+
+    m_session->setArchive(archive.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QSignalSpy fromArchive(m_session.get(), &EventSession::archiveReadFinished);
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(fromArchive.wait(15000));
+    QCOMPARE(m_model->store().size(), qsizetype(events.size())); // all of them, before any answer
+    QCOMPARE(m_server->count("GET", "/event"), 0);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QCOMPARE(m_model->store().size(), qsizetype(events.size()) + 1);
+    QCOMPARE(m_session->archivedRows(), qsizetype(events.size()));
+    QCOMPARE(m_session->apiRows(), 1);
+    // Only the part the archive did not cover was asked for.
+    QCOMPARE(server.queries.size(), 1);
+    QVERIFY(qTime(server.queries.first(), QLatin1StringView("from:")) >= now - 60000 - 1000);
+}
+
+void TestEventSession::restartInsideCoveredRangeRequestsOnlyWhatIsNew()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    TimedEvents server;
+    for (int i = 0; i < 40; ++i)
+        server.events.append({ 5000 - i, now - 10000 - qint64(i) * 60000 });
+    server.serve(m_server.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    {
+        QString error;
+        std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
+        QVERIFY2(archive, qPrintable(error));
+        m_session->setArchive(archive.get());
+        QVERIFY(loadAndWait(m_session.get()));
+        QCOMPARE(m_model->store().size(), 40);
+        m_session->setArchive(nullptr);
+    }
+    const qint64 firstUntil = m_session->interval().second;
+    QCOMPARE(server.queries.size(), 1);
+
+    // "Restart": a new session and table on the same file; one event is new since.
+    server.events.prepend({ 6000, QDateTime::currentMSecsSinceEpoch() });
+    server.queries.clear();
+    EventTableModel model;
+    EventSession session(m_client.get(), &model);
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    session.setArchive(archive.get());
+    QVERIFY(!session.connectTo(m_server->url(), token, {}).isError());
+    QVERIFY(loadAndWait(&session));
+    QCOMPARE(model.store().size(), 41);
+    QCOMPARE(session.archivedRows(), 40);
+    QCOMPARE(session.apiRows(), 1);
+    QCOMPARE(server.queries.size(), 1); // the covered week is not asked for again
+    QVERIFY2(qTime(server.queries.first(), QLatin1StringView("from:")) >= firstUntil - 1000, server.queries.first().constData());
+}
+
+void TestEventSession::beyondRetentionIsNotEmptySuccess()
+{
+    QTemporaryDir dir;
+    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    m_session->setArchive(archive.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    const qint64 day = 24 * 3600 * 1000LL;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime::fromMSecsSinceEpoch(now - 60 * day, Qt::UTC);
+    state.customUntil = QDateTime::fromMSecsSinceEpoch(now - 40 * day, Qt::UTC);
+    const ViewRequest request = *ViewRequest::fromState(state, now);
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_server->count("GET", "/event"), 0); // the API no longer holds any of it
+    QCOMPARE(m_session->emptiness(), EventSession::Emptiness::BeyondRetention);
+    QCOMPARE(m_session->beyondRetention().size(), 1);
+    QCOMPARE(m_session->beyondRetention().first(), (TimeInterval { request.interval.first, request.interval.second }));
 }
 
 QTEST_GUILESS_MAIN(TestEventSession)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
 #include "api/eventquery.h"
+#include "archive/archiveaccount.h"
+#include "archive/eventarchive.h"
 #include "fakeemnifyserver.h"
 #include "memorytokenstore.h"
 #include "session/eventsession.h"
@@ -10,6 +12,7 @@
 #include "table/eventtablemodel.h"
 #include "testdata.h"
 #include "widgets/errorbanner.h"
+#include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
 #include "widgets/translationloader.h"
 
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void partialLoadSaysSoAndRetriesOnlyMissing();
     void bannerIsOneLineHigh();
     void rejectedTokenOffersChangeToken();
+    void beyondRetentionIsShownAsMissing();
 
 private:
     void createWindow();
@@ -365,6 +369,33 @@ void TestLiveWindow::rejectedTokenOffersChangeToken()
         qPrintable(banner->message()));
     QTest::mouseClick(change, Qt::LeftButton);
     QTRY_VERIFY(m_window->findChild<QDialog *>() && m_window->findChild<QDialog *>()->isVisible());
+}
+
+void TestLiveWindow::beyondRetentionIsShownAsMissing()
+{
+    // An empty archive and a range the API no longer holds: not "no events", but what is missing.
+    QString error;
+    const ArchiveAccount account { m_simulator->baseUrl(), QStringLiteral("org"), {} };
+    std::unique_ptr<EventArchive> archive = EventArchive::open(m_dir->filePath(QStringLiteral("a.sqlite")), account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    m_session->setArchive(archive.get());
+    const qint64 day = 24 * 3600 * 1000LL;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ViewerFilterState state = m_window->filterPanel()->state();
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime::fromMSecsSinceEpoch(now - 60 * day, Qt::UTC);
+    state.customUntil = QDateTime::fromMSecsSinceEpoch(now - 40 * day, Qt::UTC);
+    m_window->filterPanel()->setState(state);
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->setConnection(m_simulator->baseUrl(), token, {});
+    m_window->reload();
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QVERIFY2(m_window->emptyStateText().contains(QLatin1String("No events archived between")), qPrintable(m_window->emptyStateText()));
+    QVERIFY2(m_window->emptyStateText().contains(QLatin1String("older than the API's 30-day retention")),
+        qPrintable(m_window->emptyStateText()));
+    QVERIFY(m_window->errorBanner()->message().contains(QLatin1String("30-day retention")));
+    m_session->setArchive(nullptr);
 }
 
 QTEST_MAIN(TestLiveWindow)

@@ -1034,6 +1034,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1 from the archive · reading what is new…</source>
+        <translation>%1 aus dem Archiv · lese, was neu ist…</translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>

@@ -4,23 +4,35 @@
 
 #include "api/apierror.h"
 #include "api/fetchprogress.h"
+#include "archive/timeinterval.h"
 #include "session/viewrequest.h"
+
+#include <QList>
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
 
+#include <atomic>
+#include <future>
+#include <memory>
 #include <optional>
 
 struct ApiClientOptions;
+class ArchiveSync;
 class EventApiClient;
+class EventArchive;
 class EventBatch;
 class EventTableModel;
 
 // Where the table's rows come from, and the state of getting them: one object owns the fetch (its
 // client, progress, cancel, how much room the store makes, errors) and feeds the table model. The
 // window shows what it reports and asks it to load; it never talks to the client itself.
+// With an archive of the account, a load shows the archived rows of its range at once (read on a
+// worker thread, appended in batches on this one), then ArchiveSync pulls only the parts the
+// archive does not cover and that the API still holds; whatever comes from the API goes through
+// the archive. Parts neither holds are reported (beyondRetention()), never shown as empty success.
 // Besides the load of a request it runs two smaller reads of the same request: a retry of the part
 // a failed load did not finish, and follow mode's polls for what is newer than the last read.
 // Lives on the GUI thread, with the model and the client.
@@ -48,6 +60,7 @@ public:
         AccessDenied, // the token has no access (lastError())
         LoadFailed, // lastError()
         NothingInRange, // read completely, no events
+        BeyondRetention, // no events, and (part of) the range is neither archived nor in the API
         AllHidden, // rows are loaded but the local filter hides them all
     };
 
@@ -67,6 +80,21 @@ public:
     ApiError connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel);
     [[nodiscard]] bool isConnected() const { return m_state != State::Disconnected; }
     [[nodiscard]] QString accountLabel() const { return m_accountLabel; }
+
+    // The archive of the connected account, or none: rows from the API only. Not owned; it must
+    // outlive the session or be unset first (nullptr). Takes effect with the next load.
+    void setArchive(EventArchive *archive);
+    [[nodiscard]] EventArchive *archive() const { return m_archive; }
+    // Where the rows of the last load came from: events read from the archive, and events the API
+    // added (new to the table).
+    [[nodiscard]] qsizetype archivedRows() const { return m_archivedRows; }
+    [[nodiscard]] qsizetype apiRows() const { return m_apiRows; }
+    [[nodiscard]] bool isReadingArchive() const { return m_archiveRead != nullptr; }
+    // Why the archive could not be read (the rows then come from the API only); empty when it could.
+    [[nodiscard]] const QString &archiveError() const { return m_archiveError; }
+    // Parts of the last load's range the archive does not cover and the API no longer holds
+    // (older than its retention), oldest first.
+    [[nodiscard]] const QList<TimeInterval> &beyondRetention() const { return m_beyondRetention; }
 
     // Forget what is loaded and read for this request (a new time range or scope).
     void load(const ViewRequest &request);
@@ -117,6 +145,7 @@ Q_SIGNALS:
     // A poll delivered events the table did not hold yet (count), before they are appended.
     void newEventsArrived(qsizetype count);
     void pollFinished(const ApiError &error);
+    void archiveReadFinished(qsizetype rows); // the archived rows of the load are in the table
 
 private:
     enum class Activity { None, Load, Retry, Poll };
@@ -131,6 +160,11 @@ private:
     void setState(State state);
     void reserveAhead(qint64 claimedTotal);
     [[nodiscard]] qsizetype countNew(const EventBatch &batch) const;
+    void readArchive();
+    void onArchiveBatch(quint64 generation, const std::shared_ptr<EventBatch> &batch);
+    void onArchiveRead(quint64 generation, const QString &error);
+    void cancelArchiveRead();
+    void deliver(const EventBatch &batch);
 
     EventApiClient *m_client;
     EventTableModel *m_model;
@@ -148,10 +182,25 @@ private:
     qint64 m_claimedTotal = -1;
     qsizetype m_reserved = 0; // rows the store has room for, as asked by this session
 
+    struct ArchiveRead
+    {
+        std::atomic<bool> cancelled { false };
+        std::future<void> done;
+    };
+    EventArchive *m_archive = nullptr;
+    std::unique_ptr<ArchiveSync> m_sync; // with m_archive: every read from the API goes through it
+    std::shared_ptr<ArchiveRead> m_archiveRead; // the running read of the archive, on a worker
+    quint64 m_archiveGeneration = 0; // batches of an older read are dropped
+    qsizetype m_archivedRows = 0;
+    qsizetype m_apiRows = 0;
+    QList<TimeInterval> m_beyondRetention;
+    QString m_archiveError;
+
     bool m_following = false;
     int m_followIntervalMs = DefaultFollowIntervalMs;
     int m_followBackoff = 1; // multiplies the interval after refused polls
     int m_pollRateLimitHits = 0; // 429 answers the running poll waited out
     qint64 m_followFromMs = 0; // the next poll reads [m_followFromMs, now)
+    qint64 m_pollSentMs = 0; // when the running poll was sent
     QTimer m_followTimer;
 };

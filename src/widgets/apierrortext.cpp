@@ -89,6 +89,8 @@ QString ApiErrorText::emptyTable(
             .arg(lastError.toString().toHtmlEscaped());
     case E::NothingInRange:
         return tr("No events in the selected time range.");
+    case E::BeyondRetention:
+        break; // the window says which part (beyondRetention())
     case E::AllHidden:
         return tr("All %1 loaded events are hidden by filters.<br><a href=\"clear\">Clear filters</a>")
             .arg(QLocale().toString(loadedEvents));

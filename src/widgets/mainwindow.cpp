@@ -3,6 +3,7 @@
 #include "widgets/mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "archive/timeinterval.h"
 #include "export/tsvwriter.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
@@ -180,6 +181,11 @@ void MainWindow::setupLive()
                 ApiErrorText::describe(error), ErrorBanner::Level::Error, ErrorBanner::Action::ChangeToken);
     });
     connect(m_ui->errorBanner, &ErrorBanner::changeTokenRequested, this, [this] { showConnectDialog(); });
+    // Rows from the archive are in before the API answers: say so while the API is read.
+    connect(m_session, &EventSession::archiveReadFinished, this, [this](qsizetype rows) {
+        m_progressLabel->setText(tr("%1 from the archive · reading what is new…").arg(QLocale().toString(rows)));
+        updateCounts();
+    });
 }
 
 void MainWindow::retry()
@@ -415,7 +421,15 @@ void MainWindow::onLoadFinished(const ApiError &error)
 {
     const FetchProgress &progress = m_session->progress();
     if (!error.isError()) {
-        m_progressLabel->setText(tr("Read %1 events").arg(QLocale().toString(progress.eventsReceived)));
+        if (m_session->archive())
+            m_progressLabel->setText(ApiErrorText::rowSources(m_session->archivedRows(), m_session->apiRows()));
+        else
+            m_progressLabel->setText(tr("Read %1 events").arg(QLocale().toString(progress.eventsReceived)));
+        if (!m_session->beyondRetention().isEmpty()) {
+            const TimeInterval &part = m_session->beyondRetention().first();
+            m_ui->errorBanner->showMessage(ApiErrorText::beyondRetention(part.from, part.until),
+                ErrorBanner::Level::Warning, ErrorBanner::Action::None);
+        }
         if (progress.eventsSkipped > 0)
             m_ui->errorBanner->showMessage(
                 tr("%n event(s) could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
@@ -514,8 +528,13 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateEmptyState()
 {
-    m_emptyState->showMessage(
-        ApiErrorText::emptyTable(m_session->emptiness(), m_session->lastError(), m_model->store().size()));
+    const EventSession::Emptiness emptiness = m_session->emptiness();
+    if (emptiness == EventSession::Emptiness::BeyondRetention) {
+        const TimeInterval &part = m_session->beyondRetention().first();
+        m_emptyState->showMessage(ApiErrorText::beyondRetention(part.from, part.until).toHtmlEscaped());
+        return;
+    }
+    m_emptyState->showMessage(ApiErrorText::emptyTable(emptiness, m_session->lastError(), m_model->store().size()));
 }
 
 QString MainWindow::emptyStateText() const
