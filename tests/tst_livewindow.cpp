@@ -97,7 +97,8 @@ void TestLiveWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
     m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<EventApiClient>(m_network.get());
@@ -123,7 +124,8 @@ void TestLiveWindow::init()
 
 void TestLiveWindow::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
+    m_window = std::make_unique<MainWindow>(
+        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
     m_window->resize(1200, 700); // fewer rows in view than loaded, so the view can scroll
     m_window->show();
     m_window->activateWindow(); // keyboard focus is part of what follow mode must not move
@@ -204,7 +206,8 @@ void TestLiveWindow::followAtTopShowsNewRowsInPlace()
     QCOMPARE(table->verticalScrollBar()->value(), 0);
     QCOMPARE(m_model->event(0).id, 800000004);
     QVERIFY(newEventsBar()->isHidden());
-    QVERIFY2(m_window->statusText().startsWith(QLocale().toString(before + 5)), qPrintable(m_window->statusText()));
+    QVERIFY2(m_window->statusText().startsWith(QLocale().toString(before + 5)),
+        qPrintable(m_window->statusText()));
 }
 
 void TestLiveWindow::followElsewhereKeepsViewAndCounts()
@@ -285,7 +288,8 @@ void TestLiveWindow::partialLoadSaysSoAndRetriesOnlyMissing()
         if (failing && page == 2)
             return FakeEmnifyServer::Response { 500, {}, R"({"message":"Internal Server Error."})" };
         // Only the events inside q's until (from the newest on): enough for what the retry asks.
-        const QString untilText = QString::fromUtf8(q).section(QLatin1String("until:"), 1).section(QLatin1Char(','), 0, 0);
+        const QString untilText
+            = QString::fromUtf8(q).section(QLatin1String("until:"), 1).section(QLatin1Char(','), 0, 0);
         const qint64 until = QDateTime::fromString(untilText, Qt::ISODate).toMSecsSinceEpoch();
         QList<QByteArray> matching;
         for (int i = 0; i < events.size(); ++i) {
@@ -297,7 +301,8 @@ void TestLiveWindow::partialLoadSaysSoAndRetriesOnlyMissing()
         const int pages = int((matching.size() + 49) / 50);
         QByteArray body = '[' + slice.join(',') + ']';
         return FakeEmnifyServer::Response { 200,
-            { { "X-Total-Count", QByteArray::number(matching.size()) }, { "X-Total-Pages", QByteArray::number(pages) },
+            { { "X-Total-Count", QByteArray::number(matching.size()) },
+                { "X-Total-Pages", QByteArray::number(pages) },
                 { "X-Current-Page", QByteArray::number(page) } },
             body };
     };
@@ -331,8 +336,8 @@ void TestLiveWindow::partialLoadSaysSoAndRetriesOnlyMissing()
     QCOMPARE(finished.at(1).at(0).value<ApiError>().kind(), ApiError::Kind::None);
     QTRY_COMPARE(m_model->rowCount(), 120);
     QVERIFY(!queries.isEmpty());
-    const QString expectedUntil = EventQuery::formatTimestamp(
-        QDateTime::fromMSecsSinceEpoch(oldestLoaded + 1, Qt::UTC), true);
+    const QString expectedUntil
+        = EventQuery::formatTimestamp(QDateTime::fromMSecsSinceEpoch(oldestLoaded + 1, Qt::UTC), true);
     for (const QByteArray &q : std::as_const(queries))
         QVERIFY2(q.contains("until:" + expectedUntil.toUtf8()), q.constData());
     QCOMPARE(queries.size(), 2); // 71 events from the oldest loaded on: two pages, not three
@@ -365,7 +370,8 @@ void TestLiveWindow::rejectedTokenOffersChangeToken()
     QVERIFY(!banner->findChild<QPushButton *>(QStringLiteral("retryButton"))->isVisible());
     auto *change = banner->findChild<QPushButton *>(QStringLiteral("changeTokenButton"));
     QVERIFY(change->isVisible());
-    QVERIFY2(!banner->message().contains(QLatin1String("..")) && !banner->message().contains(QStringLiteral("….")),
+    QVERIFY2(
+        !banner->message().contains(QLatin1String("..")) && !banner->message().contains(QStringLiteral("….")),
         qPrintable(banner->message()));
     QTest::mouseClick(change, Qt::LeftButton);
     QTRY_VERIFY(m_window->findChild<QDialog *>() && m_window->findChild<QDialog *>()->isVisible());
@@ -376,7 +382,8 @@ void TestLiveWindow::beyondRetentionIsShownAsMissing()
     // An empty archive and a range the API no longer holds: not "no events", but what is missing.
     QString error;
     const ArchiveAccount account { m_simulator->baseUrl(), QStringLiteral("org"), {} };
-    std::unique_ptr<EventArchive> archive = EventArchive::open(m_dir->filePath(QStringLiteral("a.sqlite")), account, &error);
+    std::unique_ptr<EventArchive> archive
+        = EventArchive::open(m_dir->filePath(QStringLiteral("a.sqlite")), account, &error);
     QVERIFY2(archive, qPrintable(error));
     m_session->setArchive(archive.get());
     const qint64 day = 24 * 3600 * 1000LL;
@@ -391,7 +398,8 @@ void TestLiveWindow::beyondRetentionIsShownAsMissing()
     m_window->reload();
     QVERIFY(finished.wait(fetchTimeoutMs));
     QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
-    QVERIFY2(m_window->emptyStateText().contains(QLatin1String("No events archived between")), qPrintable(m_window->emptyStateText()));
+    QVERIFY2(m_window->emptyStateText().contains(QLatin1String("No events archived between")),
+        qPrintable(m_window->emptyStateText()));
     QVERIFY2(m_window->emptyStateText().contains(QLatin1String("older than the API's 30-day retention")),
         qPrintable(m_window->emptyStateText()));
     QVERIFY(m_window->errorBanner()->message().contains(QLatin1String("30-day retention")));

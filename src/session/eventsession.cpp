@@ -172,14 +172,18 @@ void EventSession::readArchive()
         QString error;
         const std::unique_ptr<EventArchive> archive = EventArchive::openExisting(path, &error);
         if (archive) {
-            const bool ok = archive->read(range, scope, [&](EventBatch &&batch) {
-                if (read->cancelled)
-                    return false;
-                auto shared = std::make_shared<EventBatch>(std::move(batch));
-                QMetaObject::invokeMethod(
-                    this, [this, generation, shared] { onArchiveBatch(generation, shared); }, Qt::QueuedConnection);
-                return !read->cancelled;
-            }, ArchiveBatchEvents);
+            const bool ok = archive->read(
+                range, scope,
+                [&](EventBatch &&batch) {
+                    if (read->cancelled)
+                        return false;
+                    auto shared = std::make_shared<EventBatch>(std::move(batch));
+                    QMetaObject::invokeMethod(
+                        this, [this, generation, shared] { onArchiveBatch(generation, shared); },
+                        Qt::QueuedConnection);
+                    return !read->cancelled;
+                },
+                ArchiveBatchEvents);
             if (!ok && !read->cancelled)
                 error = archive->lastError();
         }
@@ -257,7 +261,8 @@ void EventSession::onBatch(const EventBatch &batch)
         return; // not a read of this session's
     for (qsizetype row = 0; row < batch.size(); ++row) {
         if (!batch.isDropped(row))
-            m_oldestReceivedMs = std::min(m_oldestReceivedMs.value_or(batch.timestampMs(row)), batch.timestampMs(row));
+            m_oldestReceivedMs
+                = std::min(m_oldestReceivedMs.value_or(batch.timestampMs(row)), batch.timestampMs(row));
     }
     const qsizetype added = countNew(batch);
     m_apiRows += added;
@@ -317,11 +322,14 @@ void EventSession::onFinished(const ApiError &error)
         setState(State::Loaded);
     } else {
         // What the read finished is kept; the rest is missing (the coverage rule above).
-        const qint64 until = m_oldestReceivedMs ? std::min(*m_oldestReceivedMs + 1, m_reading.second) : m_reading.second;
-        m_missing = until > m_reading.first ? std::optional(std::pair { m_reading.first, until }) : std::nullopt;
+        const qint64 until
+            = m_oldestReceivedMs ? std::min(*m_oldestReceivedMs + 1, m_reading.second) : m_reading.second;
+        m_missing
+            = until > m_reading.first ? std::optional(std::pair { m_reading.first, until }) : std::nullopt;
         if (m_progress.totalCount >= 0) {
             // A retry's total counts only its own part: the rest is what was shown before it.
-            const qint64 before = activity == Activity::Retry ? m_model->store().size() - m_progress.eventsReceived : 0;
+            const qint64 before
+                = activity == Activity::Retry ? m_model->store().size() - m_progress.eventsReceived : 0;
             m_claimedTotal = before + m_progress.totalCount;
         }
         if (error.kind() == ApiError::Kind::Cancelled) {
@@ -411,7 +419,8 @@ void EventSession::pollNow()
     }
     m_interval.second = std::max(m_interval.second, range.second);
     m_pollSentMs = nowMs;
-    m_model->setNow(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)); // new rows read "0 seconds ago", not "in the future"
+    m_model->setNow(
+        QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)); // new rows read "0 seconds ago", not "in the future"
     Q_EMIT intervalChanged(); // the local filter takes the new rows in before they arrive
     fetch(Activity::Poll, range);
 }

@@ -13,7 +13,8 @@ QString ApiErrorText::sentence(const QString &text)
     QString trimmed = text.trimmed();
     while (trimmed.endsWith(QLatin1Char('.')) && !trimmed.endsWith(QLatin1String("...")))
         trimmed.chop(1);
-    if (trimmed.endsWith(QChar(0x2026)) || trimmed.endsWith(QLatin1Char('!')) || trimmed.endsWith(QLatin1Char('?')))
+    if (trimmed.endsWith(QChar(0x2026)) || trimmed.endsWith(QLatin1Char('!'))
+        || trimmed.endsWith(QLatin1Char('?')))
         return trimmed;
     return trimmed + QLatin1Char('.');
 }
@@ -56,7 +57,8 @@ QString ApiErrorText::beyondRetention(qint64 fromMs, qint64 untilMs)
 QString ApiErrorText::rowSources(qsizetype fromArchive, qsizetype fromApi)
 {
     const QLocale locale;
-    return tr("%1 from the archive, %2 from the API").arg(locale.toString(fromArchive), locale.toString(fromApi));
+    return tr("%1 from the archive, %2 from the API")
+        .arg(locale.toString(fromArchive), locale.toString(fromApi));
 }
 
 QString ApiErrorText::partialLoad(qsizetype shown, qint64 claimedTotal, int failedPage)

@@ -28,6 +28,6 @@ public:
     [[nodiscard]] static QString rowSources(qsizetype fromArchive, qsizetype fromApi);
     // The overlay over an empty table (rich text with links "connect", "retry", "clear"); empty
     // for Emptiness::None.
-    [[nodiscard]] static QString emptyTable(EventSession::Emptiness emptiness, const ApiError &lastError,
-        qsizetype loadedEvents);
+    [[nodiscard]] static QString emptyTable(
+        EventSession::Emptiness emptiness, const ApiError &lastError, qsizetype loadedEvents);
 };

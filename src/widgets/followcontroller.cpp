@@ -34,7 +34,8 @@ FollowController::FollowController(EventSession *session, EventTableView *table,
     m_status->setAccessibleName(tr("Follow status"));
     m_status->hide();
     m_session->setFollowIntervalMs(m_settings->followIntervalSeconds() * 1000);
-    m_action->setToolTip(tr("Read new events every %n second(s)", nullptr, m_session->followIntervalMs() / 1000));
+    m_action->setToolTip(
+        tr("Read new events every %n second(s)", nullptr, m_session->followIntervalMs() / 1000));
 
     connect(m_action, &QAction::toggled, this, &FollowController::setFollowing);
     connect(m_session, &EventSession::newEventsArrived, this, &FollowController::onNewEvents);
@@ -42,7 +43,8 @@ FollowController::FollowController(EventSession *session, EventTableView *table,
     connect(m_bar, &NewEventsBar::jumpRequested, this, &FollowController::jumpToNewest);
     connect(m_model, &EventTableModel::storeCleared, m_bar, &NewEventsBar::clear);
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (value == 0 && m_model->sortColumn() == EventColumns::Time && m_model->sortOrder() == Qt::DescendingOrder)
+        if (value == 0 && m_model->sortColumn() == EventColumns::Time
+            && m_model->sortOrder() == Qt::DescendingOrder)
             m_bar->clear(); // the user went up to the new events
     });
     m_action->setChecked(m_settings->follow());
@@ -89,8 +91,9 @@ void FollowController::onPollFinished(const ApiError &error)
         m_status->setText(tr("Following · checked %1").arg(time));
         m_status->setToolTip({});
     } else if (error.kind() != ApiError::Kind::Cancelled) {
-        m_status->setText(
-            tr("Following · check at %1 failed, next in %2 s").arg(time).arg(m_session->followIntervalMs() / 1000));
+        m_status->setText(tr("Following · check at %1 failed, next in %2 s")
+                              .arg(time)
+                              .arg(m_session->followIntervalMs() / 1000));
         m_status->setToolTip(ApiErrorText::describe(error));
     }
 }

@@ -19,7 +19,8 @@ NewEventsBar::NewEventsBar(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setAutoFillBackground(true);
-    setStyleSheet(QStringLiteral("NewEventsBar { background: #e8f1fd; border: 1px solid #9dbbe3; } QLabel { color: #0d2c57; }"));
+    setStyleSheet(QStringLiteral(
+        "NewEventsBar { background: #e8f1fd; border: 1px solid #9dbbe3; } QLabel { color: #0d2c57; }"));
     m_label->setObjectName(QStringLiteral("newEventsLabel"));
     m_jump->setObjectName(QStringLiteral("showNewEventsButton"));
     m_jump->setAccessibleName(tr("Show new events"));
