@@ -437,6 +437,7 @@ void TestEventSession::rowsFromArchiveBeforeAnyRequest()
     // Only the part the archive did not cover was asked for.
     QCOMPARE(server.queries.size(), 1);
     QVERIFY(qTime(server.queries.first(), QLatin1StringView("from:")) >= now - 60000 - 1000);
+    m_session->setArchive(nullptr); // before the archive goes
 }
 
 void TestEventSession::restartInsideCoveredRangeRequestsOnlyWhatIsNew()
@@ -478,6 +479,7 @@ void TestEventSession::restartInsideCoveredRangeRequestsOnlyWhatIsNew()
     QCOMPARE(session.apiRows(), 1);
     QCOMPARE(server.queries.size(), 1); // the covered week is not asked for again
     QVERIFY2(qTime(server.queries.first(), QLatin1StringView("from:")) >= firstUntil - 1000, server.queries.first().constData());
+    session.setArchive(nullptr);
 }
 
 void TestEventSession::beyondRetentionIsNotEmptySuccess()
@@ -503,6 +505,7 @@ void TestEventSession::beyondRetentionIsNotEmptySuccess()
     QCOMPARE(m_session->emptiness(), EventSession::Emptiness::BeyondRetention);
     QCOMPARE(m_session->beyondRetention().size(), 1);
     QCOMPARE(m_session->beyondRetention().first(), (TimeInterval { request.interval.first, request.interval.second }));
+    m_session->setArchive(nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestEventSession)
