@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
+#include "archive/eventarchive.h"
 #include "keychain/keychaintokenstore.h"
 #include "model/workerpools.h"
 #include "session/eventsession.h"
@@ -97,6 +98,7 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     EventApiClient client(&network);
     EventTableModel model;
+    std::unique_ptr<EventArchive> demoArchive; // outlives the session that reads it
     EventSession session(&client, &model);
     QSettings settings;
     ViewerSettings viewerSettings(&settings);
@@ -107,6 +109,16 @@ int main(int argc, char *argv[])
     std::unique_ptr<DemoAccount> demoAccount;
     if (parser.isSet(demo)) {
         const qsizetype count = std::clamp<qsizetype>(parser.value(demoEvents).toLongLong(), 1, 1000000);
+        // The demo's own archive, so that a second start shows its rows at once. The simulator
+        // listens on a random port: its key is the organisation "demo" on 127.0.0.1, not the port.
+        const ArchiveAccount demoArchiveAccount { QUrl(QStringLiteral("http://127.0.0.1")),
+            QStringLiteral("demo"), QObject::tr("Demo account") };
+        QString archiveError;
+        demoArchive = EventArchive::open(demoArchiveAccount.defaultPath(), demoArchiveAccount, &archiveError);
+        if (demoArchive)
+            session.setArchive(demoArchive.get());
+        else
+            std::fprintf(stderr, "the demo archive is not used: %s\n", qPrintable(archiveError));
         demoAccount = std::make_unique<DemoAccount>();
         QObject::connect(demoAccount.get(), &DemoAccount::progressChanged, &window,
             [&window](qsizetype done, qsizetype total) {

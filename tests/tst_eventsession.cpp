@@ -1,14 +1,18 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
+#include "archive/archiveaccount.h"
+#include "archive/eventarchive.h"
 #include "fakeemnifyserver.h"
 #include "session/eventsession.h"
 #include "sim/emnifysimulator.h"
 #include "table/eventtablemodel.h"
+#include "testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -29,6 +33,14 @@ private Q_SLOTS:
     void stopReportsStopped();
     void invalidUrlStaysDisconnected();
     void hugeTotalCountDoesNotSizeTheStore();
+    void followReadsOnlyWhatIsNew();
+    void followBacksOffWhenRefused_data();
+    void followBacksOffWhenRefused();
+    void followIntervalRespectsRateBudget();
+    void partialLoadKnowsWhatIsMissing();
+    void rowsFromArchiveBeforeAnyRequest();
+    void restartInsideCoveredRangeRequestsOnlyWhatIsNew();
+    void beyondRetentionIsNotEmptySuccess();
 
 private:
     [[nodiscard]] static ViewRequest lastWeek();
@@ -45,6 +57,54 @@ private:
 namespace {
 const QString token = QStringLiteral("app-token");
 }
+namespace {
+
+// Events of the given times (ms) as the fake server's JSON, newest first.
+QByteArray eventAt(qint64 id, qint64 ms)
+{
+    QByteArray json = FakeEmnifyServer::eventJson(id);
+    return json.replace("2024-05-01T10:00:00.000Z",
+        QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8());
+}
+
+qint64 qTime(const QByteArray &q, QLatin1StringView key)
+{
+    const QString text = QString::fromUtf8(q).section(key, 1).section(QLatin1Char(','), 0, 0);
+    return QDateTime::fromString(text, Qt::ISODate).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+// A server of timed events that answers q's from/until as the API does and records each q.
+struct TimedEvents
+{
+    QList<std::pair<qint64, qint64>> events; // id, ms; newest first
+    QList<QByteArray> queries;
+
+    void serve(FakeEmnifyServer *server)
+    {
+        server->hook = [this](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+            if (request.method != "GET" || !request.path.endsWith("/event"))
+                return std::nullopt;
+            const QByteArray q = request.queryValue("q");
+            queries.append(q);
+            const qint64 from = qTime(q, QLatin1StringView("from:"));
+            const qint64 until = qTime(q, QLatin1StringView("until:"));
+            QList<QByteArray> matching;
+            for (const auto &[id, ms] : std::as_const(events)) {
+                if (ms >= from && ms < until)
+                    matching.append(eventAt(id, ms));
+            }
+            const int page = std::max(1, request.queryValue("page").toInt());
+            const QList<QByteArray> slice = matching.mid((page - 1) * 1000, 1000);
+            return FakeEmnifyServer::Response { 200,
+                { { "X-Total-Count", QByteArray::number(matching.size()) },
+                    { "X-Total-Pages", QByteArray::number(std::max<qsizetype>(1, (matching.size() + 999) / 1000)) } },
+                '[' + slice.join(',') + ']' };
+        };
+    }
+};
+
 
 void TestEventSession::init()
 {
@@ -204,6 +264,248 @@ void TestEventSession::hugeTotalCountDoesNotSizeTheStore()
     // Room for ReserveStep rows is about 100 MB of columns and hash tables; 50 M rows were 5 GB.
     QVERIFY2(m_model->store().memoryUsage() < 400u * 1024 * 1024,
         qPrintable(QString::number(m_model->store().memoryUsage())));
+}
+
+void TestEventSession::followReadsOnlyWhatIsNew()
+{
+    // The simulator filters by q: a poll that asked for the whole range again would bring nothing
+    // new either, so the request's from is checked too.
+    EmnifySimulator simulator;
+    EmnifySimulatorConfig config;
+    config.applicationTokens = { token };
+    simulator.setConfig(config);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> events = TestData::docExamples();
+    for (size_t i = 0; i < events.size(); ++i)
+        events[i].timestampMs = now - 60000 - qint64(i) * 1000;
+    simulator.setEvents(events);
+    QVERIFY(simulator.listen());
+    QVERIFY(!m_session->connectTo(simulator.baseUrl(), token, {}).isError());
+    QVERIFY(loadAndWait(m_session.get()));
+    const qsizetype loaded = m_model->store().size();
+    QCOMPARE(loaded, qsizetype(events.size()));
+    const qint64 loadUntil = m_session->interval().second;
+
+    std::vector<Event> newer(events.begin(), events.begin() + 3);
+    for (size_t i = 0; i < newer.size(); ++i) {
+        newer[i].id = 700000000 + qint64(i);
+        newer[i].timestampMs = QDateTime::currentMSecsSinceEpoch() + qint64(i);
+    }
+    simulator.appendEvents(newer);
+    QSignalSpy arrived(m_session.get(), &EventSession::newEventsArrived);
+    QSignalSpy polled(m_session.get(), &EventSession::pollFinished);
+    QSignalSpy states(m_session.get(), &EventSession::stateChanged);
+    QStringList paths;
+    connect(&simulator, &EmnifySimulator::requestHandled, this,
+        [&paths](const QByteArray &method, const QByteArray &path) { paths << QString::fromUtf8(method + ' ' + path); });
+    m_session->setFollowing(true); // polls at once
+    QVERIFY(m_session->isPolling());
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(polled.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(arrived.at(0).at(0).value<qsizetype>(), 3);
+    QTRY_COMPARE(m_model->store().size(), loaded + 3);
+    QVERIFY(m_session->interval().second > loadUntil);
+    QVERIFY(states.isEmpty()); // a poll is not a load: no "Loading", no progress in the window
+    QCOMPARE(m_session->state(), EventSession::State::Loaded);
+
+    // Nothing new: the next poll starts where this one ended and finds nothing.
+    m_session->pollNow();
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(m_model->store().size(), loaded + 3);
+}
+
+void TestEventSession::followBacksOffWhenRefused_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("factor"); // of the interval after two such polls
+    QTest::newRow("429") << 429 << 4;
+    QTest::newRow("503") << 503 << 4;
+    QTest::newRow("404") << 404 << 1; // not the server being busy: no reason to wait longer
+}
+
+void TestEventSession::followBacksOffWhenRefused()
+{
+    QFETCH(int, status);
+    QFETCH(int, factor);
+    EventApiClient::Options options = m_client->options();
+    options.maxRateLimitRetries = 0;
+    m_client->setOptions(options);
+    m_server->setEventCount(5);
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QVERIFY(loadAndWait(m_session.get()));
+    const int base = m_session->followIntervalMs();
+    QCOMPARE(base, EventSession::DefaultFollowIntervalMs);
+    m_server->hook = [status](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+        if (!request.path.endsWith("/event"))
+            return std::nullopt;
+        return FakeEmnifyServer::Response { status, {}, R"({"message":"busy"})" };
+    };
+    QSignalSpy polled(m_session.get(), &EventSession::pollFinished);
+    m_session->setFollowing(true);
+    QVERIFY(polled.wait(15000));
+    m_session->pollNow();
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(polled.at(1).at(0).value<ApiError>().httpStatus(), status);
+    QCOMPARE(m_session->followIntervalMs(), base * factor);
+
+    m_server->hook = nullptr; // the server is back: the interval too
+    m_session->pollNow();
+    QVERIFY(polled.wait(15000));
+    QCOMPARE(polled.at(2).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QCOMPARE(m_session->followIntervalMs(), base);
+}
+
+void TestEventSession::followIntervalRespectsRateBudget()
+{
+    EventApiClient::Options options = m_client->options();
+    options.ratePerSecond = 0.5; // one request every two seconds
+    m_client->setOptions(options);
+    m_session->setFollowIntervalMs(1000);
+    QCOMPARE(m_session->followIntervalMs(), 20000); // a tenth of the budget at most
+    options.ratePerSecond = 1000;
+    m_client->setOptions(options);
+    QCOMPARE(m_session->followIntervalMs(), 1000); // and never more than once a second
+    m_session->setFollowIntervalMs(10);
+    QCOMPARE(m_session->followIntervalMs(), 1000);
+}
+
+void TestEventSession::partialLoadKnowsWhatIsMissing()
+{
+    EventApiClient::Options options = m_client->options();
+    options.maxInFlight = 1;
+    m_client->setOptions(options);
+    m_server->setEventCount(120);
+    m_server->hook = [](const FakeEmnifyServer::Request &request) -> std::optional<FakeEmnifyServer::Response> {
+        if (request.path.endsWith("/event") && request.queryValue("page") == "2")
+            return FakeEmnifyServer::Response { 502, {}, R"({"message":"Bad gateway"})" };
+        return std::nullopt;
+    };
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    ViewerFilterState state; // around the fake server's events
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC);
+    state.customUntil = QDateTime(QDate(2024, 6, 1), QTime(0, 0), Qt::UTC);
+    const ViewRequest request = *ViewRequest::fromState(state, QDateTime::currentMSecsSinceEpoch());
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_session->state(), EventSession::State::Failed);
+    QCOMPARE(m_model->store().size(), 50);
+    QCOMPARE(m_session->progress().failedPage, 2);
+    QCOMPARE(m_session->claimedTotal(), 120);
+    // The fake server's events all carry one time: after it arrived, [from, t] is still missing.
+    const qint64 t = QDateTime::fromString(QStringLiteral("2024-05-01T10:00:00.000Z"), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    QVERIFY(m_session->missing());
+    QCOMPARE(m_session->missing()->first, request.interval.first);
+    QCOMPARE(m_session->missing()->second, t + 1);
+}
+
+void TestEventSession::rowsFromArchiveBeforeAnyRequest()
+{
+    // An archive that covers the last week up to a minute ago, and a server that answers slowly.
+    QTemporaryDir dir;
+    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> events = TestData::docExamples();
+    for (size_t i = 0; i < events.size(); ++i)
+        events[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    const ViewRequest request = lastWeek();
+    QVERIFY(archive->write(std::span<const Event>(events), TimeInterval { request.interval.first, now - 60000 }) > 0);
+    TimedEvents server;
+    server.events = { { 9001, now - 30000 } }; // only in the API: the last minute
+    server.serve(m_server.get());
+    m_server->latencyMs = 200;
+
+    m_session->setArchive(archive.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QSignalSpy fromArchive(m_session.get(), &EventSession::archiveReadFinished);
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(fromArchive.wait(15000));
+    QCOMPARE(m_model->store().size(), qsizetype(events.size())); // all of them, before any answer
+    QCOMPARE(m_server->count("GET", "/event"), 0);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QCOMPARE(m_model->store().size(), qsizetype(events.size()) + 1);
+    QCOMPARE(m_session->archivedRows(), qsizetype(events.size()));
+    QCOMPARE(m_session->apiRows(), 1);
+    // Only the part the archive did not cover was asked for.
+    QCOMPARE(server.queries.size(), 1);
+    QVERIFY(qTime(server.queries.first(), QLatin1StringView("from:")) >= now - 60000 - 1000);
+    m_session->setArchive(nullptr); // before the archive goes
+}
+
+void TestEventSession::restartInsideCoveredRangeRequestsOnlyWhatIsNew()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    TimedEvents server;
+    for (int i = 0; i < 40; ++i)
+        server.events.append({ 5000 - i, now - 10000 - qint64(i) * 60000 });
+    server.serve(m_server.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    {
+        QString error;
+        std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
+        QVERIFY2(archive, qPrintable(error));
+        m_session->setArchive(archive.get());
+        QVERIFY(loadAndWait(m_session.get()));
+        QCOMPARE(m_model->store().size(), 40);
+        m_session->setArchive(nullptr);
+    }
+    const qint64 firstUntil = m_session->interval().second;
+    QCOMPARE(server.queries.size(), 1);
+
+    // "Restart": a new session and table on the same file; one event is new since.
+    server.events.prepend({ 6000, QDateTime::currentMSecsSinceEpoch() });
+    server.queries.clear();
+    EventTableModel model;
+    EventSession session(m_client.get(), &model);
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    session.setArchive(archive.get());
+    QVERIFY(!session.connectTo(m_server->url(), token, {}).isError());
+    QVERIFY(loadAndWait(&session));
+    QCOMPARE(model.store().size(), 41);
+    QCOMPARE(session.archivedRows(), 40);
+    QCOMPARE(session.apiRows(), 1);
+    QCOMPARE(server.queries.size(), 1); // the covered week is not asked for again
+    QVERIFY2(qTime(server.queries.first(), QLatin1StringView("from:")) >= firstUntil - 1000, server.queries.first().constData());
+    session.setArchive(nullptr);
+}
+
+void TestEventSession::beyondRetentionIsNotEmptySuccess()
+{
+    QTemporaryDir dir;
+    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    m_session->setArchive(archive.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    const qint64 day = 24 * 3600 * 1000LL;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ViewerFilterState state;
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime::fromMSecsSinceEpoch(now - 60 * day, Qt::UTC);
+    state.customUntil = QDateTime::fromMSecsSinceEpoch(now - 40 * day, Qt::UTC);
+    const ViewRequest request = *ViewRequest::fromState(state, now);
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_server->count("GET", "/event"), 0); // the API no longer holds any of it
+    QCOMPARE(m_session->emptiness(), EventSession::Emptiness::BeyondRetention);
+    QCOMPARE(m_session->beyondRetention().size(), 1);
+    QCOMPARE(m_session->beyondRetention().first(), (TimeInterval { request.interval.first, request.interval.second }));
+    m_session->setArchive(nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestEventSession)

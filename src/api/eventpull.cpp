@@ -212,12 +212,14 @@ void EventPull::onPageReply(QNetworkReply *reply, int page, int tokenSerial)
     case ReplyOutcome::Kind::RateLimited: {
         const int attempt = ++m_rateLimitAttempts[page];
         if (attempt > m_options.maxRateLimitRetries) {
+            m_progress.failedPage = page;
             finish(outcome.error.withContext(QStringLiteral("%1: still rate limited after %2 retries")
                                                  .arg(context(page))
                                                  .arg(attempt - 1)));
             return;
         }
         if (outcome.retryAfterMs && *outcome.retryAfterMs > m_options.maxRetryAfterMs) {
+            m_progress.failedPage = page;
             finish(outcome.error.withContext(
                 QStringLiteral("%1: the server asks to wait %2 (Retry-After), longer than the %3 this client "
                                "waits at most")
@@ -235,6 +237,7 @@ void EventPull::onPageReply(QNetworkReply *reply, int page, int tokenSerial)
     case ReplyOutcome::Kind::Transient: {
         const int attempt = ++m_attempts[page];
         if (attempt > m_options.maxRetries) {
+            m_progress.failedPage = page;
             finish(outcome.error.withContext(
                 QStringLiteral("%1 failed after %2 attempts").arg(context(page)).arg(attempt)));
             return;
@@ -243,6 +246,7 @@ void EventPull::onPageReply(QNetworkReply *reply, int page, int tokenSerial)
         return;
     }
     case ReplyOutcome::Kind::Fatal:
+        m_progress.failedPage = page;
         finish(outcome.error.withContext(context(page)));
         return;
     case ReplyOutcome::Kind::Success:
@@ -288,6 +292,7 @@ void EventPull::onPageParsed(int page, const PageMeta &meta, ParseResult &&resul
             return;
         }
         if (!result.isOk()) {
+            m_progress.failedPage = page;
             finish(ApiError(ApiError::Kind::Parse, why)
                        .withContext(QStringLiteral("%1 still malformed after %2 attempts")
                                         .arg(context(page))

@@ -16,6 +16,7 @@ struct FetchProgress final
     int retries = 0; // requests repeated after 429, 5xx, a dropped connection, a timeout or a bad page
     qint64 rateLimitWaitMs = 0; // wall-clock time requests waited for the rate limiter or a 429 pause
     qint64 eventsSkipped = 0; // page elements that could not be read even after retries (see issues)
+    int failedPage = 0; // the page whose failure ended the pull, 0 when none did
     int perPage = 0; // page size in effect (the server may clamp what we asked for)
     int rateLimitHits = 0; // 429 answers received
     qint64 lastRateLimitPauseMs = 0; // the pause the latest 429 imposed (its Retry-After or our back-off)

@@ -3,26 +3,94 @@
 #include "session/eventsession.h"
 
 #include "api/eventapiclient.h"
+#include "archive/archivesync.h"
+#include "archive/eventarchive.h"
+#include "model/workerpools.h"
 #include "table/eventtablemodel.h"
 
 #include <QDateTime>
+#include <QThreadPool>
+
+#include <cmath>
+#include <utility>
+
+namespace {
+
+// A range that ends this close to the time it was asked for reaches up to now: follow mode
+// extends it. A custom range that ended earlier stays as it is.
+constexpr qint64 FollowableSlackMs = 60'000;
+
+// Archived rows reach the table in batches of this many: one append takes a few milliseconds, so
+// the GUI thread never pauses longer than a frame for them.
+constexpr qsizetype ArchiveBatchEvents = 4096;
+
+// The range of a "last 30 days" read starts a few milliseconds before the retention does by the
+// time the sync asks: a sliver that short is not "missing for good".
+constexpr qint64 RetentionSlackMs = 60'000;
+
+// Polls refused for these reasons wait longer before the next one: the server is loaded or gone.
+bool backsOff(const ApiError &error)
+{
+    const int status = error.httpStatus();
+    return status == 429 || status >= 500 || error.kind() == ApiError::Kind::Network
+        || error.kind() == ApiError::Kind::Timeout;
+}
+
+} // namespace
 
 EventSession::EventSession(EventApiClient *client, EventTableModel *model, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_model(model)
 {
+    // With an archive the client's signals reach the session through ArchiveSync only.
     connect(m_client, &EventApiClient::eventsReceived, this,
-        [this](const EventBatch &batch, const std::vector<QByteArray> &) { onBatch(batch); });
-    connect(m_client, &EventApiClient::progressChanged, this, &EventSession::onProgress);
-    connect(m_client, &EventApiClient::finished, this, &EventSession::onFinished);
+        [this](const EventBatch &batch, const std::vector<QByteArray> &) {
+            if (!m_sync)
+                onBatch(batch);
+        });
+    connect(m_client, &EventApiClient::progressChanged, this, [this](const FetchProgress &progress) {
+        if (!m_sync)
+            onProgress(progress);
+    });
+    connect(m_client, &EventApiClient::finished, this, [this](const ApiError &error) {
+        if (!m_sync)
+            onFinished(error);
+    });
+    m_followTimer.setSingleShot(true);
+    connect(&m_followTimer, &QTimer::timeout, this, &EventSession::pollNow);
 }
 
-EventSession::~EventSession() = default;
+EventSession::~EventSession()
+{
+    cancelArchiveRead(); // its worker posts to this object
+    if (m_sync)
+        m_sync->disconnect(this);
+}
+
+void EventSession::setArchive(EventArchive *archive)
+{
+    if (archive == m_archive)
+        return;
+    stop();
+    cancelArchiveRead();
+    m_sync.reset();
+    m_archive = archive;
+    if (!archive)
+        return;
+    m_sync = std::make_unique<ArchiveSync>(m_client, archive);
+    connect(m_sync.get(), &ArchiveSync::batchArchived, this,
+        [this](const EventBatch &batch, qsizetype) { onBatch(batch); });
+    connect(m_sync.get(), &ArchiveSync::progressChanged, this, &EventSession::onProgress);
+    connect(m_sync.get(), &ArchiveSync::finished, this,
+        [this](const ApiError &error, qsizetype) { onFinished(error); });
+}
 
 ApiError EventSession::connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel)
 {
+    stop(); // an archive read or a sync of the previous account ends here
     m_client->cancel();
+    m_missing.reset();
     const ApiError error = m_client->setBaseUrl(baseUrl);
     if (error.isError()) {
         m_accountLabel.clear();
@@ -44,15 +112,20 @@ void EventSession::load(const ViewRequest &request)
     start(request);
 }
 
-void EventSession::refresh(const ViewRequest &request)
-{
-    start(request);
-}
+void EventSession::refresh(const ViewRequest &request) { start(request); }
 
 void EventSession::stop()
 {
-    if (m_client->isBusy())
+    m_followTimer.stop();
+    if (m_archiveRead) {
+        // The load had not reached the API yet: it ends here with what the archive gave so far.
+        cancelArchiveRead();
+        onFinished(ApiError(ApiError::Kind::Cancelled, QStringLiteral("cancelled")));
+    } else if (m_sync && m_sync->isRunning()) {
+        m_sync->stop(); // finished(Cancelled) follows synchronously
+    } else if (!m_sync && m_client->isBusy()) {
         m_client->cancel(); // finished(Cancelled) follows synchronously
+    }
 }
 
 void EventSession::start(const ViewRequest &request)
@@ -60,21 +133,158 @@ void EventSession::start(const ViewRequest &request)
     if (!isConnected())
         return;
     stop(); // the running read's finished(Cancelled) arrives now, before this read's state is set
+    m_request = request;
+    m_requestedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_interval = request.interval;
+    m_followFromMs = request.interval.second;
+    m_followBackoff = 1;
+    m_missing.reset();
+    m_claimedTotal = -1;
     m_lastError = {};
     m_progress = {};
+    m_archivedRows = 0;
+    m_apiRows = 0;
+    m_beyondRetention.clear();
     m_model->setNow(QDateTime::currentDateTimeUtc());
     setState(State::Loading);
-    m_client->fetch(request.query, request.scope);
+    if (!m_archive) {
+        fetch(Activity::Load, request.interval);
+        return;
+    }
+    m_activity = Activity::Load;
+    m_reading = request.interval;
+    readArchive();
+}
+
+void EventSession::readArchive()
+{
+    auto read = std::make_shared<ArchiveRead>();
+    auto done = std::make_shared<std::promise<void>>();
+    read->done = done->get_future();
+    m_archiveRead = read;
+    const quint64 generation = ++m_archiveGeneration;
+    const QString path = m_archive->path();
+    const TimeInterval range { m_reading.first, m_reading.second };
+    const EventScope scope = m_request.scope;
+    // The worker opens the file itself: an EventArchive is used by one thread at a time. It posts
+    // to this object, which waits for it before it goes (cancelArchiveRead()).
+    WorkerPools::current().jobs()->start([this, read, done, generation, path, range, scope] {
+        QString error;
+        const std::unique_ptr<EventArchive> archive = EventArchive::openExisting(path, &error);
+        if (archive) {
+            const bool ok = archive->read(
+                range, scope,
+                [&](EventBatch &&batch) {
+                    if (read->cancelled)
+                        return false;
+                    auto shared = std::make_shared<EventBatch>(std::move(batch));
+                    QMetaObject::invokeMethod(
+                        this, [this, generation, shared] { onArchiveBatch(generation, shared); },
+                        Qt::QueuedConnection);
+                    return !read->cancelled;
+                },
+                ArchiveBatchEvents);
+            if (!ok && !read->cancelled)
+                error = archive->lastError();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, generation, error] { onArchiveRead(generation, error); }, Qt::QueuedConnection);
+        done->set_value();
+    });
+}
+
+void EventSession::onArchiveBatch(quint64 generation, const std::shared_ptr<EventBatch> &batch)
+{
+    if (generation != m_archiveGeneration)
+        return;
+    m_archivedRows += batch->liveCount();
+    m_model->appendBatch(std::move(*batch));
+}
+
+void EventSession::onArchiveRead(quint64 generation, const QString &error)
+{
+    if (generation != m_archiveGeneration)
+        return;
+    m_archiveRead.reset();
+    m_archiveError = error;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const TimeInterval range { m_reading.first, m_reading.second };
+    for (const TimeInterval &part : ArchiveSync::beyondRetention(m_archive->coverage(), range, nowMs)) {
+        if (part.length() >= RetentionSlackMs)
+            m_beyondRetention.append(part);
+    }
+    Q_EMIT archiveReadFinished(m_archivedRows);
+    fetch(Activity::Load, m_reading); // the gaps the API still holds
+}
+
+void EventSession::cancelArchiveRead()
+{
+    if (!m_archiveRead)
+        return;
+    m_archiveRead->cancelled = true;
+    ++m_archiveGeneration; // what it posted already is dropped
+    // It stops at its next batch (milliseconds); it must be gone before this object may be.
+    m_archiveRead->done.wait();
+    m_archiveRead.reset();
+}
+
+void EventSession::retryMissing()
+{
+    if (!isConnected() || !m_missing || m_activity != Activity::None)
+        return;
+    stop();
+    const std::pair<qint64, qint64> range = *m_missing;
+    m_lastError = {};
+    m_progress = {};
+    setState(State::Loading);
+    fetch(Activity::Retry, range);
+}
+
+void EventSession::fetch(Activity activity, std::pair<qint64, qint64> range)
+{
+    m_activity = activity;
+    m_reading = range;
+    m_oldestReceivedMs.reset();
+    EventQuery query = m_request.query;
+    query.from = QDateTime::fromMSecsSinceEpoch(range.first, Qt::UTC);
+    query.until = QDateTime::fromMSecsSinceEpoch(range.second, Qt::UTC);
+    if (m_sync)
+        m_sync->start(TimeInterval { range.first, range.second }, query, m_request.scope,
+            QDateTime::currentMSecsSinceEpoch());
+    else
+        m_client->fetch(query, m_request.scope);
 }
 
 void EventSession::onBatch(const EventBatch &batch)
 {
+    if (m_activity == Activity::None)
+        return; // not a read of this session's
+    for (qsizetype row = 0; row < batch.size(); ++row) {
+        if (!batch.isDropped(row))
+            m_oldestReceivedMs
+                = std::min(m_oldestReceivedMs.value_or(batch.timestampMs(row)), batch.timestampMs(row));
+    }
+    const qsizetype added = countNew(batch);
+    m_apiRows += added;
+    if (m_activity == Activity::Poll && added > 0)
+        Q_EMIT newEventsArrived(added);
     m_model->appendBatch(batch);
+}
+
+qsizetype EventSession::countNew(const EventBatch &batch) const
+{
+    qsizetype added = 0;
+    for (qsizetype row = 0; row < batch.size(); ++row)
+        added += !batch.isDropped(row) && !m_model->store().containsId(batch.id(row));
+    return added;
 }
 
 void EventSession::onProgress(const FetchProgress &progress)
 {
+    if (m_activity == Activity::Poll) {
+        m_pollRateLimitHits = progress.rateLimitHits; // the back-off reads it; the window does not
+        return;
+    }
     m_progress = progress;
     reserveAhead(progress.totalCount);
     Q_EMIT progressChanged(progress);
@@ -97,17 +307,122 @@ void EventSession::reserveAhead(qint64 claimedTotal)
 
 void EventSession::onFinished(const ApiError &error)
 {
-    if (m_state != State::Loading)
+    if (m_activity == Activity::Poll) {
+        onPollFinished(error);
+        return;
+    }
+    if (m_state != State::Loading || m_activity == Activity::None)
         return; // a cancel after a connectTo() or an unrelated client use
+    if (m_archiveRead)
+        return; // the sync of an earlier read ended; this load is still reading the archive
+    const Activity activity = std::exchange(m_activity, Activity::None);
     if (!error.isError()) {
+        m_missing.reset();
+        m_claimedTotal = -1;
         setState(State::Loaded);
-    } else if (error.kind() == ApiError::Kind::Cancelled) {
-        setState(State::Stopped);
     } else {
-        m_lastError = error;
-        setState(State::Failed);
+        // What the read finished is kept; the rest is missing (the coverage rule above).
+        const qint64 until
+            = m_oldestReceivedMs ? std::min(*m_oldestReceivedMs + 1, m_reading.second) : m_reading.second;
+        m_missing
+            = until > m_reading.first ? std::optional(std::pair { m_reading.first, until }) : std::nullopt;
+        if (m_progress.totalCount >= 0) {
+            // A retry's total counts only its own part: the rest is what was shown before it.
+            const qint64 before
+                = activity == Activity::Retry ? m_model->store().size() - m_progress.eventsReceived : 0;
+            m_claimedTotal = before + m_progress.totalCount;
+        }
+        if (error.kind() == ApiError::Kind::Cancelled) {
+            setState(State::Stopped);
+        } else {
+            m_lastError = error;
+            setState(State::Failed);
+        }
     }
     Q_EMIT loadFinished(error);
+    scheduleFollow();
+}
+
+void EventSession::onPollFinished(const ApiError &error)
+{
+    m_activity = Activity::None;
+    if (!error.isError()) {
+        // From the moment this poll was sent, not from the end of its second: an event of that
+        // second that reaches the server late is asked for once more (the store drops repeats).
+        m_followFromMs = m_pollSentMs;
+        m_followBackoff = m_pollRateLimitHits > 0 ? m_followBackoff * 2 : 1;
+    } else if (backsOff(error)) {
+        m_followBackoff *= 2;
+    }
+    m_followBackoff = std::min(m_followBackoff, MaxFollowIntervalMs / 1000);
+    m_pollRateLimitHits = 0;
+    Q_EMIT pollFinished(error);
+    if (error.kind() == ApiError::Kind::Cancelled || isAccessDenied(error))
+        return; // stopped by the user or a new read, or the token is gone: no more polls by themselves
+    scheduleFollow();
+}
+
+void EventSession::setFollowing(bool following)
+{
+    if (m_following == following)
+        return;
+    m_following = following;
+    m_followBackoff = 1;
+    if (following) {
+        pollNow();
+        return;
+    }
+    m_followTimer.stop();
+    if (m_activity == Activity::Poll)
+        m_client->cancel();
+}
+
+void EventSession::setFollowIntervalMs(int ms)
+{
+    m_followIntervalMs = std::max(ms, 1);
+    if (m_followTimer.isActive())
+        m_followTimer.start(followIntervalMs());
+}
+
+int EventSession::followIntervalMs() const
+{
+    const qint64 base = std::max(m_followIntervalMs, minimumFollowIntervalMs(m_client->options()));
+    return int(std::min<qint64>(base * m_followBackoff, std::max<qint64>(base, MaxFollowIntervalMs)));
+}
+
+int EventSession::minimumFollowIntervalMs(const ApiClientOptions &options)
+{
+    const double rate = options.ratePerSecond > 0 ? options.ratePerSecond : 1.0;
+    return std::max(1000, int(std::ceil(10 * 1000 / rate)));
+}
+
+void EventSession::scheduleFollow()
+{
+    if (m_following && isConnected() && m_activity == Activity::None)
+        m_followTimer.start(followIntervalMs());
+}
+
+void EventSession::pollNow()
+{
+    if (!m_following || !isConnected() || m_activity != Activity::None || m_state == State::Idle)
+        return;
+    m_followTimer.stop();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_request.interval.second + FollowableSlackMs < m_requestedAtMs)
+        return; // a range that ended before it was asked for has nothing newer to follow
+    // Up to the end of this second: what the request asks for (its until is sent in whole
+    // seconds, rounded up), so that an event of this very moment is not hidden by the local filter.
+    const std::pair<qint64, qint64> range { m_followFromMs, (nowMs / 1000 + 1) * 1000 };
+    if (range.second <= range.first) {
+        scheduleFollow();
+        return;
+    }
+    m_interval.second = std::max(m_interval.second, range.second);
+    m_pollSentMs = nowMs;
+    m_model->setNow(
+        QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)); // new rows read "0 seconds ago", not "in the future"
+    Q_EMIT intervalChanged(); // the local filter takes the new rows in before they arrive
+    fetch(Activity::Poll, range);
 }
 
 void EventSession::setState(State state)
@@ -135,6 +450,8 @@ EventSession::Emptiness EventSession::emptiness() const
         return Emptiness::Loading;
     if (loaded == 0 && m_state == State::Failed)
         return isAccessDenied(m_lastError) ? Emptiness::AccessDenied : Emptiness::LoadFailed;
+    if (loaded == 0 && m_state == State::Loaded && !m_beyondRetention.isEmpty())
+        return Emptiness::BeyondRetention;
     if (loaded == 0 && (m_state == State::Loaded || m_state == State::Stopped))
         return Emptiness::NothingInRange;
     if (loaded > 0 && !m_model->isBusy())

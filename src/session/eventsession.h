@@ -4,21 +4,37 @@
 
 #include "api/apierror.h"
 #include "api/fetchprogress.h"
+#include "archive/timeinterval.h"
 #include "session/viewrequest.h"
+
+#include <QList>
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QUrl>
 
+#include <atomic>
+#include <future>
+#include <memory>
+#include <optional>
+
+struct ApiClientOptions;
+class ArchiveSync;
 class EventApiClient;
+class EventArchive;
 class EventBatch;
 class EventTableModel;
 
 // Where the table's rows come from, and the state of getting them: one object owns the fetch (its
 // client, progress, cancel, how much room the store makes, errors) and feeds the table model. The
 // window shows what it reports and asks it to load; it never talks to the client itself.
-// Today rows come from the API; the archive (rows at once, gaps from the API, follow) plugs in
-// here behind the same signals.
+// With an archive of the account, a load shows the archived rows of its range at once (read on a
+// worker thread, appended in batches on this one), then ArchiveSync pulls only the parts the
+// archive does not cover and that the API still holds; whatever comes from the API goes through
+// the archive. Parts neither holds are reported (beyondRetention()), never shown as empty success.
+// Besides the load of a request it runs two smaller reads of the same request: a retry of the part
+// a failed load did not finish, and follow mode's polls for what is newer than the last read.
 // Lives on the GUI thread, with the model and the client.
 class EventSession final : public QObject
 {
@@ -44,12 +60,16 @@ public:
         AccessDenied, // the token has no access (lastError())
         LoadFailed, // lastError()
         NothingInRange, // read completely, no events
+        BeyondRetention, // no events, and (part of) the range is neither archived nor in the API
         AllHidden, // rows are loaded but the local filter hides them all
     };
 
     // Rows pass through at most this many at a time beyond what has arrived: a server's
     // X-Total-Count is only a claim, and reserving for it at once could take gigabytes.
     static constexpr qsizetype ReserveStep = 1'000'000;
+    static constexpr int DefaultFollowIntervalMs = 30'000;
+    // Back-off after polls the server refused (429, 5xx, unreachable): the interval doubles up to this.
+    static constexpr int MaxFollowIntervalMs = 10 * 60'000;
 
     // Neither owned; both must outlive the session.
     EventSession(EventApiClient *client, EventTableModel *model, QObject *parent = nullptr);
@@ -61,19 +81,58 @@ public:
     [[nodiscard]] bool isConnected() const { return m_state != State::Disconnected; }
     [[nodiscard]] QString accountLabel() const { return m_accountLabel; }
 
+    // The archive of the connected account, or none: rows from the API only. Not owned; it must
+    // outlive the session or be unset first (nullptr). Takes effect with the next load.
+    void setArchive(EventArchive *archive);
+    [[nodiscard]] EventArchive *archive() const { return m_archive; }
+    // Where the rows of the last load came from: events read from the archive, and events the API
+    // added (new to the table).
+    [[nodiscard]] qsizetype archivedRows() const { return m_archivedRows; }
+    [[nodiscard]] qsizetype apiRows() const { return m_apiRows; }
+    [[nodiscard]] bool isReadingArchive() const { return m_archiveRead != nullptr; }
+    // Why the archive could not be read (the rows then come from the API only); empty when it could.
+    [[nodiscard]] const QString &archiveError() const { return m_archiveError; }
+    // Parts of the last load's range the archive does not cover and the API no longer holds
+    // (older than its retention), oldest first.
+    [[nodiscard]] const QList<TimeInterval> &beyondRetention() const { return m_beyondRetention; }
+
     // Forget what is loaded and read for this request (a new time range or scope).
     void load(const ViewRequest &request);
     // Read again for this request and add what is new (F5).
     void refresh(const ViewRequest &request);
+    // After a load that failed part way: read only what it did not finish (see missing()).
+    void retryMissing();
     void stop();
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isLoading() const { return m_state == State::Loading; }
     [[nodiscard]] const ApiError &lastError() const { return m_lastError; }
     [[nodiscard]] const FetchProgress &progress() const { return m_progress; }
-    // [from, until) of the running or last read, ms UTC; {0, 0} before the first.
+    // [from, until) of the running or last read, ms UTC; {0, 0} before the first. Follow mode
+    // moves its end to the time of each poll.
     [[nodiscard]] std::pair<qint64, qint64> interval() const { return m_interval; }
     [[nodiscard]] Emptiness emptiness() const;
+
+    // The part of the interval a failed or stopped load did not finish, [from, until) in ms: pages
+    // arrive newest first ("-timestamp,id"), so after events down to time t arrived, (t, until) is
+    // complete and [from, t] is not (more events at t may follow). nullopt when nothing is missing.
+    [[nodiscard]] std::optional<std::pair<qint64, qint64>> missing() const { return m_missing; }
+    // Events the server said the failed load holds (X-Total-Count), -1 when unknown.
+    [[nodiscard]] qint64 claimedTotal() const { return m_claimedTotal; }
+
+    // Follow mode: while on, reads what is newer than the last read every followIntervalMs()
+    // and appends it (newEventsArrived()). Off by default.
+    void setFollowing(bool following);
+    [[nodiscard]] bool isFollowing() const { return m_following; }
+    void setFollowIntervalMs(int ms); // clamped to minimumFollowIntervalMs()
+    // The wait before the next poll: the configured interval, times the back-off after refused polls.
+    [[nodiscard]] int followIntervalMs() const;
+    // A poll is one request or a few: at most a tenth of the client's rate budget, and never more
+    // than once a second.
+    [[nodiscard]] static int minimumFollowIntervalMs(const ApiClientOptions &options);
+    // Polls now (when following and no other read runs); the timer starts again after it.
+    void pollNow();
+    [[nodiscard]] bool isPolling() const { return m_activity == Activity::Poll; }
 
     // A rejected token (401/403, or authentication refused): retrying cannot help.
     [[nodiscard]] static bool isAccessDenied(const ApiError &error);
@@ -82,21 +141,66 @@ Q_SIGNALS:
     void stateChanged(EventSession::State state);
     void progressChanged(const FetchProgress &progress);
     void loadFinished(const ApiError &error); // also for Stopped (Kind::Cancelled)
+    void intervalChanged(); // follow mode moved the end of interval()
+    // A poll delivered events the table did not hold yet (count), before they are appended.
+    void newEventsArrived(qsizetype count);
+    void pollFinished(const ApiError &error);
+    void archiveReadFinished(qsizetype rows); // the archived rows of the load are in the table
 
 private:
+    enum class Activity { None, Load, Retry, Poll };
+
     void start(const ViewRequest &request);
+    void fetch(Activity activity, std::pair<qint64, qint64> range);
     void onBatch(const EventBatch &batch);
     void onProgress(const FetchProgress &progress);
     void onFinished(const ApiError &error);
+    void onPollFinished(const ApiError &error);
+    void scheduleFollow();
     void setState(State state);
     void reserveAhead(qint64 claimedTotal);
+    [[nodiscard]] qsizetype countNew(const EventBatch &batch) const;
+    void readArchive();
+    void onArchiveBatch(quint64 generation, const std::shared_ptr<EventBatch> &batch);
+    void onArchiveRead(quint64 generation, const QString &error);
+    void cancelArchiveRead();
+    void deliver(const EventBatch &batch);
 
     EventApiClient *m_client;
     EventTableModel *m_model;
     State m_state = State::Disconnected;
+    Activity m_activity = Activity::None;
     QString m_accountLabel;
     ApiError m_lastError;
     FetchProgress m_progress;
+    ViewRequest m_request; // of the last load
+    qint64 m_requestedAtMs = 0; // when it was asked for
     std::pair<qint64, qint64> m_interval { 0, 0 };
+    std::pair<qint64, qint64> m_reading { 0, 0 }; // what the running read asked for
+    std::optional<qint64> m_oldestReceivedMs; // of the running read
+    std::optional<std::pair<qint64, qint64>> m_missing;
+    qint64 m_claimedTotal = -1;
     qsizetype m_reserved = 0; // rows the store has room for, as asked by this session
+
+    struct ArchiveRead
+    {
+        std::atomic<bool> cancelled { false };
+        std::future<void> done;
+    };
+    EventArchive *m_archive = nullptr;
+    std::unique_ptr<ArchiveSync> m_sync; // with m_archive: every read from the API goes through it
+    std::shared_ptr<ArchiveRead> m_archiveRead; // the running read of the archive, on a worker
+    quint64 m_archiveGeneration = 0; // batches of an older read are dropped
+    qsizetype m_archivedRows = 0;
+    qsizetype m_apiRows = 0;
+    QList<TimeInterval> m_beyondRetention;
+    QString m_archiveError;
+
+    bool m_following = false;
+    int m_followIntervalMs = DefaultFollowIntervalMs;
+    int m_followBackoff = 1; // multiplies the interval after refused polls
+    int m_pollRateLimitHits = 0; // 429 answers the running poll waited out
+    qint64 m_followFromMs = 0; // the next poll reads [m_followFromMs, now)
+    qint64 m_pollSentMs = 0; // when the running poll was sent
+    QTimer m_followTimer;
 };

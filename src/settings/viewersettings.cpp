@@ -16,6 +16,8 @@ const QString keyWindowState = QStringLiteral("window/state");
 const QString keySplitter = QStringLiteral("window/splitter");
 const QString keyHeader = QStringLiteral("table/header");
 const QString keyProviderNames = QStringLiteral("orders/providerNames");
+const QString keyFollow = QStringLiteral("follow/enabled");
+const QString keyFollowInterval = QStringLiteral("follow/intervalSeconds");
 const QString keyTimeDisplay = QStringLiteral("table/timeDisplay");
 const QString keyTimeRange = QStringLiteral("filter/timeRange");
 const QString keyCustomFrom = QStringLiteral("filter/customFrom");
@@ -215,4 +217,20 @@ void ViewerSettings::setProviderNames(const QHash<qint64, QString> &names)
         m_settings->remove(keyProviderNames);
     else
         m_settings->setValue(keyProviderNames, map);
+}
+
+bool ViewerSettings::follow() const { return m_settings->value(keyFollow, false).toBool(); }
+
+void ViewerSettings::setFollow(bool follow) { m_settings->setValue(keyFollow, follow); }
+
+int ViewerSettings::followIntervalSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings->value(keyFollowInterval, 30).toInt(&ok);
+    return ok && seconds >= 1 ? std::min(seconds, 24 * 3600) : 30; // a typo never polls in a loop
+}
+
+void ViewerSettings::setFollowIntervalSeconds(int seconds)
+{
+    m_settings->setValue(keyFollowInterval, std::clamp(seconds, 1, 24 * 3600));
 }

@@ -61,6 +61,12 @@ public:
     };
     [[nodiscard]] ExportPreferences exportPreferences() const;
     void setExportPreferences(const ExportPreferences &preferences);
+    // Follow mode (View > Follow): off by default; polls every followIntervalSeconds() (default
+    // 30, at least 1; the session waits longer where the rate limits want it).
+    [[nodiscard]] bool follow() const;
+    void setFollow(bool follow);
+    [[nodiscard]] int followIntervalSeconds() const;
+    void setFollowIntervalSeconds(int seconds);
 
     void sync();
 

@@ -3,6 +3,7 @@
 #include "widgets/mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "archive/timeinterval.h"
 #include "export/tsvwriter.h"
 #include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
@@ -16,6 +17,8 @@
 #include "widgets/eventtableview.h"
 #include "widgets/exportflow.h"
 #include "widgets/filterpanel.h"
+#include "widgets/followcontroller.h"
+#include "widgets/neweventsbar.h"
 #include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
 #include "widgets/shortcutsdialog.h"
@@ -82,6 +85,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     m_ui->splitter->setStretchFactor(1, 1);
     setupStatusBar();
     setupActions();
+    setupLive();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
@@ -122,7 +126,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
         m_ui->viewTabs->setCurrentWidget(m_ui->ordersView);
         m_ui->ordersView->showOrder(orderId);
     });
-    connect(m_ui->errorBanner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_ui->errorBanner, &ErrorBanner::retryRequested, this, &MainWindow::retry);
     connect(m_emptyState, &QLabel::linkActivated, this, &MainWindow::onEmptyStateLink);
 
     connect(m_table, &EventTableView::currentEventChanged, this, &MainWindow::onCurrentEventChanged);
@@ -167,6 +171,42 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
 MainWindow::~MainWindow() = default;
 
 // ---- setup ---------------------------------------------------------------------------------------
+
+void MainWindow::setupLive()
+{
+    // Follow mode: its action, the new-events bar above the table, its word in the status bar.
+    auto *bar = new NewEventsBar(m_ui->eventsPage);
+    m_ui->eventsPageLayout->insertWidget(0, bar);
+    m_follow = new FollowController(m_session, m_table, m_model, bar, m_settings, this);
+    m_ui->menuView->insertAction(m_ui->actionRefresh, m_follow->action());
+    const QList<QAction *> tools = m_ui->toolBar->actions();
+    m_ui->toolBar->insertAction(tools.size() > 2 ? tools.at(2) : nullptr, m_follow->action());
+    statusBar()->addPermanentWidget(m_follow->statusLabel());
+    // Polls move the end of the loaded interval: the local filter takes the new rows in.
+    connect(m_session, &EventSession::intervalChanged, this, &MainWindow::applyLocalFilter);
+    connect(m_session, &EventSession::pollFinished, this, [this](const ApiError &error) {
+        if (EventSession::isAccessDenied(error))
+            m_ui->errorBanner->showMessage(
+                ApiErrorText::describe(error), ErrorBanner::Level::Error, ErrorBanner::Action::ChangeToken);
+    });
+    connect(m_ui->errorBanner, &ErrorBanner::changeTokenRequested, this, [this] { showConnectDialog(); });
+    // Rows from the archive are in before the API answers: say so while the API is read.
+    connect(m_session, &EventSession::archiveReadFinished, this, [this](qsizetype rows) {
+        m_progressLabel->setText(tr("%1 from the archive · reading what is new…").arg(QLocale().toString(rows)));
+        updateCounts();
+    });
+}
+
+void MainWindow::retry()
+{
+    // After a load that failed part way only what it did not finish is read again.
+    if (m_session->missing() && m_session->state() == EventSession::State::Failed) {
+        m_ui->errorBanner->hide();
+        m_session->retryMissing();
+    } else {
+        refresh();
+    }
+}
 
 void MainWindow::setupStatusBar()
 {
@@ -426,7 +466,15 @@ void MainWindow::onLoadFinished(const ApiError &error)
 {
     const FetchProgress &progress = m_session->progress();
     if (!error.isError()) {
-        m_progressLabel->setText(tr("Read %1 events").arg(QLocale().toString(progress.eventsReceived)));
+        if (m_session->archive())
+            m_progressLabel->setText(ApiErrorText::rowSources(m_session->archivedRows(), m_session->apiRows()));
+        else
+            m_progressLabel->setText(tr("Read %1 events").arg(QLocale().toString(progress.eventsReceived)));
+        if (!m_session->beyondRetention().isEmpty()) {
+            const TimeInterval &part = m_session->beyondRetention().first();
+            m_ui->errorBanner->showMessage(ApiErrorText::beyondRetention(part.from, part.until),
+                ErrorBanner::Level::Warning, ErrorBanner::Action::None);
+        }
         if (progress.eventsSkipped > 0)
             m_ui->errorBanner->showMessage(
                 tr("%Ln events could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
@@ -434,9 +482,20 @@ void MainWindow::onLoadFinished(const ApiError &error)
     } else if (error.kind() == ApiError::Kind::Cancelled) {
         m_progressLabel->setText(
             tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived)));
+    } else if (EventSession::isAccessDenied(error)) {
+        m_progressLabel->setText(tr("Failed"));
+        // Retrying cannot help a rejected token: the banner offers another one instead.
+        m_ui->errorBanner->showMessage(
+            ApiErrorText::describe(error), ErrorBanner::Level::Error, ErrorBanner::Action::ChangeToken);
+    } else if (m_model->store().size() > 0) {
+        const QString partial = ApiErrorText::partialLoad(
+            m_model->store().size(), m_session->claimedTotal(), progress.failedPage);
+        m_progressLabel->setText(partial);
+        m_ui->errorBanner->showMessage(ApiErrorText::sentence(tr("%1: %2").arg(partial, error.toString())),
+            ErrorBanner::Level::Error, ErrorBanner::Action::Retry);
     } else {
         m_progressLabel->setText(tr("Failed"));
-        m_ui->errorBanner->showMessage(ApiErrorText::describe(error), ErrorBanner::Level::Error, true);
+        m_ui->errorBanner->showMessage(ApiErrorText::describe(error), ErrorBanner::Level::Error, ErrorBanner::Action::Retry);
     }
     updateCounts();
     Q_EMIT fetchFinished(error);
@@ -581,8 +640,14 @@ void MainWindow::updateEmptyState()
         m_emptyState->showMessage(m_preparingText.toHtmlEscaped());
         return;
     }
+    const EventSession::Emptiness emptiness = m_session->emptiness();
+    if (emptiness == EventSession::Emptiness::BeyondRetention) {
+        const TimeInterval &part = m_session->beyondRetention().first();
+        m_emptyState->showMessage(ApiErrorText::beyondRetention(part.from, part.until).toHtmlEscaped());
+        return;
+    }
     m_emptyState->showMessage(ApiErrorText::emptyTable(
-        m_session->emptiness(), m_session->lastError(), m_model->store().size(), m_ui->filterPanel->scopeText()));
+        emptiness, m_session->lastError(), m_model->store().size(), m_ui->filterPanel->scopeText()));
 }
 
 QString MainWindow::emptyStateText() const
@@ -595,7 +660,7 @@ void MainWindow::onEmptyStateLink(const QString &link)
     if (link == QLatin1String("connect"))
         showConnectDialog();
     else if (link == QLatin1String("retry"))
-        refresh();
+        retry();
     else if (link == QLatin1String("clear"))
         clearAllFilters();
 }

@@ -31,6 +31,7 @@ class EventTableModel;
 class EventTableView;
 class ExportFlow;
 class FilterPanel;
+class FollowController;
 class OrdersView;
 class QLabel;
 class QProgressBar;
@@ -63,6 +64,7 @@ public:
     void showConnectDialog(const QString &note = {});
 
     void refresh(); // F5: read again with the current request (keeps what is loaded)
+    void retry(); // after a failure: what the failed load did not finish, else refresh()
     void reload(); // a new request: forget what is loaded and read
     void stop();
 
@@ -99,6 +101,7 @@ protected:
 private:
     void setupStatusBar();
     void setupActions();
+    void setupLive(); // follow mode, partial loads and retry
     void restoreState();
     void saveState();
 
@@ -129,6 +132,7 @@ private:
     EventTableView *m_table; // in m_ui
     ConnectionFlow *m_connection;
     ExportFlow *m_export;
+    FollowController *m_follow;
     EmptyStateOverlay *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_filterLabel;

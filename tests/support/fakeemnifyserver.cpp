@@ -355,7 +355,7 @@ QStringList FakeEmnifyServer::scenarioNames()
         QStringLiteral("retry-after-huge"), QStringLiteral("retry-after-overflow"),
         QStringLiteral("retry-after-short"), QStringLiteral("total-pages-huge"),
         QStringLiteral("total-count-huge"), QStringLiteral("jwt-exp-huge"),
-        QStringLiteral("jwt-exp-overflow"), QStringLiteral("shortfall"), QStringLiteral("slow") };
+        QStringLiteral("jwt-exp-overflow"), QStringLiteral("shortfall"), QStringLiteral("slow"), QStringLiteral("page-fails") };
 }
 
 QString FakeEmnifyServer::scenarioDescription(const QString &name)
@@ -386,6 +386,8 @@ QString FakeEmnifyServer::scenarioDescription(const QString &name)
         { QStringLiteral("jwt-exp-overflow"), QStringLiteral("auth tokens with exp 9223372036854775") },
         { QStringLiteral("shortfall"), QStringLiteral("X-Total-Count: 50 but 10 events") },
         { QStringLiteral("slow"), QStringLiteral("5000 events, 300 ms before each response") },
+        { QStringLiteral("page-fails"),
+            QStringLiteral("4800 events of the last 80 hours, 100 a page; page 2 always answers 503") },
     };
     return descriptions.value(name);
 }
@@ -489,6 +491,23 @@ bool FakeEmnifyServer::applyScenario(const QString &name)
     } else if (name == QLatin1String("shortfall")) {
         pageHook([tenEvents](const Request &, int) {
             return Response { 200, { { "X-Total-Count", "50" }, { "X-Total-Pages", "1" } }, tenEvents() };
+        });
+    } else if (name == QLatin1String("page-fails")) {
+        maxPerPage = 100;
+        // Recent times, so that the viewer's default range shows what arrived before the failure.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_events.clear();
+        m_ids.clear();
+        for (int i = 0; i < 4800; ++i) {
+            const qint64 id = 100000 - i;
+            m_ids.push_back(id);
+            m_events.push_back(eventJson(id).replace("2024-05-01T10:00:00.000Z",
+                QDateTime::fromMSecsSinceEpoch(now - qint64(i) * 60000, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8()));
+        }
+        pageHook([](const Request &, int page) -> std::optional<Response> {
+            if (page != 2)
+                return std::nullopt;
+            return Response { 503, {}, R"({"message":"Service Unavailable"})" };
         });
     } else if (name == QLatin1String("slow")) {
         setEventCount(5000);
