@@ -79,6 +79,7 @@ int main(int argc, char *argv[])
         opt("malformed-rate", "Fraction of event pages with corrupted JSON.", "FRACTION", "0"),
         opt("token-ttl", "Lifetime of issued auth tokens.", "SECONDS", "604800"),
         opt("max-per-page", "Largest per_page served; larger requests are clamped.", "N", "1000"),
+        opt("grow", "Add N new events a minute while running (new ids, the current time).", "N", "0"),
         opt("organisation", "Organisation id the issued auth tokens name (esc.org).", "ID", "1"),
     });
     // parse(), not process(): process() exits with 1 on an unknown option, fail() with 2.
@@ -110,6 +111,7 @@ int main(int argc, char *argv[])
     config.malformedRate = fractionOption(parser, QStringLiteral("malformed-rate"));
     config.tokenTtlSeconds = int(integerOption(parser, QStringLiteral("token-ttl"), 1, 365LL * 24 * 3600));
     config.maxPerPage = int(integerOption(parser, QStringLiteral("max-per-page"), 1, 1000000));
+    config.growEventsPerMinute = int(integerOption(parser, QStringLiteral("grow"), 0, 6000000));
     config.organisationId = integerOption(parser, QStringLiteral("organisation"), 0, 999999999999LL);
     const quint16 port = quint16(integerOption(parser, QStringLiteral("port"), 0, 65535));
 

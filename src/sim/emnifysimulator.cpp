@@ -124,6 +124,50 @@ void EmnifySimulator::setConfig(const EmnifySimulatorConfig &config)
     if (m_config.rateLimitPerSecond > 0)
         m_rateLimiter = std::make_unique<::RateLimiter>(
             m_config.rateLimitPerSecond, std::max(1, int(m_config.rateLimitPerSecond)));
+    if (m_config.growEventsPerMinute > 0) {
+        if (!m_growTimer) {
+            m_growTimer = new QTimer(this);
+            connect(m_growTimer, &QTimer::timeout, this, &EmnifySimulator::grow);
+        }
+        m_growStartedMs = QDateTime::currentMSecsSinceEpoch();
+        m_grown = 0;
+        // A tick a second, or one per event when they are rarer: each tick adds what is due.
+        m_growTimer->start(std::clamp(60000 / m_config.growEventsPerMinute, 200, 1000));
+    } else if (m_growTimer) {
+        m_growTimer->stop();
+    }
+}
+
+void EmnifySimulator::grow()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 due = (now - m_growStartedMs) * m_config.growEventsPerMinute / 60000;
+    if (due > m_grown) {
+        growBy(due - m_grown, now);
+        m_grown = due;
+    }
+}
+
+std::vector<qint64> EmnifySimulator::growBy(qsizetype count, qint64 nowMs)
+{
+    std::vector<qint64> ids;
+    if (m_store->size() == 0 || count <= 0)
+        return ids;
+    qint64 nextId = 0;
+    for (qsizetype row = 0; row < m_store->size(); ++row)
+        nextId = std::max(nextId, m_store->id(row) + 1);
+    std::vector<Event> events;
+    events.reserve(size_t(count));
+    for (qsizetype i = 0; i < count; ++i) {
+        // A random event of the account, as if it happened again now.
+        Event e = m_store->event(qsizetype(m_growth.below(quint64(m_store->size()))));
+        e.id = nextId++;
+        e.timestampMs = nowMs;
+        ids.push_back(e.id);
+        events.push_back(std::move(e));
+    }
+    appendEvents(std::move(events));
+    return ids;
 }
 
 void EmnifySimulator::setEvents(std::vector<Event> events)

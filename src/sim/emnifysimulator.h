@@ -19,6 +19,7 @@
 
 class EventStore;
 class QTcpServer;
+class QTimer;
 class SimHttpConnection;
 struct SimHttpRequest;
 struct SimHttpResponse;
@@ -72,6 +73,8 @@ public:
 
     // A token as POST /api/v1/authenticate would issue it (for tests that skip authentication).
     [[nodiscard]] QByteArray issueToken();
+    // Adds `count` grown events now (what the growth timer does each tick); returns their ids.
+    std::vector<qint64> growBy(qsizetype count, qint64 nowMs);
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QByteArray &path, int status);
@@ -92,6 +95,7 @@ private:
     std::optional<SimHttpResponse> checkBearer(const SimHttpRequest &request);
     void injectFaults(SimHttpResponse *response, bool isPage);
     void dataChanged();
+    void grow(); // the timer of EmnifySimulatorConfig::growEventsPerMinute
     void appendPage(QByteArray &out, const std::vector<uint32_t> &rows, qsizetype begin, qsizetype end) const;
 
     static SimHttpResponse jsonResponse(int status, const QByteArray &body);
@@ -108,4 +112,8 @@ private:
     SplitMix64 m_faults;
     quint64 m_tokenSerial = 0;
     Stats m_stats;
+    QTimer *m_growTimer = nullptr;
+    qint64 m_growStartedMs = 0;
+    qint64 m_grown = 0; // events the timer has added since m_growStartedMs
+    SplitMix64 m_growth { 7 };
 };

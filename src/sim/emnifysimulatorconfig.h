@@ -22,4 +22,8 @@ struct EmnifySimulatorConfig final
     quint64 faultSeed = 1;
     int defaultPerPage = 100; // per_page < 1 or absent
     int maxPerPage = 1000; // larger per_page values are clamped to this
+    // New events per minute while the simulator runs (0: none): copies of random events of the
+    // account (so spread over its organisations, users, devices and SIMs) with new ids and the
+    // current time, so that follow mode and incremental syncs have something to find.
+    int growEventsPerMinute = 0;
 };

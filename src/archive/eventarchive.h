@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/eventscope.h"
+#include "archive/archiveaccount.h"
+#include "archive/archivecoverage.h"
+#include "archive/timeinterval.h"
+#include "model/event.h"
+#include "model/eventbatch.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+
+struct sqlite3;
+
+// One SQLite file holding the events of one account, and the spans of time it holds completely.
+// Not a QObject; one object is used by one thread at a time; several objects (threads, processes:
+// two viewers, a viewer and a sync) may open the same file (WAL: a writer waits for another
+// writer up to a busy timeout, readers never block).
+//
+// Storage: events are kept in chunks of up to ChunkEvents events of one stretch of time (a row
+// each, zstd-compressed, with the chunk's time range indexed), plus one row per event id for
+// de-duplication. Reading a range touches only the chunks that overlap it.
+class EventArchive final
+{
+public:
+    static constexpr int SchemaVersion = 1;
+    static constexpr int ChunkEvents = 4096;
+
+    struct Info
+    {
+        ArchiveAccount account;
+        QString path;
+        qint64 events = 0;
+        ArchiveCoverage coverage;
+        qint64 oldestMs = 0, newestMs = 0; // 0 when empty
+        qint64 bytesOnDisk = 0; // the file and its write-ahead log
+        qint64 redactedValues = 0; // secret values replaced by PayloadSecrets::RedactedMarker
+    };
+
+    ~EventArchive();
+    EventArchive(const EventArchive &) = delete;
+    EventArchive &operator=(const EventArchive &) = delete;
+
+    // Opens or creates (the file 0600, a folder it creates 0700). A corrupt or foreign file (not
+    // SQLite, SQLite of another application, the archive of another account) is refused: moved
+    // aside (path + ".corrupt-<UTC time>"), nullptr returned, *error says what happened and where
+    // the file went. An archive of a newer schema is refused and left where it is.
+    [[nodiscard]] static std::unique_ptr<EventArchive> open(
+        const QString &path, const ArchiveAccount &account, QString *error);
+    // An existing archive, its account read from the file (nothing is created).
+    [[nodiscard]] static std::unique_ptr<EventArchive> openExisting(const QString &path, QString *error);
+
+    // One transaction each: the events not archived yet (by id) and, if given, the interval now
+    // covered completely. Returns how many were added (archived once this returns), -1 on failure
+    // (lastError()). Secret values in payloads are replaced by PayloadSecrets' marker first.
+    qsizetype write(const EventBatch &batch, std::optional<TimeInterval> covered = {});
+    qsizetype write(std::span<const Event> events, std::optional<TimeInterval> covered = {});
+    bool markCovered(TimeInterval covered); // an interval that finished without events
+    [[nodiscard]] ArchiveCoverage coverage() const;
+
+    // The events of [range) (of one scope's entity when scope is not Account), chunk by chunk from
+    // the newest, each batch newest first and of about pageSize events; the sink returns false to
+    // stop. Returns false on failure (lastError()). A User scope of "my" matches no event: the
+    // archive does not know whose token it was.
+    bool read(TimeInterval range, const EventScope &scope, const std::function<bool(EventBatch &&)> &sink,
+        qsizetype pageSize = 10000) const;
+    [[nodiscard]] Info info() const;
+    [[nodiscard]] const ArchiveAccount &account() const { return m_account; }
+    [[nodiscard]] const QString &path() const { return m_path; }
+
+    // Removes events older than olderThanMs, then the oldest until the file is under maxBytes
+    // (0: no limit); coverage shrinks with them. Returns the events removed, -1 on failure. Safe
+    // on a worker thread with its own EventArchive object.
+    qsizetype prune(qint64 olderThanMs, qint64 maxBytes);
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    // Deletes the file and its -wal and -shm. True when nothing is left (also when there was none).
+    static bool forget(const QString &path, QString *error);
+
+private:
+    struct Chunk;
+    EventArchive(sqlite3 *db, QString path, ArchiveAccount account);
+    [[nodiscard]] static std::unique_ptr<EventArchive> openFile(
+        const QString &path, const ArchiveAccount *account, bool create, QString *error);
+    qsizetype writeRows(const EventBatch &batch, std::optional<TimeInterval> covered);
+    bool storeCoverage(const ArchiveCoverage &coverage);
+    bool fail(const QString &what) const; // sets lastError() from SQLite's message, returns false
+    qsizetype failCount(const QString &what) const { fail(what); return -1; }
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    ArchiveAccount m_account;
+    mutable QString m_lastError;
+};

@@ -1,0 +1,442 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "archive/eventarchive.h"
+#include "model/payloadsecrets.h"
+#include "testdata.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+
+namespace {
+
+const ArchiveAccount Account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1234"), QStringLiteral("Acme") };
+
+std::vector<Event> readAll(const EventArchive &archive, TimeInterval range = { 0, std::numeric_limits<qint64>::max() },
+    const EventScope &scope = {}, qsizetype pageSize = 10000)
+{
+    std::vector<Event> events;
+    const bool ok = archive.read(range, scope, [&](EventBatch &&batch) {
+        for (Event &e : batch.toEvents())
+            events.push_back(std::move(e));
+        return true;
+    }, pageSize);
+    if (!ok)
+        qWarning() << archive.lastError();
+    return events;
+}
+
+std::map<qint64, Event> byId(const std::vector<Event> &events)
+{
+    std::map<qint64, Event> map;
+    for (const Event &e : events)
+        map.emplace(e.id, e);
+    return map;
+}
+
+// Runs SQL on a file behind the archive's back (what another program or a newer version does).
+bool execOn(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    bool ok = sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK
+        && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+QStringList asideFiles(const QString &folder)
+{
+    return QDir(folder).entryList({ QStringLiteral("*.corrupt-*") }, QDir::Files);
+}
+
+} // namespace
+
+class TestEventArchive final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void roundTripIsLossless();
+    void secretsAreRedactedAndRecorded();
+    void dedupesById();
+    void reopenKeepsEventsAndCoverage();
+    void createsPrivateFiles();
+    void refusesAndMovesAside_data();
+    void refusesAndMovesAside();
+    void refusesNewerSchema();
+    void openExistingReadsTheAccount();
+    void readsRangeNewestFirst();
+    void readsScope_data();
+    void readsScope();
+    void readStopsWhenSinkSaysSo();
+    void prunesByAgeAndSize();
+    void twoObjectsOnOneFile();
+    void forgetDeletesEverything();
+    void accountKeyAndPath();
+};
+
+void TestEventArchive::roundTripIsLossless()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> examples = TestData::docExamples();
+    QCOMPARE(examples.size(), TestData::DocExampleCount);
+    QCOMPARE(archive->write(examples), qsizetype(examples.size()));
+
+    const std::map<qint64, Event> back = byId(readAll(*archive));
+    QCOMPARE(back.size(), examples.size());
+    for (const Event &original : examples) {
+        const auto it = back.find(original.id);
+        QVERIFY(it != back.end());
+        // Everything as it came, except the secret values (the archive must never hold a token).
+        QCOMPARE(it->second, PayloadSecrets::redactedEvent(original));
+    }
+}
+
+void TestEventArchive::secretsAreRedactedAndRecorded()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    Event e;
+    e.id = 9'007'199'254'740'993LL; // above 2^53: must not pass through a double
+    e.timestampMs = 1'700'000'000'000;
+    e.description = QStringLiteral("User invited");
+    e.sim = EventSim { 7, QStringLiteral("89883030000012345678"), QString() }; // 20 digits, as text
+    e.detailJson = R"({"activationKey":"abcdefabcdefabcdef","name":"x"})";
+    QCOMPARE(archive->write(std::span<const Event>(&e, 1)), 1);
+    const std::vector<Event> back = readAll(*archive);
+    QCOMPARE(back.size(), size_t(1));
+    QCOMPARE(back[0].id, e.id);
+    QCOMPARE(back[0].sim->iccid, QStringLiteral("89883030000012345678"));
+    QCOMPARE(back[0].detailJson, QByteArray(R"({"activationKey":"<redacted>","name":"x"})"));
+    QCOMPARE(archive->info().redactedValues, 1);
+    // The file itself holds no trace of the secret (chunks are compressed, so look for both).
+    QFile file(archive->path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("abcdefabcdef"));
+}
+
+void TestEventArchive::dedupesById()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> examples = TestData::docExamples();
+    QCOMPARE(archive->write(examples), qsizetype(examples.size()));
+    QCOMPARE(archive->write(examples), 0);
+    // A batch that repeats an id within itself keeps one.
+    std::vector<Event> twice { examples[0], examples[0] };
+    twice[0].id = twice[1].id = 42;
+    QCOMPARE(archive->write(twice), 1);
+    QCOMPARE(archive->info().events, qint64(examples.size() + 1));
+    QCOMPARE(readAll(*archive).size(), examples.size() + 1);
+}
+
+void TestEventArchive::reopenKeepsEventsAndCoverage()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    const std::vector<Event> examples = TestData::docExamples();
+    QString error;
+    {
+        auto archive = EventArchive::open(path, Account, &error);
+        QVERIFY2(archive, qPrintable(error));
+        QCOMPARE(archive->write(examples, TimeInterval { 1000, 5000 }), qsizetype(examples.size()));
+        QVERIFY(archive->markCovered({ 5000, 6000 }));
+    }
+    auto archive = EventArchive::open(path, Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(archive->info().events, qint64(examples.size()));
+    QCOMPARE(archive->coverage().intervals(), (QList<TimeInterval> { { 1000, 6000 } }));
+    QCOMPARE(byId(readAll(*archive)).size(), examples.size());
+    QVERIFY(asideFiles(dir.path()).isEmpty());
+}
+
+void TestEventArchive::createsPrivateFiles()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new/folder/a.sqlite"));
+    QString error;
+    auto archive = EventArchive::open(path, Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(archive->write(TestData::docExamples()), qsizetype(TestData::DocExampleCount));
+    const auto owner = QFile::ReadOwner | QFile::WriteOwner;
+    QCOMPARE(QFile::permissions(path) & ~(QFile::ReadUser | QFile::WriteUser), owner);
+    QCOMPARE(QFile::permissions(path + QStringLiteral("-wal")) & ~(QFile::ReadUser | QFile::WriteUser), owner);
+    QCOMPARE(QFile::permissions(dir.filePath(QStringLiteral("new/folder")))
+            & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+        owner | QFile::ExeOwner);
+}
+
+void TestEventArchive::refusesAndMovesAside_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not sqlite") << "text" << "not an SQLite database";
+    QTest::newRow("damaged sqlite header") << "damaged" << "damaged";
+    QTest::newRow("another application") << "foreign" << "another application";
+    QTest::newRow("another account") << "account" << "another account";
+}
+
+void TestEventArchive::refusesAndMovesAside()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    if (kind == u"text") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("these are my notes, not an archive\n");
+    } else if (kind == u"damaged") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("SQLite format 3\0", 16) + QByteArray(4080, '\xff'));
+    } else if (kind == u"foreign") {
+        QVERIFY(execOn(path, "CREATE TABLE bookmarks(url TEXT); INSERT INTO bookmarks VALUES('x')"));
+    } else {
+        QString error;
+        ArchiveAccount other = Account;
+        other.organisation = QStringLiteral("999");
+        auto archive = EventArchive::open(path, other, &error);
+        QVERIFY2(archive, qPrintable(error));
+        QCOMPARE(archive->write(TestData::docExamples()), qsizetype(TestData::DocExampleCount));
+    }
+    QFile original(path);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray bytes = original.readAll();
+    original.close();
+
+    QString error;
+    QVERIFY(!EventArchive::open(path, Account, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    const QStringList aside = asideFiles(dir.path());
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(error.contains(dir.filePath(aside[0])), qPrintable(error)); // says where it went
+    QFile moved(dir.filePath(aside[0]));
+    QVERIFY(moved.open(QIODevice::ReadOnly));
+    QCOMPARE(moved.readAll(), bytes); // never overwritten
+    // The account's path is free again: a new archive starts there.
+    auto fresh = EventArchive::open(path, Account, &error);
+    QVERIFY2(fresh, qPrintable(error));
+    QCOMPARE(fresh->info().events, 0);
+}
+
+void TestEventArchive::refusesNewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    QString error;
+    QVERIFY(EventArchive::open(path, Account, &error));
+    QVERIFY(execOn(path, "UPDATE schema_version SET version = 99"));
+    QVERIFY(!EventArchive::open(path, Account, &error));
+    QVERIFY2(error.contains(QStringLiteral("newer version")), qPrintable(error));
+    QVERIFY(QFile::exists(path)); // left where it is
+    QVERIFY(asideFiles(dir.path()).isEmpty());
+}
+
+void TestEventArchive::openExistingReadsTheAccount()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    QString error;
+    QVERIFY(!EventArchive::openExisting(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("no archive")), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(EventArchive::open(path, Account, &error));
+    auto archive = EventArchive::openExisting(path, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY(archive->account().isSameAccount(Account));
+    QCOMPARE(archive->account().label, Account.label);
+}
+
+void TestEventArchive::readsRangeNewestFirst()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> examples = TestData::docExamples();
+    std::vector<Event> events;
+    for (int i = 0; i < 10000; ++i) {
+        Event e = examples[size_t(i % 59)];
+        e.id = 1'000'000 + i;
+        e.timestampMs = 1'000'000 + qint64(i) * 10;
+        events.push_back(e);
+    }
+    // Written in three batches out of order: chunks of different spans.
+    QCOMPARE(archive->write(std::span(events).subspan(5000)), 5000);
+    QCOMPARE(archive->write(std::span(events).first(2000)), 2000);
+    QCOMPARE(archive->write(std::span(events).subspan(2000, 3000)), 3000);
+    const TimeInterval range { 1'000'000 + 1500 * 10, 1'000'000 + 7500 * 10 };
+    const std::vector<Event> back = readAll(*archive, range, {}, 700);
+    QCOMPARE(back.size(), size_t(6000));
+    for (const Event &e : back)
+        QVERIFY(range.contains(e.timestampMs));
+    QVERIFY(std::is_sorted(back.begin(), back.end(),
+        [](const Event &a, const Event &b) { return a.timestampMs > b.timestampMs; }));
+}
+
+void TestEventArchive::readsScope_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("endpoint") << int(EventScope::Kind::Endpoint);
+    QTest::newRow("sim") << int(EventScope::Kind::Sim);
+    QTest::newRow("user") << int(EventScope::Kind::User);
+    QTest::newRow("organisation") << int(EventScope::Kind::Organisation);
+}
+
+void TestEventArchive::readsScope()
+{
+    QFETCH(int, kind);
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> examples = TestData::docExamples();
+    QCOMPARE(archive->write(examples), qsizetype(examples.size()));
+    auto idOf = [&](const Event &e) -> qint64 {
+        switch (EventScope::Kind(kind)) {
+        case EventScope::Kind::Endpoint:
+            return e.endpoint ? e.endpoint->id : -1;
+        case EventScope::Kind::Sim:
+            return e.sim ? e.sim->id : -1;
+        case EventScope::Kind::User:
+            return e.user ? e.user->id : -1;
+        default:
+            return e.organisation.id;
+        }
+    };
+    // The entity of the first example that has one.
+    const auto it = std::find_if(examples.begin(), examples.end(), [&](const Event &e) { return idOf(e) >= 0; });
+    QVERIFY(it != examples.end());
+    const qint64 id = idOf(*it);
+    const auto expected = std::count_if(examples.begin(), examples.end(), [&](const Event &e) { return idOf(e) == id; });
+    const std::vector<Event> back
+        = readAll(*archive, { 0, std::numeric_limits<qint64>::max() }, { EventScope::Kind(kind), QString::number(id) });
+    QCOMPARE(qsizetype(back.size()), qsizetype(expected));
+    QVERIFY(qsizetype(back.size()) < qsizetype(examples.size()) || EventScope::Kind(kind) == EventScope::Kind::Organisation);
+    for (const Event &e : back)
+        QCOMPARE(idOf(e), id);
+}
+
+void TestEventArchive::readStopsWhenSinkSaysSo()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(archive->write(TestData::docExamples()), qsizetype(TestData::DocExampleCount));
+    int batches = 0;
+    QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&batch) {
+        ++batches;
+        return batch.size() != 10;
+    }, 10));
+    QCOMPARE(batches, 1);
+}
+
+void TestEventArchive::prunesByAgeAndSize()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> examples = TestData::docExamples();
+    std::vector<Event> events;
+    for (int i = 0; i < 20000; ++i) {
+        Event e = examples[size_t(i % 59)];
+        e.id = i + 1;
+        e.timestampMs = 1'000'000 + qint64(i) * 1000;
+        events.push_back(e);
+    }
+    QCOMPARE(archive->write(events, TimeInterval { 1'000'000, 1'000'000 + 20000LL * 1000 }), 20000);
+    // By age: everything before event 5000 goes, also inside a chunk that straddles the limit.
+    const qint64 limit = 1'000'000 + 5000LL * 1000;
+    QCOMPARE(archive->prune(limit, 0), 5000);
+    QCOMPARE(archive->info().events, 15000);
+    QCOMPARE(archive->info().oldestMs, limit);
+    QCOMPARE(archive->coverage().intervals().first().from, limit);
+    // A pruned id can be archived again (its index row went with it).
+    QCOMPARE(archive->write(std::span(events).first(1)), 1);
+    QCOMPARE(archive->prune(limit, 0), 1);
+
+    // By size: the oldest go until the file fits.
+    const qint64 before = archive->info().bytesOnDisk;
+    const qint64 maxBytes = before / 2;
+    const qsizetype removed = archive->prune(0, maxBytes);
+    QVERIFY(removed > 0);
+    const EventArchive::Info info = archive->info();
+    QVERIFY2(info.bytesOnDisk <= maxBytes, qPrintable(QString::number(info.bytesOnDisk)));
+    QCOMPARE(info.events, 15000 - removed);
+    QCOMPARE(info.newestMs, events.back().timestampMs); // the newest stay
+    QVERIFY(info.coverage.intervals().first().from > limit);
+    QCOMPARE(qint64(readAll(*archive).size()), info.events);
+}
+
+void TestEventArchive::twoObjectsOnOneFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    QString error;
+    auto a = EventArchive::open(path, Account, &error);
+    auto b = EventArchive::open(path, Account, &error);
+    QVERIFY2(a && b, qPrintable(error));
+    const std::vector<Event> examples = TestData::docExamples();
+    QCOMPARE(a->write(std::span(examples).first(30), TimeInterval { 0, 10 }), 30);
+    QCOMPARE(b->info().events, 30);
+    QCOMPARE(b->write(examples, TimeInterval { 10, 20 }), qsizetype(examples.size() - 30)); // dedupe across objects
+    QCOMPARE(a->info().events, qint64(examples.size()));
+    QCOMPARE(a->coverage().intervals(), (QList<TimeInterval> { { 0, 20 } }));
+    // A reader in the middle of a read does not stop a writer.
+    qsizetype wrote = -1;
+    QVERIFY(a->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&) {
+        Event e = examples[0];
+        e.id = 900'000'001;
+        if (wrote < 0)
+            wrote = b->write(std::span<const Event>(&e, 1));
+        return true;
+    }, 5));
+    QVERIFY2(wrote == 1, qPrintable(b->lastError()));
+}
+
+void TestEventArchive::forgetDeletesEverything()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    QString error;
+    {
+        auto archive = EventArchive::open(path, Account, &error);
+        QVERIFY(archive);
+        QCOMPARE(archive->write(TestData::docExamples()), qsizetype(TestData::DocExampleCount));
+    }
+    QVERIFY(QFile::exists(path));
+    QVERIFY2(EventArchive::forget(path, &error), qPrintable(error));
+    QVERIFY(QDir(dir.path()).isEmpty());
+}
+
+void TestEventArchive::accountKeyAndPath()
+{
+    ArchiveAccount a { QUrl(QStringLiteral("http://127.0.0.1:8080")), QStringLiteral("demo"), {} };
+    QCOMPARE(a.key(), QStringLiteral("127.0.0.1-8080-demo"));
+    ArchiveAccount b { QUrl(QStringLiteral("https://CDN.emnify.net/")), QStringLiteral("12/../x"), {} };
+    QCOMPARE(b.key(), QStringLiteral("cdn.emnify.net-12_.._x"));
+    QVERIFY(b.defaultPath().startsWith(ArchiveAccount::defaultFolder() + u'/'));
+    QVERIFY(b.defaultPath().endsWith(QStringLiteral("/cdn.emnify.net-12_.._x.sqlite")));
+    QVERIFY(ArchiveAccount::defaultFolder().endsWith(QStringLiteral("/archives")));
+}
+
+QTEST_GUILESS_MAIN(TestEventArchive)
+#include "tst_eventarchive.moc"
