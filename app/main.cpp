@@ -7,6 +7,9 @@
 #include "settings/viewersettings.h"
 #include "sim/emnifysimulator.h"
 #include "table/eventtablemodel.h"
+#include "widgets/accountarchive.h"
+#include "widgets/accountflow.h"
+#include "widgets/connectionflow.h"
 #include "widgets/mainwindow.h"
 #include "widgets/translationloader.h"
 
@@ -17,6 +20,7 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -84,7 +88,13 @@ int main(int argc, char *argv[])
     QCommandLineOption selectType(QStringLiteral("select-type"),
         QStringLiteral("Select the first event of this type."), QStringLiteral("ID"));
     selectType.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ demo, demoEvents, screenshot, selectType });
+    const QCommandLineOption url(QStringLiteral("url"),
+        QStringLiteral("Start connected to this API (the token from EMNIFY_APPLICATION_TOKEN, else the keychain "
+                       "entry of the account saved for it)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption account(QStringLiteral("account"),
+        QStringLiteral("Start connected to the saved account of this name."), QStringLiteral("NAME"));
+    parser.addOptions({ demo, demoEvents, url, account, screenshot, selectType });
     parser.process(app); // --help and --version exit here
     // Wayland's app_id and the window's link to the desktop entry (and so to its icon and name).
     QGuiApplication::setDesktopFileName(QStringLiteral(EV_APP_ID));
@@ -100,6 +110,7 @@ int main(int argc, char *argv[])
     QSettings settings;
     ViewerSettings viewerSettings(&settings);
     KeychainTokenStore tokens;
+    std::unique_ptr<QTemporaryDir> demoArchives; // outlives the window, whose archive is in it
     MainWindow window(&session, &model, &viewerSettings, &tokens);
 
     std::unique_ptr<EmnifySimulator> simulator;
@@ -119,16 +130,27 @@ int main(int argc, char *argv[])
         options.ratePerSecond = 50; // a local simulator: the emnify rate limits do not apply
         options.burst = 20;
         client.setOptions(options);
-        window.setConnection(simulator->baseUrl(), token, QObject::tr("Demo account"));
+        // An account of this run: switchable from the File menu, never saved; its archive in a
+        // folder that goes with the run (the demo's events are made up afresh each time).
+        demoArchives = std::make_unique<QTemporaryDir>();
+        window.accountFlow()->archives()->setFolder(demoArchives->path());
+        window.connectionFlow()->addTransient({ QStringLiteral("demo"), QObject::tr("Demo account"),
+                                                  simulator->baseUrl(), QStringLiteral("demo"), false },
+            token);
     }
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, &model, parser.value(screenshot),
             parser.value(selectType).isEmpty() ? -1 : parser.value(selectType).toInt());
 
     window.show();
+    const QString environmentToken = qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN");
     if (simulator)
-        window.reload();
+        window.connectionFlow()->switchTo(QStringLiteral("demo"));
+    else if (parser.isSet(url))
+        window.connectToUrl(QUrl::fromUserInput(parser.value(url)), environmentToken);
+    else if (parser.isSet(account))
+        window.connectToAccount(parser.value(account), environmentToken);
     else
-        window.connectOnStartup(qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN"));
+        window.connectOnStartup(environmentToken);
     return QApplication::exec();
 }

@@ -33,6 +33,118 @@
     </message>
 </context>
 <context>
+    <name>AccountArchive</name>
+    <message>
+        <source>The archive folder %1 could not be created.</source>
+        <translation>Der Archivordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFlow</name>
+    <message>
+        <source>S&amp;witch account</source>
+        <translation>Konto &amp;wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage accounts…</source>
+        <translation>Konten &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive…</source>
+        <translation>A&amp;rchiv…</translation>
+    </message>
+    <message>
+        <source>The archive could not be pruned: %1</source>
+        <translation>Das Archiv konnte nicht bereinigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived event(s) beyond the retention settings removed.</source>
+        <translation>
+            <numerusform>%n archiviertes Ereignis jenseits der Aufbewahrungseinstellungen entfernt.</numerusform>
+            <numerusform>%n archivierte Ereignisse jenseits der Aufbewahrungseinstellungen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved accounts</source>
+        <translation>Keine gespeicherten Konten</translation>
+    </message>
+    <message>
+        <source>The archive of %1 could not be opened: %2</source>
+        <translation>Das Archiv von %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Gespeicherte Konten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Rename the selected account</source>
+        <translation>Das ausgewählte Konto umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation>Das ausgewählte Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>The account shown now</source>
+        <translation>Das jetzt angezeigte Konto</translation>
+    </message>
+    <message>
+        <source>An account needs a name.</source>
+        <translation>Ein Konto braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another account is named “%1”.</source>
+        <translation>Ein anderes Konto heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1” and its token from the keychain? Its archive stays until you forget it under File &gt; Archive…</source>
+        <translation>Das Konto „%1“ und sein Token im Schlüsselbund entfernen? Sein Archiv bleibt, bis Sie es unter Datei &gt; Archiv… vergessen.</translation>
+    </message>
+</context>
+<context>
     <name>ApiErrorText</name>
     <message>
         <source>The application token was not accepted (%1). Check it under File → Connect….</source>
@@ -80,6 +192,136 @@
     </message>
 </context>
 <context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>&amp;Forget this account&apos;s archive…</source>
+        <translation>Archiv dieses Kontos &amp;vergessen…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Events read from the API are kept on this computer, one archive per account, so that they show at once and stay available beyond the API&apos;s 30 days.</source>
+        <translation>Aus der API gelesene Ereignisse werden auf diesem Rechner aufbewahrt, ein Archiv je Konto, damit sie sofort erscheinen und über die 30 Tage der API hinaus verfügbar bleiben.</translation>
+    </message>
+    <message>
+        <source>Archives of the accounts</source>
+        <translation>Archive der Konten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Abgedeckt</translation>
+    </message>
+    <message>
+        <source>Oldest event</source>
+        <translation>Ältestes Ereignis</translation>
+    </message>
+    <message>
+        <source>Newest event</source>
+        <translation>Neuestes Ereignis</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Größe auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Forget the selected account&apos;s archive</source>
+        <translation>Das Archiv des ausgewählten Kontos vergessen</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Keep archived events for this many months</source>
+        <translation>Archivierte Ereignisse so viele Monate aufbewahren</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Size limit of each archive in GiB, 0 for no limit</source>
+        <translation>Größengrenze jedes Archivs in GiB, 0 für keine Grenze</translation>
+    </message>
+    <message>
+        <source>&amp;Keep archived events for:</source>
+        <translation>Archivierte Ereignisse &amp;aufbewahren für:</translation>
+    </message>
+    <message>
+        <source>&amp;Size limit per account:</source>
+        <translation>&amp;Größengrenze je Konto:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 (shown)</source>
+        <translation>%1 (angezeigt)</translation>
+    </message>
+    <message>
+        <source>None yet: made at the first connection</source>
+        <translation>Noch keines: entsteht bei der ersten Verbindung</translation>
+    </message>
+    <message>
+        <source>Reading the archives…</source>
+        <translation>Die Archive werden gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>No events archived yet</source>
+        <translation>Noch keine Ereignisse archiviert</translation>
+    </message>
+    <message>
+        <source>%1 (removed account)</source>
+        <translation>%1 (entferntes Konto)</translation>
+    </message>
+    <message>
+        <source>Unknown account</source>
+        <translation>Unbekanntes Konto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n Intervall</numerusform>
+            <numerusform>%n Intervalle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget archive</source>
+        <translation>Archiv vergessen</translation>
+    </message>
+    <message>
+        <source>Delete the archive of “%1” (%2)? Its events are read from the API again, as far as the API still keeps them (30 days).</source>
+        <translation>Das Archiv von „%1“ (%2) löschen? Seine Ereignisse werden wieder aus der API gelesen, soweit die API sie noch aufbewahrt (30 Tage).</translation>
+    </message>
+    <message>
+        <source>The archive could not be deleted: %1</source>
+        <translation>Das Archiv konnte nicht gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to emnify</source>
@@ -100,6 +342,18 @@
     <message>
         <source>&amp;Remember the token in the system keychain</source>
         <translation>Token im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation>z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>Another account is named “%1”. Choose another name.</source>
+        <translation>Ein anderes Konto heißt bereits „%1“. Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
@@ -125,16 +379,24 @@
         <translation>Kein nutzbarer Schlüsselbund im System (%1). Das Token gilt nur für diese Sitzung und wird beim nächsten Start erneut abgefragt.</translation>
     </message>
     <message>
-        <source>No system keychain: the token is kept for this session only.</source>
-        <translation>Kein Schlüsselbund im System: Das Token gilt nur für diese Sitzung.</translation>
-    </message>
-    <message>
         <source>The token is stored in the system keychain.</source>
         <translation>Das Token ist im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <source>The token could not be stored in the system keychain (%1). It is kept for this session only.</source>
         <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Es gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>No account for %1 is saved yet.</source>
+        <translation>Für %1 ist noch kein Konto gespeichert.</translation>
+    </message>
+    <message>
+        <source>No account is named “%1”: no account is saved yet.</source>
+        <translation>Kein Konto heißt „%1“: Es ist noch kein Konto gespeichert.</translation>
+    </message>
+    <message>
+        <source>No account is named “%1”. Saved accounts: %2.</source>
+        <translation>Kein Konto heißt „%1“. Gespeicherte Konten: %2.</translation>
     </message>
 </context>
 <context>
@@ -971,6 +1233,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>SIM order &amp;providers…</source>
         <translation>&amp;Versanddienste für SIM-Bestellungen…</translation>
+    </message>
+    <message>
+        <source>%1 (not connected) — emnify Event Viewer</source>
+        <translation>%1 (nicht verbunden) — emnify Event Viewer</translation>
     </message>
 </context>
 <context>

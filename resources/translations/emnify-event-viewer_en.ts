@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountFlow</name>
+    <message numerus="yes">
+        <source>%n archived event(s) beyond the retention settings removed.</source>
+        <translation>
+            <numerusform>%n archived event beyond the retention settings removed.</numerusform>
+            <numerusform>%n archived events beyond the retention settings removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message numerus="yes">
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n interval</numerusform>
+            <numerusform>%n intervals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source> · %n retries</source>

@@ -60,6 +60,7 @@ public:
     ApiError connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel);
     [[nodiscard]] bool isConnected() const { return m_state != State::Disconnected; }
     [[nodiscard]] QString accountLabel() const { return m_accountLabel; }
+    [[nodiscard]] EventApiClient *client() const { return m_client; }
 
     // Forget what is loaded and read for this request (a new time range or scope).
     void load(const ViewRequest &request);

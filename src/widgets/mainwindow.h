@@ -20,6 +20,7 @@
 namespace Ui {
 class MainWindow;
 }
+class AccountFlow;
 class ConnectionFlow;
 class EmptyStateOverlay;
 class ErrorBanner;
@@ -56,6 +57,12 @@ public:
     // First start: the token from the environment, else from the token store, else the dialog.
     void connectOnStartup(const QString &environmentToken);
     void showConnectDialog(const QString &note = {});
+    // --url / --account: that account (the token from the environment, else its keychain entry,
+    // else the dialog); a URL or name that does not work says so in the banner.
+    void connectToUrl(const QUrl &baseUrl, const QString &environmentToken);
+    void connectToAccount(const QString &name, const QString &environmentToken);
+    [[nodiscard]] ConnectionFlow *connectionFlow() const { return m_connection; }
+    [[nodiscard]] AccountFlow *accountFlow() const { return m_accounts; }
 
     void refresh(); // F5: read again with the current request (keeps what is loaded)
     void reload(); // a new request: forget what is loaded and read
@@ -93,6 +100,7 @@ protected:
 private:
     void setupStatusBar();
     void setupActions();
+    void setupAccounts();
     void restoreState();
     void saveState();
 
@@ -120,6 +128,7 @@ private:
     ViewerSettings *m_settings;
     EventTableView *m_table; // in m_ui
     ConnectionFlow *m_connection;
+    AccountFlow *m_accounts;
     ExportFlow *m_export;
     EmptyStateOverlay *m_emptyState;
     QLabel *m_countLabel;
