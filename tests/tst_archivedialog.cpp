@@ -52,6 +52,16 @@ TimeInterval fill(EventArchive &archive, int copies, qint64 newestMs)
     return covered;
 }
 
+// A closed archive file at path holding fill(copies, newestMs); empty when it worked, else why not.
+QString writeArchive(const QString &path, const ArchiveAccount &account, int copies, qint64 newestMs)
+{
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
+    if (archive)
+        fill(*archive, copies, newestMs);
+    return error;
+}
+
 } // namespace
 
 class TestArchiveDialog : public QObject
@@ -75,12 +85,9 @@ void TestArchiveDialog::showsWhatTheFileHolds()
     AccountArchive archives;
     archives.setFolder(dir.path());
     const ArchiveAccount account = accountNamed(QStringLiteral("101"));
-    QString error;
-    {
-        std::unique_ptr<EventArchive> archive = EventArchive::open(archives.pathOf(account), account, &error);
-        QVERIFY2(archive, qPrintable(error));
-        fill(*archive, 2, QDateTime::currentMSecsSinceEpoch() - DayMs);
-    }
+    const QString error
+        = writeArchive(archives.pathOf(account), account, 2, QDateTime::currentMSecsSinceEpoch() - DayMs);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     ArchiveDialog dialog(&archives, &viewerSettings);
     QSignalSpy read(&dialog, &ArchiveDialog::filesRead);
     dialog.setRows({ { QStringLiteral("Production"), archives.pathOf(account), true },
@@ -113,12 +120,8 @@ void TestArchiveDialog::forgetRemovesTheFile()
     archives.setFolder(dir.path());
     const ArchiveAccount account = accountNamed(QStringLiteral("202"));
     const QString path = archives.pathOf(account);
-    QString error;
-    {
-        std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
-        QVERIFY2(archive, qPrintable(error));
-        fill(*archive, 1, QDateTime::currentMSecsSinceEpoch());
-    }
+    const QString error = writeArchive(path, account, 1, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(QFile::exists(path));
     ArchiveDialog dialog(&archives, &viewerSettings);
     QSignalSpy read(&dialog, &ArchiveDialog::filesRead);
@@ -179,12 +182,8 @@ void TestArchiveDialog::pruningRunsOffTheGuiThread()
     const QString path = archives.pathOf(account);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int copies = 200; // 11,800 events, one a minute: about 8 days back from 400 days ago
-    {
-        QString error;
-        std::unique_ptr<EventArchive> archive = EventArchive::open(path, account, &error);
-        QVERIFY2(archive, qPrintable(error));
-        fill(*archive, copies, now - 400 * DayMs);
-    }
+    const QString written = writeArchive(path, account, copies, now - 400 * DayMs);
+    QVERIFY2(written.isEmpty(), qPrintable(written));
     int ticks = 0;
     QTimer ticker;
     ticker.setInterval(0);
