@@ -1,13 +1,15 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 #include "api/eventapiclient.h"
-#include "archive/eventarchive.h"
 #include "keychain/keychaintokenstore.h"
 #include "model/workerpools.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "sim/demoaccount.h"
 #include "table/eventtablemodel.h"
+#include "widgets/accountarchive.h"
+#include "widgets/accountflow.h"
+#include "widgets/connectionflow.h"
 #include "widgets/mainwindow.h"
 #include "widgets/translationloader.h"
 
@@ -86,7 +88,13 @@ int main(int argc, char *argv[])
     QCommandLineOption selectType(QStringLiteral("select-type"),
         QStringLiteral("Select the first event of this type."), QStringLiteral("ID"));
     selectType.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ demo, demoEvents, screenshot, selectType });
+    const QCommandLineOption url(QStringLiteral("url"),
+        QStringLiteral("Start connected to this API (the token from EMNIFY_APPLICATION_TOKEN, else the keychain "
+                       "entry of the account saved for it)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption account(QStringLiteral("account"),
+        QStringLiteral("Start connected to the saved account of this name."), QStringLiteral("NAME"));
+    parser.addOptions({ demo, demoEvents, url, account, screenshot, selectType });
     parser.process(app); // --help and --version exit here
     // Wayland's app_id and the window's link to the desktop entry (and so to its icon and name).
     QGuiApplication::setDesktopFileName(QStringLiteral(EV_APP_ID));
@@ -98,7 +106,6 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     EventApiClient client(&network);
     EventTableModel model;
-    std::unique_ptr<EventArchive> demoArchive; // outlives the session that reads it
     EventSession session(&client, &model);
     QSettings settings;
     ViewerSettings viewerSettings(&settings);
@@ -109,16 +116,6 @@ int main(int argc, char *argv[])
     std::unique_ptr<DemoAccount> demoAccount;
     if (parser.isSet(demo)) {
         const qsizetype count = std::clamp<qsizetype>(parser.value(demoEvents).toLongLong(), 1, 1000000);
-        // The demo's own archive, so that a second start shows its rows at once. The simulator
-        // listens on a random port: its key is the organisation "demo" on 127.0.0.1, not the port.
-        const ArchiveAccount demoArchiveAccount { QUrl(QStringLiteral("http://127.0.0.1")),
-            QStringLiteral("demo"), QObject::tr("Demo account") };
-        QString archiveError;
-        demoArchive = EventArchive::open(demoArchiveAccount.defaultPath(), demoArchiveAccount, &archiveError);
-        if (demoArchive)
-            session.setArchive(demoArchive.get());
-        else
-            std::fprintf(stderr, "the demo archive is not used: %s\n", qPrintable(archiveError));
         demoAccount = std::make_unique<DemoAccount>();
         QObject::connect(demoAccount.get(), &DemoAccount::progressChanged, &window,
             [&window](qsizetype done, qsizetype total) {
@@ -132,8 +129,12 @@ int main(int argc, char *argv[])
                 options.burst = 20;
                 client.setOptions(options);
                 window.setPreparingText({});
-                window.setConnection(url, token, QObject::tr("Demo account"));
-                window.reload();
+                // An account of this run: switchable from the File menu, never saved. Its archive
+                // (organisation "demo") is kept: a second start shows the rows at once.
+                window.connectionFlow()->addTransient(
+                    { QStringLiteral("demo"), QObject::tr("Demo account"), url, QStringLiteral("demo"), false },
+                    token);
+                window.connectionFlow()->switchTo(QStringLiteral("demo"));
             });
         QObject::connect(demoAccount.get(), &DemoAccount::failed, &app, [](const QString &message) {
             std::fprintf(stderr, "%s\n", qPrintable(message));
@@ -148,7 +149,15 @@ int main(int argc, char *argv[])
             parser.value(selectType).isEmpty() ? -1 : parser.value(selectType).toInt());
 
     window.show();
-    if (!demoAccount)
-        window.connectOnStartup(qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN"));
+    const QString environmentToken = qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN");
+    if (demoAccount) {
+        // connects when the demo account is ready
+    } else if (parser.isSet(url)) {
+        window.connectToUrl(QUrl::fromUserInput(parser.value(url)), environmentToken);
+    } else if (parser.isSet(account)) {
+        window.connectToAccount(parser.value(account), environmentToken);
+    } else {
+        window.connectOnStartup(environmentToken);
+    }
     return QApplication::exec();
 }

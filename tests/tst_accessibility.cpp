@@ -12,6 +12,10 @@
 #include "sim/emnifysimulator.h"
 #include "table/eventtablemodel.h"
 #include "widgets/aboutdialog.h"
+#include "widgets/accountarchive.h"
+#include "widgets/accountsdialog.h"
+#include "widgets/archivedialog.h"
+#include "widgets/connectionflow.h"
 #include "widgets/connectdialog.h"
 #include "widgets/eventdetailpane.h"
 #include "widgets/exportoptionsdialog.h"
@@ -195,13 +199,31 @@ void TestAccessibility::dialogs_data()
     QTest::newRow("connect") << 0;
     QTest::newRow("export options") << 1;
     QTest::newRow("about") << 2;
+    QTest::newRow("accounts") << 3;
+    QTest::newRow("archive") << 4;
 }
 
 void TestAccessibility::dialogs()
 {
     QFETCH(int, which);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    ViewerSettings viewerSettings(&settings);
+    viewerSettings.setAccounts({ { QStringLiteral("a"), QStringLiteral("Production"),
+        QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), true } });
+    MemoryTokenStore tokens;
+    QWidget parent;
+    ConnectionFlow connection(&tokens, &viewerSettings, &parent);
+    AccountArchive archives;
+    archives.setFolder(dir.path());
     std::unique_ptr<QDialog> dialog;
-    if (which == 0)
+    if (which == 3) {
+        dialog = std::make_unique<AccountsDialog>(&connection);
+    } else if (which == 4) {
+        auto archiveDialog = std::make_unique<ArchiveDialog>(&archives, &viewerSettings);
+        archiveDialog->setRows({ { QStringLiteral("Production"), archives.pathOf({ QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} }), true } });
+        dialog = std::move(archiveDialog);
+    } else if (which == 0)
         dialog = std::make_unique<ConnectDialog>();
     else if (which == 1)
         dialog = std::make_unique<ExportOptionsDialog>();

@@ -24,6 +24,14 @@ private Q_SLOTS:
     void calendarRanges_data();
     void calendarRanges();
     void calendarRangesPersist();
+    void accountsRoundTrip();
+    void legacyConnectionIsOneAccount();
+    void brokenAccountEntriesAreDropped();
+    void renameAndRemove_data();
+    void renameAndRemove();
+    void uniqueNames();
+    void retentionDefaultsAndBounds_data();
+    void retentionDefaultsAndBounds();
 };
 
 void TestViewerSettings::defaults()
@@ -212,6 +220,167 @@ void TestViewerSettings::calendarRangesPersist()
         viewer.setFilterState(state);
         QCOMPARE(viewer.filterState().timeRange, range);
     }
+}
+
+void TestViewerSettings::accountsRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v.ini"));
+    const QList<SavedAccount> accounts {
+        { QStringLiteral("account-1"), QStringLiteral("Production"), QUrl(QStringLiteral("https://cdn.emnify.net")),
+            QStringLiteral("4711"), true },
+        { QStringLiteral("account-2"), QStringLiteral("Staging (EU)"),
+            QUrl(QStringLiteral("http://127.0.0.1:8081/")), {}, false },
+    };
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        ViewerSettings viewer(&settings);
+        QVERIFY(viewer.accounts().isEmpty());
+        QVERIFY(viewer.lastAccountId().isEmpty());
+        viewer.setAccounts(accounts);
+        viewer.setLastAccountId(QStringLiteral("account-2"));
+        viewer.sync();
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    ViewerSettings viewer(&settings);
+    QCOMPARE(viewer.accounts(), accounts);
+    QCOMPARE(viewer.lastAccountId(), QStringLiteral("account-2"));
+    // A shorter list leaves nothing of the longer one behind.
+    viewer.setAccounts({ accounts.at(1) });
+    QCOMPARE(viewer.accounts(), QList<SavedAccount> { accounts.at(1) });
+    viewer.setAccounts({});
+    QVERIFY(viewer.accounts().isEmpty());
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(key));
+}
+
+// Settings of the one-connection viewer: the account keeps the keychain entry that version wrote.
+void TestViewerSettings::legacyConnectionIsOneAccount()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("connection/apiUrl"), QStringLiteral("https://api.example.com"));
+    settings.setValue(QStringLiteral("connection/rememberToken"), true);
+    const ViewerSettings viewer(&settings);
+    const QList<SavedAccount> accounts = viewer.accounts();
+    QCOMPARE(accounts.size(), 1);
+    QCOMPARE(accounts.first().id, QStringLiteral("api.example.com"));
+    QCOMPARE(accounts.first().name, QStringLiteral("api.example.com"));
+    QCOMPARE(accounts.first().apiUrl, QUrl(QStringLiteral("https://api.example.com")));
+    QVERIFY(accounts.first().rememberToken);
+}
+
+void TestViewerSettings::brokenAccountEntriesAreDropped()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    settings.beginWriteArray(QStringLiteral("accounts"), 4);
+    const QStringList ids { QStringLiteral("a"), QString(), QStringLiteral("c"), QStringLiteral("d") };
+    const QStringList names { QStringLiteral("One"), QStringLiteral("No id"), QStringLiteral("one"),
+        QStringLiteral("Two") };
+    for (int i = 0; i < 4; ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("id"), ids.at(i));
+        settings.setValue(QStringLiteral("name"), names.at(i));
+        settings.setValue(QStringLiteral("apiUrl"), QStringLiteral("https://a.example"));
+    }
+    settings.endArray();
+    const ViewerSettings viewer(&settings);
+    const QList<SavedAccount> accounts = viewer.accounts();
+    QCOMPARE(accounts.size(), 2); // no id, and a name taken already ("one" is "One")
+    QCOMPARE(accounts.at(0).name, QStringLiteral("One"));
+    QCOMPARE(accounts.at(1).name, QStringLiteral("Two"));
+}
+
+void TestViewerSettings::renameAndRemove_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("newName");
+    QTest::addColumn<bool>("renamed");
+    QTest::addColumn<QStringList>("names");
+    const QStringList unchanged { QStringLiteral("Production"), QStringLiteral("Staging") };
+    QTest::newRow("new name") << "p" << " Live " << true << QStringList { "Live", "Staging" };
+    QTest::newRow("same name, other case") << "p" << "production" << true << QStringList { "production", "Staging" };
+    QTest::newRow("taken") << "p" << "staging" << false << unchanged;
+    QTest::newRow("empty") << "p" << "   " << false << unchanged;
+    QTest::newRow("unknown id") << "x" << "Other" << false << unchanged;
+}
+
+void TestViewerSettings::renameAndRemove()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, newName);
+    QFETCH(bool, renamed);
+    QFETCH(QStringList, names);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    ViewerSettings viewer(&settings);
+    QList<SavedAccount> accounts {
+        { QStringLiteral("p"), QStringLiteral("Production"), QUrl(QStringLiteral("https://a.example")), {}, true },
+        { QStringLiteral("s"), QStringLiteral("Staging"), QUrl(QStringLiteral("https://b.example")), {}, false },
+    };
+    QCOMPARE(SavedAccounts::rename(accounts, id, newName), renamed);
+    viewer.setAccounts(accounts);
+    QStringList read;
+    for (const SavedAccount &account : viewer.accounts())
+        read << account.name;
+    QCOMPARE(read, names);
+
+    QList<SavedAccount> list = viewer.accounts();
+    QVERIFY(SavedAccounts::remove(list, QStringLiteral("s")));
+    QVERIFY(!SavedAccounts::remove(list, QStringLiteral("s")));
+    viewer.setAccounts(list);
+    QCOMPARE(viewer.accounts().size(), 1);
+    QCOMPARE(viewer.accounts().first().id, QStringLiteral("p"));
+}
+
+void TestViewerSettings::uniqueNames()
+{
+    QList<SavedAccount> accounts;
+    QCOMPARE(SavedAccounts::uniqueName(accounts, QStringLiteral(" cdn.emnify.net ")), QStringLiteral("cdn.emnify.net"));
+    SavedAccounts::put(accounts, { QStringLiteral("1"), QStringLiteral("cdn.emnify.net"), {}, {}, false });
+    QCOMPARE(SavedAccounts::uniqueName(accounts, QStringLiteral("cdn.emnify.net")), QStringLiteral("cdn.emnify.net (2)"));
+    SavedAccounts::put(accounts, { QStringLiteral("2"), QStringLiteral("cdn.emnify.net (2)"), {}, {}, false });
+    QCOMPARE(SavedAccounts::uniqueName(accounts, QStringLiteral("CDN.emnify.net")), QStringLiteral("CDN.emnify.net (3)"));
+    SavedAccounts::put(accounts, { QStringLiteral("1"), QStringLiteral("Renamed"), {}, {}, false });
+    QCOMPARE(accounts.size(), 2);
+    QVERIFY(SavedAccounts::findName(accounts, QStringLiteral("renamed")));
+    QVERIFY(SavedAccount::newId() != SavedAccount::newId());
+    QVERIFY(SavedAccount::sameApi(QUrl(QStringLiteral("https://A.example/")), QUrl(QStringLiteral("https://a.example"))));
+    QVERIFY(!SavedAccount::sameApi(QUrl(QStringLiteral("http://127.0.0.1:1")), QUrl(QStringLiteral("http://127.0.0.1:2"))));
+}
+
+void TestViewerSettings::retentionDefaultsAndBounds_data()
+{
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<int>("months");
+    QTest::addColumn<qint64>("bytes");
+    const qint64 twoGiB = qint64(2) << 30;
+    QTest::newRow("default") << QVariant() << 13 << twoGiB;
+    QTest::newRow("garbage") << QVariant(QStringLiteral("lots")) << 13 << twoGiB;
+    QTest::newRow("zero") << QVariant(0) << 1 << qint64(0);
+    QTest::newRow("negative") << QVariant(-5) << 1 << twoGiB;
+    QTest::newRow("huge") << QVariant(100000) << 120 << qint64(100000);
+}
+
+void TestViewerSettings::retentionDefaultsAndBounds()
+{
+    QFETCH(QVariant, stored);
+    QFETCH(int, months);
+    QFETCH(qint64, bytes);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat);
+    if (stored.isValid()) {
+        settings.setValue(QStringLiteral("archive/retentionMonths"), stored);
+        settings.setValue(QStringLiteral("archive/maxBytes"), stored);
+    }
+    ViewerSettings viewer(&settings);
+    QCOMPARE(viewer.archiveRetentionMonths(), months);
+    QCOMPARE(viewer.archiveMaxBytes(), bytes);
+    viewer.setArchiveRetentionMonths(24);
+    viewer.setArchiveMaxBytes(qint64(5) << 30);
+    QCOMPARE(viewer.archiveRetentionMonths(), 24);
+    QCOMPARE(viewer.archiveMaxBytes(), qint64(5) << 30);
 }
 
 QTEST_GUILESS_MAIN(TestViewerSettings)

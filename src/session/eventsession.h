@@ -80,6 +80,7 @@ public:
     ApiError connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel);
     [[nodiscard]] bool isConnected() const { return m_state != State::Disconnected; }
     [[nodiscard]] QString accountLabel() const { return m_accountLabel; }
+    [[nodiscard]] EventApiClient *client() const { return m_client; }
 
     // The archive of the connected account, or none: rows from the API only. Not owned; it must
     // outlive the session or be unset first (nullptr). Takes effect with the next load.

@@ -11,6 +11,16 @@ namespace {
 
 const QString keyApiUrl = QStringLiteral("connection/apiUrl");
 const QString keyRemember = QStringLiteral("connection/rememberToken");
+const QString keyAccounts = QStringLiteral("accounts");
+const QString keyAccountId = QStringLiteral("id");
+const QString keyAccountName = QStringLiteral("name");
+const QString keyAccountUrl = QStringLiteral("apiUrl");
+const QString keyAccountOrganisation = QStringLiteral("organisation");
+const QString keyAccountRemember
+    = QStringLiteral("inKeychain"); // no "token" in a key: nothing token-like is written
+const QString keyLastAccount = QStringLiteral("connection/lastAccount");
+const QString keyRetentionMonths = QStringLiteral("archive/retentionMonths");
+const QString keyArchiveMaxBytes = QStringLiteral("archive/maxBytes");
 const QString keyGeometry = QStringLiteral("window/geometry");
 const QString keyWindowState = QStringLiteral("window/state");
 const QString keySplitter = QStringLiteral("window/splitter");
@@ -94,6 +104,81 @@ void ViewerSettings::setApiUrl(const QUrl &url) { m_settings->setValue(keyApiUrl
 bool ViewerSettings::rememberToken() const { return m_settings->value(keyRemember, false).toBool(); }
 
 void ViewerSettings::setRememberToken(bool remember) { m_settings->setValue(keyRemember, remember); }
+
+QList<SavedAccount> ViewerSettings::accounts() const
+{
+    QList<SavedAccount> accounts;
+    if (!m_settings->contains(keyAccounts + QStringLiteral("/size"))) {
+        if (m_settings->contains(keyApiUrl)) {
+            const QUrl url = apiUrl();
+            accounts.append({ url.host(), url.host(), url, {}, rememberToken() });
+        }
+        return accounts;
+    }
+    const int size = m_settings->beginReadArray(keyAccounts);
+    for (int i = 0; i < size; ++i) {
+        m_settings->setArrayIndex(i);
+        SavedAccount account;
+        account.id = m_settings->value(keyAccountId).toString();
+        account.name = m_settings->value(keyAccountName).toString().trimmed();
+        account.apiUrl = QUrl(m_settings->value(keyAccountUrl).toString());
+        account.organisation = m_settings->value(keyAccountOrganisation).toString();
+        account.rememberToken = m_settings->value(keyAccountRemember, false).toBool();
+        // An entry edited by hand into nonsense, or a second one with a name already taken, is
+        // dropped rather than shown as an account that cannot connect or be told apart.
+        if (account.id.isEmpty() || account.name.isEmpty() || !account.apiUrl.isValid()
+            || account.apiUrl.isEmpty() || SavedAccounts::findName(accounts, account.name)
+            || SavedAccounts::findId(accounts, account.id))
+            continue;
+        accounts.append(account);
+    }
+    m_settings->endArray();
+    return accounts;
+}
+
+void ViewerSettings::setAccounts(const QList<SavedAccount> &accounts)
+{
+    m_settings->remove(keyAccounts);
+    m_settings->beginWriteArray(keyAccounts, int(accounts.size()));
+    for (int i = 0; i < accounts.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        const SavedAccount &account = accounts.at(i);
+        m_settings->setValue(keyAccountId, account.id);
+        m_settings->setValue(keyAccountName, account.name);
+        m_settings->setValue(keyAccountUrl, account.apiUrl.toString());
+        m_settings->setValue(keyAccountOrganisation, account.organisation);
+        m_settings->setValue(keyAccountRemember, account.rememberToken);
+    }
+    m_settings->endArray();
+}
+
+QString ViewerSettings::lastAccountId() const { return m_settings->value(keyLastAccount).toString(); }
+
+void ViewerSettings::setLastAccountId(const QString &id) { m_settings->setValue(keyLastAccount, id); }
+
+int ViewerSettings::archiveRetentionMonths() const
+{
+    bool ok = false;
+    const int months = m_settings->value(keyRetentionMonths).toInt(&ok);
+    return ok ? std::clamp(months, 1, 120) : DefaultRetentionMonths;
+}
+
+void ViewerSettings::setArchiveRetentionMonths(int months)
+{
+    m_settings->setValue(keyRetentionMonths, std::clamp(months, 1, 120));
+}
+
+qint64 ViewerSettings::archiveMaxBytes() const
+{
+    bool ok = false;
+    const qint64 bytes = m_settings->value(keyArchiveMaxBytes).toLongLong(&ok);
+    return ok && bytes >= 0 ? bytes : DefaultArchiveMaxBytes;
+}
+
+void ViewerSettings::setArchiveMaxBytes(qint64 bytes)
+{
+    m_settings->setValue(keyArchiveMaxBytes, std::max<qint64>(bytes, 0));
+}
 
 QByteArray ViewerSettings::windowGeometry() const { return m_settings->value(keyGeometry).toByteArray(); }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/timedisplay.h"
+#include "settings/savedaccount.h"
 #include "settings/viewerfilterstate.h"
 
 #include <QByteArray>
@@ -28,6 +29,24 @@ public:
     // Whether the user asked to keep the token in the keychain (so it is read from there at start).
     [[nodiscard]] bool rememberToken() const;
     void setRememberToken(bool remember);
+
+    // The named connections, in the order the user added them. Settings from before accounts
+    // existed (one API URL) read as one account named after its host, whose keychain entry is
+    // the host (where that version kept the token).
+    [[nodiscard]] QList<SavedAccount> accounts() const;
+    void setAccounts(const QList<SavedAccount> &accounts);
+    // The account the viewer used last (its id), to start on it; empty when none.
+    [[nodiscard]] QString lastAccountId() const;
+    void setLastAccountId(const QString &id);
+
+    // How long and how much the local archives keep: events older than this many months and the
+    // oldest beyond the size limit are pruned (0 bytes: no limit).
+    static constexpr int DefaultRetentionMonths = 13;
+    static constexpr qint64 DefaultArchiveMaxBytes = qint64(2) << 30; // 2 GiB
+    [[nodiscard]] int archiveRetentionMonths() const; // 1 to 120
+    void setArchiveRetentionMonths(int months);
+    [[nodiscard]] qint64 archiveMaxBytes() const;
+    void setArchiveMaxBytes(qint64 bytes);
 
     [[nodiscard]] QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

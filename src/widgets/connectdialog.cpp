@@ -16,12 +16,19 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_ui->errorLabel->hide();
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
+    connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &ConnectDialog::updateOk);
     connect(m_ui->urlEdit, &QLineEdit::textChanged, this, &ConnectDialog::updateOk);
     connect(m_ui->tokenEdit, &QLineEdit::textChanged, this, &ConnectDialog::updateOk);
     updateOk();
 }
 
 ConnectDialog::~ConnectDialog() = default;
+
+void ConnectDialog::setAccountName(const QString &name) { m_ui->nameEdit->setText(name); }
+
+QString ConnectDialog::accountName() const { return m_ui->nameEdit->text().trimmed(); }
+
+void ConnectDialog::setTakenNames(const QStringList &names) { m_takenNames = names; }
 
 void ConnectDialog::setApiUrl(const QUrl &url) { m_ui->urlEdit->setText(url.toString()); }
 
@@ -54,21 +61,31 @@ void ConnectDialog::setKeychainAvailable(bool available)
 
 void ConnectDialog::accept()
 {
+    if (m_takenNames.contains(accountName(), Qt::CaseInsensitive)) {
+        showError(
+            tr("Another account is named “%1”. Choose another name.").arg(accountName()), m_ui->nameEdit);
+        return;
+    }
     const ApiError error = EventApiClient::checkBaseUrl(apiUrl());
     if (error.isError()) {
-        m_ui->errorLabel->setText(error.message());
-        m_ui->errorLabel->show();
-        adjustSize();
-        m_ui->urlEdit->setFocus();
+        showError(error.message(), m_ui->urlEdit);
         return;
     }
     QDialog::accept();
+}
+
+void ConnectDialog::showError(const QString &text, QWidget *focus)
+{
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->show();
+    adjustSize();
+    focus->setFocus();
 }
 
 void ConnectDialog::updateOk()
 {
     m_ui->errorLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(
-            !m_ui->urlEdit->text().trimmed().isEmpty() && !m_ui->tokenEdit->text().trimmed().isEmpty());
+        ->setEnabled(!m_ui->nameEdit->text().trimmed().isEmpty() && !m_ui->urlEdit->text().trimmed().isEmpty()
+            && !m_ui->tokenEdit->text().trimmed().isEmpty());
 }

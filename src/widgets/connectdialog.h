@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -11,8 +12,9 @@ namespace Ui {
 class ConnectDialog;
 }
 
-// Asks for the API URL and the application token (masked), and whether to remember the token in
-// the OS keychain. Checks the URL (https, or http to loopback) before it closes.
+// Asks for the account's name, the API URL and the application token (masked), and whether to
+// remember the token in the OS keychain. Checks the URL (https, or http to loopback) and that the
+// name is not another account's before it closes.
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,6 +24,9 @@ public:
     explicit ConnectDialog(QWidget *parent = nullptr);
     ~ConnectDialog() override;
 
+    void setAccountName(const QString &name);
+    [[nodiscard]] QString accountName() const;
+    void setTakenNames(const QStringList &names); // the other accounts' names
     void setApiUrl(const QUrl &url);
     [[nodiscard]] QUrl apiUrl() const;
     void setToken(const QString &token);
@@ -37,5 +42,8 @@ public:
 private:
     void updateOk();
 
+    void showError(const QString &text, QWidget *focus);
+
     std::unique_ptr<Ui::ConnectDialog> m_ui;
+    QStringList m_takenNames;
 };

@@ -4,12 +4,15 @@
 #include "ui_mainwindow.h"
 
 #include "archive/timeinterval.h"
+#include "api/eventapiclient.h"
 #include "export/tsvwriter.h"
 #include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
 #include "table/eventtablemodel.h"
 #include "widgets/aboutdialog.h"
+#include "widgets/accountarchive.h"
+#include "widgets/accountflow.h"
 #include "widgets/apierrortext.h"
 #include "widgets/connectionflow.h"
 #include "widgets/emptystateoverlay.h"
@@ -86,25 +89,12 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setupStatusBar();
     setupActions();
     setupLive();
+    setupAccounts();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
     connect(m_session, &EventSession::loadFinished, this, &MainWindow::onLoadFinished);
 
-    connect(m_connection, &ConnectionFlow::connectionChosen, this,
-        [this](const QUrl &url, const QString &token, const QString &label) {
-            setConnection(url, token, label);
-            reload();
-        });
-    connect(m_connection, &ConnectionFlow::statusMessage, this, [this](const QString &text, int timeoutMs) {
-        if (text.isEmpty())
-            statusBar()->clearMessage();
-        else
-            statusBar()->showMessage(text, timeoutMs);
-    });
-    connect(m_connection, &ConnectionFlow::warning, this, [this](const QString &text) {
-        m_ui->errorBanner->showMessage(text, ErrorBanner::Level::Warning, false);
-    });
 
     connect(m_export, &ExportFlow::started, this, [this](const QString &fileName, qsizetype rows) {
         statusBar()->showMessage(tr("Exporting %Ln events to %1…", nullptr, int(rows))
@@ -298,6 +288,54 @@ void MainWindow::setupActions()
     m_ui->menuView->insertAction(m_ui->menuColumns->menuAction(), m_ui->filterDock->toggleViewAction());
 }
 
+// The connection's and the accounts' signals, in one place.
+void MainWindow::setupAccounts()
+{
+    // Below File > Connect…, before the separator that follows it.
+    const QList<QAction *> fileActions = m_ui->menuFile->actions();
+    const qsizetype connectAt = fileActions.indexOf(m_ui->actionConnect);
+    m_accounts = new AccountFlow(m_connection, m_session->client(), m_settings, m_ui->menuFile,
+        fileActions.value(connectAt + 1), this);
+    connect(m_connection, &ConnectionFlow::connectionChosen, this,
+        [this](const SavedAccount &account, const QString &token) {
+            setConnection(account.apiUrl, token, account.name);
+            reload();
+        });
+    connect(m_connection, &ConnectionFlow::accountsChanged, this, &MainWindow::updateTitle);
+    // The session reads the current account's archive. It opens before the account's first read
+    // when its organisation is known (saved with the account); else after the first
+    // authentication names it, and the read then starts over through the archive. During a switch
+    // the client still points at the previous account: the read follows connectionChosen.
+    connect(m_accounts, &AccountFlow::archiveChanged, this, [this](EventArchive *archive) {
+        m_session->setArchive(archive);
+        const std::optional<SavedAccount> account = m_connection->currentAccount();
+        if (archive && account && m_session->isConnected()
+            && SavedAccount::sameApi(m_session->client()->baseUrl(), account->apiUrl))
+            reload();
+    });
+    const auto showMessage = [this](const QString &text, int timeoutMs) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeoutMs);
+    };
+    connect(m_connection, &ConnectionFlow::statusMessage, this, showMessage);
+    connect(m_accounts, &AccountFlow::message, this, showMessage);
+    connect(m_connection, &ConnectionFlow::warning, this, [this](const QString &text) {
+        m_ui->errorBanner->showMessage(text, ErrorBanner::Level::Warning, false);
+    });
+    connect(m_connection, &ConnectionFlow::failed, this, [this](const QString &text) {
+        m_ui->errorBanner->showMessage(text, ErrorBanner::Level::Error, false);
+        updateEmptyState();
+    });
+    connect(m_accounts->archives(), &AccountArchive::currentForgotten, this, [this] {
+        m_session->stop();
+        m_model->clear(); // the rows came from (and went into) the archive just deleted
+        m_ui->detailPane->clear();
+        updateCounts();
+    });
+}
+
 void MainWindow::restoreState()
 {
     // The first window (and one saved on a larger screen) fits the screen it opens on: 1500x900 is
@@ -374,11 +412,30 @@ void MainWindow::connectOnStartup(const QString &environmentToken) { m_connectio
 
 void MainWindow::showConnectDialog(const QString &note) { m_connection->showDialog(note); }
 
+void MainWindow::connectToUrl(const QUrl &baseUrl, const QString &environmentToken)
+{
+    m_connection->startWithUrl(baseUrl, environmentToken);
+}
+
+void MainWindow::connectToAccount(const QString &name, const QString &environmentToken)
+{
+    m_connection->startWithAccount(name, environmentToken);
+}
+
 void MainWindow::updateTitle()
 {
-    const QString account = m_session->accountLabel();
-    setWindowTitle(
-        account.isEmpty() ? tr("emnify Event Viewer") : tr("%1 — emnify Event Viewer").arg(account));
+    // The account's name as it is now (it may have been renamed since it connected), and never a
+    // claim of a connection that failed.
+    const std::optional<SavedAccount> current = m_connection->currentAccount();
+    const QString account = current && SavedAccount::sameApi(current->apiUrl, m_session->client()->baseUrl())
+        ? current->name
+        : m_session->accountLabel();
+    if (!m_session->isConnected() || account.isEmpty())
+        setWindowTitle(tr("emnify Event Viewer"));
+    else if (m_session->state() == EventSession::State::Failed)
+        setWindowTitle(tr("%1 (not connected) — emnify Event Viewer").arg(account));
+    else
+        setWindowTitle(tr("%1 — emnify Event Viewer").arg(account));
 }
 
 // ---- loading -------------------------------------------------------------------------------------

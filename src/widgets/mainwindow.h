@@ -22,6 +22,7 @@
 namespace Ui {
 class MainWindow;
 }
+class AccountFlow;
 class ConnectionFlow;
 class EmptyStateOverlay;
 class ErrorBanner;
@@ -62,6 +63,12 @@ public:
     // First start: the token from the environment, else from the token store, else the dialog.
     void connectOnStartup(const QString &environmentToken);
     void showConnectDialog(const QString &note = {});
+    // --url / --account: that account (the token from the environment, else its keychain entry,
+    // else the dialog); a URL or name that does not work says so in the banner.
+    void connectToUrl(const QUrl &baseUrl, const QString &environmentToken);
+    void connectToAccount(const QString &name, const QString &environmentToken);
+    [[nodiscard]] ConnectionFlow *connectionFlow() const { return m_connection; }
+    [[nodiscard]] AccountFlow *accountFlow() const { return m_accounts; }
 
     void refresh(); // F5: read again with the current request (keeps what is loaded)
     void retry(); // after a failure: what the failed load did not finish, else refresh()
@@ -102,6 +109,7 @@ private:
     void setupStatusBar();
     void setupActions();
     void setupLive(); // follow mode, partial loads and retry
+    void setupAccounts();
     void restoreState();
     void saveState();
 
@@ -131,6 +139,7 @@ private:
     ViewerSettings *m_settings;
     EventTableView *m_table; // in m_ui
     ConnectionFlow *m_connection;
+    AccountFlow *m_accounts;
     ExportFlow *m_export;
     FollowController *m_follow;
     EmptyStateOverlay *m_emptyState;
