@@ -33,11 +33,119 @@
     </message>
 </context>
 <context>
-    <name>ApiErrorText</name>
+    <name>AccountArchive</name>
     <message>
-        <source>The application token was not accepted (%1). Check it under File → Connect….</source>
-        <translation>Das Anwendungstoken wurde nicht angenommen (%1). Prüfen Sie es unter Datei → Verbinden….</translation>
+        <source>The archive folder %1 could not be created.</source>
+        <translation>Der Archivordner %1 konnte nicht angelegt werden.</translation>
     </message>
+</context>
+<context>
+    <name>AccountFlow</name>
+    <message>
+        <source>S&amp;witch account</source>
+        <translation>Konto &amp;wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage accounts…</source>
+        <translation>Konten &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive…</source>
+        <translation>A&amp;rchiv…</translation>
+    </message>
+    <message>
+        <source>The archive could not be pruned: %1</source>
+        <translation>Das Archiv konnte nicht bereinigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived event(s) beyond the retention settings removed.</source>
+        <translation>
+            <numerusform>%n archiviertes Ereignis jenseits der Aufbewahrungseinstellungen entfernt.</numerusform>
+            <numerusform>%n archivierte Ereignisse jenseits der Aufbewahrungseinstellungen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved accounts</source>
+        <translation>Keine gespeicherten Konten</translation>
+    </message>
+    <message>
+        <source>The archive of %1 could not be opened: %2</source>
+        <translation>Das Archiv von %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Gespeicherte Konten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Rename the selected account</source>
+        <translation>Das ausgewählte Konto umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation>Das ausgewählte Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>The account shown now</source>
+        <translation>Das jetzt angezeigte Konto</translation>
+    </message>
+    <message>
+        <source>An account needs a name.</source>
+        <translation>Ein Konto braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another account is named “%1”.</source>
+        <translation>Ein anderes Konto heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1” and its token from the keychain? Its archive stays until you forget it under File &gt; Archive…</source>
+        <translation>Das Konto „%1“ und sein Token im Schlüsselbund entfernen? Sein Archiv bleibt, bis Sie es unter Datei &gt; Archiv… vergessen.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiErrorText</name>
     <message>
         <source>Could not reach the emnify API: %1</source>
         <translation>Die emnify-API ist nicht erreichbar: %1</translation>
@@ -82,6 +190,164 @@
         <source>No events matched %1 in the selected time range.</source>
         <translation>Keine Ereignisse zu %1 im gewählten Zeitraum.</translation>
     </message>
+    <message>
+        <source>The application token was not accepted (%1)</source>
+        <translation>Das Anwendungstoken wurde nicht akzeptiert (%1)</translation>
+    </message>
+    <message>
+        <source>No events archived between %1 and %2: older than the API&apos;s 30-day retention.</source>
+        <translation>Keine Ereignisse zwischen %1 und %2 archiviert: älter als die 30 Tage, die die API aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>%1 from the archive, %2 from the API</source>
+        <translation>%1 aus dem Archiv, %2 von der API</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 events</source>
+        <translation>%1 von %2 Ereignissen angezeigt</translation>
+    </message>
+    <message>
+        <source>Showing %1 events</source>
+        <translation>%1 Ereignisse angezeigt</translation>
+    </message>
+    <message>
+        <source>%1: page %2 failed</source>
+        <translation>%1: Seite %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: the read failed</source>
+        <translation>%1: das Lesen ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>&amp;Forget this account&apos;s archive…</source>
+        <translation>Archiv dieses Kontos &amp;vergessen…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Events read from the API are kept on this computer, one archive per account, so that they show at once and stay available beyond the API&apos;s 30 days.</source>
+        <translation>Aus der API gelesene Ereignisse werden auf diesem Rechner aufbewahrt, ein Archiv je Konto, damit sie sofort erscheinen und über die 30 Tage der API hinaus verfügbar bleiben.</translation>
+    </message>
+    <message>
+        <source>Archives of the accounts</source>
+        <translation>Archive der Konten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Abgedeckt</translation>
+    </message>
+    <message>
+        <source>Oldest event</source>
+        <translation>Ältestes Ereignis</translation>
+    </message>
+    <message>
+        <source>Newest event</source>
+        <translation>Neuestes Ereignis</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Größe auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Forget the selected account&apos;s archive</source>
+        <translation>Das Archiv des ausgewählten Kontos vergessen</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Keep archived events for this many months</source>
+        <translation>Archivierte Ereignisse so viele Monate aufbewahren</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Size limit of each archive in GiB, 0 for no limit</source>
+        <translation>Größengrenze jedes Archivs in GiB, 0 für keine Grenze</translation>
+    </message>
+    <message>
+        <source>&amp;Keep archived events for:</source>
+        <translation>Archivierte Ereignisse &amp;aufbewahren für:</translation>
+    </message>
+    <message>
+        <source>&amp;Size limit per account:</source>
+        <translation>&amp;Größengrenze je Konto:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 (shown)</source>
+        <translation>%1 (angezeigt)</translation>
+    </message>
+    <message>
+        <source>None yet: made at the first connection</source>
+        <translation>Noch keines: entsteht bei der ersten Verbindung</translation>
+    </message>
+    <message>
+        <source>Reading the archives…</source>
+        <translation>Die Archive werden gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>No events archived yet</source>
+        <translation>Noch keine Ereignisse archiviert</translation>
+    </message>
+    <message>
+        <source>%1 (removed account)</source>
+        <translation>%1 (entferntes Konto)</translation>
+    </message>
+    <message>
+        <source>Unknown account</source>
+        <translation>Unbekanntes Konto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n Intervall</numerusform>
+            <numerusform>%n Intervalle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget archive</source>
+        <translation>Archiv vergessen</translation>
+    </message>
+    <message>
+        <source>Delete the archive of “%1” (%2)? Its events are read from the API again, as far as the API still keeps them (30 days).</source>
+        <translation>Das Archiv von „%1“ (%2) löschen? Seine Ereignisse werden wieder aus der API gelesen, soweit die API sie noch aufbewahrt (30 Tage).</translation>
+    </message>
+    <message>
+        <source>The archive could not be deleted: %1</source>
+        <translation>Das Archiv konnte nicht gelöscht werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSync</name>
@@ -112,6 +378,18 @@
         <source>&amp;Remember the token in the system keychain</source>
         <translation>Token im Schlüsselbund des Systems &amp;merken</translation>
     </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation>z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>Another account is named “%1”. Choose another name.</source>
+        <translation>Ein anderes Konto heißt bereits „%1“. Wählen Sie einen anderen Namen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionFlow</name>
@@ -136,16 +414,24 @@
         <translation>Kein nutzbarer Schlüsselbund im System (%1). Das Token gilt nur für diese Sitzung und wird beim nächsten Start erneut abgefragt.</translation>
     </message>
     <message>
-        <source>No system keychain: the token is kept for this session only.</source>
-        <translation>Kein Schlüsselbund im System: Das Token gilt nur für diese Sitzung.</translation>
-    </message>
-    <message>
         <source>The token is stored in the system keychain.</source>
         <translation>Das Token ist im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <source>The token could not be stored in the system keychain (%1). It is kept for this session only.</source>
         <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Es gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>No account for %1 is saved yet.</source>
+        <translation>Für %1 ist noch kein Konto gespeichert.</translation>
+    </message>
+    <message>
+        <source>No account is named “%1”: no account is saved yet.</source>
+        <translation>Kein Konto heißt „%1“: Es ist noch kein Konto gespeichert.</translation>
+    </message>
+    <message>
+        <source>No account is named “%1”. Saved accounts: %2.</source>
+        <translation>Kein Konto heißt „%1“. Gespeicherte Konten: %2.</translation>
     </message>
 </context>
 <context>
@@ -157,6 +443,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Change token…</source>
+        <translation>Token &amp;ändern…</translation>
     </message>
 </context>
 <context>
@@ -709,6 +999,29 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>FilterChip</name>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Press Delete to remove this filter.</source>
+        <translation>Entf entfernt diesen Filter.</translation>
+    </message>
+    <message>
+        <source>Only events of %1. Delete or Backspace removes this filter.</source>
+        <translation>Nur Ereignisse von %1. Entf oder Rücktaste entfernt diesen Filter.</translation>
+    </message>
+    <message>
+        <source>Remove filter %1</source>
+        <translation>Filter %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Search events</source>
@@ -717,10 +1030,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Search events (Ctrl+F)</source>
         <translation>Ereignisse durchsuchen (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Pinned filter</source>
-        <translation>Angehefteter Filter</translation>
     </message>
     <message>
         <source>&amp;Time range:</source>
@@ -783,16 +1092,8 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Ereigniskategorien und -typen</translation>
     </message>
     <message>
-        <source>Tick a category or event type to show its events; the second column counts the loaded events.</source>
-        <translation>Haken Sie eine Kategorie oder einen Ereignistyp an, um seine Ereignisse zu zeigen; die zweite Spalte zählt die geladenen Ereignisse.</translation>
-    </message>
-    <message>
         <source>Event types</source>
         <translation>Ereignistypen</translation>
-    </message>
-    <message>
-        <source>Loaded</source>
-        <translation>Geladen</translation>
     </message>
     <message>
         <source>Clear all filters</source>
@@ -863,10 +1164,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Ereignistyp %1</translation>
     </message>
     <message>
-        <source>Only events of %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Show all&lt;/a&gt;</source>
-        <translation>Nur Ereignisse von %1 &amp;nbsp;&lt;a href=&quot;unpin&quot;&gt;Alle zeigen&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Every word must match: description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user, event ID or a payload value (by whole words). &quot;Quote a phrase&quot;, field:value for one field (type, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;key&gt;), -word or -field:value to exclude. Esc clears.</source>
         <translation>Jedes Wort muss passen: Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer, Ereignis-ID oder ein Wert der Nutzdaten (ganze Wörter). &quot;Phrase in Anführungszeichen&quot;, feld:wert für ein Feld (type, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;schlüssel&gt;), -wort oder -feld:wert schließt aus. Esc leert.</translation>
     </message>
@@ -885,6 +1182,80 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Known devices, SIMs, users and organisations</source>
         <translation>Bekannte Geräte, SIMs, Benutzer und Organisationen</translation>
+    </message>
+    <message>
+        <source>Tick a category or event type to show its events; the second column counts the events the other filters show and the loaded events. Double-click or right-click shows only one.</source>
+        <translation>Kategorie oder Ereignistyp ankreuzen, um die Ereignisse anzuzeigen; die zweite Spalte zählt die Ereignisse, die die übrigen Filter zeigen, und die geladenen. Doppelklick oder Rechtsklick zeigt nur einen.</translation>
+    </message>
+    <message>
+        <source>Shown / loaded</source>
+        <translation>Angezeigt / geladen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 shown with the other filters, %2 loaded</source>
+        <translation>%1 mit den übrigen Filtern angezeigt, %2 geladen</translation>
+    </message>
+    <message>
+        <source>Show only this event type</source>
+        <translation>Nur diesen Ereignistyp anzeigen</translation>
+    </message>
+    <message>
+        <source>Show only this category</source>
+        <translation>Nur diese Kategorie anzeigen</translation>
+    </message>
+    <message>
+        <source>Show all event types</source>
+        <translation>Alle Ereignistypen anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowController</name>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Verfolgen</translation>
+    </message>
+    <message>
+        <source>Follow status</source>
+        <translation>Status der Verfolgung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read new events every %n second(s)</source>
+        <translation>
+            <numerusform>Liest jede Sekunde neue Ereignisse</numerusform>
+            <numerusform>Liest alle %n Sekunden neue Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Verfolgung aktiv</translation>
+    </message>
+    <message>
+        <source>Following · checked %1</source>
+        <translation>Verfolgung aktiv · geprüft um %1</translation>
+    </message>
+    <message>
+        <source>Following · check at %1 failed, next in %2 s</source>
+        <translation>Verfolgung aktiv · Prüfung um %1 fehlgeschlagen, nächste in %2 s</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1498,56 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
             <numerusform> (%Ln außerhalb des Zeitraums)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 from the archive · reading what is new…</source>
+        <translation>%1 aus dem Archiv · lese, was neu ist…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1 (not connected) — emnify Event Viewer</source>
+        <translation>%1 (nicht verbunden) — emnify Event Viewer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (replaced %2)</source>
+        <translation>%1 (ersetzt %2)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+</context>
+<context>
+    <name>NewEventsBar</name>
+    <message>
+        <source>&amp;Show new events</source>
+        <translation>Neue Ereignisse &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>New events</source>
+        <translation>Neue Ereignisse</translation>
+    </message>
+    <message>
+        <source>Show new events</source>
+        <translation>Neue Ereignisse zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>%n neues Ereignis</numerusform>
+            <numerusform>%n neue Ereignisse</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OrdersView</name>
@@ -1365,6 +1786,25 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>&quot;%1:&quot; takes a number, not &quot;%2&quot;.</source>
         <translation>&quot;%1:&quot; erwartet eine Zahl, nicht &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountFlow</name>
+    <message numerus="yes">
+        <source>%n archived event(s) beyond the retention settings removed.</source>
+        <translation>
+            <numerusform>%n archived event beyond the retention settings removed.</numerusform>
+            <numerusform>%n archived events beyond the retention settings removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message numerus="yes">
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n interval</numerusform>
+            <numerusform>%n intervals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message numerus="yes">
         <source>Exporting %Ln events…</source>
         <translation>
             <numerusform>Exporting %Ln event…</numerusform>
             <numerusform>Exporting %Ln events…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowController</name>
+    <message numerus="yes">
+        <source>Read new events every %n second(s)</source>
+        <translation>
+            <numerusform>Read new events every second</numerusform>
+            <numerusform>Read new events every %n seconds</numerusform>
         </translation>
     </message>
 </context>
@@ -53,6 +83,16 @@
         <translation>
             <numerusform> (%Ln outside the time range)</numerusform>
             <numerusform> (%Ln outside the time range)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewEventsBar</name>
+    <message numerus="yes">
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>%n new event</numerusform>
+            <numerusform>%n new events</numerusform>
         </translation>
     </message>
 </context>
