@@ -159,6 +159,7 @@ void TestArchiveCli::syncThenInfo()
     file.close();
     QCOMPARE(run({ QStringLiteral("archive"), QStringLiteral("info"), QStringLiteral("--archive"), notes }, &out, &err), 1);
     QVERIFY2(err.contains("not an SQLite database"), err.constData());
+    QVERIFY(QFile::exists(notes)); // reading moves nothing
 }
 
 void TestArchiveCli::exportAndOrdersFromArchive()
