@@ -51,6 +51,16 @@ bool execOn(const QString &path, const char *sql)
     return ok;
 }
 
+// A new archive a.sqlite in dir (a failure is printed).
+std::unique_ptr<EventArchive> openIn(const QTemporaryDir &dir)
+{
+    QString error;
+    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
+    if (!archive)
+        qWarning() << error;
+    return archive;
+}
+
 QStringList asideFiles(const QString &folder)
 {
     return QDir(folder).entryList({ QStringLiteral("*.corrupt-*") }, QDir::Files);
@@ -86,9 +96,8 @@ private Q_SLOTS:
 void TestEventArchive::roundTripIsLossless()
 {
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     const std::vector<Event> examples = TestData::docExamples();
     QCOMPARE(examples.size(), TestData::DocExampleCount);
     QCOMPARE(archive->write(examples), qsizetype(examples.size()));
@@ -106,9 +115,8 @@ void TestEventArchive::roundTripIsLossless()
 void TestEventArchive::secretsAreRedactedAndRecorded()
 {
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     Event e;
     e.id = 9'007'199'254'740'993LL; // above 2^53: must not pass through a double
     e.timestampMs = 1'700'000'000'000;
@@ -131,9 +139,8 @@ void TestEventArchive::secretsAreRedactedAndRecorded()
 void TestEventArchive::dedupesById()
 {
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     const std::vector<Event> examples = TestData::docExamples();
     QCOMPARE(archive->write(examples), qsizetype(examples.size()));
     QCOMPARE(archive->write(examples), 0);
@@ -256,6 +263,13 @@ void TestEventArchive::openExistingReadsTheAccount()
     QVERIFY(!EventArchive::openExisting(path, &error));
     QVERIFY2(error.contains(QStringLiteral("no archive")), qPrintable(error));
     QVERIFY(!QFile::exists(path));
+    // Reading refuses a file that is no archive, and leaves it where it is.
+    const QString notes = dir.filePath(QStringLiteral("notes.sqlite"));
+    QVERIFY(execOn(notes, "CREATE TABLE notes(text TEXT)"));
+    QVERIFY(!EventArchive::openExisting(notes, &error));
+    QVERIFY2(error.contains(QStringLiteral("another application")), qPrintable(error));
+    QVERIFY(QFile::exists(notes));
+    QVERIFY(asideFiles(dir.path()).isEmpty());
     QVERIFY(EventArchive::open(path, Account, &error));
     auto archive = EventArchive::openExisting(path, &error);
     QVERIFY2(archive, qPrintable(error));
@@ -266,9 +280,8 @@ void TestEventArchive::openExistingReadsTheAccount()
 void TestEventArchive::readsRangeNewestFirst()
 {
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     const std::vector<Event> examples = TestData::docExamples();
     std::vector<Event> events;
     for (int i = 0; i < 10000; ++i) {
@@ -303,9 +316,8 @@ void TestEventArchive::readsScope()
 {
     QFETCH(int, kind);
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     const std::vector<Event> examples = TestData::docExamples();
     QCOMPARE(archive->write(examples), qsizetype(examples.size()));
     auto idOf = [&](const Event &e) -> qint64 {
@@ -336,9 +348,8 @@ void TestEventArchive::readsScope()
 void TestEventArchive::readStopsWhenSinkSaysSo()
 {
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     QCOMPARE(archive->write(TestData::docExamples()), qsizetype(TestData::DocExampleCount));
     int batches = 0;
     QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&batch) {
@@ -351,9 +362,8 @@ void TestEventArchive::readStopsWhenSinkSaysSo()
 void TestEventArchive::prunesByAgeAndSize()
 {
     QTemporaryDir dir;
-    QString error;
-    auto archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), Account, &error);
-    QVERIFY2(archive, qPrintable(error));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
     const std::vector<Event> examples = TestData::docExamples();
     std::vector<Event> events;
     for (int i = 0; i < 20000; ++i) {

@@ -476,10 +476,6 @@
         <translation>%1 wurde abgelehnt: %2; %3.</translation>
     </message>
     <message>
-        <source>%1 was refused: %2. It was moved to %3.</source>
-        <translation>%1 wurde abgelehnt: %2. Die Datei wurde nach %3 verschoben.</translation>
-    </message>
-    <message>
         <source>it is not an SQLite database</source>
         <translation>sie ist keine SQLite-Datenbank</translation>
     </message>
@@ -516,10 +512,6 @@
         <translation>In das Archiv kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>Cannot compress events for the archive (%1).</source>
-        <translation>Ereignisse für das Archiv können nicht komprimiert werden (%1).</translation>
-    </message>
-    <message>
         <source>Cannot read the archive</source>
         <translation>Das Archiv kann nicht gelesen werden</translation>
     </message>
@@ -538,6 +530,10 @@
     <message>
         <source>Cannot delete %1.</source>
         <translation>%1 kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2.</source>
+        <translation>%1 wurde abgelehnt: %2.</translation>
     </message>
 </context>
 <context>

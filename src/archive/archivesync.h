@@ -33,7 +33,8 @@ class ArchiveSync final : public QObject
 public:
     static constexpr qint64 RetentionMs = 30LL * 24 * 3600 * 1000; // the API keeps 30 days
 
-    // client, archive: not owned, must outlive the sync.
+    // client, archive: not owned, must outlive the sync. While it runs the sync owns the client's
+    // fetch (it listens to every eventsReceived/finished): start no other fetch on that client.
     ArchiveSync(EventApiClient *client, EventArchive *archive, QObject *parent = nullptr);
     ~ArchiveSync() override;
 

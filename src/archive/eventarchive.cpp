@@ -189,12 +189,25 @@ bool matchesScope(const ArchiveChunk::Decoded &chunk, qsizetype i, EventBatch::T
     return chunk.entityId(table, i) == id;
 }
 
-} // namespace
-
-struct EventArchive::Chunk
+// One chunk row of rows (newest first). False when zstd or SQLite failed.
+bool insertChunk(Statement &insert, const std::vector<ArchiveChunk::Row> &rows, std::string *compressed)
 {
-    qint64 rowId = 0, minTs = 0, maxTs = 0, count = 0, rawSize = 0;
-};
+    qsizetype rawSize = 0;
+    if (!ArchiveChunk::encode(rows, compressed, &rawSize))
+        return false;
+    insert.bind(1, rows.back().timestampMs);
+    insert.bind(2, rows.front().timestampMs);
+    insert.bind(3, qint64(rows.size()));
+    insert.bind(4, rawSize);
+    insert.bindBlob(5, *compressed);
+    const bool ok = insert.step() == SQLITE_DONE;
+    insert.reset();
+    return ok;
+}
+
+const char *const InsertChunk = "INSERT INTO chunk(min_ts, max_ts, count, raw_size, data) VALUES(?, ?, ?, ?, ?)";
+
+} // namespace
 
 EventArchive::EventArchive(sqlite3 *db, QString path, ArchiveAccount account)
     : m_db(db), m_path(std::move(path)), m_account(std::move(account))
@@ -249,14 +262,17 @@ std::unique_ptr<EventArchive> EventArchive::openFile(
     }
 
     auto refuse = [&](const QString &why) -> std::unique_ptr<EventArchive> {
+        // Only open() moves the file aside, to start the account's archive there; openExisting()
+        // (reading, say for `archive info`) leaves it where it is.
+        if (!create) {
+            err = tr("%1 was refused: %2.").arg(path, why);
+            return nullptr;
+        }
         QString where;
         const QString moveError = moveAside(path, &where);
         err = moveError.isEmpty() ? tr("%1 was refused: %2. It was moved to %3; a new archive starts there.")
                                         .arg(path, why, where)
                                   : tr("%1 was refused: %2; %3.").arg(path, why, moveError);
-        if (!create)
-            err = moveError.isEmpty() ? tr("%1 was refused: %2. It was moved to %3.").arg(path, why, where)
-                                      : tr("%1 was refused: %2; %3.").arg(path, why, moveError);
         return nullptr;
     };
 
@@ -414,8 +430,8 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
         PayloadRecords::split(QByteArrayView(raw.data() + offset, qsizetype(raw.size() - offset)), detail, extra);
     };
 
-    Statement insertChunk(m_db, "INSERT INTO chunk(min_ts, max_ts, count, raw_size, data) VALUES(?, ?, ?, ?, ?)");
-    if (!insertChunk.isValid())
+    Statement insert(m_db, InsertChunk);
+    if (!insert.isValid())
         return failCount(tr("Cannot write to the archive"));
     qsizetype redactedValues = 0;
     std::vector<ArchiveChunk::Row> rows;
@@ -454,19 +470,8 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
             row.extra = redact(extra);
             rows.push_back(row);
         }
-        qsizetype rawSize = 0;
-        if (!ArchiveChunk::encode(rows, &compressed, &rawSize)) {
-            m_lastError = tr("Cannot compress events for the archive (%1).").arg(m_path);
-            return -1;
-        }
-        insertChunk.bind(1, rows.back().timestampMs);
-        insertChunk.bind(2, rows.front().timestampMs);
-        insertChunk.bind(3, qint64(rows.size()));
-        insertChunk.bind(4, rawSize);
-        insertChunk.bindBlob(5, compressed);
-        if (insertChunk.step() != SQLITE_DONE)
+        if (!insertChunk(insert, rows, &compressed))
             return failCount(tr("Cannot write to the archive"));
-        insertChunk.reset();
     }
     if (redactedValues > 0) {
         Statement s(m_db, "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'redacted_values'");
@@ -626,16 +631,8 @@ qsizetype EventArchive::prune(qint64 olderThanMs, qint64 maxBytes)
         if (kept.empty())
             return true;
         std::string compressed;
-        qsizetype keptRaw = 0;
-        if (!ArchiveChunk::encode(kept, &compressed, &keptRaw))
-            return false;
-        Statement insert(m_db, "INSERT INTO chunk(min_ts, max_ts, count, raw_size, data) VALUES(?, ?, ?, ?, ?)");
-        insert.bind(1, kept.back().timestampMs);
-        insert.bind(2, kept.front().timestampMs);
-        insert.bind(3, qint64(kept.size()));
-        insert.bind(4, keptRaw);
-        insert.bindBlob(5, compressed);
-        return insert.step() == SQLITE_DONE || fail(tr("Cannot prune the archive"));
+        Statement insert(m_db, InsertChunk);
+        return (insert.isValid() && insertChunk(insert, kept, &compressed)) || fail(tr("Cannot prune the archive"));
     };
     auto pruneBefore = [&](qint64 before) -> bool {
         Transaction t(m_db);

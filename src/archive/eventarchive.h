@@ -53,7 +53,8 @@ public:
     // the file went. An archive of a newer schema is refused and left where it is.
     [[nodiscard]] static std::unique_ptr<EventArchive> open(
         const QString &path, const ArchiveAccount &account, QString *error);
-    // An existing archive, its account read from the file (nothing is created).
+    // An existing archive, its account read from the file. Nothing is created, and a file that
+    // is refused stays where it is.
     [[nodiscard]] static std::unique_ptr<EventArchive> openExisting(const QString &path, QString *error);
 
     // One transaction each: the events not archived yet (by id) and, if given, the interval now
@@ -86,7 +87,6 @@ public:
     static bool forget(const QString &path, QString *error);
 
 private:
-    struct Chunk;
     EventArchive(sqlite3 *db, QString path, ArchiveAccount account);
     [[nodiscard]] static std::unique_ptr<EventArchive> openFile(
         const QString &path, const ArchiveAccount *account, bool create, QString *error);
