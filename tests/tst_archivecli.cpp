@@ -238,8 +238,10 @@ void TestArchiveCli::twoSyncsAtOnce()
 void TestArchiveCli::killedSyncLosesNothingCommitted()
 {
     const int runs = qEnvironmentVariableIsSet("EV_CRASH_RUNS") ? qEnvironmentVariableIntValue("EV_CRASH_RUNS") : 3;
+    // 200 pages of 30 ms or more: a sync lasts seconds even on an idle machine, so the kill lands
+    // midway (at 250 per page and 10 ms a quiet machine finished before the kill).
     startSimulator({ QStringLiteral("--generate"), QStringLiteral("20000"), QStringLiteral("--max-per-page"),
-        QStringLiteral("250"), QStringLiteral("--latency-ms"), QStringLiteral("10") });
+        QStringLiteral("100"), QStringLiteral("--latency-ms"), QStringLiteral("30") });
     const QString path = defaultArchive();
     QRandomGenerator random(quint32(QDateTime::currentMSecsSinceEpoch()));
     int killedMidway = 0;

@@ -299,20 +299,23 @@ void MainWindow::setupAccounts()
     connect(m_connection, &ConnectionFlow::connectionChosen, this,
         [this](const SavedAccount &account, const QString &token) {
             setConnection(account.apiUrl, token, account.name);
-            reload();
+            m_readAfterAuthentication = account.organisation.isEmpty() && m_session->isConnected();
+            if (m_readAfterAuthentication)
+                m_session->client()->authenticate();
+            else
+                reload();
         });
     connect(m_connection, &ConnectionFlow::accountsChanged, this, &MainWindow::updateTitle);
-    // The session reads the current account's archive. It opens before the account's first read
-    // when its organisation is known (saved with the account); else after the first
-    // authentication names it, and the read then starts over through the archive. During a switch
-    // the client still points at the previous account: the read follows connectionChosen.
-    connect(m_accounts, &AccountFlow::archiveChanged, this, [this](EventArchive *archive) {
-        m_session->setArchive(archive);
-        const std::optional<SavedAccount> account = m_connection->currentAccount();
-        if (archive && account && m_session->isConnected()
-            && SavedAccount::sameApi(m_session->client()->baseUrl(), account->apiUrl))
-            reload();
-    });
+    // The session reads the current account's archive, which the organisation of its token names:
+    // when an account's organisation is not known yet (its first use), the token authenticates
+    // first, the archive opens (AccountFlow, connected before this) and then the read starts.
+    connect(m_accounts, &AccountFlow::archiveChanged, m_session, &EventSession::setArchive);
+    const auto readAfterAuthentication = [this] {
+        if (std::exchange(m_readAfterAuthentication, false))
+            reload(); // after a refused token too: the read reports it as usual
+    };
+    connect(m_session->client(), &EventApiClient::authenticated, this, readAfterAuthentication);
+    connect(m_session->client(), &EventApiClient::authenticationFailed, this, readAfterAuthentication);
     const auto showMessage = [this](const QString &text, int timeoutMs) {
         if (text.isEmpty())
             statusBar()->clearMessage();

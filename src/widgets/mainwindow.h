@@ -153,5 +153,6 @@ private:
     QMap<int, QString> m_replacedPins; // EventEntity -> label of the pin its chip replaced
     std::array<size_t, 4> m_knownEntitySizes {}; // endpoints, SIMs, users, organisations completed
     QString m_preparingText; // see setPreparingText()
+    bool m_readAfterAuthentication = false; // an account's first read waits for its organisation
     QString m_exportError; // the banner text of the last failed export, until another ends
 };
