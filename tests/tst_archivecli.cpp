@@ -243,7 +243,7 @@ void TestArchiveCli::killedSyncLosesNothingCommitted()
     startSimulator({ QStringLiteral("--generate"), QStringLiteral("20000"), QStringLiteral("--max-per-page"),
         QStringLiteral("100"), QStringLiteral("--latency-ms"), QStringLiteral("30") });
     const QString path = defaultArchive();
-    QRandomGenerator random(quint32(QDateTime::currentMSecsSinceEpoch()));
+    QRandomGenerator random { quint32(QDateTime::currentMSecsSinceEpoch()) };
     int killedMidway = 0;
     for (int i = 0; i < runs; ++i) {
         // Each run starts with an empty archive, so that every run has work left to be killed in.
