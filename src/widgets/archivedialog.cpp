@@ -100,7 +100,13 @@ ArchiveDialog::ArchiveDialog(AccountArchive *archives, ViewerSettings *settings,
     updateButtons();
 }
 
-ArchiveDialog::~ArchiveDialog() = default;
+ArchiveDialog::~ArchiveDialog()
+{
+    // A focused spin box finishes editing when the closing window takes its focus, in ~QWidget,
+    // after this object's part is gone (seen by UBSan): it must no longer call saveRetention().
+    m_monthsSpin->disconnect(this);
+    m_sizeSpin->disconnect(this);
+}
 
 void ArchiveDialog::setRows(const QList<Row> &rows)
 {

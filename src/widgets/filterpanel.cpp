@@ -112,7 +112,13 @@ FilterPanel::FilterPanel(QWidget *parent)
     connect(m_ui->clearButton, &QPushButton::clicked, this, &FilterPanel::clearAllRequested);
 }
 
-FilterPanel::~FilterPanel() = default;
+FilterPanel::~FilterPanel()
+{
+    // A focused range editor finishes editing when the closing window takes its focus, which
+    // happens in ~QWidget, after this object's part is gone: it must no longer reach us.
+    m_ui->fromEdit->disconnect(this);
+    m_ui->untilEdit->disconnect(this);
+}
 
 QList<std::pair<QCheckBox *, int>> FilterPanel::severityBoxes() const
 {
