@@ -46,6 +46,10 @@ private Q_SLOTS:
 
 private:
     [[nodiscard]] static ViewRequest lastWeek();
+    // An archive in dir whose coverage is the last week up to a minute before now, holding the
+    // docs examples one a second from two minutes before now on (returned in *events).
+    [[nodiscard]] static std::unique_ptr<EventArchive> archiveUpToAMinuteAgo(
+        const QTemporaryDir &dir, const ArchiveAccount &account, qint64 now, std::vector<Event> *events);
     bool loadAndWait(EventSession *session, bool fresh = true);
 
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -140,6 +144,25 @@ ViewRequest TestEventSession::lastWeek()
     ViewerFilterState state;
     state.timeRange = ViewerFilterState::TimeRange::Last7Days;
     return *ViewRequest::fromState(state, QDateTime::currentMSecsSinceEpoch());
+}
+
+std::unique_ptr<EventArchive> TestEventSession::archiveUpToAMinuteAgo(
+    const QTemporaryDir &dir, const ArchiveAccount &account, qint64 now, std::vector<Event> *events)
+{
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
+    if (!archive) {
+        qWarning() << "cannot open the archive:" << error;
+        return nullptr;
+    }
+    *events = TestData::docExamples();
+    for (size_t i = 0; i < events->size(); ++i) {
+        (*events)[i].id = 1000 + qint64(i);
+        (*events)[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    }
+    if (archive->write(std::span<const Event>(*events), TimeInterval { lastWeek().interval.first, now - 60000 }) <= 0)
+        return nullptr;
+    return archive;
 }
 
 bool TestEventSession::loadAndWait(EventSession *session, bool fresh)
@@ -408,16 +431,12 @@ void TestEventSession::rowsFromArchiveBeforeAnyRequest()
 {
     // An archive that covers the last week up to a minute ago, and a server that answers slowly.
     QTemporaryDir dir;
-    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
-    QString error;
-    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
-    QVERIFY2(archive, qPrintable(error));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::vector<Event> events = TestData::docExamples();
-    for (size_t i = 0; i < events.size(); ++i)
-        events[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    std::vector<Event> events;
+    const std::unique_ptr<EventArchive> archive
+        = archiveUpToAMinuteAgo(dir, { m_server->url(), QStringLiteral("org-1"), {} }, now, &events);
+    QVERIFY(archive);
     const ViewRequest request = lastWeek();
-    QVERIFY(archive->write(std::span<const Event>(events), TimeInterval { request.interval.first, now - 60000 }) > 0);
     TimedEvents server;
     server.events = { { 9001, now - 30000 } }; // only in the API: the last minute
     server.serve(m_server.get());
@@ -515,16 +534,12 @@ void TestEventSession::archiveShowsBeforeTheApiIsReady()
     // The demo's second start: its archive holds the week up to a minute ago, and its simulator
     // does not listen yet (it is being generated).
     QTemporaryDir dir;
-    const ArchiveAccount account { QUrl(QStringLiteral("http://127.0.0.1")), QStringLiteral("demo"), {} };
-    QString error;
-    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
-    QVERIFY2(archive, qPrintable(error));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::vector<Event> events = TestData::docExamples();
-    for (size_t i = 0; i < events.size(); ++i)
-        events[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    std::vector<Event> events;
+    const std::unique_ptr<EventArchive> archive = archiveUpToAMinuteAgo(
+        dir, { QUrl(QStringLiteral("http://127.0.0.1")), QStringLiteral("demo"), {} }, now, &events);
+    QVERIFY(archive);
     const ViewRequest request = lastWeek();
-    QVERIFY(archive->write(std::span<const Event>(events), TimeInterval { request.interval.first, now - 60000 }) > 0);
 
     m_session->setArchive(archive.get());
     m_session->connectToArchiveOnly(QStringLiteral("Demo account"));
@@ -564,18 +579,12 @@ void TestEventSession::rowOriginsAddUpWhileTheTableIsBusy()
     // API ones added at once, are counted by where the rows they added came from; a refresh that
     // reads them all again adds nothing and changes no count.
     QTemporaryDir dir;
-    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
-    QString error;
-    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
-    QVERIFY2(archive, qPrintable(error));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::vector<Event> events = TestData::docExamples();
-    for (size_t i = 0; i < events.size(); ++i) {
-        events[i].id = 1000 + qint64(i);
-        events[i].timestampMs = now - 120000 - qint64(i) * 1000;
-    }
+    std::vector<Event> events;
+    const std::unique_ptr<EventArchive> archive
+        = archiveUpToAMinuteAgo(dir, { m_server->url(), QStringLiteral("org-1"), {} }, now, &events);
+    QVERIFY(archive);
     const ViewRequest request = lastWeek();
-    QVERIFY(archive->write(std::span<const Event>(events), TimeInterval { request.interval.first, now - 60000 }) > 0);
     // The API's last minute.
     TimedEvents server;
     server.events = { { 9002, now - 20000 }, { 9001, now - 30000 } };
