@@ -112,8 +112,12 @@ int main(int argc, char *argv[])
     KeychainTokenStore tokens;
     MainWindow window(&session, &model, &viewerSettings, &tokens);
 
-    // The demo account is generated on a worker thread while the window already shows.
+    // The demo account is generated on a worker thread while the window already shows, and so are
+    // the rows its archive kept from an earlier start (organisation "demo", keyed without the port).
     std::unique_ptr<DemoAccount> demoAccount;
+    const auto demoEntry = [](const QUrl &url) {
+        return SavedAccount { QStringLiteral("demo"), QObject::tr("Demo account"), url, QStringLiteral("demo"), false };
+    };
     if (parser.isSet(demo)) {
         const qsizetype count = std::clamp<qsizetype>(parser.value(demoEvents).toLongLong(), 1, 1000000);
         demoAccount = std::make_unique<DemoAccount>();
@@ -123,17 +127,15 @@ int main(int argc, char *argv[])
                                             .arg(QLocale().toString(done), QLocale().toString(total)));
             });
         QObject::connect(demoAccount.get(), &DemoAccount::ready, &window,
-            [&window, &client](const QUrl &url, const QString &token) {
+            [&window, &client, &demoEntry](const QUrl &url, const QString &token) {
                 EventApiClient::Options options = client.options();
                 options.ratePerSecond = 50; // a local simulator: the emnify rate limits do not apply
                 options.burst = 20;
                 client.setOptions(options);
                 window.setPreparingText({});
-                // An account of this run: switchable from the File menu, never saved. Its archive
-                // (organisation "demo") is kept: a second start shows the rows at once.
-                window.connectionFlow()->addTransient(
-                    { QStringLiteral("demo"), QObject::tr("Demo account"), url, QStringLiteral("demo"), false },
-                    token);
+                // An account of this run: switchable from the File menu, never saved. The load that
+                // shows its archive goes on with what the simulator has beyond it.
+                window.connectionFlow()->addTransient(demoEntry(url), token);
                 window.connectionFlow()->switchTo(QStringLiteral("demo"));
             });
         QObject::connect(demoAccount.get(), &DemoAccount::failed, &app, [](const QString &message) {
@@ -151,7 +153,7 @@ int main(int argc, char *argv[])
     window.show();
     const QString environmentToken = qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN");
     if (demoAccount) {
-        // connects when the demo account is ready
+        window.showArchiveWhilePreparing(demoEntry(QUrl(QStringLiteral("http://127.0.0.1"))));
     } else if (parser.isSet(url)) {
         window.connectToUrl(QUrl::fromUserInput(parser.value(url)), environmentToken);
     } else if (parser.isSet(account)) {

@@ -41,9 +41,15 @@ private Q_SLOTS:
     void rowsFromArchiveBeforeAnyRequest();
     void restartInsideCoveredRangeRequestsOnlyWhatIsNew();
     void beyondRetentionIsNotEmptySuccess();
+    void archiveShowsBeforeTheApiIsReady();
+    void rowOriginsAddUpWhileTheTableIsBusy();
 
 private:
     [[nodiscard]] static ViewRequest lastWeek();
+    // An archive in dir whose coverage is the last week up to a minute before now, holding the
+    // docs examples one a second from two minutes before now on (returned in *events).
+    [[nodiscard]] static std::unique_ptr<EventArchive> archiveUpToAMinuteAgo(
+        const QTemporaryDir &dir, const ArchiveAccount &account, qint64 now, std::vector<Event> *events);
     bool loadAndWait(EventSession *session, bool fresh = true);
 
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -138,6 +144,25 @@ ViewRequest TestEventSession::lastWeek()
     ViewerFilterState state;
     state.timeRange = ViewerFilterState::TimeRange::Last7Days;
     return *ViewRequest::fromState(state, QDateTime::currentMSecsSinceEpoch());
+}
+
+std::unique_ptr<EventArchive> TestEventSession::archiveUpToAMinuteAgo(
+    const QTemporaryDir &dir, const ArchiveAccount &account, qint64 now, std::vector<Event> *events)
+{
+    QString error;
+    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
+    if (!archive) {
+        qWarning() << "cannot open the archive:" << error;
+        return nullptr;
+    }
+    *events = TestData::docExamples();
+    for (size_t i = 0; i < events->size(); ++i) {
+        (*events)[i].id = 1000 + qint64(i);
+        (*events)[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    }
+    if (archive->write(std::span<const Event>(*events), TimeInterval { lastWeek().interval.first, now - 60000 }) <= 0)
+        return nullptr;
+    return archive;
 }
 
 bool TestEventSession::loadAndWait(EventSession *session, bool fresh)
@@ -406,16 +431,12 @@ void TestEventSession::rowsFromArchiveBeforeAnyRequest()
 {
     // An archive that covers the last week up to a minute ago, and a server that answers slowly.
     QTemporaryDir dir;
-    const ArchiveAccount account { m_server->url(), QStringLiteral("org-1"), {} };
-    QString error;
-    std::unique_ptr<EventArchive> archive = EventArchive::open(dir.filePath(QStringLiteral("a.sqlite")), account, &error);
-    QVERIFY2(archive, qPrintable(error));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::vector<Event> events = TestData::docExamples();
-    for (size_t i = 0; i < events.size(); ++i)
-        events[i].timestampMs = now - 120000 - qint64(i) * 1000;
+    std::vector<Event> events;
+    const std::unique_ptr<EventArchive> archive
+        = archiveUpToAMinuteAgo(dir, { m_server->url(), QStringLiteral("org-1"), {} }, now, &events);
+    QVERIFY(archive);
     const ViewRequest request = lastWeek();
-    QVERIFY(archive->write(std::span<const Event>(events), TimeInterval { request.interval.first, now - 60000 }) > 0);
     TimedEvents server;
     server.events = { { 9001, now - 30000 } }; // only in the API: the last minute
     server.serve(m_server.get());
@@ -505,6 +526,86 @@ void TestEventSession::beyondRetentionIsNotEmptySuccess()
     QCOMPARE(m_session->emptiness(), EventSession::Emptiness::BeyondRetention);
     QCOMPARE(m_session->beyondRetention().size(), 1);
     QCOMPARE(m_session->beyondRetention().first(), (TimeInterval { request.interval.first, request.interval.second }));
+    m_session->setArchive(nullptr);
+}
+
+void TestEventSession::archiveShowsBeforeTheApiIsReady()
+{
+    // The demo's second start: its archive holds the week up to a minute ago, and its simulator
+    // does not listen yet (it is being generated).
+    QTemporaryDir dir;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> events;
+    const std::unique_ptr<EventArchive> archive = archiveUpToAMinuteAgo(
+        dir, { QUrl(QStringLiteral("http://127.0.0.1")), QStringLiteral("demo"), {} }, now, &events);
+    QVERIFY(archive);
+    const ViewRequest request = lastWeek();
+
+    m_session->setArchive(archive.get());
+    m_session->connectToArchiveOnly(QStringLiteral("Demo account"));
+    QVERIFY(m_session->isConnected());
+    QSignalSpy fromArchive(m_session.get(), &EventSession::archiveReadFinished);
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request);
+    QVERIFY(fromArchive.wait(15000));
+    QCOMPARE(m_model->store().size(), qsizetype(events.size()));
+    QCOMPARE(m_session->archivedRows(), qsizetype(events.size()));
+    QVERIFY(m_session->isWaitingForApi());
+    QCOMPARE(m_session->state(), EventSession::State::Loading);
+    QCOMPARE(m_session->emptiness(), EventSession::Emptiness::None);
+    QVERIFY(finished.isEmpty());
+
+    // The simulator is ready: the same account connects and only the last minute is read.
+    TimedEvents server;
+    server.events = { { 9001, now - 30000 } };
+    server.serve(m_server.get());
+    QSignalSpy cleared(m_model.get(), &EventTableModel::storeCleared);
+    QVERIFY(!m_session->connectTo(m_server->url(), token, QStringLiteral("Demo account")).isError());
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.at(0).at(0).value<ApiError>().kind(), ApiError::Kind::None);
+    QVERIFY(cleared.isEmpty()); // the archived rows stayed: not read again
+    QCOMPARE(fromArchive.size(), 1);
+    QCOMPARE(m_model->store().size(), qsizetype(events.size()) + 1);
+    QCOMPARE(m_session->apiRows(), 1);
+    QCOMPARE(server.queries.size(), 1);
+    QVERIFY(qTime(server.queries.first(), QLatin1StringView("from:")) >= now - 60000 - 1000);
+    QVERIFY(!m_session->isWaitingForApi());
+    m_session->setArchive(nullptr);
+}
+
+void TestEventSession::rowOriginsAddUpWhileTheTableIsBusy()
+{
+    // Batches that wait while a worker reads the store (an export holds a read lock), archive and
+    // API ones added at once, are counted by where the rows they added came from; a refresh that
+    // reads them all again adds nothing and changes no count.
+    QTemporaryDir dir;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> events;
+    const std::unique_ptr<EventArchive> archive
+        = archiveUpToAMinuteAgo(dir, { m_server->url(), QStringLiteral("org-1"), {} }, now, &events);
+    QVERIFY(archive);
+    const ViewRequest request = lastWeek();
+    // The API's last minute.
+    TimedEvents server;
+    server.events = { { 9002, now - 20000 }, { 9001, now - 30000 } };
+    server.serve(m_server.get());
+    m_session->setArchive(archive.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+
+    QSignalSpy finished(m_session.get(), &EventSession::loadFinished);
+    m_session->load(request); // clears the table at once; the rows come later, on this thread
+    std::optional<EventStore::ReadLock> lock(m_model->lockForRead()); // and wait in the model
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_model->store().size(), 0);
+    lock.reset();
+    QTRY_COMPARE(m_model->store().size(), qsizetype(events.size()) + 2);
+    QCOMPARE(m_session->archivedRows(), qsizetype(events.size()));
+    QCOMPARE(m_session->apiRows(), 2);
+
+    // F5 reads the archive and the API again: nothing new, so nothing changes.
+    QVERIFY(loadAndWait(m_session.get(), false));
+    QCOMPARE(m_session->archivedRows() + m_session->apiRows(), m_model->store().size());
+    QCOMPARE(m_session->apiRows(), 2);
     m_session->setArchive(nullptr);
 }
 

@@ -20,11 +20,15 @@
 #include <QApplication>
 #include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -61,6 +65,8 @@ private Q_SLOTS:
     void bannerIsOneLineHigh();
     void rejectedTokenOffersChangeToken();
     void beyondRetentionIsShownAsMissing();
+    void followRowsCountAsFromTheApi();
+    void preferencesSetTheFollowInterval();
 
 private:
     void createWindow();
@@ -68,6 +74,7 @@ private:
     [[nodiscard]] std::vector<Event> newerEvents(int count, qint64 firstId) const;
     [[nodiscard]] QAction *followAction() const;
     [[nodiscard]] QWidget *newEventsBar() const;
+    [[nodiscard]] QString progressText() const; // the status bar's word on the last read
 
     std::vector<Event> m_docEvents;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -179,6 +186,16 @@ QAction *TestLiveWindow::followAction() const
 QWidget *TestLiveWindow::newEventsBar() const
 {
     return m_window->findChild<QWidget *>(QStringLiteral("newEventsBar"));
+}
+
+QString TestLiveWindow::progressText() const
+{
+    const QList<QLabel *> labels = m_window->statusBar()->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->isVisible() && label->text().contains(QLatin1String("from the")))
+            return label->text();
+    }
+    return {};
 }
 
 void TestLiveWindow::followAtTopShowsNewRowsInPlace()
@@ -404,6 +421,81 @@ void TestLiveWindow::beyondRetentionIsShownAsMissing()
         qPrintable(m_window->emptyStateText()));
     QVERIFY(m_window->errorBanner()->message().contains(QLatin1String("30-day retention")));
     m_session->setArchive(nullptr);
+}
+
+void TestLiveWindow::followRowsCountAsFromTheApi()
+{
+    // The archive holds the older half of the account and covers the week up to there; the API
+    // gives the rest, and then what the account grows by (the simulator's --grow-events).
+    const size_t half = m_docEvents.size() / 2;
+    const std::vector<Event> older(m_docEvents.begin() + qsizetype(half), m_docEvents.end());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    const ArchiveAccount account { m_simulator->baseUrl(), QStringLiteral("org"), {} };
+    std::unique_ptr<EventArchive> archive
+        = EventArchive::open(m_dir->filePath(QStringLiteral("a.sqlite")), account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const TimeInterval covered { now - 8 * 24 * 3600 * 1000LL, older.front().timestampMs + 1 };
+    QVERIFY(archive->write(std::span<const Event>(older), covered) > 0);
+    m_session->setArchive(archive.get());
+    loadSimulator();
+    const qsizetype archived = qsizetype(older.size());
+    qsizetype fromApi = qsizetype(m_docEvents.size()) - archived;
+    QCOMPARE(progressText(), QStringLiteral("%1 from the archive, %2 from the API").arg(archived).arg(fromApi));
+
+    QSignalSpy polled(m_session.get(), &EventSession::pollFinished);
+    for (const int grown : { 7, 5 }) {
+        QCOMPARE(m_simulator->growBy(grown, QDateTime::currentMSecsSinceEpoch()).size(), size_t(grown));
+        if (!followAction()->isChecked())
+            followAction()->setChecked(true); // polls at once
+        else
+            m_session->pollNow();
+        QVERIFY(polled.wait(fetchTimeoutMs));
+        fromApi += grown;
+        QTRY_COMPARE(m_model->store().size(), archived + fromApi);
+        // Archive and API together are what is loaded, follow's rows with the API's.
+        QTRY_COMPARE(progressText(),
+            QStringLiteral("%1 from the archive, %2 from the API").arg(archived).arg(fromApi));
+        QVERIFY2(m_window->statusText().startsWith(QStringLiteral("%1 events loaded").arg(archived + fromApi)),
+            qPrintable(m_window->statusText()));
+    }
+
+    // The overlay over a table whose rows are all hidden says the same.
+    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QVERIFY(search);
+    QTest::keyClicks(search, QStringLiteral("no event has this text"));
+    QTRY_COMPARE(m_model->rowCount(), 0);
+    QTRY_VERIFY2(m_window->emptyStateText().contains(
+                     QStringLiteral("(%1 from the archive, %2 from the API)").arg(archived).arg(fromApi)),
+        qPrintable(m_window->emptyStateText()));
+    followAction()->setChecked(false);
+    m_session->setArchive(nullptr);
+}
+
+void TestLiveWindow::preferencesSetTheFollowInterval()
+{
+    // Edit > Preferences…: the interval typed there is what follow mode waits, from now on and at
+    // the next start.
+    auto *edit = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuEdit"));
+    QVERIFY(edit);
+    QAction *preferences = m_window->findChild<QAction *>(QStringLiteral("actionPreferences"));
+    QVERIFY(preferences && edit->actions().contains(preferences));
+    preferences->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(QStringLiteral("preferencesDialog"))) && dialog->isVisible());
+    auto *interval = dialog->findChild<QSpinBox *>(QStringLiteral("followInterval"));
+    QVERIFY(interval);
+    QCOMPARE(interval->value(), 30);
+    interval->selectAll();
+    QTest::keyClicks(interval, QStringLiteral("45"));
+    QTest::keyClick(interval, Qt::Key_Return); // the dialog's default button: OK
+    QTRY_VERIFY(!m_window->findChild<QDialog *>(QStringLiteral("preferencesDialog")));
+    QCOMPARE(m_viewerSettings->followIntervalSeconds(), 45);
+    QCOMPARE(m_session->followIntervalMs(), 45000);
+    QCOMPARE(followAction()->toolTip(), QStringLiteral("Read new events every 45 seconds"));
+    m_window.reset();
+    createWindow();
+    QCOMPARE(m_session->followIntervalMs(), 45000);
 }
 
 QTEST_MAIN(TestLiveWindow)

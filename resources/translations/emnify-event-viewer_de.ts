@@ -218,6 +218,10 @@
         <source>%1: the read failed</source>
         <translation>%1: das Lesen ist fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>All %1 loaded events (%2) are hidden by filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear filters&lt;/a&gt;</source>
+        <translation>Alle %1 geladenen Ereignisse (%2) sind durch Filter ausgeblendet.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveDialog</name>
@@ -1518,6 +1522,18 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source> and </source>
         <translation> und </translation>
     </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>%1 from the archive · %2</source>
+        <translation>%1 aus dem Archiv · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>
@@ -1717,6 +1733,36 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>%1 hidden: %2, %3 characters</source>
         <translation>%1 ausgeblendet: %2, %3 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Follow interval</source>
+        <translation>Intervall für Verfolgen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Follow interval limit</source>
+        <translation>Grenze des Intervalls für Verfolgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n second(s): a poll may use no more than a tenth of the %1 requests per second this client sends to the API, so that a load or an export running at the same time keeps its pace. After refused polls (HTTP 429 or 5xx) the wait doubles.</source>
+        <translation>
+            <numerusform>Mindestens %n Sekunde: Eine Abfrage darf höchstens ein Zehntel der %1 Anfragen pro Sekunde nutzen, die dieser Client an die API sendet, damit ein gleichzeitiges Laden oder Exportieren sein Tempo behält. Nach abgelehnten Abfragen (HTTP 429 oder 5xx) verdoppelt sich die Wartezeit.</numerusform>
+            <numerusform>Mindestens %n Sekunden: Eine Abfrage darf höchstens ein Zehntel der %1 Anfragen pro Sekunde nutzen, die dieser Client an die API sendet, damit ein gleichzeitiges Laden oder Exportieren sein Tempo behält. Nach abgelehnten Abfragen (HTTP 429 oder 5xx) verdoppelt sich die Wartezeit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow: read new events every</source>
+        <translation>Verfolgen: neue Ereignisse lesen alle</translation>
     </message>
 </context>
 <context>

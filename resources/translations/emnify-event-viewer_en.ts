@@ -96,4 +96,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PreferencesDialog</name>
+    <message numerus="yes">
+        <source>At least %n second(s): a poll may use no more than a tenth of the %1 requests per second this client sends to the API, so that a load or an export running at the same time keeps its pace. After refused polls (HTTP 429 or 5xx) the wait doubles.</source>
+        <translation>
+            <numerusform>At least %n second: a poll may use no more than a tenth of the %1 requests per second this client sends to the API, so that a load or an export running at the same time keeps its pace. After refused polls (HTTP 429 or 5xx) the wait doubles.</numerusform>
+            <numerusform>At least %n seconds: a poll may use no more than a tenth of the %1 requests per second this client sends to the API, so that a load or an export running at the same time keeps its pace. After refused polls (HTTP 429 or 5xx) the wait doubles.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -7,6 +7,7 @@
 #include "api/ratelimiter.h"
 #include "api/retryafter.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,13 +56,40 @@ void AuthSession::setBaseUrl(const QUrl &url)
         return;
     m_baseUrl = url;
     m_authToken.clear(); // a token belongs to one server
+    credentialsChanged();
 }
 
 void AuthSession::setApplicationToken(const QString &token)
 {
-    m_applicationToken = token.trimmed();
+    const QString trimmed = token.trimmed();
     m_authToken.clear();
     m_tokenFrom401 = false;
+    if (trimmed == m_applicationToken)
+        return;
+    m_applicationToken = trimmed;
+    credentialsChanged();
+}
+
+void AuthSession::credentialsChanged()
+{
+    // An authentication waiting for the slot of the previous account would go out with these
+    // credentials at that account's time, and one already sent would bring that account's token:
+    // the new account gets its own slot instead.
+    if (!m_running)
+        return;
+    abortRunning();
+    m_reauthAfter401 = false;
+    if (!m_waiters.isEmpty())
+        scheduleAuthentication(1);
+}
+
+QByteArray AuthSession::credentialKey() const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(m_baseUrl.toString(QUrl::FullyEncoded).toUtf8());
+    hash.addData(QByteArrayView("\n", 1));
+    hash.addData(m_applicationToken.toUtf8());
+    return hash.result();
 }
 
 bool AuthSession::tokenUsable() const
@@ -116,11 +144,14 @@ void AuthSession::scheduleAuthentication(int attempt)
     m_running = true;
     // Spaced, and through the limiter like every request.
     const qint64 now = RateLimiter::nowMs();
-    const qint64 spacing
-        = m_lastAuthMs < 0 ? 0 : std::max<qint64>(0, m_lastAuthMs + m_options.minAuthIntervalMs - now);
+    const auto last = m_lastAuthMs.constFind(credentialKey());
+    const qint64 spacing = last == m_lastAuthMs.cend()
+        ? 0
+        : std::max<qint64>(0, *last + m_options.minAuthIntervalMs - now);
     const qint64 slot = m_limiter->reserve(now + spacing) + spacing;
     if (slot > 0)
         qCInfo(lcApi) << "next authentication in" << slot << "ms";
+    Q_EMIT authenticationScheduled(slot);
     m_timer->disconnect(this);
     connect(m_timer, &QTimer::timeout, this, [this, attempt] { sendAuthentication(attempt); });
     m_timer->start(int(std::min<qint64>(slot, std::numeric_limits<int>::max())));
@@ -141,7 +172,11 @@ void AuthSession::sendAuthentication(int attempt)
         = QJsonDocument(QJsonObject { { QStringLiteral("application_token"), m_applicationToken } })
               .toJson(QJsonDocument::Compact);
     qCDebug(lcApi) << "POST" << url.toDisplayString() << "attempt" << attempt;
-    m_lastAuthMs = RateLimiter::nowMs();
+    const qint64 now = RateLimiter::nowMs();
+    m_lastAuthMs.removeIf([this, now](QHash<QByteArray, qint64>::iterator entry) {
+        return entry.value() + m_options.minAuthIntervalMs <= now;
+    });
+    m_lastAuthMs.insert(credentialKey(), now);
     Q_EMIT requestSent();
     m_reply = m_network->post(request, body);
     QNetworkReply *reply = m_reply;

@@ -6,6 +6,7 @@
 #include "api/apierror.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -22,8 +23,9 @@ class RateLimiter;
 // The auth token of an application token (POST /api/v1/authenticate), shared by the pulls of one
 // EventApiClient. Issue 10's authentication storm lives here, so three rules hold whatever the
 // server sends: an authentication takes its slot from the rate limiter like any request; there is
-// never more than one authentication per ApiClientOptions::minAuthIntervalMs; and a fresh token is
-// used at least once, however soon its exp says it expires. Token lifetimes are read on the
+// never more than one authentication per ApiClientOptions::minAuthIntervalMs for one server and
+// application token (another account, on another server or with another token, is not held up by
+// the last one's); and a fresh token is used at least once, however soon its exp says it expires. Token lifetimes are read on the
 // server's clock (the Date header of the authentication answer), so a clock skew neither renews
 // a token too early nor lets it lapse; the skew is reported. Lives on the client's thread.
 class AuthSession final : public QObject
@@ -36,8 +38,10 @@ public:
     AuthSession(QNetworkAccessManager *network, RateLimiter *limiter, QObject *parent = nullptr);
     ~AuthSession() override;
 
-    void setBaseUrl(const QUrl &url); // drops the token when it changes
-    void setApplicationToken(const QString &token); // kept in memory only; drops the token
+    // Both drop the auth token; a change of either ends an authentication waiting for its slot
+    // and starts one for the new account when somebody waits for a token.
+    void setBaseUrl(const QUrl &url);
+    void setApplicationToken(const QString &token); // kept in memory only
     void setOptions(const ApiClientOptions &options) { m_options = options; }
     [[nodiscard]] bool hasApplicationToken() const { return !m_applicationToken.isEmpty(); }
 
@@ -68,6 +72,8 @@ Q_SIGNALS:
     void requestSent(); // an authentication request went out (for the pull's request count)
     void retrying(); // an authentication request will be repeated
     void authenticated(); // a new token was adopted (organisation() is set from it)
+    // An authentication request goes out in inMs: the spacing of its account and the rate limit.
+    void authenticationScheduled(qint64 inMs);
 
 private:
     struct Waiter
@@ -83,6 +89,10 @@ private:
     void adoptToken(const QByteArray &token, const QByteArray &dateHeader);
     void fail(const ApiError &error);
     void abortRunning();
+    void credentialsChanged();
+    // Identifies the (server, application token) pair the spacing applies to, without keeping a
+    // second copy of the token.
+    [[nodiscard]] QByteArray credentialKey() const;
 
     QNetworkAccessManager *m_network;
     RateLimiter *m_limiter;
@@ -91,7 +101,9 @@ private:
     QString m_applicationToken;
     QByteArray m_authToken; // the JWT; only ever goes into the Authorization header
     qint64 m_refreshAtMs = 0; // on m_clock
-    qint64 m_lastAuthMs = -1; // when the last authentication request was sent, on m_clock
+    // When the last authentication request of each credentialKey() was sent, on m_clock; entries
+    // older than minAuthIntervalMs are dropped as others are added.
+    QHash<QByteArray, qint64> m_lastAuthMs;
     qint64 m_clockSkewMs = 0;
     QString m_organisation;
     QString m_organisationName;

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -59,6 +60,8 @@ EventSession::EventSession(EventApiClient *client, EventTableModel *model, QObje
     });
     m_followTimer.setSingleShot(true);
     connect(&m_followTimer, &QTimer::timeout, this, &EventSession::pollNow);
+    connect(m_model, &EventTableModel::storeRowsAppended, this, &EventSession::onStoreRowsAppended);
+    connect(m_model, &EventTableModel::storeCleared, this, &EventSession::onStoreCleared);
 }
 
 EventSession::~EventSession()
@@ -88,11 +91,19 @@ void EventSession::setArchive(EventArchive *archive)
 
 ApiError EventSession::connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel)
 {
-    stop(); // an archive read or a sync of the previous account ends here
+    // Account labels are unique (ConnectionFlow): the same one is the account whose archive shows.
+    const bool continues = isWaitingForApi() && accountLabel == m_accountLabel;
+    m_apiPending = false;
+    if (!continues)
+        stop(); // an archive read or a sync of the previous account ends here
     m_client->cancel();
     m_missing.reset();
     const ApiError error = m_client->setBaseUrl(baseUrl);
     if (error.isError()) {
+        if (continues) {
+            cancelArchiveRead();
+            m_activity = Activity::None;
+        }
         m_accountLabel.clear();
         m_lastError = error;
         setState(State::Disconnected);
@@ -101,8 +112,24 @@ ApiError EventSession::connectTo(const QUrl &baseUrl, const QString &token, cons
     m_client->setApplicationToken(token);
     m_accountLabel = accountLabel.isEmpty() ? baseUrl.host() : accountLabel;
     m_lastError = {};
+    if (continues) {
+        if (!m_archiveRead)
+            fetch(Activity::Load, m_reading); // else onArchiveRead() does, when the archive is read
+        return {};
+    }
     setState(State::Idle);
     return {};
+}
+
+void EventSession::connectToArchiveOnly(const QString &accountLabel)
+{
+    stop();
+    m_client->cancel();
+    m_missing.reset();
+    m_accountLabel = accountLabel;
+    m_lastError = {};
+    m_apiPending = true;
+    setState(State::Idle);
 }
 
 void EventSession::load(const ViewRequest &request)
@@ -117,7 +144,7 @@ void EventSession::refresh(const ViewRequest &request) { start(request); }
 void EventSession::stop()
 {
     m_followTimer.stop();
-    if (m_archiveRead) {
+    if (m_archiveRead || isWaitingForApi()) {
         // The load had not reached the API yet: it ends here with what the archive gave so far.
         cancelArchiveRead();
         onFinished(ApiError(ApiError::Kind::Cancelled, QStringLiteral("cancelled")));
@@ -142,8 +169,6 @@ void EventSession::start(const ViewRequest &request)
     m_claimedTotal = -1;
     m_lastError = {};
     m_progress = {};
-    m_archivedRows = 0;
-    m_apiRows = 0;
     m_beyondRetention.clear();
     m_model->setNow(QDateTime::currentDateTimeUtc());
     setState(State::Loading);
@@ -197,8 +222,7 @@ void EventSession::onArchiveBatch(quint64 generation, const std::shared_ptr<Even
 {
     if (generation != m_archiveGeneration)
         return;
-    m_archivedRows += batch->liveCount();
-    m_model->appendBatch(std::move(*batch));
+    deliver(std::move(*batch), Origin::Archive);
 }
 
 void EventSession::onArchiveRead(quint64 generation, const QString &error)
@@ -214,6 +238,8 @@ void EventSession::onArchiveRead(quint64 generation, const QString &error)
             m_beyondRetention.append(part);
     }
     Q_EMIT archiveReadFinished(m_archivedRows);
+    if (m_apiPending)
+        return; // connectTo() reads the gaps once the API can be reached
     fetch(Activity::Load, m_reading); // the gaps the API still holds
 }
 
@@ -230,7 +256,7 @@ void EventSession::cancelArchiveRead()
 
 void EventSession::retryMissing()
 {
-    if (!isConnected() || !m_missing || m_activity != Activity::None)
+    if (!isConnected() || m_apiPending || !m_missing || m_activity != Activity::None)
         return;
     stop();
     const std::pair<qint64, qint64> range = *m_missing;
@@ -264,11 +290,72 @@ void EventSession::onBatch(const EventBatch &batch)
             m_oldestReceivedMs
                 = std::min(m_oldestReceivedMs.value_or(batch.timestampMs(row)), batch.timestampMs(row));
     }
-    const qsizetype added = countNew(batch);
-    m_apiRows += added;
-    if (m_activity == Activity::Poll && added > 0)
-        Q_EMIT newEventsArrived(added);
+    if (m_activity == Activity::Poll) {
+        if (const qsizetype added = countNew(batch); added > 0)
+            Q_EMIT newEventsArrived(added);
+    }
+    deliver(batch, Origin::Api);
+}
+
+void EventSession::deliver(const EventBatch &batch, Origin origin)
+{
+    if (batch.liveCount() == 0)
+        return; // the model takes no empty batch: it would never say it added it
+    handOver(batch, origin);
     m_model->appendBatch(batch);
+}
+
+void EventSession::deliver(EventBatch &&batch, Origin origin)
+{
+    if (batch.liveCount() == 0)
+        return;
+    handOver(batch, origin);
+    m_model->appendBatch(std::move(batch));
+}
+
+void EventSession::handOver(const EventBatch &batch, Origin origin)
+{
+    Handed handed { origin, {} };
+    handed.ids.reserve(size_t(batch.liveCount()));
+    for (qsizetype row = 0; row < batch.size(); ++row) {
+        if (!batch.isDropped(row))
+            handed.ids.push_back(batch.id(row));
+    }
+    m_handed.push_back(std::move(handed));
+}
+
+void EventSession::onStoreRowsAppended(qsizetype first, qsizetype end)
+{
+    // The model has just added every batch it held, in the order they were handed over; each
+    // added its ids that were new, at the end. When they are all of one origin, so are the rows.
+    if (m_handed.empty())
+        return; // rows the session did not read (a test's)
+    const std::vector<Handed> handed = std::exchange(m_handed, {});
+    const bool mixed = std::any_of(
+        handed.cbegin(), handed.cend(), [&](const Handed &h) { return h.origin != handed.front().origin; });
+    if (!mixed) {
+        (handed.front().origin == Origin::Archive ? m_archivedRows : m_apiRows) += end - first;
+    } else {
+        // A batch's rows are the run from `cursor` up to the last row of one of its ids.
+        const EventStore &store = m_model->store();
+        qsizetype cursor = first;
+        for (const Handed &h : handed) {
+            qsizetype last = cursor - 1;
+            for (const qint64 id : h.ids)
+                last = std::max(last, store.rowOfId(id));
+            (h.origin == Origin::Archive ? m_archivedRows : m_apiRows) += last + 1 - cursor;
+            cursor = last + 1;
+        }
+    }
+    Q_EMIT rowOriginsChanged();
+}
+
+void EventSession::onStoreCleared()
+{
+    m_handed.clear();
+    m_archivedRows = 0;
+    m_apiRows = 0;
+    Q_EMIT rowOriginsChanged();
 }
 
 qsizetype EventSession::countNew(const EventBatch &batch) const
@@ -404,7 +491,8 @@ void EventSession::scheduleFollow()
 
 void EventSession::pollNow()
 {
-    if (!m_following || !isConnected() || m_activity != Activity::None || m_state == State::Idle)
+    if (!m_following || !isConnected() || m_apiPending || m_activity != Activity::None
+        || m_state == State::Idle)
         return;
     m_followTimer.stop();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();

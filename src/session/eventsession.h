@@ -18,6 +18,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct ApiClientOptions;
 class ArchiveSync;
@@ -77,7 +78,15 @@ public:
 
     // Reads from this account from now on (the token is kept in memory only). An invalid URL
     // leaves the session disconnected and returns why.
+    // A load of the same account that waits for its API (connectToArchiveOnly()) goes on with the
+    // parts its archive lacks instead of starting over.
     ApiError connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel);
+    // The account's archive before its API can be reached (the demo's simulator is still being
+    // prepared): a load shows the archived rows at once and then waits for connectTo() of the
+    // same account label.
+    void connectToArchiveOnly(const QString &accountLabel);
+    // A load shows the archive and waits for the API (see connectToArchiveOnly()).
+    [[nodiscard]] bool isWaitingForApi() const { return m_apiPending && m_activity == Activity::Load; }
     [[nodiscard]] bool isConnected() const { return m_state != State::Disconnected; }
     [[nodiscard]] QString accountLabel() const { return m_accountLabel; }
     [[nodiscard]] EventApiClient *client() const { return m_client; }
@@ -86,8 +95,9 @@ public:
     // outlive the session or be unset first (nullptr). Takes effect with the next load.
     void setArchive(EventArchive *archive);
     [[nodiscard]] EventArchive *archive() const { return m_archive; }
-    // Where the rows of the last load came from: events read from the archive, and events the API
-    // added (new to the table).
+    // Where the table's rows came from: read from the archive, or from the API (loads, retries and
+    // follow mode's polls). Counted as the rows enter the store, so together they are always
+    // what is loaded (rowOriginsChanged()).
     [[nodiscard]] qsizetype archivedRows() const { return m_archivedRows; }
     [[nodiscard]] qsizetype apiRows() const { return m_apiRows; }
     [[nodiscard]] bool isReadingArchive() const { return m_archiveRead != nullptr; }
@@ -147,9 +157,11 @@ Q_SIGNALS:
     void newEventsArrived(qsizetype count);
     void pollFinished(const ApiError &error);
     void archiveReadFinished(qsizetype rows); // the archived rows of the load are in the table
+    void rowOriginsChanged(); // archivedRows() or apiRows()
 
 private:
     enum class Activity { None, Load, Retry, Poll };
+    enum class Origin { Archive, Api };
 
     void start(const ViewRequest &request);
     void fetch(Activity activity, std::pair<qint64, qint64> range);
@@ -165,7 +177,11 @@ private:
     void onArchiveBatch(quint64 generation, const std::shared_ptr<EventBatch> &batch);
     void onArchiveRead(quint64 generation, const QString &error);
     void cancelArchiveRead();
-    void deliver(const EventBatch &batch);
+    void deliver(const EventBatch &batch, Origin origin);
+    void deliver(EventBatch &&batch, Origin origin);
+    void handOver(const EventBatch &batch, Origin origin);
+    void onStoreRowsAppended(qsizetype first, qsizetype end);
+    void onStoreCleared();
 
     EventApiClient *m_client;
     EventTableModel *m_model;
@@ -194,6 +210,15 @@ private:
     quint64 m_archiveGeneration = 0; // batches of an older read are dropped
     qsizetype m_archivedRows = 0;
     qsizetype m_apiRows = 0;
+    // The batches given to the model that it has not added to the store yet (it holds them while a
+    // worker reads the store), in order: the store adds them in that order, each its new ids.
+    struct Handed
+    {
+        Origin origin;
+        std::vector<qint64> ids;
+    };
+    std::vector<Handed> m_handed;
+    bool m_apiPending = false; // connectToArchiveOnly(): loads wait for connectTo() after the archive
     QList<TimeInterval> m_beyondRetention;
     QString m_archiveError;
 

@@ -40,6 +40,9 @@ public:
     void showManageDialog();
     // Prunes the current account's archive to the retention settings (after it opened).
     void pruneCurrent();
+    // The account's archive in place of the other's (on connectionChosen(), or before the account
+    // can be connected at all: the demo's while its simulator is prepared).
+    void openArchive(const SavedAccount &account);
 
 Q_SIGNALS:
     void archiveChanged(EventArchive *archive); // the current account's; nullptr while none
@@ -47,7 +50,6 @@ Q_SIGNALS:
 
 private:
     void rebuildSwitchMenu();
-    void openArchive(const SavedAccount &account);
 
     ConnectionFlow *m_connection;
     EventApiClient *m_client;

@@ -71,8 +71,8 @@ QString ApiErrorText::partialLoad(qsizetype shown, qint64 claimedTotal, int fail
                           : tr("%1: the read failed").arg(what);
 }
 
-QString ApiErrorText::emptyTable(
-    EventSession::Emptiness emptiness, const ApiError &lastError, qsizetype loadedEvents, const QString &scope)
+QString ApiErrorText::emptyTable(EventSession::Emptiness emptiness, const ApiError &lastError,
+    qsizetype loadedEvents, const QString &scope, const QString &sources)
 {
     using E = EventSession::Emptiness;
     switch (emptiness) {
@@ -96,6 +96,9 @@ QString ApiErrorText::emptyTable(
     case E::BeyondRetention:
         break; // the window says which part (beyondRetention())
     case E::AllHidden:
+        if (!sources.isEmpty())
+            return tr("All %1 loaded events (%2) are hidden by filters.<br><a href=\"clear\">Clear filters</a>")
+                .arg(QLocale().toString(loadedEvents), sources.toHtmlEscaped());
         return tr("All %1 loaded events are hidden by filters.<br><a href=\"clear\">Clear filters</a>")
             .arg(QLocale().toString(loadedEvents));
     }

@@ -28,7 +28,8 @@ public:
     [[nodiscard]] static QString rowSources(qsizetype fromArchive, qsizetype fromApi);
     // The overlay over an empty table (rich text with links "connect", "retry", "clear"); empty
     // for Emptiness::None. scope: what was read when not the whole account ("SIM 8988…"), so that
-    // an id that matches nothing says so.
+    // an id that matches nothing says so. sources: rowSources() of the loaded events, when they
+    // came through an archive.
     [[nodiscard]] static QString emptyTable(EventSession::Emptiness emptiness, const ApiError &lastError,
-        qsizetype loadedEvents, const QString &scope = {});
+        qsizetype loadedEvents, const QString &scope = {}, const QString &sources = {});
 };

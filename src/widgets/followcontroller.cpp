@@ -33,9 +33,7 @@ FollowController::FollowController(EventSession *session, EventTableView *table,
     m_status->setObjectName(QStringLiteral("followStatus"));
     m_status->setAccessibleName(tr("Follow status"));
     m_status->hide();
-    m_session->setFollowIntervalMs(m_settings->followIntervalSeconds() * 1000);
-    m_action->setToolTip(
-        tr("Read new events every %n second(s)", nullptr, m_session->followIntervalMs() / 1000));
+    applyInterval();
 
     connect(m_action, &QAction::toggled, this, &FollowController::setFollowing);
     connect(m_session, &EventSession::newEventsArrived, this, &FollowController::onNewEvents);
@@ -58,6 +56,13 @@ void FollowController::setFollowing(bool following)
     if (!following)
         m_bar->clear();
     m_session->setFollowing(following);
+}
+
+void FollowController::applyInterval()
+{
+    m_session->setFollowIntervalMs(m_settings->followIntervalSeconds() * 1000);
+    m_action->setToolTip(
+        tr("Read new events every %n second(s)", nullptr, m_session->followIntervalMs() / 1000));
 }
 
 bool FollowController::isAtNewest() const

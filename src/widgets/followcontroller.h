@@ -34,6 +34,8 @@ public:
     // The table shows the newest events at its top and the user is there: new rows may appear.
     [[nodiscard]] bool isAtNewest() const;
     void jumpToNewest();
+    // The poll interval from the settings (again, after Preferences changed it).
+    void applyInterval();
 
 private:
     void onNewEvents(qsizetype count);

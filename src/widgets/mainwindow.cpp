@@ -22,6 +22,7 @@
 #include "widgets/filterpanel.h"
 #include "widgets/followcontroller.h"
 #include "widgets/neweventsbar.h"
+#include "widgets/preferencesdialog.h"
 #include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
 #include "widgets/shortcutsdialog.h"
@@ -180,9 +181,16 @@ void MainWindow::setupLive()
                 ApiErrorText::describe(error), ErrorBanner::Level::Error, ErrorBanner::Action::ChangeToken);
     });
     connect(m_ui->errorBanner, &ErrorBanner::changeTokenRequested, this, [this] { showConnectDialog(); });
+    // Follow mode's rows count as the API's: the sources stay what is loaded.
+    connect(m_session, &EventSession::rowOriginsChanged, this, [this] {
+        if (m_session->state() == EventSession::State::Loaded && m_session->archive())
+            showRowSources();
+        else if (m_session->isWaitingForApi() && !m_session->isReadingArchive())
+            showArchiveProgress();
+    });
     // Rows from the archive are in before the API answers: say so while the API is read.
-    connect(m_session, &EventSession::archiveReadFinished, this, [this](qsizetype rows) {
-        m_progressLabel->setText(tr("%1 from the archive · reading what is new…").arg(QLocale().toString(rows)));
+    connect(m_session, &EventSession::archiveReadFinished, this, [this] {
+        showArchiveProgress();
         updateCounts();
     });
 }
@@ -228,6 +236,10 @@ void MainWindow::setupActions()
         m_settings->setProviderNames(dialog.names());
         applyProviderNames(dialog.names());
     });
+    QAction *preferences = m_ui->menuEdit->addAction(tr("P&references…"));
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_ui->actionExportSelected, &QAction::triggered, m_export,
         [this] { m_export->exportInteractively(true); });
     connect(m_ui->actionExportAll, &QAction::triggered, m_export,
@@ -298,7 +310,11 @@ void MainWindow::setupAccounts()
         fileActions.value(connectAt + 1), this);
     connect(m_connection, &ConnectionFlow::connectionChosen, this,
         [this](const SavedAccount &account, const QString &token) {
+            // The load that shows this account's archive goes on with the API (no second read).
+            const bool continues = m_session->isWaitingForApi() && m_session->accountLabel() == account.name;
             setConnection(account.apiUrl, token, account.name);
+            if (continues && m_session->isConnected())
+                return;
             m_readAfterAuthentication = account.organisation.isEmpty() && m_session->isConnected();
             if (m_readAfterAuthentication)
                 m_session->client()->authenticate();
@@ -408,7 +424,17 @@ void MainWindow::setConnection(const QUrl &baseUrl, const QString &token, const 
 void MainWindow::setPreparingText(const QString &text)
 {
     m_preparingText = text;
+    if (m_session->isWaitingForApi() && !m_session->isReadingArchive())
+        showArchiveProgress();
     updateEmptyState();
+}
+
+void MainWindow::showArchiveWhilePreparing(const SavedAccount &account)
+{
+    m_accounts->openArchive(account); // archiveChanged(): the session reads it
+    m_session->connectToArchiveOnly(account.name);
+    updateTitle();
+    reload();
 }
 
 void MainWindow::connectOnStartup(const QString &environmentToken) { m_connection->start(environmentToken); }
@@ -487,6 +513,31 @@ void MainWindow::startLoad(bool fresh)
 
 void MainWindow::stop() { m_session->stop(); }
 
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_settings, m_session->client()->options(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, m_follow, &FollowController::applyInterval);
+    dialog->open();
+}
+
+void MainWindow::showArchiveProgress()
+{
+    const QString rows = QLocale().toString(m_session->archivedRows());
+    // While the API is prepared, what it waits for; else that the API is being read.
+    m_progressLabel->setText(m_session->isWaitingForApi() && !m_preparingText.isEmpty()
+            ? tr("%1 from the archive · %2").arg(rows, m_preparingText)
+            : tr("%1 from the archive · reading what is new…").arg(rows));
+}
+
+QString MainWindow::rowSourcesText() const
+{
+    return m_session->archive() ? ApiErrorText::rowSources(m_session->archivedRows(), m_session->apiRows())
+                                : QString();
+}
+
+void MainWindow::showRowSources() { m_progressLabel->setText(rowSourcesText()); }
+
 void MainWindow::onLoadStateChanged()
 {
     const bool loading = m_session->isLoading();
@@ -527,7 +578,7 @@ void MainWindow::onLoadFinished(const ApiError &error)
     const FetchProgress &progress = m_session->progress();
     if (!error.isError()) {
         if (m_session->archive())
-            m_progressLabel->setText(ApiErrorText::rowSources(m_session->archivedRows(), m_session->apiRows()));
+            showRowSources();
         else
             m_progressLabel->setText(tr("Read %1 events").arg(QLocale().toString(progress.eventsReceived)));
         if (!m_session->beyondRetention().isEmpty()) {
@@ -550,7 +601,8 @@ void MainWindow::onLoadFinished(const ApiError &error)
     } else if (m_model->store().size() > 0) {
         const QString partial = ApiErrorText::partialLoad(
             m_model->store().size(), m_session->claimedTotal(), progress.failedPage);
-        m_progressLabel->setText(partial);
+        const QString sources = rowSourcesText();
+        m_progressLabel->setText(sources.isEmpty() ? partial : tr("%1 (%2)").arg(partial, sources));
         m_ui->errorBanner->showMessage(ApiErrorText::sentence(tr("%1: %2").arg(partial, error.toString())),
             ErrorBanner::Level::Error, ErrorBanner::Action::Retry);
     } else {
@@ -696,7 +748,8 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateEmptyState()
 {
-    if (!m_preparingText.isEmpty() && !m_session->isConnected()) {
+    if (!m_preparingText.isEmpty() && (!m_session->isConnected() || m_session->isWaitingForApi())
+        && m_model->rowCount() == 0) {
         m_emptyState->showMessage(m_preparingText.toHtmlEscaped());
         return;
     }
@@ -706,8 +759,8 @@ void MainWindow::updateEmptyState()
         m_emptyState->showMessage(ApiErrorText::beyondRetention(part.from, part.until).toHtmlEscaped());
         return;
     }
-    m_emptyState->showMessage(ApiErrorText::emptyTable(
-        emptiness, m_session->lastError(), m_model->store().size(), m_ui->filterPanel->scopeText()));
+    m_emptyState->showMessage(ApiErrorText::emptyTable(emptiness, m_session->lastError(),
+        m_model->store().size(), m_ui->filterPanel->scopeText(), rowSourcesText()));
 }
 
 QString MainWindow::emptyStateText() const

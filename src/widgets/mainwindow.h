@@ -37,6 +37,7 @@ class OrdersView;
 class QLabel;
 class QProgressBar;
 class QTableView;
+struct SavedAccount;
 class TokenStore;
 class ViewerSettings;
 
@@ -60,6 +61,10 @@ public:
     // Before there is anything to connect to (the demo account being generated): the empty table
     // says so instead of "Not connected". An empty text goes back to the session's state.
     void setPreparingText(const QString &text);
+    // While an account's API is being prepared (the demo's simulator): its archive opens and its
+    // rows show at once; the account's connectionChosen() (ConnectionFlow::switchTo) then reads
+    // only what the archive lacks, without reading it again.
+    void showArchiveWhilePreparing(const SavedAccount &account);
     // First start: the token from the environment, else from the token store, else the dialog.
     void connectOnStartup(const QString &environmentToken);
     void showConnectDialog(const QString &note = {});
@@ -74,6 +79,7 @@ public:
     void retry(); // after a failure: what the failed load did not finish, else refresh()
     void reload(); // a new request: forget what is loaded and read
     void stop();
+    void showPreferences(); // Edit > Preferences…
 
     // The request and local filter the panel makes right now.
     [[nodiscard]] std::optional<ViewRequest> currentRequest(QString *problem = nullptr) const;
@@ -118,6 +124,9 @@ private:
     void onLoadStateChanged();
     void onProgress(const FetchProgress &progress);
     void onLoadFinished(const ApiError &error);
+    [[nodiscard]] QString rowSourcesText() const; // empty without an archive
+    void showRowSources(); // "N from the archive, M from the API" in the status bar
+    void showArchiveProgress(); // the archive is read, the API not yet: what the status bar says
     void onCurrentEventChanged(int viewRow);
     void applyLocalFilter();
     void onQueryChanged();
