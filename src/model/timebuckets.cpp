@@ -13,19 +13,6 @@ constexpr qint64 MinuteMs = 60 * 1000;
 constexpr qint64 HourMs = 60 * MinuteMs;
 constexpr qint64 DayMs = 24 * HourMs;
 
-// A step's nominal length, for the first estimate of how many buckets it gives.
-qint64 nominalMs(TimeBuckets::Step step)
-{
-    switch (step.unit) {
-    case TimeBuckets::Unit::Minute: return step.count * MinuteMs;
-    case TimeBuckets::Unit::Hour: return step.count * HourMs;
-    case TimeBuckets::Unit::Day: return step.count * DayMs;
-    case TimeBuckets::Unit::Week: return step.count * 7 * DayMs;
-    case TimeBuckets::Unit::Month: return step.count * 28 * DayMs; // the shortest month: never an underestimate
-    }
-    return DayMs;
-}
-
 qint64 localMidnight(QDate date, const QTimeZone &zone)
 {
     // A zone whose clocks skip midnight (a DST change at 00:00) starts that day at the first
@@ -34,6 +21,34 @@ qint64 localMidnight(QDate date, const QTimeZone &zone)
 }
 
 } // namespace
+
+qint64 TimeBuckets::nominalMs(Step step)
+{
+    switch (step.unit) {
+    case Unit::Minute: return step.count * MinuteMs;
+    case Unit::Hour: return step.count * HourMs;
+    case Unit::Day: return step.count * DayMs;
+    case Unit::Week: return step.count * 7 * DayMs;
+    case Unit::Month: return step.count * 28 * DayMs; // the shortest month: a first estimate never too low
+    }
+    return DayMs;
+}
+
+bool TimeBuckets::isRound(qint64 ms, Step step, const QTimeZone &zone, Qt::DayOfWeek weekStart)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, zone);
+    const QTime time = t.time();
+    if (time.second() != 0 || time.msec() != 0)
+        return false;
+    switch (step.unit) {
+    case Unit::Minute: return time.minute() % step.count == 0;
+    case Unit::Hour: return time.minute() == 0 && time.hour() % step.count == 0;
+    case Unit::Day: return time == QTime(0, 0);
+    case Unit::Week: return time == QTime(0, 0) && t.date().dayOfWeek() == weekStart;
+    case Unit::Month: return time == QTime(0, 0) && t.date().day() == 1 && (t.date().month() - 1) % step.count == 0;
+    }
+    return false;
+}
 
 const std::vector<TimeBuckets::Step> &TimeBuckets::ladder()
 {

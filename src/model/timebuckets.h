@@ -33,6 +33,10 @@ public:
         Qt::DayOfWeek weekStart = Qt::Monday);
     // The steps tried, finest first.
     [[nodiscard]] static const std::vector<Step> &ladder();
+    // A step's nominal length (a month counts 28 days: never longer than it is).
+    [[nodiscard]] static qint64 nominalMs(Step step);
+    // True when ms is a whole step on the zone's clock (14:00 for hours, midnight of the 1st for months).
+    [[nodiscard]] static bool isRound(qint64 ms, Step step, const QTimeZone &zone, Qt::DayOfWeek weekStart = Qt::Monday);
 
     [[nodiscard]] int count() const { return m_edges.empty() ? 0 : int(m_edges.size()) - 1; }
     [[nodiscard]] bool isEmpty() const { return count() == 0; }

@@ -86,6 +86,9 @@ public:
     void setFollow(bool follow);
     [[nodiscard]] int followIntervalSeconds() const;
     void setFollowIntervalSeconds(int seconds);
+    // The timeline above the table (View > Timeline): shown by default.
+    [[nodiscard]] bool timelineVisible() const;
+    void setTimelineVisible(bool visible);
 
     void sync();
 

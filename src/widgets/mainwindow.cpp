@@ -25,6 +25,8 @@
 #include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
 #include "widgets/shortcutsdialog.h"
+#include "widgets/timelinecontroller.h"
+#include "widgets/timelinewidget.h"
 #include "widgets/windowshortcuts.h"
 
 #include <QActionGroup>
@@ -90,6 +92,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setupActions();
     setupLive();
     setupAccounts();
+    setupTimeline();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
@@ -631,6 +634,7 @@ void MainWindow::setTimeDisplay(int display)
 {
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_model->setTimeDisplay(TimeDisplay(display));
+    m_timeline->recount(); // its buckets follow the clock shown: local or UTC
     m_table->fitTimeColumn();
     m_settings->setTimeDisplay(TimeDisplay(display));
 }
@@ -729,10 +733,45 @@ void MainWindow::onEmptyStateLink(const QString &link)
 
 void MainWindow::onCurrentEventChanged(int viewRow)
 {
-    if (viewRow < 0)
+    if (viewRow < 0) {
         m_ui->detailPane->clear();
-    else
+        m_timeline->setMarker({});
+    } else {
         m_ui->detailPane->setEvent(m_model->event(viewRow));
+        m_timeline->setMarker(m_model->store().timestampMs(m_model->storeRow(viewRow)));
+    }
+}
+
+void MainWindow::setupTimeline()
+{
+    auto *widget = new TimelineWidget(m_ui->eventsPage);
+    widget->setObjectName(QStringLiteral("timeline"));
+    m_ui->eventsPageLayout->insertWidget(0, widget);
+    auto *toggle = new QAction(tr("T&imeline"), this);
+    toggle->setObjectName(QStringLiteral("actionTimeline"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    toggle->setStatusTip(tr("Show or hide the histogram of the shown events above the table"));
+    m_ui->menuView->insertAction(m_ui->actionRefresh, toggle);
+    m_ui->menuView->insertSeparator(m_ui->actionRefresh);
+    m_timeline = new TimelineController(widget, toggle, m_model, m_settings, [this]() -> TimelineController::Interval {
+        const EventFilter filter = currentFilter();
+        if (!filter.fromMs || !filter.untilMs)
+            return std::nullopt;
+        return std::pair { *filter.fromMs, *filter.untilMs };
+    }, this);
+    // A bar or a drag across bars narrows the time range: a custom range, read like any other. Its
+    // editors show minutes: a clipped end bar (the range started at 10:17:42) widens to its minute.
+    connect(widget, &TimelineWidget::rangeSelected, this, [this](qint64 fromMs, qint64 untilMs) {
+        constexpr qint64 minuteMs = 60'000;
+        fromMs -= fromMs % minuteMs;
+        untilMs += (minuteMs - untilMs % minuteMs) % minuteMs;
+        ViewerFilterState state = m_ui->filterPanel->state();
+        state.timeRange = ViewerFilterState::TimeRange::Custom;
+        state.customFrom = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc()).toLocalTime();
+        state.customUntil = QDateTime::fromMSecsSinceEpoch(untilMs, QTimeZone::utc()).toLocalTime();
+        m_ui->filterPanel->setState(state);
+        onQueryChanged();
+    });
 }
 
 bool MainWindow::selectFirstOfType(int typeId)

@@ -37,6 +37,7 @@ class OrdersView;
 class QLabel;
 class QProgressBar;
 class QTableView;
+class TimelineController;
 class TokenStore;
 class ViewerSettings;
 
@@ -110,6 +111,7 @@ private:
     void setupActions();
     void setupLive(); // follow mode, partial loads and retry
     void setupAccounts();
+    void setupTimeline(); // the histogram above the table
     void restoreState();
     void saveState();
 
@@ -142,6 +144,7 @@ private:
     AccountFlow *m_accounts;
     ExportFlow *m_export;
     FollowController *m_follow;
+    TimelineController *m_timeline;
     EmptyStateOverlay *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_filterLabel;
