@@ -173,6 +173,7 @@ private Q_SLOTS:
     void layoutPersists();
     void timelineCountsShownRowsAndNarrowsTheRange();
     void timelineKeyboardAndToggle();
+    void copyAsAndTheCtrlCDefault();
 
 private:
     void createWindow();
@@ -1177,6 +1178,43 @@ void TestMainWindow::timelineKeyboardAndToggle()
     timeline = m_window->findChild<TimelineWidget *>(QStringLiteral("timeline"));
     QVERIFY(timeline && !timeline->isVisible());
     QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionTimeline"))->isChecked());
+}
+
+void TestMainWindow::copyAsAndTheCtrlCDefault()
+{
+    loadSimulator();
+    const int row = viewRowOfId(orderSubmittedId);
+    QVERIFY(row >= 0);
+    clickRow(row);
+    QTableView *table = m_window->tableView();
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+
+    // Edit > Copy as > JSON: the whole event, as the API sent it.
+    auto *json = m_window->findChild<QAction *>(QStringLiteral("actionCopyAs_json"));
+    QVERIFY(json && json->isEnabled());
+    QApplication::clipboard()->clear();
+    json->trigger();
+    const QJsonObject object = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+    QCOMPARE(object.value(QStringLiteral("id")).toInteger(), orderSubmittedId);
+    QCOMPARE(object.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(),
+        QStringLiteral("abc@cde.com"));
+
+    // Ctrl+C copies one line an event once that is the default, and the choice is remembered.
+    auto *lineDefault = m_window->findChild<QAction *>(QStringLiteral("actionCopyDefault_line"));
+    QVERIFY(lineDefault && !lineDefault->isChecked());
+    lineDefault->trigger();
+    QCOMPARE(m_viewerSettings->copyFormat(), QStringLiteral("line"));
+    QApplication::clipboard()->clear();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QString text = QApplication::clipboard()->text();
+    QVERIFY2(text.contains(QStringLiteral("Action performed by: Sample User, abc@cde.com. (User ID: 123456)")),
+        qPrintable(text));
+    QVERIFY2(text.trimmed().endsWith(QStringLiteral("event %1").arg(orderSubmittedId)), qPrintable(text));
+    QCOMPARE(text.count(QLatin1Char('\n')), 1);
+    m_window.reset();
+    createWindow();
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionCopyDefault_line"))->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,7 +5,7 @@
 
 #include "archive/timeinterval.h"
 #include "api/eventapiclient.h"
-#include "export/tsvwriter.h"
+#include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
@@ -93,6 +93,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setupLive();
     setupAccounts();
     setupTimeline();
+    setupCopyAs();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
@@ -787,15 +788,45 @@ bool MainWindow::selectFirstOfType(int typeId)
 
 QList<EventColumns::Column> MainWindow::visibleColumns() const { return m_table->visibleColumns(); }
 
-void MainWindow::copySelection()
+void MainWindow::copySelection() { copySelectionAs(int(TicketCopy::fromKey(m_settings->copyFormat()))); }
+
+void MainWindow::copySelectionAs(int format)
 {
     const std::vector<qsizetype> rows = m_table->selectedStoreRows();
     if (rows.empty())
         return;
-    TsvWriter::Options options;
+    TicketCopy::Options options;
     options.neutraliseFormulas = m_export->neutralisesFormulas(); // the export dialog's choice
-    QGuiApplication::clipboard()->setText(TsvWriter::write(m_model->store(), rows, visibleColumns(), options));
+    QGuiApplication::clipboard()->setText(
+        TicketCopy::write(m_model->store(), rows, visibleColumns(), TicketCopy::Format(format), options));
     statusBar()->showMessage(tr("Copied %Ln rows.", nullptr, int(rows.size())), 3000);
+}
+
+void MainWindow::setupCopyAs()
+{
+    // Edit > Copy as: each form once; then which of them Ctrl+C makes (remembered).
+    auto *menu = new QMenu(tr("Copy &as"), this);
+    menu->setObjectName(QStringLiteral("menuCopyAs"));
+    m_ui->menuEdit->insertMenu(m_ui->menuEdit->actions().value(1), menu);
+    for (const TicketCopy::Format format : TicketCopy::formats()) {
+        QAction *action = menu->addAction(TicketCopy::name(format));
+        action->setObjectName(QStringLiteral("actionCopyAs_") + TicketCopy::key(format));
+        connect(action, &QAction::triggered, this, [this, format] { copySelectionAs(int(format)); });
+        connect(m_table, &EventTableView::selectedRowsChanged, action, &QAction::setEnabled);
+        action->setEnabled(false);
+    }
+    menu->addSection(tr("Ctrl+C copies"));
+    auto *group = new QActionGroup(menu);
+    const TicketCopy::Format current = TicketCopy::fromKey(m_settings->copyFormat());
+    for (const TicketCopy::Format format : TicketCopy::formats()) {
+        QAction *action = menu->addAction(TicketCopy::name(format));
+        action->setObjectName(QStringLiteral("actionCopyDefault_") + TicketCopy::key(format));
+        action->setCheckable(true);
+        action->setChecked(format == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this,
+            [this, format] { m_settings->setCopyFormat(TicketCopy::key(format)); });
+    }
 }
 
 // ---- export --------------------------------------------------------------------------------------

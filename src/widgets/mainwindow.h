@@ -112,6 +112,8 @@ private:
     void setupLive(); // follow mode, partial loads and retry
     void setupAccounts();
     void setupTimeline(); // the histogram above the table
+    void setupCopyAs(); // Edit > Copy as
+    void copySelectionAs(int format); // a TicketCopy::Format
     void restoreState();
     void saveState();
 

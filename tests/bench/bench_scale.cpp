@@ -9,6 +9,7 @@
 #include "api/eventparser.h"
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
+#include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
 #include "filter/eventhistogram.h"
 #include "model/eventcolumns.h"
@@ -599,6 +600,24 @@ int main(int argc, char **argv)
                     qlonglong(rows.size()), qlonglong(histogram.counted()), qlonglong(perHour.size()));
     }
 
+    // Copy for tickets (issue 16): 100,000 selected rows in each form, the slowest reported.
+    double copyMaxMs = 0;
+    {
+        std::vector<qsizetype> rows;
+        for (int r = 0; r < std::min(100000, model.rowCount()); ++r)
+            rows.push_back(model.storeRow(r));
+        const QList<EventColumns::Column> columns = EventColumns::tableColumns();
+        for (const TicketCopy::Format format : TicketCopy::formats()) {
+            QElapsedTimer t;
+            t.start();
+            const QString text = TicketCopy::write(model.store(), rows, columns, format, {});
+            const double took = ms(t);
+            std::printf("  copy %zu rows as %-26s %8.1f ms, %.1f MB\n", rows.size(), qPrintable(TicketCopy::key(format)),
+                        took, double(text.size()) * 2 / 1e6);
+            copyMaxMs = std::max(copyMaxMs, took);
+        }
+    }
+
     std::printf("results for %lld events (ours) on %d cores:\n", qlonglong(count), QThread::idealThreadCount());
     report("ingest (events/s)", oursIngest, baseIngest, "ev/s", true, ">= 300000");
     report("GUI thread block per page", maxAppendMs, -1, "ms", false, "<= 16");
@@ -616,6 +635,7 @@ int main(int argc, char **argv)
     report("orders: per-page update, mean", orderPageMeanMs, -1, "ms", false, "<= 1");
     report("orders: per-page update, slowest", orderPageMaxMs, -1, "ms", false, "<= 1");
     report("timeline histogram, all shown rows", histogramMs, baseHistogramMs, "ms", false, "<= 30");
+    report("copy 100,000 rows, slowest form", copyMaxMs, -1, "ms", false, "<= 1000");
     if (baseline && baselineCount < count)
         std::printf("(the baseline ran on %lld events; per-event and per-row figures compare, times do not scale linearly)\n",
                     qlonglong(baselineCount));
