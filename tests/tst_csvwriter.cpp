@@ -3,6 +3,7 @@
 #include "api/eventparser.h"
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
+#include "export/ticketcopy.h"
 #include "export/tsvwriter.h"
 #include "model/eventstore.h"
 
@@ -31,6 +32,9 @@ private Q_SLOTS:
     void writeErrorIsReported();
     void exportsStoreRows();
     void exportProgressCancels();
+    void copyForTickets_data();
+    void copyForTickets();
+    void copyJsonIsTheWholeEventWithoutSecrets();
 };
 
 void TestCsvWriter::field_data()
@@ -254,6 +258,90 @@ void TestCsvWriter::exportProgressCancels()
     QCOMPARE(lastProgress, 4096);
     QVERIFY(writer.flush());
     QCOMPARE(buffer.data().count('\n'), 4096); // stopped right there, not at the end
+}
+
+namespace {
+
+// Doc example 57 (by Sample User) and an event with a pipe and a formula in its description.
+const QByteArray ticketPage = R"([
+ {"timestamp":"2021-12-20T12:23:51.000Z","alert":false,"description":"New SIM order has been submitted",
+  "id":213775802007594,"event_type":{"id":38,"description":"Order submitted"},
+  "event_source":{"id":2,"description":"API"},"event_severity":{"id":0,"description":"Info"},
+  "organisation":{"id":654321,"name":"Sampe Corp"},
+  "user":{"id":123456,"name":"Sample User","username":"abc@cde.com"},
+  "detail":{"id":16235491,"location":"/api/v1/order/16235491"}},
+ {"timestamp":"2026-12-01T16:44:10.250Z","alert":true,"description":"=cmd|' /C calc'!A0",
+  "id":142986836530266,"event_type":{"id":39,"description":"Order updated"},
+  "event_source":{"id":2,"description":"API"},"event_severity":{"id":1,"description":"Warn"},
+  "organisation":{"id":2,"name":"Cervantes Agritech S.L."},
+  "detail":{"id":16168172,"status":{"id":2,"description":"Shipped"},"auth_token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"}}
+])";
+
+} // namespace
+
+void TestCsvWriter::copyForTickets_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("expected");
+    const QString line1 = QString::fromUtf8("2021-12-20 12:23:51 UTC · Info · Order submitted · Sampe Corp · New SIM "
+                                            "order has been submitted · Action performed by: Sample User, "
+                                            "abc@cde.com. (User ID: 123456) · event 213775802007594\n");
+    const QString line2 = QString::fromUtf8("2026-12-01 16:44:10 UTC · Warn · Order updated · Cervantes Agritech S.L. · "
+                                            "=cmd|' /C calc'!A0 · event 142986836530266\n");
+    QTest::newRow("one line per event") << int(TicketCopy::Format::Line) << line1 + line2;
+    QTest::newRow("markdown") << int(TicketCopy::Format::Markdown)
+                              << QStringLiteral("| Time | Severity | Description | ID |\n| --- | --- | --- | --- |\n"
+                                                "| 2021-12-20T12:23:51.000Z | Info | New SIM order has been submitted | "
+                                                "213775802007594 |\n"
+                                                "| 2026-12-01T16:44:10.250Z | Warn | =cmd\\|' /C calc'!A0 | "
+                                                "142986836530266 |\n");
+    QTest::newRow("table: a formula neutralised")
+        << int(TicketCopy::Format::Table)
+        << QStringLiteral("Time\tSeverity\tDescription\tID\n2021-12-20T12:23:51.000Z\tInfo\tNew SIM order has been "
+                          "submitted\t213775802007594\n2026-12-01T16:44:10.250Z\tWarn\t'=cmd|' /C "
+                          "calc'!A0\t142986836530266\n");
+}
+
+void TestCsvWriter::copyForTickets()
+{
+    QFETCH(int, format);
+    QFETCH(QString, expected);
+    ParseResult parsed = EventParser::parse(ticketPage);
+    QVERIFY2(parsed.isOk(), qPrintable(parsed.error));
+    EventStore store;
+    QCOMPARE(store.append(std::move(parsed.events())), qsizetype(2));
+    const std::vector<qsizetype> rows { 0, 1 };
+    const QList<EventColumns::Column> columns { EventColumns::Time, EventColumns::Severity, EventColumns::Description,
+        EventColumns::Id };
+    const QString text = TicketCopy::write(store, rows, columns, TicketCopy::Format(format), {});
+    if (text != expected)
+        qWarning().noquote() << "got:\n" << text;
+    QCOMPARE(text, expected);
+}
+
+void TestCsvWriter::copyJsonIsTheWholeEventWithoutSecrets()
+{
+    ParseResult parsed = EventParser::parse(ticketPage);
+    const std::vector<Event> original = parsed.events();
+    EventStore store;
+    store.append(std::move(parsed.events()));
+    const std::vector<qsizetype> rows { 0, 1 };
+    const QString json = TicketCopy::write(store, rows, {}, TicketCopy::Format::Json, {});
+    QVERIFY(!json.contains(QLatin1String("eyJhbGciOiJIUzI1NiJ9")));
+    ParseResult back = EventParser::parse(json.toUtf8());
+    QVERIFY2(back.isOk(), qPrintable(back.error));
+    QCOMPARE(back.events().size(), size_t(2));
+    QCOMPARE(back.events()[0], original[0]); // no secret: the event as received
+    QCOMPARE(back.events()[1].id, original[1].id);
+    QVERIFY(back.events()[1].detailJson.contains("\"status\":{\"id\":2"));
+    // With keepSecrets, the token too; one event alone is an object, not an array.
+    const std::vector<qsizetype> one { 1 };
+    const QString kept = TicketCopy::write(store, one, {}, TicketCopy::Format::Json, { true, true });
+    QVERIFY(kept.startsWith(QLatin1Char('{')));
+    QVERIFY(kept.contains(QLatin1String("eyJhbGciOiJIUzI1NiJ9")));
+    for (const TicketCopy::Format format : TicketCopy::formats())
+        QCOMPARE(TicketCopy::fromKey(TicketCopy::key(format)), format);
+    QCOMPARE(TicketCopy::fromKey(u"nonsense"), TicketCopy::Format::Table);
 }
 
 QTEST_APPLESS_MAIN(TestCsvWriter)

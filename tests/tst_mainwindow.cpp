@@ -22,6 +22,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/ordersview.h"
 #include "widgets/shortcutsdialog.h"
+#include "widgets/timelinewidget.h"
 #include "testdata.h"
 
 #include <QApplication>
@@ -170,6 +171,9 @@ private Q_SLOTS:
     void errorBannerOnHttp500();
     void noAccessOn401();
     void layoutPersists();
+    void timelineCountsShownRowsAndNarrowsTheRange();
+    void timelineKeyboardAndToggle();
+    void copyAsAndTheCtrlCDefault();
 
 private:
     void createWindow();
@@ -1069,6 +1073,148 @@ void TestMainWindow::utcTimesFitTheirColumn()
         QVERIFY2(table->fontMetrics().horizontalAdvance(text) + 8 <= table->columnWidth(EventColumns::Time),
             qPrintable(text));
     }
+}
+
+namespace {
+
+qsizetype histogramTotal(const EventHistogram &histogram)
+{
+    qsizetype sum = 0;
+    for (int b = 0; b < histogram.buckets().count(); ++b)
+        sum += histogram.total(b);
+    return sum;
+}
+
+} // namespace
+
+void TestMainWindow::timelineCountsShownRowsAndNarrowsTheRange()
+{
+    loadSimulator();
+    auto *timeline = m_window->findChild<TimelineWidget *>(QStringLiteral("timeline"));
+    QVERIFY(timeline);
+    QVERIFY(timeline->isVisible());
+    QTRY_COMPARE(histogramTotal(timeline->histogram()), qsizetype(m_model->rowCount()));
+    QVERIFY(timeline->histogram().buckets().count() > 1);
+
+    // The other filters count: without Info, the bars hold only Warn and Critical.
+    auto *info = m_window->filterPanel()->findChild<QCheckBox *>(QStringLiteral("severityInfo"));
+    QVERIFY(info);
+    info->setChecked(false);
+    QTRY_VERIFY(!m_model->isBusy() && m_model->rowCount() < int(m_simulator->eventCount()));
+    QTRY_COMPARE(histogramTotal(timeline->histogram()), qsizetype(m_model->rowCount()));
+    for (int b = 0; b < timeline->histogram().buckets().count(); ++b)
+        QCOMPARE(timeline->histogram().counts(b)[0], qsizetype(0));
+    info->setChecked(true);
+    QTRY_COMPARE(histogramTotal(timeline->histogram()), qsizetype(m_simulator->eventCount()));
+
+    // The tooltip's words for the fullest bar.
+    const EventHistogram &histogram = timeline->histogram();
+    int fullest = 0;
+    for (int b = 0; b < histogram.buckets().count(); ++b)
+        fullest = histogram.total(b) > histogram.total(fullest) ? b : fullest;
+    const QString tip = timeline->bucketText(fullest);
+    QVERIFY2(tip.contains(QStringLiteral("%1 events").arg(QLocale().toString(histogram.total(fullest)))), qPrintable(tip));
+
+    // Drag across the last three bars: the time range becomes theirs, and only their events show.
+    const int count = histogram.buckets().count();
+    const int first = count - 3;
+    const qint64 from = histogram.buckets().start(first);
+    const qint64 lastEnd = histogram.buckets().end(count - 1); // now: the clipped bar widens to its minute
+    const qint64 until = lastEnd + (60'000 - lastEnd % 60'000) % 60'000;
+    qsizetype expected = 0;
+    for (int b = first; b < count; ++b)
+        expected += histogram.total(b);
+    QVERIFY(expected > 0);
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    QTest::mousePress(timeline, Qt::LeftButton, {}, timeline->barRect(first).center());
+    QTest::mouseMove(timeline, timeline->barRect(count - 2).center());
+    QTest::mouseMove(timeline, timeline->barRect(count - 1).center());
+    QTest::mouseRelease(timeline, Qt::LeftButton, {}, timeline->barRect(count - 1).center());
+    const ViewerFilterState state = m_window->filterPanel()->state();
+    QCOMPARE(state.timeRange, ViewerFilterState::TimeRange::Custom);
+    QCOMPARE(state.customFrom.toMSecsSinceEpoch(), from);
+    QCOMPARE(state.customUntil.toMSecsSinceEpoch(), until);
+    QVERIFY(finished.wait(fetchTimeoutMs));
+    QTRY_VERIFY(!m_model->isBusy());
+    QCOMPARE(m_model->rowCount(), int(expected));
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 t = m_model->store().timestampMs(m_model->storeRow(row));
+        QVERIFY(t >= from && t < until);
+    }
+    // The narrowed range gets buckets of its own, holding every shown row.
+    QTRY_COMPARE(histogramTotal(timeline->histogram()), qsizetype(m_model->rowCount()));
+    QCOMPARE(timeline->histogram().buckets().edges().front(), from);
+}
+
+void TestMainWindow::timelineKeyboardAndToggle()
+{
+    loadSimulator();
+    auto *timeline = m_window->findChild<TimelineWidget *>(QStringLiteral("timeline"));
+    QVERIFY(timeline);
+    QTRY_COMPARE(histogramTotal(timeline->histogram()), qsizetype(m_model->rowCount()));
+
+    // Selecting an event marks its time; End then Enter narrows to the newest bar.
+    clickRow(0);
+    const qint64 last = timeline->histogram().buckets().count() - 1;
+    const qint64 from = timeline->histogram().buckets().start(int(last));
+    const qint64 lastEnd = timeline->histogram().buckets().end(int(last));
+    const qint64 until = lastEnd + (60'000 - lastEnd % 60'000) % 60'000;
+    timeline->setFocus();
+    QTest::keyClick(timeline, Qt::Key_End);
+    QTest::keyClick(timeline, Qt::Key_Return);
+    const ViewerFilterState state = m_window->filterPanel()->state();
+    QCOMPARE(state.timeRange, ViewerFilterState::TimeRange::Custom);
+    QCOMPARE(state.customFrom.toMSecsSinceEpoch(), from);
+    QCOMPARE(state.customUntil.toMSecsSinceEpoch(), until);
+
+    // View > Timeline hides it, and the choice is remembered.
+    auto *toggle = m_window->findChild<QAction *>(QStringLiteral("actionTimeline"));
+    QVERIFY(toggle && toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(!timeline->isVisible());
+    QVERIFY(!m_viewerSettings->timelineVisible());
+    m_window.reset();
+    createWindow();
+    timeline = m_window->findChild<TimelineWidget *>(QStringLiteral("timeline"));
+    QVERIFY(timeline && !timeline->isVisible());
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionTimeline"))->isChecked());
+}
+
+void TestMainWindow::copyAsAndTheCtrlCDefault()
+{
+    loadSimulator();
+    const int row = viewRowOfId(orderSubmittedId);
+    QVERIFY(row >= 0);
+    clickRow(row);
+    QTableView *table = m_window->tableView();
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+
+    // Edit > Copy as > JSON: the whole event, as the API sent it.
+    auto *json = m_window->findChild<QAction *>(QStringLiteral("actionCopyAs_json"));
+    QVERIFY(json && json->isEnabled());
+    QApplication::clipboard()->clear();
+    json->trigger();
+    const QJsonObject object = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+    QCOMPARE(object.value(QStringLiteral("id")).toInteger(), orderSubmittedId);
+    QCOMPARE(object.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(),
+        QStringLiteral("abc@cde.com"));
+
+    // Ctrl+C copies one line an event once that is the default, and the choice is remembered.
+    auto *lineDefault = m_window->findChild<QAction *>(QStringLiteral("actionCopyDefault_line"));
+    QVERIFY(lineDefault && !lineDefault->isChecked());
+    lineDefault->trigger();
+    QCOMPARE(m_viewerSettings->copyFormat(), QStringLiteral("line"));
+    QApplication::clipboard()->clear();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QString text = QApplication::clipboard()->text();
+    QVERIFY2(text.contains(QStringLiteral("Action performed by: Sample User, abc@cde.com. (User ID: 123456)")),
+        qPrintable(text));
+    QVERIFY2(text.trimmed().endsWith(QStringLiteral("event %1").arg(orderSubmittedId)), qPrintable(text));
+    QCOMPARE(text.count(QLatin1Char('\n')), 1);
+    m_window.reset();
+    createWindow();
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionCopyDefault_line"))->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -437,6 +437,12 @@ QByteArray EventStore::extraJson(qsizetype row) const
 
 Event EventStore::event(qsizetype row) const
 {
+    PayloadReader reader(*this);
+    return event(row, reader);
+}
+
+Event EventStore::event(qsizetype row, PayloadReader &reader) const
+{
     Event e;
     if (row < 0 || row >= size())
         return e;
@@ -458,7 +464,6 @@ Event EventStore::event(qsizetype row) const
         e.sim = m_sims[m_sim[r]];
     if (m_imsi[r] != None)
         e.imsi = m_imsis[m_imsi[r]];
-    PayloadReader reader(*this);
     QByteArrayView detail, extra;
     reader.load(row, &detail, &extra);
     e.detailJson = detail.toByteArray();

@@ -82,6 +82,9 @@ public:
     [[nodiscard]] qsizetype rowOfId(qint64 id) const; // -1 when absent
 
     [[nodiscard]] Event event(qsizetype row) const; // the whole event, payload included
+    class PayloadReader;
+    // The same for many rows: the reader decompresses each payload block once.
+    [[nodiscard]] Event event(qsizetype row, PayloadReader &reader) const;
 
     // Column access by row; rows are 0 .. size()-1, in arrival order.
     [[nodiscard]] qint64 id(qsizetype row) const { return m_ids[size_t(row)]; }

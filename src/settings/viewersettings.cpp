@@ -28,6 +28,8 @@ const QString keyHeader = QStringLiteral("table/header");
 const QString keyProviderNames = QStringLiteral("orders/providerNames");
 const QString keyFollow = QStringLiteral("follow/enabled");
 const QString keyFollowInterval = QStringLiteral("follow/intervalSeconds");
+const QString keyTimeline = QStringLiteral("view/timeline");
+const QString keyCopyFormat = QStringLiteral("edit/copyFormat");
 const QString keyTimeDisplay = QStringLiteral("table/timeDisplay");
 const QString keyTimeRange = QStringLiteral("filter/timeRange");
 const QString keyCustomFrom = QStringLiteral("filter/customFrom");
@@ -319,3 +321,14 @@ void ViewerSettings::setFollowIntervalSeconds(int seconds)
 {
     m_settings->setValue(keyFollowInterval, std::clamp(seconds, 1, 24 * 3600));
 }
+
+bool ViewerSettings::timelineVisible() const { return m_settings->value(keyTimeline, true).toBool(); }
+
+void ViewerSettings::setTimelineVisible(bool visible) { m_settings->setValue(keyTimeline, visible); }
+
+QString ViewerSettings::copyFormat() const
+{
+    return m_settings->value(keyCopyFormat, QStringLiteral("table")).toString();
+}
+
+void ViewerSettings::setCopyFormat(const QString &key) { m_settings->setValue(keyCopyFormat, key); }

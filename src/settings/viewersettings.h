@@ -86,6 +86,12 @@ public:
     void setFollow(bool follow);
     [[nodiscard]] int followIntervalSeconds() const;
     void setFollowIntervalSeconds(int seconds);
+    // The timeline above the table (View > Timeline): shown by default.
+    [[nodiscard]] bool timelineVisible() const;
+    void setTimelineVisible(bool visible);
+    // What Ctrl+C copies (Edit > Copy as): a TicketCopy format key, "table" by default.
+    [[nodiscard]] QString copyFormat() const;
+    void setCopyFormat(const QString &key);
 
     void sync();
 

@@ -5,7 +5,7 @@
 
 #include "archive/timeinterval.h"
 #include "api/eventapiclient.h"
-#include "export/tsvwriter.h"
+#include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
 #include "settings/viewersettings.h"
@@ -26,6 +26,8 @@
 #include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
 #include "widgets/shortcutsdialog.h"
+#include "widgets/timelinecontroller.h"
+#include "widgets/timelinewidget.h"
 #include "widgets/windowshortcuts.h"
 
 #include <QActionGroup>
@@ -91,6 +93,8 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setupActions();
     setupLive();
     setupAccounts();
+    setupTimeline();
+    setupCopyAs();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
@@ -683,6 +687,7 @@ void MainWindow::setTimeDisplay(int display)
 {
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_model->setTimeDisplay(TimeDisplay(display));
+    m_timeline->recount(); // its buckets follow the clock shown: local or UTC
     m_table->fitTimeColumn();
     m_settings->setTimeDisplay(TimeDisplay(display));
 }
@@ -782,10 +787,45 @@ void MainWindow::onEmptyStateLink(const QString &link)
 
 void MainWindow::onCurrentEventChanged(int viewRow)
 {
-    if (viewRow < 0)
+    if (viewRow < 0) {
         m_ui->detailPane->clear();
-    else
+        m_timeline->setMarker({});
+    } else {
         m_ui->detailPane->setEvent(m_model->event(viewRow));
+        m_timeline->setMarker(m_model->store().timestampMs(m_model->storeRow(viewRow)));
+    }
+}
+
+void MainWindow::setupTimeline()
+{
+    auto *widget = new TimelineWidget(m_ui->eventsPage);
+    widget->setObjectName(QStringLiteral("timeline"));
+    m_ui->eventsPageLayout->insertWidget(0, widget);
+    auto *toggle = new QAction(tr("T&imeline"), this);
+    toggle->setObjectName(QStringLiteral("actionTimeline"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    toggle->setStatusTip(tr("Show or hide the histogram of the shown events above the table"));
+    m_ui->menuView->insertAction(m_ui->actionRefresh, toggle);
+    m_ui->menuView->insertSeparator(m_ui->actionRefresh);
+    m_timeline = new TimelineController(widget, toggle, m_model, m_settings, [this]() -> TimelineController::Interval {
+        const EventFilter filter = currentFilter();
+        if (!filter.fromMs || !filter.untilMs)
+            return std::nullopt;
+        return std::pair { *filter.fromMs, *filter.untilMs };
+    }, this);
+    // A bar or a drag across bars narrows the time range: a custom range, read like any other. Its
+    // editors show minutes: a clipped end bar (the range started at 10:17:42) widens to its minute.
+    connect(widget, &TimelineWidget::rangeSelected, this, [this](qint64 fromMs, qint64 untilMs) {
+        constexpr qint64 minuteMs = 60'000;
+        fromMs -= fromMs % minuteMs;
+        untilMs += (minuteMs - untilMs % minuteMs) % minuteMs;
+        ViewerFilterState state = m_ui->filterPanel->state();
+        state.timeRange = ViewerFilterState::TimeRange::Custom;
+        state.customFrom = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc()).toLocalTime();
+        state.customUntil = QDateTime::fromMSecsSinceEpoch(untilMs, QTimeZone::utc()).toLocalTime();
+        m_ui->filterPanel->setState(state);
+        onQueryChanged();
+    });
 }
 
 bool MainWindow::selectFirstOfType(int typeId)
@@ -801,15 +841,45 @@ bool MainWindow::selectFirstOfType(int typeId)
 
 QList<EventColumns::Column> MainWindow::visibleColumns() const { return m_table->visibleColumns(); }
 
-void MainWindow::copySelection()
+void MainWindow::copySelection() { copySelectionAs(int(TicketCopy::fromKey(m_settings->copyFormat()))); }
+
+void MainWindow::copySelectionAs(int format)
 {
     const std::vector<qsizetype> rows = m_table->selectedStoreRows();
     if (rows.empty())
         return;
-    TsvWriter::Options options;
+    TicketCopy::Options options;
     options.neutraliseFormulas = m_export->neutralisesFormulas(); // the export dialog's choice
-    QGuiApplication::clipboard()->setText(TsvWriter::write(m_model->store(), rows, visibleColumns(), options));
+    QGuiApplication::clipboard()->setText(
+        TicketCopy::write(m_model->store(), rows, visibleColumns(), TicketCopy::Format(format), options));
     statusBar()->showMessage(tr("Copied %Ln rows.", nullptr, int(rows.size())), 3000);
+}
+
+void MainWindow::setupCopyAs()
+{
+    // Edit > Copy as: each form once; then which of them Ctrl+C makes (remembered).
+    auto *menu = new QMenu(tr("Copy &as"), this);
+    menu->setObjectName(QStringLiteral("menuCopyAs"));
+    m_ui->menuEdit->insertMenu(m_ui->menuEdit->actions().value(1), menu);
+    for (const TicketCopy::Format format : TicketCopy::formats()) {
+        QAction *action = menu->addAction(TicketCopy::name(format));
+        action->setObjectName(QStringLiteral("actionCopyAs_") + TicketCopy::key(format));
+        connect(action, &QAction::triggered, this, [this, format] { copySelectionAs(int(format)); });
+        connect(m_table, &EventTableView::selectedRowsChanged, action, &QAction::setEnabled);
+        action->setEnabled(false);
+    }
+    menu->addSection(tr("Ctrl+C copies"));
+    auto *group = new QActionGroup(menu);
+    const TicketCopy::Format current = TicketCopy::fromKey(m_settings->copyFormat());
+    for (const TicketCopy::Format format : TicketCopy::formats()) {
+        QAction *action = menu->addAction(TicketCopy::name(format));
+        action->setObjectName(QStringLiteral("actionCopyDefault_") + TicketCopy::key(format));
+        action->setCheckable(true);
+        action->setChecked(format == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this,
+            [this, format] { m_settings->setCopyFormat(TicketCopy::key(format)); });
+    }
 }
 
 // ---- export --------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class QLabel;
 class QProgressBar;
 class QTableView;
 struct SavedAccount;
+class TimelineController;
 class TokenStore;
 class ViewerSettings;
 
@@ -116,6 +117,9 @@ private:
     void setupActions();
     void setupLive(); // follow mode, partial loads and retry
     void setupAccounts();
+    void setupTimeline(); // the histogram above the table
+    void setupCopyAs(); // Edit > Copy as
+    void copySelectionAs(int format); // a TicketCopy::Format
     void restoreState();
     void saveState();
 
@@ -151,6 +155,7 @@ private:
     AccountFlow *m_accounts;
     ExportFlow *m_export;
     FollowController *m_follow;
+    TimelineController *m_timeline;
     EmptyStateOverlay *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_filterLabel;

@@ -9,10 +9,13 @@
 #include "api/eventparser.h"
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
+#include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
+#include "filter/eventhistogram.h"
 #include "model/eventcolumns.h"
 #include "model/payloadrecords.h"
 #include "model/payloadsketch.h"
+#include "model/timebuckets.h"
 #include "table/eventtablemodel.h"
 #include "table/simordertablemodel.h"
 #include "model/simorderbook.h"
@@ -28,6 +31,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <QTimeZone>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -38,6 +43,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <array>
+#include <climits>
 #include <cstdio>
 #include <deque>
 #include <numeric>
@@ -557,6 +564,60 @@ int main(int argc, char **argv)
         std::printf("  rows %lld\n\n", qlonglong(n));
     }
 
+    // The timeline (issue 16): the shown rows per bucket and severity over the whole range, against
+    // the straightforward way (a QDateTime per row, rounded down to its local hour, counted in a map).
+    double histogramMs = 0;
+    double baseHistogramMs = 0;
+    {
+        timeModelChange(model, [&] { model.setFilter({}); });
+        const std::vector<uint32_t> &rows = model.visibleRows();
+        qint64 first = LLONG_MAX, last = LLONG_MIN;
+        for (const uint32_t row : rows) {
+            first = std::min(first, model.store().timestampMs(row));
+            last = std::max(last, model.store().timestampMs(row));
+        }
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        EventHistogram histogram;
+        for (int round = 0; round < 3; ++round) { // the best of three
+            QElapsedTimer t;
+            t.start();
+            histogram = EventHistogram::count(model.store(), rows, TimeBuckets::make(first, last + 1, zone, 250));
+            histogramMs = round == 0 ? ms(t) : std::min(histogramMs, ms(t));
+        }
+        QElapsedTimer t;
+        t.start();
+        QMap<qint64, std::array<qsizetype, 4>> perHour;
+        for (const uint32_t row : rows) {
+            QDateTime at = QDateTime::fromMSecsSinceEpoch(model.store().timestampMs(row), zone);
+            at.setTime(QTime(at.time().hour(), 0));
+            const qint64 severity = model.store().severities()[model.store().severityIndex(row)].id;
+            ++perHour[at.toMSecsSinceEpoch()][size_t(std::clamp<qint64>(severity, 0, 3))];
+        }
+        baseHistogramMs = ms(t);
+        std::printf("  timeline: %d buckets of %d %s over %lld rows (%lld counted); the map: %lld hours\n",
+                    histogram.buckets().count(), histogram.buckets().step().count,
+                    histogram.buckets().step().unit == TimeBuckets::Unit::Hour ? "hours" : "(other unit)",
+                    qlonglong(rows.size()), qlonglong(histogram.counted()), qlonglong(perHour.size()));
+    }
+
+    // Copy for tickets (issue 16): 100,000 selected rows in each form, the slowest reported.
+    double copyMaxMs = 0;
+    {
+        std::vector<qsizetype> rows;
+        for (int r = 0; r < std::min(100000, model.rowCount()); ++r)
+            rows.push_back(model.storeRow(r));
+        const QList<EventColumns::Column> columns = EventColumns::tableColumns();
+        for (const TicketCopy::Format format : TicketCopy::formats()) {
+            QElapsedTimer t;
+            t.start();
+            const QString text = TicketCopy::write(model.store(), rows, columns, format, {});
+            const double took = ms(t);
+            std::printf("  copy %zu rows as %-26s %8.1f ms, %.1f MB\n", rows.size(), qPrintable(TicketCopy::key(format)),
+                        took, double(text.size()) * 2 / 1e6);
+            copyMaxMs = std::max(copyMaxMs, took);
+        }
+    }
+
     std::printf("results for %lld events (ours) on %d cores:\n", qlonglong(count), QThread::idealThreadCount());
     report("ingest (events/s)", oursIngest, baseIngest, "ev/s", true, ">= 300000");
     report("GUI thread block per page", maxAppendMs, -1, "ms", false, "<= 16");
@@ -573,6 +634,8 @@ int main(int argc, char **argv)
     report("orders: fold of all events", orderFoldMs, -1, "ms", false, "-");
     report("orders: per-page update, mean", orderPageMeanMs, -1, "ms", false, "<= 1");
     report("orders: per-page update, slowest", orderPageMaxMs, -1, "ms", false, "<= 1");
+    report("timeline histogram, all shown rows", histogramMs, baseHistogramMs, "ms", false, "<= 30");
+    report("copy 100,000 rows, slowest form", copyMaxMs, -1, "ms", false, "<= 1000");
     if (baseline && baselineCount < count)
         std::printf("(the baseline ran on %lld events; per-event and per-row figures compare, times do not scale linearly)\n",
                     qlonglong(baselineCount));
