@@ -19,6 +19,7 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <vector>
@@ -181,6 +182,16 @@ void appendCopyText(std::string *out, const QString &text)
 void appendCopyNumber(std::string *out, qint64 n)
 {
     out->append(std::to_string(n));
+}
+
+// An entity's columns: its id, then its text fields (tab-separated).
+void appendEntity(std::string *out, qint64 id, std::initializer_list<const QString *> fields)
+{
+    appendCopyNumber(out, id);
+    for (const QString *field : fields) {
+        *out += '\t';
+        appendCopyText(out, *field);
+    }
 }
 
 // A value for LIKE: its own % _ and \ matched literally.
@@ -572,30 +583,22 @@ qsizetype TeamArchive::write(const EventBatch &batch, std::optional<TimeInterval
         }
         case B::Users: {
             const EventUser u = B::userFromKey(key);
-            appendCopyNumber(&out, u.id);
-            for (const QString *s : { &u.name, &u.username })
-                out += '\t', appendCopyText(&out, *s);
+            appendEntity(&out, u.id, { &u.name, &u.username });
             break;
         }
         case B::Endpoints: {
             const EventEndpoint e = B::endpointFromKey(key);
-            appendCopyNumber(&out, e.id);
-            for (const QString *s : { &e.name, &e.ipAddress, &e.imei, &e.tags })
-                out += '\t', appendCopyText(&out, *s);
+            appendEntity(&out, e.id, { &e.name, &e.ipAddress, &e.imei, &e.tags });
             break;
         }
         case B::Sims: {
-            const EventSim s = B::simFromKey(key);
-            appendCopyNumber(&out, s.id);
-            for (const QString *v : { &s.iccid, &s.productionDate })
-                out += '\t', appendCopyText(&out, *v);
+            const EventSim sim = B::simFromKey(key);
+            appendEntity(&out, sim.id, { &sim.iccid, &sim.productionDate });
             break;
         }
         case B::Imsis: {
-            const EventImsi i = B::imsiFromKey(key);
-            appendCopyNumber(&out, i.id);
-            for (const QString *v : { &i.imsi, &i.importDate })
-                out += '\t', appendCopyText(&out, *v);
+            const EventImsi imsi = B::imsiFromKey(key);
+            appendEntity(&out, imsi.id, { &imsi.imsi, &imsi.importDate });
             break;
         }
         case B::TableCount:
