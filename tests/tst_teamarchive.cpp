@@ -186,6 +186,11 @@ void TestTeamArchive::coverageIsRecorded()
     const QList<TimeInterval> expected { { 1000, 3000 }, { 5000, 6000 } };
     QCOMPARE(again->coverage().intervals(), expected);
     QCOMPARE(again->info().coverage.intervals(), expected);
+    // One that bridges both (and overlaps them): a single interval, also for the first object.
+    QVERIFY(again->markCovered({ 2500, 5500 }));
+    QVERIFY(archive->markCovered({ 7000, 8000 }));
+    const QList<TimeInterval> bridged { { 1000, 6000 }, { 7000, 8000 } };
+    QCOMPARE(archive->coverage().intervals(), bridged);
 }
 
 void TestTeamArchive::monthsArePartitions()

@@ -665,35 +665,27 @@ qsizetype TeamArchive::write(const EventBatch &batch, std::optional<TimeInterval
         && !succeeded(exec(m_connection, "UPDATE ev_account SET redacted_values = redacted_values + $2 WHERE id = $1",
             { number(m_accountId), number(redactedValues) })))
         return failCount(cannot);
-    if (covered) {
-        ArchiveCoverage coverage;
-        coverage.add(*covered);
-        if (!storeCoverage(coverage))
-            return -1;
-    }
+    if (covered && !covered->isEmpty() && !addCoverage(*covered))
+        return -1;
     if (!succeeded(exec(m_connection, "COMMIT")))
         return failCount(cannot);
     return added;
 }
 
-bool TeamArchive::storeCoverage(const ArchiveCoverage &coverage)
+bool TeamArchive::addCoverage(TimeInterval covered)
 {
     // Inside the caller's transaction. The account's row lock orders writers of its coverage.
+    // Only the intervals the new one touches change (overlapping or adjacent: ArchiveCoverage's
+    // rule): they are replaced by their union with it, whatever other writers committed before.
     const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers");
     const QByteArray id = number(m_accountId);
-    if (!succeeded(exec(m_connection, "SELECT 1 FROM ev_account WHERE id = $1 FOR UPDATE", { id })))
+    if (!succeeded(exec(m_connection, "SELECT 1 FROM ev_account WHERE id = $1 FOR UPDATE", { id }))
+        || !succeeded(exec(m_connection,
+            "WITH gone AS (DELETE FROM ev_coverage WHERE account = $1 AND from_ms <= $3 AND until_ms >= $2 "
+            "RETURNING from_ms, until_ms) INSERT INTO ev_coverage (account, from_ms, until_ms) "
+            "SELECT $1, LEAST($2::bigint, MIN(from_ms)), GREATEST($3::bigint, MAX(until_ms)) FROM gone",
+            { id, number(covered.from), number(covered.until) })))
         return fail(cannot);
-    // What another writer committed meanwhile stays covered too.
-    ArchiveCoverage merged = this->coverage();
-    for (const TimeInterval &i : coverage.intervals())
-        merged.add(i);
-    if (!succeeded(exec(m_connection, "DELETE FROM ev_coverage WHERE account = $1", { id })))
-        return fail(cannot);
-    for (const TimeInterval &i : merged.intervals()) {
-        if (!succeeded(exec(m_connection, "INSERT INTO ev_coverage (account, from_ms, until_ms) VALUES ($1, $2, $3)",
-                { id, number(i.from), number(i.until) })))
-            return fail(cannot);
-    }
     return true;
 }
 
@@ -703,9 +695,7 @@ bool TeamArchive::markCovered(TimeInterval covered)
         return true;
     if (!succeeded(exec(m_connection, "BEGIN")))
         return fail(QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers"));
-    ArchiveCoverage coverage;
-    coverage.add(covered);
-    if (!storeCoverage(coverage))
+    if (!addCoverage(covered))
         return false;
     return succeeded(exec(m_connection, "COMMIT"))
         || fail(QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers"));

@@ -76,7 +76,7 @@ private:
     [[nodiscard]] static pg_conn *connect(const QString &url, QString *error);
     [[nodiscard]] static bool migrate(pg_conn *connection, QString *error);
     bool ensurePartitions(qint64 fromMs, qint64 untilMs);
-    bool storeCoverage(const ArchiveCoverage &coverage);
+    bool addCoverage(TimeInterval covered);
     bool fail(const QString &what) const; // lastError() from the server's message; returns false
     qsizetype failCount(const QString &what) const { fail(what); return -1; }
 
