@@ -3,7 +3,7 @@
 #include "archive/archivesync.h"
 
 #include "api/eventapiclient.h"
-#include "archive/eventarchive.h"
+#include "archive/archivestore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-ArchiveSync::ArchiveSync(EventApiClient *client, EventArchive *archive, QObject *parent)
+ArchiveSync::ArchiveSync(EventApiClient *client, ArchiveStore *archive, QObject *parent)
     : QObject(parent), m_client(client), m_archive(archive)
 {
 }

@@ -15,7 +15,7 @@
 #include <QObject>
 
 class EventApiClient;
-class EventArchive;
+class ArchiveStore;
 
 // The one incremental sync, used by `emnify-events sync` and by the viewer's session (lives on
 // the thread of its client). Pulls each gap of the range that is not covered and lies inside the
@@ -35,7 +35,7 @@ public:
 
     // client, archive: not owned, must outlive the sync. While it runs the sync owns the client's
     // fetch (it listens to every eventsReceived/finished): start no other fetch on that client.
-    ArchiveSync(EventApiClient *client, EventArchive *archive, QObject *parent = nullptr);
+    ArchiveSync(EventApiClient *client, ArchiveStore *archive, QObject *parent = nullptr);
     ~ArchiveSync() override;
 
     // Ends with finished() exactly once (never inside start()). The query's from/until are
@@ -70,7 +70,7 @@ private:
     void disconnectClient();
 
     EventApiClient *m_client;
-    EventArchive *m_archive;
+    ArchiveStore *m_archive;
     EventQuery m_query;
     EventScope m_scope;
     bool m_marksCoverage = false;

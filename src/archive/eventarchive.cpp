@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "archive/eventarchive.h"
 
+#include "api/eventquerymatcher.h"
 #include "archive/archivechunk.h"
+#include "archive/batchpayloads.h"
 #include "model/eventbatchbuilder.h"
 #include "model/payloadrecords.h"
 #include "model/payloadsecrets.h"
@@ -411,24 +413,7 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
     std::stable_sort(fresh.begin(), fresh.end(),
         [&](qsizetype a, qsizetype b) { return batch.timestampMs(a) > batch.timestampMs(b); });
 
-    std::unordered_map<uint32_t, std::string> blocks; // decompressed payload blocks
-    auto payload = [&](qsizetype row, QByteArrayView *detail, QByteArrayView *extra) {
-        const uint32_t index = batch.payloadBlock(row);
-        auto it = blocks.find(index);
-        if (it == blocks.end()) {
-            const B::Block &block = batch.blocks()[index];
-            std::string raw;
-            const QByteArrayView bytes = batch.blockBytes(index);
-            if (block.compressedSize == UINT32_MAX)
-                raw.assign(bytes.data(), size_t(bytes.size()));
-            else
-                PayloadRecords::decompress({ bytes.data(), size_t(bytes.size()) }, block.rawSize, &raw);
-            it = blocks.emplace(index, std::move(raw)).first;
-        }
-        const std::string &raw = it->second;
-        const uint32_t offset = std::min<uint32_t>(batch.payloadOffset(row), uint32_t(raw.size()));
-        PayloadRecords::split(QByteArrayView(raw.data() + offset, qsizetype(raw.size() - offset)), detail, extra);
-    };
+    BatchPayloads payloads(batch);
 
     Statement insert(m_db, InsertChunk);
     if (!insert.isValid())
@@ -454,7 +439,7 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
                     row.keys[size_t(table)] = batch.table(B::Table(table)).key(key);
             }
             QByteArrayView detail, extra;
-            payload(r, &detail, &extra);
+            payloads.payload(r, &detail, &extra);
             auto redact = [&](QByteArrayView json) -> std::string_view {
                 if (json.isEmpty())
                     return {};
@@ -715,4 +700,24 @@ bool EventArchive::forget(const QString &path, QString *error)
         }
     }
     return ok;
+}
+
+bool EventArchive::read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
+    const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize) const
+{
+    const EventQueryMatcher matcher(filter);
+    if (matcher.isEmpty())
+        return read(range, scope, sink, pageSize);
+    return read(
+        range, scope,
+        [&](EventBatch &&batch) {
+            matcher.dropUnmatched(&batch);
+            return batch.liveCount() == 0 || sink(std::move(batch));
+        },
+        pageSize);
+}
+
+std::unique_ptr<ArchiveStore> EventArchive::openAnother(QString *error) const
+{
+    return openExisting(m_path, error);
 }

@@ -5,6 +5,7 @@
 #include "api/eventscope.h"
 #include "archive/archiveaccount.h"
 #include "archive/archivecoverage.h"
+#include "archive/archivestore.h"
 #include "archive/timeinterval.h"
 #include "model/event.h"
 #include "model/eventbatch.h"
@@ -26,26 +27,15 @@ struct sqlite3;
 // Storage: events are kept in chunks of up to ChunkEvents events of one stretch of time (a row
 // each, zstd-compressed, with the chunk's time range indexed), plus one row per event id for
 // de-duplication. Reading a range touches only the chunks that overlap it.
-class EventArchive final
+class EventArchive final : public ArchiveStore
 {
 public:
     static constexpr int SchemaVersion = 1;
     static constexpr int ChunkEvents = 4096;
 
-    struct Info
-    {
-        ArchiveAccount account;
-        QString path;
-        qint64 events = 0;
-        ArchiveCoverage coverage;
-        qint64 oldestMs = 0, newestMs = 0; // 0 when empty
-        qint64 bytesOnDisk = 0; // the file and its write-ahead log
-        qint64 redactedValues = 0; // secret values replaced by PayloadSecrets::RedactedMarker
-    };
+    using Info = ArchiveStore::Info; // path: the file; bytesOnDisk: the file and its write-ahead log
 
-    ~EventArchive();
-    EventArchive(const EventArchive &) = delete;
-    EventArchive &operator=(const EventArchive &) = delete;
+    ~EventArchive() override;
 
     // Opens or creates (the file 0600, a folder it creates 0700). A corrupt or foreign file (not
     // SQLite, SQLite of another application, the archive of another account) is refused: moved
@@ -60,10 +50,10 @@ public:
     // One transaction each: the events not archived yet (by id) and, if given, the interval now
     // covered completely. Returns how many were added (archived once this returns), -1 on failure
     // (lastError()). Secret values in payloads are replaced by PayloadSecrets' marker first.
-    qsizetype write(const EventBatch &batch, std::optional<TimeInterval> covered = {});
+    qsizetype write(const EventBatch &batch, std::optional<TimeInterval> covered = {}) override;
     qsizetype write(std::span<const Event> events, std::optional<TimeInterval> covered = {});
-    bool markCovered(TimeInterval covered); // an interval that finished without events
-    [[nodiscard]] ArchiveCoverage coverage() const;
+    bool markCovered(TimeInterval covered) override; // an interval that finished without events
+    [[nodiscard]] ArchiveCoverage coverage() const override;
 
     // The events of [range) (of one scope's entity when scope is not Account), chunk by chunk from
     // the newest, each batch newest first and of about pageSize events; the sink returns false to
@@ -71,15 +61,20 @@ public:
     // archive does not know whose token it was.
     bool read(TimeInterval range, const EventScope &scope, const std::function<bool(EventBatch &&)> &sink,
         qsizetype pageSize = 10000) const;
-    [[nodiscard]] Info info() const;
-    [[nodiscard]] const ArchiveAccount &account() const { return m_account; }
+    // The same, without the events that do not match filter (EventQueryMatcher: dropped from
+    // each batch as it is read).
+    bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
+        const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
+    [[nodiscard]] Info info() const override;
+    [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] const QString &path() const { return m_path; }
 
     // Removes events older than olderThanMs, then the oldest until the file is under maxBytes
     // (0: no limit); coverage shrinks with them. Returns the events removed, -1 on failure. Safe
     // on a worker thread with its own EventArchive object.
     qsizetype prune(qint64 olderThanMs, qint64 maxBytes);
-    [[nodiscard]] QString lastError() const { return m_lastError; }
+    [[nodiscard]] QString lastError() const override { return m_lastError; }
+    [[nodiscard]] std::unique_ptr<ArchiveStore> openAnother(QString *error) const override;
 
     // Creates the folder of path if missing, 0700 (a folder that exists is left as it is).
     static bool createFolder(const QString &path, QString *error);

@@ -7,6 +7,7 @@
 #include "cli/eventexportjob.h"
 #include "model/isotime.h"
 #include "model/payloadsecrets.h"
+#include "teamarchive/teamarchive.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -70,16 +71,25 @@ QString ArchiveCommands::offlinePath(const EventExportOptions &options, QString 
     return {};
 }
 
+std::unique_ptr<ArchiveStore> ArchiveCommands::openExisting(const EventExportOptions &options, QString *error)
+{
+    const QString path = offlinePath(options, error);
+    if (path.isEmpty())
+        return nullptr;
+    if (TeamArchive::isTeamArchiveUrl(path))
+        return TeamArchive::openExisting(path, QUrl(options.url), error);
+    return EventArchive::openExisting(path, error);
+}
+
 int ArchiveCommands::info(const EventExportOptions &options, QIODevice *out, QIODevice *log)
 {
     QString error;
-    const QString path = offlinePath(options, &error);
-    std::unique_ptr<EventArchive> archive = path.isEmpty() ? nullptr : EventArchive::openExisting(path, &error);
+    const std::unique_ptr<ArchiveStore> archive = openExisting(options, &error);
     if (!archive) {
         writeLine(log, QStringLiteral("emnify-events: %1").arg(error));
         return EventExportJob::Failed;
     }
-    const EventArchive::Info info = archive->info();
+    const ArchiveStore::Info info = archive->info();
     writeLine(out, QStringLiteral("archive:  %1").arg(info.path));
     writeLine(out, QStringLiteral("account:  %1, organisation %2%3")
                        .arg(info.account.apiUrl.toString(), info.account.organisation,
@@ -103,11 +113,13 @@ int ArchiveCommands::info(const EventExportOptions &options, QIODevice *out, QIO
 
 bool ArchiveCommands::read(const EventExportOptions &options, const std::function<bool(EventBatch &&)> &sink, QString *error)
 {
-    const QString path = offlinePath(options, error);
-    std::unique_ptr<EventArchive> archive = path.isEmpty() ? nullptr : EventArchive::openExisting(path, error);
+    const std::unique_ptr<ArchiveStore> archive = openExisting(options, error);
     if (!archive)
         return false;
-    if (!archive->read(rangeOf(options, 0), options.scope, sink)) {
+    // The filters other than the time range are the archive's to apply (the range is read's own).
+    EventQuery filter = options.query;
+    filter.from = filter.until = QDateTime();
+    if (!archive->read(rangeOf(options, 0), options.scope, filter, sink)) {
         *error = archive->lastError();
         return false;
     }
@@ -161,31 +173,10 @@ void ArchiveSyncJob::onAuthenticated()
             m_log);
         return;
     }
-    const QString path = m_options.archive.isEmpty() ? account.defaultPath() : m_options.archive;
-    QString error;
-    if (!EventArchive::createFolder(path, &error)) {
-        finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
-        return;
-    }
-    // One sync per archive at a time: the second one waits (SQLite alone would keep the file
-    // intact too, but two syncs would pull the same pages twice).
-    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".sync-lock"));
-    m_lock->setStaleLockTime(0); // a lock of a dead process is taken over (QLockFile checks the pid)
-    if (!m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host, application;
-        m_lock->getLockInfo(&pid, &host, &application);
-        writeLine(m_log, QStringLiteral("emnify-events: another sync of %1 is running (pid %2); waiting for it")
-                             .arg(path)
-                             .arg(pid));
-        if (!m_lock->lock()) {
-            finish(EventExportJob::Failed, QStringLiteral("emnify-events: cannot lock %1").arg(path), m_log);
+    if (TeamArchive::isTeamArchiveUrl(m_options.archive)) {
+        if (!openTeamArchive(account))
             return;
-        }
-    }
-    m_archive = EventArchive::open(path, account, &error);
-    if (!m_archive) {
-        finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
+    } else if (!openLocalArchive(account)) {
         return;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -202,6 +193,63 @@ void ArchiveSyncJob::onAuthenticated()
     m_sync->start(m_range, m_options.query, m_options.scope, now);
 }
 
+bool ArchiveSyncJob::openLocalArchive(const ArchiveAccount &account)
+{
+    const QString path = m_options.archive.isEmpty() ? account.defaultPath() : m_options.archive;
+    QString error;
+    if (!EventArchive::createFolder(path, &error)) {
+        finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
+        return false;
+    }
+    // One sync per archive at a time: the second one waits (SQLite alone would keep the file
+    // intact too, but two syncs would pull the same pages twice).
+    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".sync-lock"));
+    m_lock->setStaleLockTime(0); // a lock of a dead process is taken over (QLockFile checks the pid)
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, application;
+        m_lock->getLockInfo(&pid, &host, &application);
+        writeLine(m_log, QStringLiteral("emnify-events: another sync of %1 is running (pid %2); waiting for it")
+                             .arg(path)
+                             .arg(pid));
+        if (!m_lock->lock()) {
+            finish(EventExportJob::Failed, QStringLiteral("emnify-events: cannot lock %1").arg(path), m_log);
+            return false;
+        }
+    }
+    m_archive = EventArchive::open(path, account, &error);
+    if (!m_archive) {
+        finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
+        return false;
+    }
+    return true;
+}
+
+bool ArchiveSyncJob::openTeamArchive(const ArchiveAccount &account)
+{
+    QString error;
+    std::unique_ptr<TeamArchive> team = TeamArchive::open(m_options.archive, account, &error);
+    if (!team) {
+        finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
+        return false;
+    }
+    // One sync per account at a time, on any machine: the lock is the database's. A second sync
+    // would only pull the same pages again, so it ends instead of waiting.
+    QString holder;
+    if (!team->beginSync(&holder)) {
+        finish(EventExportJob::Failed,
+            holder.isEmpty() ? QStringLiteral("emnify-events: %1").arg(team->lastError())
+                             : QStringLiteral("emnify-events: another sync of this account into %1 is running (%2); "
+                                              "this one exits without syncing")
+                                   .arg(TeamArchive::displayUrl(m_options.archive), holder),
+            m_log);
+        return false;
+    }
+    m_team = team.get();
+    m_archive = std::move(team);
+    return true;
+}
+
 void ArchiveSyncJob::onBatch(qsizetype added)
 {
     m_committed += added;
@@ -214,7 +262,9 @@ void ArchiveSyncJob::onBatch(qsizetype added)
 
 void ArchiveSyncJob::onSyncFinished(const ApiError &error, qsizetype added)
 {
-    const EventArchive::Info info = m_archive->info();
+    if (m_team)
+        m_team->endSync(added, error.isError() ? error.toString() : QString());
+    const ArchiveStore::Info info = m_archive->info();
     const QString what = QStringLiteral("archived %1 new events (%2 .. %3), archive now %4 events")
                              .arg(ArchiveCommands::count(added), ArchiveCommands::day(std::max(m_range.from, info.oldestMs)),
                                  ArchiveCommands::day(m_range.until), ArchiveCommands::count(info.events));

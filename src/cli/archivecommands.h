@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "archive/archiveaccount.h"
 #include "archive/archivesync.h"
 #include "cli/eventexportoptions.h"
 #include "model/eventbatch.h"
@@ -16,7 +17,8 @@
 #include <memory>
 
 class EventApiClient;
-class EventArchive;
+class ArchiveStore;
+class TeamArchive;
 class QIODevice;
 class QNetworkAccessManager;
 
@@ -24,11 +26,15 @@ class QNetworkAccessManager;
 // reading an archive for an offline export.
 namespace ArchiveCommands {
 
-// --archive PATH, or without a path the only archive in ArchiveAccount::defaultFolder().
+// --archive PATH (a file, or a team archive's postgresql:// URL), or without a path the only
+// archive in ArchiveAccount::defaultFolder().
 [[nodiscard]] QString offlinePath(const EventExportOptions &options, QString *error);
+// That archive, opened to read (a team archive's account: the only one, or the one of --url);
+// nullptr and *error when it cannot be.
+[[nodiscard]] std::unique_ptr<ArchiveStore> openExisting(const EventExportOptions &options, QString *error);
 // `emnify-events archive info`: what the archive holds, to out. Returns the exit status.
 [[nodiscard]] int info(const EventExportOptions &options, QIODevice *out, QIODevice *log);
-// The archive's events of the options' range and scope, batch by batch, newest first.
+// The archive's events of the options' range, scope and filters, batch by batch, newest first.
 bool read(const EventExportOptions &options, const std::function<bool(EventBatch &&)> &sink, QString *error);
 // "1,234": counts in messages, grouped the same in every locale (scripts read them).
 [[nodiscard]] QString count(qint64 n);
@@ -37,7 +43,8 @@ bool read(const EventExportOptions &options, const std::function<bool(EventBatch
 } // namespace ArchiveCommands
 
 // `emnify-events sync`: authenticates (the token names the account), takes the archive's sync
-// lock (a second sync of the same archive waits and says so), then runs ArchiveSync over the
+// lock (a second sync of the same local archive waits and says so; of the same account in a team
+// archive, exits with a message: the first one will have done the work), then runs ArchiveSync over the
 // range (default: the API's retention window) and prints one line of what it added. Progress
 // lines on the log say how many events are committed so far.
 class ArchiveSyncJob final : public QObject
@@ -58,6 +65,8 @@ Q_SIGNALS:
 
 private:
     void onAuthenticated();
+    bool openLocalArchive(const ArchiveAccount &account); // false: finished with the reason
+    bool openTeamArchive(const ArchiveAccount &account);
     void onBatch(qsizetype added);
     void onSyncFinished(const ApiError &error, qsizetype added);
     void finish(int exitCode, const QString &message, QIODevice *to);
@@ -67,7 +76,8 @@ private:
     QIODevice *m_out;
     std::unique_ptr<EventApiClient> m_client;
     std::unique_ptr<QLockFile> m_lock;
-    std::unique_ptr<EventArchive> m_archive;
+    std::unique_ptr<ArchiveStore> m_archive;
+    TeamArchive *m_team = nullptr; // m_archive when it is a team archive
     std::unique_ptr<ArchiveSync> m_sync;
     TimeInterval m_range;
     qint64 m_committed = 0;

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/eventexportoptions.h"
 
-#include "archive/archivesync.h"
 #include "model/eventtypecatalogue.h"
 #include "model/isotime.h"
+#include "teamarchive/teamarchive.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -131,8 +131,10 @@ void addOptions(QCommandLineParser &parser)
                            "default each such value is written as \"<redacted>\").")),
         QCommandLineOption(QStringLiteral("quiet"), QStringLiteral("No progress lines on stderr.")),
         value(one("archive"),
-            "The local archive: export and orders read it instead of the API (offline); sync fills it; "
-            "without a path (--archive alone), the account's own archive.",
+            "The archive: export and orders read it instead of the API (offline, with the same filters; "
+            "--url picks the account of a team archive that holds several); sync fills it. A file, a "
+            "team archive's postgresql://[user@]host[:port]/database URL (the password from PGPASSWORD or "
+            "~/.pgpass, never in the URL), or without a path (--archive alone) the account's own file.",
             "path"),
     });
     parser.addHelpOption();
@@ -198,6 +200,10 @@ EventExportArguments EventExportOptions::parse(
 
     options.archiveSet = parser.isSet(QStringLiteral("archive"));
     options.archive = parser.value(QStringLiteral("archive"));
+    if (TeamArchive::isTeamArchiveUrl(options.archive)) {
+        if (const QString problem = TeamArchive::checkUrl(options.archive); !problem.isEmpty())
+            return fail(problem);
+    }
     if (options.command == Command::ArchiveInfo)
         return result;
     // Reading an archive needs no API; the rest does.
@@ -292,8 +298,6 @@ EventExportArguments EventExportOptions::parse(
         query.*member = parser.value(QString::fromLatin1(name));
     if (const QString problem = query.validate(); !problem.isEmpty())
         return fail(problem);
-    if (offline && !ArchiveSync::isUnfiltered(query))
-        return fail(QStringLiteral("with --archive, only --from/--until and --scope narrow the events"));
 
     if (parser.isSet(QStringLiteral("scope"))) {
         const auto scope = EventScope::fromString(parser.value(QStringLiteral("scope")));

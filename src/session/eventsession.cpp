@@ -4,7 +4,7 @@
 
 #include "api/eventapiclient.h"
 #include "archive/archivesync.h"
-#include "archive/eventarchive.h"
+#include "archive/archivestore.h"
 #include "model/workerpools.h"
 #include "table/eventtablemodel.h"
 
@@ -71,7 +71,7 @@ EventSession::~EventSession()
         m_sync->disconnect(this);
 }
 
-void EventSession::setArchive(EventArchive *archive)
+void EventSession::setArchive(ArchiveStore *archive)
 {
     if (archive == m_archive)
         return;
@@ -188,17 +188,18 @@ void EventSession::readArchive()
     read->done = done->get_future();
     m_archiveRead = read;
     const quint64 generation = ++m_archiveGeneration;
-    const QString path = m_archive->path();
+    const ArchiveStore *store = m_archive;
     const TimeInterval range { m_reading.first, m_reading.second };
     const EventScope scope = m_request.scope;
-    // The worker opens the file itself: an EventArchive is used by one thread at a time. It posts
-    // to this object, which waits for it before it goes (cancelArchiveRead()).
-    WorkerPools::current().jobs()->start([this, read, done, generation, path, range, scope] {
+    // The worker opens its own connection: an archive object is used by one thread at a time (store
+    // is only asked for another, and setArchive() waits for this read first). It posts to this
+    // object, which waits for it before it goes (cancelArchiveRead()).
+    WorkerPools::current().jobs()->start([this, read, done, generation, store, range, scope] {
         QString error;
-        const std::unique_ptr<EventArchive> archive = EventArchive::openExisting(path, &error);
+        const std::unique_ptr<ArchiveStore> archive = store->openAnother(&error);
         if (archive) {
             const bool ok = archive->read(
-                range, scope,
+                range, scope, EventQuery(),
                 [&](EventBatch &&batch) {
                     if (read->cancelled)
                         return false;

@@ -23,7 +23,7 @@
 struct ApiClientOptions;
 class ArchiveSync;
 class EventApiClient;
-class EventArchive;
+class ArchiveStore;
 class EventBatch;
 class EventTableModel;
 
@@ -93,8 +93,8 @@ public:
 
     // The archive of the connected account, or none: rows from the API only. Not owned; it must
     // outlive the session or be unset first (nullptr). Takes effect with the next load.
-    void setArchive(EventArchive *archive);
-    [[nodiscard]] EventArchive *archive() const { return m_archive; }
+    void setArchive(ArchiveStore *archive);
+    [[nodiscard]] ArchiveStore *archive() const { return m_archive; }
     // Where the table's rows came from: read from the archive, or from the API (loads, retries and
     // follow mode's polls). Counted as the rows enter the store, so together they are always
     // what is loaded (rowOriginsChanged()).
@@ -204,7 +204,7 @@ private:
         std::atomic<bool> cancelled { false };
         std::future<void> done;
     };
-    EventArchive *m_archive = nullptr;
+    ArchiveStore *m_archive = nullptr;
     std::unique_ptr<ArchiveSync> m_sync; // with m_archive: every read from the API goes through it
     std::shared_ptr<ArchiveRead> m_archiveRead; // the running read of the archive, on a worker
     quint64 m_archiveGeneration = 0; // batches of an older read are dropped

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/simeventquery.h"
 
+#include "api/eventquerymatcher.h"
 #include "model/eventstore.h"
 #include "model/isotime.h"
 
@@ -61,22 +62,15 @@ template <typename Table, typename Pred> std::vector<char> bitmap(const Table &t
     return out;
 }
 
+// The value rules are the ones offline archive reads apply (EventQueryMatcher).
 bool anyContains(const QString &text, const QStringList &values)
 {
-    for (const QString &v : values) {
-        if (text.contains(v, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return EventQueryMatcher::containsAny(text, values);
 }
 
 bool anyEquals(const QString &text, const QStringList &values)
 {
-    for (const QString &v : values) {
-        if (text == v)
-            return true;
-    }
-    return false;
+    return EventQueryMatcher::equalsAny(text, values);
 }
 
 bool namedMatches(const EventStore::NamedId &n, const QStringList &values)
@@ -322,14 +316,7 @@ std::vector<uint32_t> SimEventQuery::run(const EventStore &store) const
             break;
         case Field::User:
             checks.push_back({ Column::User, bitmap(store.users(), [&](const EventUser &u) {
-                                  for (const QString &value : v) {
-                                      bool ok = false;
-                                      const qint64 id = value.toLongLong(&ok);
-                                      if ((ok && u.id == id) || u.name.contains(value, Qt::CaseInsensitive)
-                                          || u.username.contains(value, Qt::CaseInsensitive))
-                                          return true;
-                                  }
-                                  return false;
+                                  return EventQueryMatcher::idOrNameMatches(u.id, { u.name, u.username }, v);
                               }) });
             break;
         case Field::Endpoint:
@@ -350,13 +337,8 @@ std::vector<uint32_t> SimEventQuery::run(const EventStore &store) const
                 bitmap(store.endpoints(), [&](const EventEndpoint &e) { return anyEquals(e.imei, v); }) });
             break;
         case Field::Iccid:
-            // The documented rule: up to 19 characters a prefix ("starts with"), longer exact.
             checks.push_back({ Column::Sim, bitmap(store.sims(), [&](const EventSim &s) {
-                                  for (const QString &value : v) {
-                                      if (value.size() <= 19 ? s.iccid.startsWith(value) : s.iccid == value)
-                                          return true;
-                                  }
-                                  return false;
+                                  return EventQueryMatcher::iccidMatches(s.iccid, v);
                               }) });
             break;
         case Field::Imsi:

@@ -1,0 +1,853 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#include "teamarchive/teamarchive.h"
+
+#include "api/eventquerymatcher.h"
+#include "archive/batchpayloads.h"
+#include "model/eventbatchbuilder.h"
+#include "model/payloadsecrets.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QSysInfo>
+#include <QTimeZone>
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+// Advisory lock keys (class, object): one class for this program's locks.
+constexpr int LockClass = 1163264000; // "EV" and a number nobody else is likely to pick
+constexpr int SchemaLock = 0; // creating or upgrading the schema
+constexpr int PartitionLock = 1; // creating a month's partition
+constexpr int SyncLockClass = LockClass + 1; // object: the account's id
+
+// The event columns, in the order reads select them and COPY writes them (after account).
+constexpr const char *EventColumns = "id, ts_ms, alert, description, type_id, type_name, source_id, source_name, "
+                                     "severity_id, severity_name, organisation_id, organisation_name, user_id, "
+                                     "user_name, user_username, endpoint_id, endpoint_name, endpoint_ip, "
+                                     "endpoint_imei, endpoint_tags, sim_id, iccid, sim_production_date, imsi_id, "
+                                     "imsi, imsi_import_date, detail, extra";
+
+// Version 1. Indexes for the viewer's queries (checked with EXPLAIN ANALYZE on bench_teamarchive's
+// archive): the primary key serves a time range of the whole account (scanned backwards: newest
+// first, no sort); the others a type or organisation over time, the scope entities over time,
+// and the ICCID prefix and IMSI lookups. Severity and source have three values each: the time range narrows better.
+constexpr const char *SchemaV1 = R"sql(
+CREATE TABLE ev_account (
+    id serial PRIMARY KEY,
+    api_url text NOT NULL,
+    organisation text NOT NULL,
+    label text NOT NULL DEFAULT '',
+    redacted_values bigint NOT NULL DEFAULT 0,
+    UNIQUE (api_url, organisation));
+CREATE TABLE ev_event (
+    account integer NOT NULL,
+    id bigint NOT NULL,
+    ts_ms bigint NOT NULL,
+    alert boolean NOT NULL,
+    description text NOT NULL,
+    type_id integer NOT NULL, type_name text NOT NULL,
+    source_id integer NOT NULL, source_name text NOT NULL,
+    severity_id integer NOT NULL, severity_name text NOT NULL,
+    organisation_id bigint NOT NULL, organisation_name text NOT NULL,
+    user_id bigint, user_name text, user_username text,
+    endpoint_id bigint, endpoint_name text, endpoint_ip text, endpoint_imei text, endpoint_tags text,
+    sim_id bigint, iccid text, sim_production_date text,
+    imsi_id bigint, imsi text, imsi_import_date text,
+    detail text NOT NULL,
+    extra text NOT NULL,
+    PRIMARY KEY (account, ts_ms, id)
+) PARTITION BY RANGE (ts_ms);
+CREATE INDEX ev_event_type ON ev_event (account, type_id, ts_ms);
+CREATE INDEX ev_event_organisation ON ev_event (account, organisation_id, ts_ms);
+CREATE INDEX ev_event_endpoint ON ev_event (account, endpoint_id, ts_ms) WHERE endpoint_id IS NOT NULL;
+CREATE INDEX ev_event_sim ON ev_event (account, sim_id, ts_ms) WHERE sim_id IS NOT NULL;
+CREATE INDEX ev_event_user ON ev_event (account, user_id, ts_ms) WHERE user_id IS NOT NULL;
+CREATE INDEX ev_event_iccid ON ev_event (account, iccid text_pattern_ops) WHERE iccid IS NOT NULL;
+CREATE INDEX ev_event_imsi ON ev_event (account, imsi) WHERE imsi IS NOT NULL;
+CREATE TABLE ev_coverage (
+    account integer NOT NULL REFERENCES ev_account (id) ON DELETE CASCADE,
+    from_ms bigint NOT NULL,
+    until_ms bigint NOT NULL,
+    PRIMARY KEY (account, from_ms));
+CREATE TABLE ev_sync (
+    account integer PRIMARY KEY REFERENCES ev_account (id) ON DELETE CASCADE,
+    holder text NOT NULL,
+    started_ms bigint NOT NULL,
+    finished_ms bigint,
+    added bigint,
+    error text);
+)sql";
+
+struct ResultDeleter
+{
+    void operator()(PGresult *result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+bool succeeded(const Result &result)
+{
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+Result exec(PGconn *connection, const char *sql)
+{
+    return Result(PQexec(connection, sql));
+}
+
+// Text parameters; a null QByteArray is SQL NULL.
+Result exec(PGconn *connection, const QByteArray &sql, const std::vector<QByteArray> &params)
+{
+    std::vector<const char *> values;
+    values.reserve(params.size());
+    for (const QByteArray &p : params)
+        values.push_back(p.isNull() ? nullptr : p.constData());
+    return Result(PQexecParams(
+        connection, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+QString serverMessage(PGconn *connection)
+{
+    return QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+}
+
+qint64 toInt(const PGresult *result, int row, int column)
+{
+    const char *text = PQgetvalue(result, row, column);
+    qint64 value = 0;
+    std::from_chars(text, text + PQgetlength(result, row, column), value);
+    return value;
+}
+
+std::string_view text(const PGresult *result, int row, int column)
+{
+    return { PQgetvalue(result, row, column), size_t(PQgetlength(result, row, column)) };
+}
+
+// Text as a parameter: an empty string stays an empty string (a null QByteArray would be NULL).
+QByteArray utf8(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    return bytes.isNull() ? QByteArray("", 0) : bytes;
+}
+
+QByteArray number(qint64 n)
+{
+    return QByteArray::number(n);
+}
+
+// COPY's text format: backslash, tab, line feed and carriage return escaped.
+void appendCopyText(std::string *out, std::string_view text)
+{
+    for (const char c : text) {
+        switch (c) {
+        case '\\':
+            out->append("\\\\");
+            break;
+        case '\t':
+            out->append("\\t");
+            break;
+        case '\n':
+            out->append("\\n");
+            break;
+        case '\r':
+            out->append("\\r");
+            break;
+        default:
+            out->push_back(c);
+        }
+    }
+}
+
+void appendCopyText(std::string *out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    appendCopyText(out, std::string_view(utf8.constData(), size_t(utf8.size())));
+}
+
+void appendCopyNumber(std::string *out, qint64 n)
+{
+    out->append(std::to_string(n));
+}
+
+// An entity's columns: its id, then its text fields (tab-separated).
+void appendEntity(std::string *out, qint64 id, std::initializer_list<const QString *> fields)
+{
+    appendCopyNumber(out, id);
+    for (const QString *field : fields) {
+        *out += '\t';
+        appendCopyText(out, *field);
+    }
+}
+
+// A value for LIKE: its own % _ and \ matched literally.
+QByteArray likeLiteral(const QString &value)
+{
+    QByteArray out;
+    for (const char c : value.toUtf8()) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+qint64 monthStart(qint64 ms)
+{
+    const QDate day = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date();
+    return QDateTime(QDate(day.year(), day.month(), 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+qint64 nextMonthStart(qint64 monthStartMs)
+{
+    const QDate day = QDateTime::fromMSecsSinceEpoch(monthStartMs, QTimeZone::utc()).date().addMonths(1);
+    return QDateTime(day, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+QString accountUrl(const QUrl &apiUrl)
+{
+    return apiUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        .toString();
+}
+
+// The SQL WHERE of a read, with its parameters ($1 is the account, $2 and $3 the range).
+class WhereBuilder final
+{
+public:
+    QByteArray param(const QByteArray &value)
+    {
+        params.push_back(value);
+        return '$' + QByteArray::number(params.size());
+    }
+    // Alternatives of one field: (a OR b ...); each gives its own condition.
+    template <typename Condition> void anyOf(const QStringList &values, Condition condition)
+    {
+        if (values.isEmpty())
+            return;
+        QByteArrayList parts;
+        for (const QString &value : values)
+            parts << condition(value);
+        sql += " AND (" + parts.join(" OR ") + ')';
+    }
+    void likeAnyOf(const char *column, const QStringList &values)
+    {
+        anyOf(values, [&](const QString &v) { return QByteArray(column) + " ILIKE " + param('%' + likeLiteral(v) + '%'); });
+    }
+    void equalsAnyOf(const char *column, const QStringList &values)
+    {
+        anyOf(values, [&](const QString &v) { return QByteArray(column) + " = " + param(utf8(v)); });
+    }
+
+    QByteArray sql;
+    std::vector<QByteArray> params;
+};
+
+// Why a filter or scope value matches no event at all (the read then returns nothing).
+bool buildWhere(WhereBuilder *w, const EventScope &scope, const EventQuery &filter)
+{
+    const char *scopeColumn = nullptr;
+    switch (scope.kind) {
+    case EventScope::Kind::Account:
+        break;
+    case EventScope::Kind::Endpoint:
+        scopeColumn = "endpoint_id";
+        break;
+    case EventScope::Kind::Sim:
+        scopeColumn = "sim_id";
+        break;
+    case EventScope::Kind::User:
+        scopeColumn = "user_id";
+        break;
+    case EventScope::Kind::Organisation:
+        scopeColumn = "organisation_id";
+        break;
+    }
+    if (scopeColumn) {
+        bool ok = false;
+        const qint64 id = scope.id.toLongLong(&ok);
+        if (!ok)
+            return false; // "my": the archive does not know whose token it was
+        w->sql += " AND " + QByteArray(scopeColumn) + " = " + w->param(number(id));
+    }
+    if (!filter.types.isEmpty()) {
+        QByteArrayList ids;
+        for (const int type : filter.types)
+            ids << QByteArray::number(type);
+        w->sql += " AND type_id = ANY(" + w->param('{' + ids.join(',') + '}') + "::integer[])";
+    }
+    if (filter.source)
+        w->sql += " AND source_id = " + w->param(number(*filter.source));
+    if (filter.severity)
+        w->sql += " AND severity_id = " + w->param(number(*filter.severity));
+    if (filter.alert)
+        w->sql += " AND alert = " + w->param(*filter.alert ? "true" : "false");
+    using M = EventQueryMatcher;
+    w->likeAnyOf("description", M::alternatives(filter.description));
+    const auto idOrName = [w](const char *idColumn, QList<const char *> nameColumns) {
+        return [w, idColumn, nameColumns](const QString &v) {
+            QByteArrayList parts;
+            bool ok = false;
+            const qint64 id = v.toLongLong(&ok);
+            if (ok)
+                parts << QByteArray(idColumn) + " = " + w->param(number(id));
+            for (const char *name : nameColumns)
+                parts << QByteArray(name) + " ILIKE " + w->param('%' + likeLiteral(v) + '%');
+            return '(' + parts.join(" OR ") + ')';
+        };
+    };
+    w->anyOf(M::alternatives(filter.organisation), idOrName("organisation_id", { "organisation_name" }));
+    w->anyOf(M::alternatives(filter.user), idOrName("user_id", { "user_name", "user_username" }));
+    w->likeAnyOf("endpoint_name", M::alternatives(filter.endpoint));
+    w->likeAnyOf("endpoint_tags", M::alternatives(filter.tags));
+    w->equalsAnyOf("endpoint_ip", M::alternatives(filter.ipAddress));
+    w->equalsAnyOf("endpoint_imei", M::alternatives(filter.imei));
+    w->equalsAnyOf("imsi", M::alternatives(filter.imsi));
+    // The documented ICCID rule: up to 19 characters a prefix, longer exact.
+    w->anyOf(M::alternatives(filter.iccid), [w](const QString &v) {
+        return v.size() <= 19 ? "iccid LIKE " + w->param(likeLiteral(v) + '%') : "iccid = " + w->param(utf8(v));
+    });
+    return true;
+}
+
+} // namespace
+
+TeamArchive::TeamArchive(pg_conn *connection, QString url, ArchiveAccount account, int accountId)
+    : m_connection(connection), m_url(std::move(url)), m_account(std::move(account)), m_accountId(accountId)
+{
+}
+
+TeamArchive::~TeamArchive()
+{
+    PQfinish(m_connection);
+}
+
+bool TeamArchive::isTeamArchiveUrl(QStringView text)
+{
+    return text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
+}
+
+QString TeamArchive::checkUrl(const QString &url)
+{
+    char *message = nullptr;
+    PQconninfoOption *options = PQconninfoParse(url.toUtf8().constData(), &message);
+    if (!options) {
+        const QString why = message ? QString::fromUtf8(message).trimmed() : QStringLiteral("out of memory");
+        PQfreemem(message);
+        return QCoreApplication::translate("TeamArchive", "%1 is no PostgreSQL URL: %2").arg(displayUrl(url), why);
+    }
+    bool hasPassword = false;
+    for (const PQconninfoOption *o = options; o->keyword; ++o) {
+        if (qstrcmp(o->keyword, "password") == 0 && o->val && *o->val)
+            hasPassword = true;
+    }
+    PQconninfoFree(options);
+    if (hasPassword)
+        return QCoreApplication::translate("TeamArchive",
+            "the team archive's URL holds a password, which would show in the process list and the shell's "
+            "history: put it in the PGPASSWORD environment variable or in ~/.pgpass (or the file PGPASSFILE "
+            "names) instead");
+    return {};
+}
+
+QString TeamArchive::displayUrl(const QString &url)
+{
+    return QUrl(url).adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
+}
+
+pg_conn *TeamArchive::connect(const QString &url, QString *error)
+{
+    if (const QString problem = checkUrl(url); !problem.isEmpty()) {
+        *error = problem;
+        return nullptr;
+    }
+    // The URL's own settings win (they come last); libpq reads the password from PGPASSWORD or
+    // the password file, and sslmode from the URL or PGSSLMODE (its default: prefer).
+    const QByteArray dbname = url.toUtf8();
+    const char *keys[] = { "connect_timeout", "application_name", "dbname", nullptr };
+    const char *values[] = { "10", "emnify-events", dbname.constData(), nullptr };
+    PGconn *connection = PQconnectdbParams(keys, values, 1);
+    if (!connection || PQstatus(connection) != CONNECTION_OK) {
+        *error = QCoreApplication::translate("TeamArchive", "cannot connect to the team archive %1: %2")
+                     .arg(displayUrl(url), connection ? serverMessage(connection) : QStringLiteral("out of memory"));
+        PQfinish(connection);
+        return nullptr;
+    }
+    // Notices ("relation already exists, skipping") are not for the user.
+    PQsetNoticeProcessor(connection, [](void *, const char *) { }, nullptr);
+    return connection;
+}
+
+bool TeamArchive::migrate(pg_conn *connection, QString *error)
+{
+    const auto failed = [&](const char *what) {
+        *error = QCoreApplication::translate("TeamArchive", "cannot %1 the team archive's schema: %2")
+                     .arg(QString::fromLatin1(what), serverMessage(connection));
+        exec(connection, "ROLLBACK");
+        return false;
+    };
+    // One tool at a time creates or upgrades the schema; the others wait, then find it done.
+    if (!succeeded(exec(connection, "BEGIN"))
+        || !succeeded(exec(connection, QByteArray("SELECT pg_advisory_xact_lock(") + number(LockClass) + ", "
+                               + number(SchemaLock) + ')', {}))
+        || !succeeded(exec(connection, "CREATE TABLE IF NOT EXISTS ev_schema (version integer NOT NULL)")))
+        return failed("read");
+    const Result version = exec(connection, "SELECT COALESCE(MAX(version), 0) FROM ev_schema");
+    if (!succeeded(version))
+        return failed("read");
+    const qint64 current = toInt(version.get(), 0, 0);
+    if (current > SchemaVersion) {
+        exec(connection, "ROLLBACK");
+        *error = QCoreApplication::translate("TeamArchive",
+            "the team archive has schema version %1, newer than this program knows (%2): update "
+            "emnify-events and the viewer before using it")
+                     .arg(current)
+                     .arg(SchemaVersion);
+        return false;
+    }
+    if (current < 1) {
+        if (!succeeded(exec(connection, SchemaV1)) || !succeeded(exec(connection, "INSERT INTO ev_schema VALUES (1)")))
+            return failed("create");
+    }
+    // Later versions: if (current < 2) { ALTER ...; UPDATE ev_schema ... } and so on, in order.
+    if (!succeeded(exec(connection, "COMMIT")))
+        return failed("create");
+    return true;
+}
+
+std::unique_ptr<TeamArchive> TeamArchive::open(const QString &url, const ArchiveAccount &account, QString *error)
+{
+    PGconn *connection = connect(url, error);
+    if (!connection)
+        return nullptr;
+    if (!migrate(connection, error)) {
+        PQfinish(connection);
+        return nullptr;
+    }
+    const Result id = exec(connection,
+        "INSERT INTO ev_account (api_url, organisation, label) VALUES ($1, $2, $3) "
+        "ON CONFLICT (api_url, organisation) DO UPDATE SET label = EXCLUDED.label RETURNING id",
+        { utf8(accountUrl(account.apiUrl)), utf8(account.organisation), utf8(account.label) });
+    if (!succeeded(id) || PQntuples(id.get()) != 1) {
+        *error = QCoreApplication::translate("TeamArchive", "cannot register the account in the team archive: %1")
+                     .arg(serverMessage(connection));
+        PQfinish(connection);
+        return nullptr;
+    }
+    return std::unique_ptr<TeamArchive>(new TeamArchive(connection, url, account, int(toInt(id.get(), 0, 0))));
+}
+
+std::unique_ptr<TeamArchive> TeamArchive::openExisting(const QString &url, const QUrl &apiUrl, QString *error)
+{
+    PGconn *connection = connect(url, error);
+    if (!connection)
+        return nullptr;
+    const auto refuse = [&](const QString &message) -> std::unique_ptr<TeamArchive> {
+        *error = message;
+        PQfinish(connection);
+        return nullptr;
+    };
+    const Result schema = exec(connection, "SELECT COALESCE(MAX(version), 0) FROM ev_schema");
+    if (!succeeded(schema))
+        return refuse(QCoreApplication::translate("TeamArchive", "%1 holds no team archive (emnify-events sync "
+                                                                 "--archive URL makes one)")
+                          .arg(displayUrl(url)));
+    if (const qint64 version = toInt(schema.get(), 0, 0); version > SchemaVersion)
+        return refuse(QCoreApplication::translate("TeamArchive",
+            "the team archive has schema version %1, newer than this program knows (%2): update "
+            "emnify-events and the viewer before using it")
+                          .arg(version)
+                          .arg(SchemaVersion));
+    const bool byUrl = apiUrl.isValid() && !apiUrl.isEmpty();
+    const Result accounts = byUrl
+        ? exec(connection, "SELECT id, api_url, organisation, label FROM ev_account WHERE api_url = $1 ORDER BY id",
+              { utf8(accountUrl(apiUrl)) })
+        : exec(connection, QByteArray("SELECT id, api_url, organisation, label FROM ev_account ORDER BY id"), {});
+    if (!succeeded(accounts))
+        return refuse(serverMessage(connection));
+    const int n = PQntuples(accounts.get());
+    if (n != 1) {
+        QStringList names;
+        for (int i = 0; i < n; ++i)
+            names << QStringLiteral("%1 organisation %2")
+                         .arg(QString::fromUtf8(text(accounts.get(), i, 1)), QString::fromUtf8(text(accounts.get(), i, 2)));
+        return refuse(n == 0 ? QCoreApplication::translate("TeamArchive", "the team archive %1 holds no account%2")
+                                   .arg(displayUrl(url), byUrl ? QStringLiteral(" of %1").arg(accountUrl(apiUrl)) : QString())
+                             : QCoreApplication::translate("TeamArchive",
+                                 "the team archive %1 holds several accounts; name the API with --url: %2")
+                                   .arg(displayUrl(url), names.join(QStringLiteral(", "))));
+    }
+    const ArchiveAccount account { QUrl(QString::fromUtf8(text(accounts.get(), 0, 1))),
+        QString::fromUtf8(text(accounts.get(), 0, 2)), QString::fromUtf8(text(accounts.get(), 0, 3)) };
+    return std::unique_ptr<TeamArchive>(
+        new TeamArchive(connection, url, account, int(toInt(accounts.get(), 0, 0))));
+}
+
+std::unique_ptr<ArchiveStore> TeamArchive::openAnother(QString *error) const
+{
+    PGconn *connection = connect(m_url, error);
+    if (!connection)
+        return nullptr;
+    return std::unique_ptr<ArchiveStore>(new TeamArchive(connection, m_url, m_account, m_accountId));
+}
+
+bool TeamArchive::fail(const QString &what) const
+{
+    m_lastError = QStringLiteral("%1: %2").arg(what, serverMessage(m_connection));
+    exec(m_connection, "ROLLBACK"); // a failed transaction (if any) ends here
+    return false;
+}
+
+bool TeamArchive::ensurePartitions(qint64 fromMs, qint64 untilMs)
+{
+    for (qint64 month = monthStart(fromMs); month <= untilMs; month = nextMonthStart(month)) {
+        if (m_partitions.count(month))
+            continue;
+        const QDate day = QDateTime::fromMSecsSinceEpoch(month, QTimeZone::utc()).date();
+        const QByteArray name = QStringLiteral("ev_event_y%1m%2").arg(day.year(), 4, 10, QLatin1Char('0')).arg(day.month(), 2, 10, QLatin1Char('0')).toLatin1();
+        // Its own short transaction, under a lock: two writers never race to create one month.
+        const QByteArray create = "CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF ev_event FOR VALUES FROM ("
+            + number(month) + ") TO (" + number(nextMonthStart(month)) + ')';
+        if (!succeeded(exec(m_connection, "BEGIN"))
+            || !succeeded(exec(m_connection, "SELECT pg_advisory_xact_lock(" + number(LockClass) + ", "
+                                   + number(PartitionLock) + ')', {}))
+            || !succeeded(exec(m_connection, create.constData())) || !succeeded(exec(m_connection, "COMMIT")))
+            return fail(QCoreApplication::translate("TeamArchive", "Cannot add a month to the team archive"));
+        m_partitions.insert(month);
+    }
+    return true;
+}
+
+qsizetype TeamArchive::write(const EventBatch &batch, std::optional<TimeInterval> covered)
+{
+    using B = EventBatch;
+    if (batch.liveCount() == 0)
+        return covered && !markCovered(*covered) ? -1 : 0;
+    const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot write to the team archive");
+    qint64 oldest = std::numeric_limits<qint64>::max(), newest = std::numeric_limits<qint64>::min();
+    for (qsizetype row = 0; row < batch.size(); ++row) {
+        if (!batch.isDropped(row)) {
+            oldest = std::min(oldest, batch.timestampMs(row));
+            newest = std::max(newest, batch.timestampMs(row));
+        }
+    }
+    if (!ensurePartitions(oldest, newest))
+        return -1;
+    if (!m_staging) {
+        if (!succeeded(exec(m_connection,
+                "CREATE TEMPORARY TABLE ev_staging (LIKE ev_event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")))
+            return failCount(cannot);
+        m_staging = true;
+    }
+
+    // The COPY text of each distinct key once (the batch interns them): a row is then a few appends.
+    std::array<std::vector<std::string>, B::TableCount> fragments;
+    for (int t = 0; t < B::TableCount; ++t)
+        fragments[size_t(t)].resize(batch.table(B::Table(t)).size());
+    const auto fragment = [&](B::Table table, qsizetype row, int nullColumns) -> const std::string & {
+        static const std::string nulls[] = { "", "\\N", "\\N\t\\N", "\\N\t\\N\t\\N", "\\N\t\\N\t\\N\t\\N",
+            "\\N\t\\N\t\\N\t\\N\t\\N" };
+        const uint32_t index = batch.index(table, row);
+        if (index == B::None)
+            return nulls[nullColumns];
+        std::string &out = fragments[size_t(table)][index];
+        if (!out.empty())
+            return out;
+        const std::string_view key = batch.table(table).key(index);
+        switch (table) {
+        case B::Descriptions:
+            appendCopyText(&out, key);
+            break;
+        case B::Types:
+        case B::Sources:
+        case B::Severities:
+        case B::Organisations: {
+            const EventNamedId named = B::namedFromKey(key);
+            appendCopyNumber(&out, named.id);
+            out += '\t';
+            appendCopyText(&out, std::string_view(named.nameUtf8.constData(), size_t(named.nameUtf8.size())));
+            break;
+        }
+        case B::Users: {
+            const EventUser u = B::userFromKey(key);
+            appendEntity(&out, u.id, { &u.name, &u.username });
+            break;
+        }
+        case B::Endpoints: {
+            const EventEndpoint e = B::endpointFromKey(key);
+            appendEntity(&out, e.id, { &e.name, &e.ipAddress, &e.imei, &e.tags });
+            break;
+        }
+        case B::Sims: {
+            const EventSim sim = B::simFromKey(key);
+            appendEntity(&out, sim.id, { &sim.iccid, &sim.productionDate });
+            break;
+        }
+        case B::Imsis: {
+            const EventImsi imsi = B::imsiFromKey(key);
+            appendEntity(&out, imsi.id, { &imsi.imsi, &imsi.importDate });
+            break;
+        }
+        case B::TableCount:
+            break;
+        }
+        return out;
+    };
+
+    if (!succeeded(exec(m_connection, "BEGIN")))
+        return failCount(cannot);
+    const QByteArray copy = QByteArray("COPY ev_staging (account, ") + EventColumns + ") FROM STDIN";
+    if (PQresultStatus(Result(PQexec(m_connection, copy.constData())).get()) != PGRES_COPY_IN)
+        return failCount(cannot);
+    BatchPayloads payloads(batch);
+    qsizetype redactedValues = 0;
+    const std::string account = std::to_string(m_accountId);
+    std::string buffer;
+    buffer.reserve(1 << 20);
+    for (qsizetype row = 0; row < batch.size(); ++row) {
+        if (batch.isDropped(row))
+            continue;
+        buffer += account;
+        buffer += '\t';
+        appendCopyNumber(&buffer, batch.id(row));
+        buffer += '\t';
+        appendCopyNumber(&buffer, batch.timestampMs(row));
+        buffer += batch.alert(row) ? "\tt\t" : "\tf\t";
+        buffer += fragment(B::Descriptions, row, 1);
+        for (const auto &[table, nulls] : { std::pair { B::Types, 2 }, { B::Sources, 2 }, { B::Severities, 2 },
+                 { B::Organisations, 2 }, { B::Users, 3 }, { B::Endpoints, 5 }, { B::Sims, 3 }, { B::Imsis, 3 } }) {
+            buffer += '\t';
+            buffer += fragment(table, row, nulls);
+        }
+        QByteArrayView detail, extra;
+        payloads.payload(row, &detail, &extra);
+        for (const QByteArrayView json : { detail, extra }) {
+            buffer += '\t';
+            qsizetype count = 0;
+            const QByteArray clean = json.isEmpty() ? QByteArray() : PayloadSecrets::redacted(json, &count);
+            redactedValues += count;
+            const QByteArrayView kept = count > 0 ? QByteArrayView(clean) : json;
+            appendCopyText(&buffer, std::string_view(kept.data(), size_t(kept.size())));
+        }
+        buffer += '\n';
+        if (buffer.size() >= (1 << 20)) {
+            if (PQputCopyData(m_connection, buffer.data(), int(buffer.size())) != 1)
+                return failCount(cannot);
+            buffer.clear();
+        }
+    }
+    if ((!buffer.empty() && PQputCopyData(m_connection, buffer.data(), int(buffer.size())) != 1)
+        || PQputCopyEnd(m_connection, nullptr) != 1)
+        return failCount(cannot);
+    if (!succeeded(Result(PQgetResult(m_connection))))
+        return failCount(cannot);
+    while (PGresult *rest = PQgetResult(m_connection))
+        PQclear(rest);
+    const Result inserted = exec(m_connection,
+        QByteArray("INSERT INTO ev_event SELECT * FROM ev_staging ON CONFLICT DO NOTHING").constData());
+    if (!succeeded(inserted))
+        return failCount(cannot);
+    const qsizetype added = qsizetype(std::strtoll(PQcmdTuples(inserted.get()), nullptr, 10));
+    if (redactedValues > 0
+        && !succeeded(exec(m_connection, "UPDATE ev_account SET redacted_values = redacted_values + $2 WHERE id = $1",
+            { number(m_accountId), number(redactedValues) })))
+        return failCount(cannot);
+    if (covered && !covered->isEmpty() && !addCoverage(*covered))
+        return -1;
+    if (!succeeded(exec(m_connection, "COMMIT")))
+        return failCount(cannot);
+    return added;
+}
+
+bool TeamArchive::addCoverage(TimeInterval covered)
+{
+    // Inside the caller's transaction. The account's row lock orders writers of its coverage.
+    // Only the intervals the new one touches change (overlapping or adjacent: ArchiveCoverage's
+    // rule): they are replaced by their union with it, whatever other writers committed before.
+    const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers");
+    const QByteArray id = number(m_accountId);
+    if (!succeeded(exec(m_connection, "SELECT 1 FROM ev_account WHERE id = $1 FOR UPDATE", { id }))
+        || !succeeded(exec(m_connection,
+            "WITH gone AS (DELETE FROM ev_coverage WHERE account = $1 AND from_ms <= $3 AND until_ms >= $2 "
+            "RETURNING from_ms, until_ms) INSERT INTO ev_coverage (account, from_ms, until_ms) "
+            "SELECT $1, LEAST($2::bigint, MIN(from_ms)), GREATEST($3::bigint, MAX(until_ms)) FROM gone",
+            { id, number(covered.from), number(covered.until) })))
+        return fail(cannot);
+    return true;
+}
+
+bool TeamArchive::markCovered(TimeInterval covered)
+{
+    if (covered.isEmpty())
+        return true;
+    if (!succeeded(exec(m_connection, "BEGIN")))
+        return fail(QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers"));
+    if (!addCoverage(covered))
+        return false;
+    return succeeded(exec(m_connection, "COMMIT"))
+        || fail(QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers"));
+}
+
+ArchiveCoverage TeamArchive::coverage() const
+{
+    ArchiveCoverage coverage;
+    const Result r = exec(m_connection, "SELECT from_ms, until_ms FROM ev_coverage WHERE account = $1 ORDER BY from_ms",
+        { number(m_accountId) });
+    if (!succeeded(r)) {
+        m_lastError = serverMessage(m_connection);
+        return coverage;
+    }
+    for (int i = 0; i < PQntuples(r.get()); ++i)
+        coverage.add({ toInt(r.get(), i, 0), toInt(r.get(), i, 1) });
+    return coverage;
+}
+
+bool TeamArchive::read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
+    const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize) const
+{
+    if (range.isEmpty())
+        return true;
+    WhereBuilder where;
+    where.sql = "account = " + where.param(number(m_accountId)) + " AND ts_ms >= " + where.param(number(range.from))
+        + " AND ts_ms < " + where.param(number(range.until));
+    if (!buildWhere(&where, scope, filter))
+        return true;
+    const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot read the team archive");
+    // A cursor in a read-only snapshot: every page of one read sees the same events, and memory
+    // holds one page whatever the result's size. Newest first, as the primary key runs backwards.
+    if (!succeeded(exec(m_connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
+        return fail(cannot);
+    const QByteArray declare = QByteArray("DECLARE ev_read NO SCROLL CURSOR FOR SELECT ") + EventColumns
+        + " FROM ev_event WHERE " + where.sql + " ORDER BY ts_ms DESC, id DESC";
+    if (!succeeded(exec(m_connection, declare, where.params)))
+        return fail(cannot);
+    const QByteArray fetch = "FETCH FORWARD " + number(std::max<qsizetype>(1, pageSize)) + " FROM ev_read";
+    EventBatchBuilder builder;
+    EventFields f;
+    for (;;) {
+        const Result page = exec(m_connection, fetch.constData());
+        if (!succeeded(page))
+            return fail(cannot);
+        const PGresult *r = page.get();
+        const int rows = PQntuples(r);
+        if (rows == 0)
+            break;
+        builder.reserve(rows);
+        for (int i = 0; i < rows; ++i) {
+            int c = 0;
+            const auto next = [&] { return text(r, i, c++); };
+            const auto nextInt = [&] { return toInt(r, i, c++); };
+            const auto present = [&] { return !PQgetisnull(r, i, c); };
+            f = EventFields();
+            f.id = nextInt();
+            f.timestampMs = nextInt();
+            f.alert = next() == "t";
+            f.description = next();
+            for (EventFields::Ref *ref : { &f.type, &f.source, &f.severity, &f.organisation }) {
+                ref->id = nextInt();
+                ref->name = next();
+            }
+            if ((f.user.present = present()))
+                f.user.id = nextInt(), f.user.name = next(), f.user.username = next();
+            else
+                c += 3;
+            if ((f.endpoint.present = present()))
+                f.endpoint.id = nextInt(), f.endpoint.name = next(), f.endpoint.ipAddress = next(),
+                f.endpoint.imei = next(), f.endpoint.tags = next();
+            else
+                c += 5;
+            if ((f.sim.present = present()))
+                f.sim.id = nextInt(), f.sim.iccid = next(), f.sim.productionDate = next();
+            else
+                c += 3;
+            if ((f.imsi.present = present()))
+                f.imsi.id = nextInt(), f.imsi.imsi = next(), f.imsi.importDate = next();
+            else
+                c += 3;
+            f.detailJson = next();
+            f.extraJson = next();
+            builder.add(f);
+        }
+        if (!sink(builder.take()))
+            break;
+        if (rows < pageSize)
+            break;
+    }
+    exec(m_connection, "CLOSE ev_read");
+    exec(m_connection, "COMMIT");
+    return true;
+}
+
+ArchiveStore::Info TeamArchive::info() const
+{
+    Info info;
+    info.account = m_account;
+    info.path = displayUrl(m_url);
+    const Result r = exec(m_connection,
+        "SELECT count(*), COALESCE(MIN(ts_ms), 0), COALESCE(MAX(ts_ms), 0), "
+        "(SELECT redacted_values FROM ev_account WHERE id = $1), "
+        "(SELECT COALESCE(SUM(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits "
+        "WHERE inhparent = 'ev_event'::regclass) FROM ev_event WHERE account = $1",
+        { number(m_accountId) });
+    if (succeeded(r) && PQntuples(r.get()) == 1) {
+        info.events = toInt(r.get(), 0, 0);
+        info.oldestMs = toInt(r.get(), 0, 1);
+        info.newestMs = toInt(r.get(), 0, 2);
+        info.redactedValues = toInt(r.get(), 0, 3);
+        info.bytesOnDisk = toInt(r.get(), 0, 4); // the events of every account in the database
+    } else {
+        m_lastError = serverMessage(m_connection);
+    }
+    info.coverage = coverage();
+    return info;
+}
+
+bool TeamArchive::beginSync(QString *holder)
+{
+    holder->clear();
+    const QByteArray id = number(m_accountId);
+    const Result locked = exec(m_connection,
+        "SELECT pg_try_advisory_lock(" + number(SyncLockClass) + ", $1::integer)", { id });
+    if (!succeeded(locked))
+        return fail(QCoreApplication::translate("TeamArchive", "Cannot take the team archive's sync lock"));
+    if (text(locked.get(), 0, 0) != "t") {
+        const Result who = exec(m_connection, "SELECT holder, started_ms FROM ev_sync WHERE account = $1", { id });
+        *holder = succeeded(who) && PQntuples(who.get()) == 1
+            ? QCoreApplication::translate("TeamArchive", "%1, since %2")
+                  .arg(QString::fromUtf8(text(who.get(), 0, 0)),
+                      QDateTime::fromMSecsSinceEpoch(toInt(who.get(), 0, 1), QTimeZone::utc()).toString(Qt::ISODate))
+            : QCoreApplication::translate("TeamArchive", "another process");
+        return false;
+    }
+    m_syncing = true;
+    const QByteArray me = utf8(QStringLiteral("%1 pid %2").arg(QSysInfo::machineHostName()).arg(::getpid()));
+    exec(m_connection,
+        "INSERT INTO ev_sync (account, holder, started_ms) VALUES ($1, $2, $3) ON CONFLICT (account) DO UPDATE "
+        "SET holder = EXCLUDED.holder, started_ms = EXCLUDED.started_ms, finished_ms = NULL, added = NULL, error = NULL",
+        { id, me, number(QDateTime::currentMSecsSinceEpoch()) });
+    return true;
+}
+
+void TeamArchive::endSync(qsizetype added, const QString &error)
+{
+    if (!m_syncing)
+        return;
+    m_syncing = false;
+    const QByteArray id = number(m_accountId);
+    exec(m_connection, "UPDATE ev_sync SET finished_ms = $2, added = $3, error = $4 WHERE account = $1",
+        { id, number(QDateTime::currentMSecsSinceEpoch()), number(added), error.isEmpty() ? QByteArray() : utf8(error) });
+    exec(m_connection, "SELECT pg_advisory_unlock(" + number(SyncLockClass) + ", $1::integer)", { id });
+}

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "archive/archivestore.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <set>
+
+struct pg_conn;
+
+// A team's archive in a PostgreSQL database (15 or newer): the same events, coverage and sync as
+// the local archive (ArchiveStore), for several accounts (API URL + organisation) in one database.
+// One object is one connection, used by one thread at a time.
+//
+// Through libpq's C API rather than Qt's QPSQL driver: writes need COPY (QPSQL has none, and a
+// round trip or a multi-row INSERT per page is several times slower), reads a cursor fetched page
+// by page (bounded memory for any result) and results read in place without a QVariant per value.
+//
+// Schema (created and upgraded by open(); ev_schema holds its version, a newer one is refused):
+// ev_account (one row an account), ev_event partitioned by month on ts_ms (partitions created as
+// writes need them; unique on account, ts_ms, id: events are immutable), a column for each field
+// the viewer filters, sorts or shows and the payload's JSON text as received (detail, and the keys
+// the wire format does not define), ev_coverage (the spans held completely) and ev_sync (the last
+// sync of each account). Writes: COPY into a temporary staging table, then INSERT ... ON CONFLICT
+// DO NOTHING, one transaction with the coverage. One sync per account: an advisory lock held by
+// the syncing connection (released by the server when that process dies, also by SIGKILL).
+//
+// Credentials never come from the URL: a password in it is refused (checkUrl()); libpq reads
+// PGPASSWORD, PGPASSFILE or ~/.pgpass, and honours sslmode (verify-full: a TLS error is fatal).
+class TeamArchive final : public ArchiveStore
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    ~TeamArchive() override;
+
+    // "postgresql://..." or "postgres://..." (what --archive takes for a team archive).
+    [[nodiscard]] static bool isTeamArchiveUrl(QStringView text);
+    // Empty when url can be used, else why not (no password in it: say where to put it instead).
+    [[nodiscard]] static QString checkUrl(const QString &url);
+
+    // Connects, creates or upgrades the schema, and registers the account. nullptr and *error when
+    // the server cannot be reached or refuses, or its schema is newer than this program's.
+    [[nodiscard]] static std::unique_ptr<TeamArchive> open(
+        const QString &url, const ArchiveAccount &account, QString *error);
+    // An account the database holds already: the only one, or the only one of apiUrl (when valid).
+    // Nothing is created.
+    [[nodiscard]] static std::unique_ptr<TeamArchive> openExisting(
+        const QString &url, const QUrl &apiUrl, QString *error);
+
+    qsizetype write(const EventBatch &batch, std::optional<TimeInterval> covered = {}) override;
+    bool markCovered(TimeInterval covered) override;
+    [[nodiscard]] ArchiveCoverage coverage() const override;
+    // The filter and the scope become the query's WHERE; a cursor hands out pageSize rows a fetch.
+    bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
+        const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
+    [[nodiscard]] Info info() const override;
+    [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
+    [[nodiscard]] QString lastError() const override { return m_lastError; }
+    [[nodiscard]] std::unique_ptr<ArchiveStore> openAnother(QString *error) const override;
+
+    // The account's sync lock, held until endSync() or the connection ends. False when another
+    // sync holds it (*holder: who, since when) or on failure (lastError(); *holder empty).
+    bool beginSync(QString *holder);
+    void endSync(qsizetype added, const QString &error);
+
+    // The URL as shown (no user name, no password).
+    [[nodiscard]] static QString displayUrl(const QString &url);
+
+private:
+    TeamArchive(pg_conn *connection, QString url, ArchiveAccount account, int accountId);
+    [[nodiscard]] static pg_conn *connect(const QString &url, QString *error);
+    [[nodiscard]] static bool migrate(pg_conn *connection, QString *error);
+    bool ensurePartitions(qint64 fromMs, qint64 untilMs);
+    bool addCoverage(TimeInterval covered);
+    bool fail(const QString &what) const; // lastError() from the server's message; returns false
+    qsizetype failCount(const QString &what) const { fail(what); return -1; }
+
+    pg_conn *m_connection;
+    QString m_url;
+    ArchiveAccount m_account;
+    int m_accountId;
+    std::set<qint64> m_partitions; // month starts (ms) known to exist
+    bool m_staging = false; // the session's staging table exists
+    bool m_syncing = false;
+    mutable QString m_lastError;
+};

@@ -1,0 +1,224 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+// bench_teamarchive: the team archive on a PostgreSQL 15 cluster it starts itself (tests/support/
+// pgcluster, on 127.0.0.1; removed at the end). Measures the sync's write rate (parsed pages of
+// 1000 events, each one transaction with its coverage; baseline in the same run: parsing those
+// pages), then with --total events archived: the first page (1000 rows) and the streaming rate of a
+// 7-day query of the whole account, one device over 30 days, and five readers running during a
+// sync (errors, duplicates, the sync's rate against running alone).
+// Usage: bench_teamarchive [--events N] [--total N] [--url postgresql://...] (then no cluster)
+#include "api/eventjson.h"
+#include "api/eventparser.h"
+#include "model/eventbatchbuilder.h"
+#include "sim/accountgenerator.h"
+#include "teamarchive/teamarchive.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <cstdio>
+#include <set>
+#include <thread>
+
+namespace {
+
+constexpr qint64 Day = 24LL * 3600 * 1000;
+constexpr int PageSize = 1000;
+const ArchiveAccount Account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} };
+
+double perSecond(qint64 n, qint64 ns)
+{
+    return ns > 0 ? double(n) * 1e9 / double(ns) : 0;
+}
+
+// Pages of the API's JSON, parsed as a pull parses them: what a sync hands the archive.
+std::vector<EventBatch> parsedPages(qsizetype count, quint64 seed, qint64 now, qint64 *parseNs)
+{
+    std::vector<EventBatch> pages;
+    std::vector<Event> page;
+    QElapsedTimer timer;
+    const auto flush = [&] {
+        if (page.empty())
+            return;
+        const QByteArray json = EventJson::toJsonArray(page);
+        timer.start();
+        pages.push_back(EventParser::parse(json).batch);
+        *parseNs += timer.nsecsElapsed();
+        page.clear();
+    };
+    AccountGenerator::generate(count, seed, now, [&](Event &&e) {
+        page.push_back(std::move(e));
+        if (page.size() == PageSize)
+            flush();
+    });
+    flush();
+    return pages;
+}
+
+// Writes the pages as a sync does; returns the nanoseconds, *added the events new to the archive.
+qint64 writePages(TeamArchive &archive, const std::vector<EventBatch> &pages, qsizetype *added)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (const EventBatch &batch : pages) {
+        const TimeInterval covered { batch.timestampMs(0), batch.timestampMs(batch.size() - 1) + 1 };
+        const qsizetype n = archive.write(batch, covered);
+        if (n < 0)
+            qFatal("write failed: %s", qPrintable(archive.lastError()));
+        *added += n;
+    }
+    return timer.nsecsElapsed();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOptions({ { QStringLiteral("events"), QStringLiteral("Events of the write measurement."), QStringLiteral("n"), QStringLiteral("200000") },
+        { QStringLiteral("total"), QStringLiteral("Events archived for the query measurements."), QStringLiteral("n"), QStringLiteral("1000000") },
+        { QStringLiteral("url"), QStringLiteral("An existing database (empty) instead of a cluster of its own."), QStringLiteral("url") } });
+    parser.process(app);
+    const qsizetype events = parser.value(QStringLiteral("events")).toLongLong();
+    const qsizetype total = std::max(events, qsizetype(parser.value(QStringLiteral("total")).toLongLong()));
+
+    QTemporaryDir state;
+    QString url = parser.value(QStringLiteral("url"));
+    const QString script = QStringLiteral(EV_PGCLUSTER);
+    if (url.isEmpty()) {
+        QElapsedTimer started;
+        started.start();
+        if (QProcess::execute(QStringLiteral("bash"), { script, QStringLiteral("start"), state.path() }) != 0)
+            qFatal("cannot start a PostgreSQL cluster (%s)", qPrintable(script));
+        QFile conninfo(state.filePath(QStringLiteral("conninfo"))), password(state.filePath(QStringLiteral("password")));
+        if (!conninfo.open(QIODevice::ReadOnly) || !password.open(QIODevice::ReadOnly))
+            qFatal("the cluster left no conninfo");
+        qputenv("PGPASSWORD", password.readAll().trimmed());
+        const QByteArrayList pairs = conninfo.readAll().trimmed().split(' ');
+        QString port;
+        for (const QByteArray &p : pairs) {
+            if (p.startsWith("port="))
+                port = QString::fromLatin1(p.mid(5));
+        }
+        url = QStringLiteral("postgresql://ev_test@127.0.0.1:%1/postgres").arg(port);
+        std::printf("cluster started in %.1f s (PostgreSQL 15, fsync off as in the tests)\n", started.elapsed() / 1000.0);
+    }
+    const auto stopCluster = [&] {
+        if (parser.value(QStringLiteral("url")).isEmpty())
+            QProcess::execute(QStringLiteral("bash"), { script, QStringLiteral("stop"), state.path() });
+    };
+
+    QString error;
+    auto archive = TeamArchive::open(url, Account, &error);
+    if (!archive) {
+        stopCluster();
+        qFatal("%s", qPrintable(error));
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    // 1. The sync's write rate, against parsing the same pages.
+    qint64 parseNs = 0;
+    const std::vector<EventBatch> pages = parsedPages(events, 1, now, &parseNs);
+    qsizetype added = 0;
+    const qint64 writeNs = writePages(*archive, pages, &added);
+    std::printf("parse (baseline):   %9.0f events/s (%lld events in pages of %d)\n", perSecond(events, parseNs),
+        qlonglong(events), PageSize);
+    std::printf("sync write:         %9.0f events/s (%lld added; target >= 100,000)\n", perSecond(added, writeNs),
+        qlonglong(added));
+
+    // 2. Fill to `total`: older months of the same account (30 days each round), in big batches.
+    qsizetype archived = added;
+    for (int round = 1; archived < total; ++round) {
+        const qsizetype n = std::min<qsizetype>(events, total - archived);
+        std::vector<Event> chunk;
+        AccountGenerator::generate(n, 1 + quint64(round), now - qint64(round) * 30 * Day, [&](Event &&e) {
+            chunk.push_back(std::move(e));
+            if (chunk.size() == 20000) {
+                archived += std::max<qsizetype>(0, archive->write(EventBatchBuilder::build(chunk)));
+                chunk.clear();
+            }
+        });
+        archived += std::max<qsizetype>(0, archive->write(EventBatchBuilder::build(chunk)));
+    }
+    QProcess::execute(QStringLiteral("psql"), { url, QStringLiteral("-qc"), QStringLiteral("VACUUM ANALYZE") });
+    std::printf("archived:           %lld events over %lld days\n", qlonglong(archive->info().events),
+        qlonglong((now - archive->info().oldestMs) / Day));
+
+    // 3. The viewer's queries: 7 days of the account (first page, then all), one device over 30 days.
+    const TimeInterval week { now - 7 * Day, now + 1 };
+    QElapsedTimer timer;
+    qint64 firstPageNs = -1;
+    qsizetype rows = 0;
+    timer.start();
+    archive->read(week, EventScope::account(), {}, [&](EventBatch &&batch) {
+        if (firstPageNs < 0)
+            firstPageNs = timer.nsecsElapsed();
+        rows += batch.size();
+        return true;
+    }, 1000);
+    const qint64 weekNs = timer.nsecsElapsed();
+    std::printf("7 days, whole account: first page %.0f ms (target <= 300), %lld events at %.0f events/s (target >= 300,000)\n",
+        firstPageNs / 1e6, qlonglong(rows), perSecond(rows, weekNs));
+    std::vector<Event> sample = AccountGenerator::generate(2000, 1, now);
+    qint64 device = -1;
+    for (const Event &e : sample) {
+        if (e.endpoint) {
+            device = e.endpoint->id;
+            break;
+        }
+    }
+    rows = 0;
+    timer.start();
+    archive->read({ now - 30 * Day, now + 1 }, EventScope::endpoint(device), {}, [&](EventBatch &&batch) {
+        rows += batch.size();
+        return true;
+    }, 10000);
+    std::printf("one device, 30 days: %.1f ms for %lld events (target <= 100)\n", timer.nsecsElapsed() / 1e6, qlonglong(rows));
+
+    // 4. Five readers while a sync writes new pages (the next 30 days' worth, ahead of now).
+    const std::vector<EventBatch> more = parsedPages(events, 99, now + 30 * Day, &parseNs);
+    std::atomic<bool> writing { true };
+    std::atomic<int> errors { 0 }, duplicates { 0 }, reads { 0 };
+    std::vector<std::thread> readers;
+    for (int r = 0; r < 5; ++r) {
+        readers.emplace_back([&] {
+            QString e;
+            const auto reader = archive->openAnother(&e);
+            if (!reader) {
+                ++errors;
+                return;
+            }
+            while (writing) {
+                std::set<qint64> ids;
+                qsizetype n = 0;
+                const bool ok = reader->read({ now - Day, now + 31 * Day }, EventScope::account(), {}, [&](EventBatch &&batch) {
+                    for (qsizetype i = 0; i < batch.size(); ++i)
+                        ids.insert(batch.id(i));
+                    n += batch.size();
+                    return true;
+                }, 1000);
+                errors += ok ? 0 : 1;
+                duplicates += int(n - qsizetype(ids.size()));
+                ++reads;
+            }
+        });
+    }
+    qsizetype addedUnderLoad = 0;
+    const qint64 loadedNs = writePages(*archive, more, &addedUnderLoad);
+    writing = false;
+    for (std::thread &t : readers)
+        t.join();
+    const double alone = perSecond(added, writeNs), loaded = perSecond(addedUnderLoad, loadedNs);
+    std::printf("sync with 5 readers: %9.0f events/s (%.0f%% of alone; target >= 70%%), %d reads, %d errors, %d duplicates\n",
+        loaded, alone > 0 ? 100 * loaded / alone : 0.0, reads.load(), errors.load(), duplicates.load());
+    archive.reset();
+    stopCluster();
+    return 0;
+}

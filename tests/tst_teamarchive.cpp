@@ -1,0 +1,394 @@
+// SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
+// SPDX-License-Identifier: MIT
+// TeamArchive against the throwaway PostgreSQL cluster of the "postgres" CTest fixture
+// (tests/support/pgcluster): each test in a database of its own.
+#include "api/eventquerymatcher.h"
+#include "model/eventbatchbuilder.h"
+#include "model/payloadsecrets.h"
+#include "sim/accountgenerator.h"
+#include "teamarchive/teamarchive.h"
+
+#include "pgtestdatabase.h"
+
+#include <QDateTime>
+#include <QTest>
+
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+
+constexpr TimeInterval Everything { std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max() };
+const qint64 Now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+
+std::vector<Event> readAll(const ArchiveStore &archive, const EventQuery &filter = {},
+    const EventScope &scope = EventScope::account(), qsizetype pageSize = 10000)
+{
+    std::vector<Event> events;
+    const bool ok = archive.read(Everything, scope, filter, [&](EventBatch &&batch) {
+        for (Event &e : batch.toEvents())
+            events.push_back(std::move(e));
+        return true;
+    }, pageSize);
+    if (!ok)
+        qWarning("read failed: %s", qPrintable(archive.lastError()));
+    return events;
+}
+
+// Newest first, ties by id: the order every comparison here uses.
+std::vector<Event> sorted(std::vector<Event> events)
+{
+    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+        return a.timestampMs != b.timestampMs ? a.timestampMs > b.timestampMs : a.id > b.id;
+    });
+    return events;
+}
+
+} // namespace
+
+class TestTeamArchive final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void roundTripIsLossless();
+    void writesAreIdempotent();
+    void coverageIsRecorded();
+    void monthsArePartitions();
+    void accountsShareADatabase();
+    void newerSchemaIsRefused();
+    void oneSyncAtATime();
+    void passwordInUrlIsRefused();
+    void filters_data();
+    void filters();
+
+private:
+    QString m_url;
+    QString m_filterUrl; // the database of filters(), with m_generated archived
+    ArchiveAccount m_account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("42"), QStringLiteral("Reseller") };
+    std::vector<Event> m_generated;
+};
+
+void TestTeamArchive::initTestCase()
+{
+    QVERIFY2(!PgTestDatabase::password().isEmpty(), "no PostgreSQL cluster: run this test through ctest (fixture \"postgres\")");
+    m_generated = AccountGenerator::generate(3000, 7, Now);
+}
+
+void TestTeamArchive::init()
+{
+    // filters' rows share one database, filled once (see filters()).
+    if (QByteArrayView(QTest::currentTestFunction()) == "filters" && !m_filterUrl.isEmpty()) {
+        m_url = m_filterUrl;
+        return;
+    }
+    // A database of its own for each test; the password comes from PGPASSWORD.
+    m_url = PgTestDatabase::create("ev_" + QByteArray(QTest::currentTestFunction()).toLower());
+    QVERIFY(!m_url.isEmpty());
+}
+
+void TestTeamArchive::roundTripIsLossless()
+{
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+
+    Event big;
+    big.id = 9007199254740993LL; // 2^53 + 1: lost in a double
+    big.timestampMs = Now - 1;
+    big.alert = true;
+    big.description = QStringLiteral("Tab\there, a \\ backslash,\nand a line — ünïcödé");
+    big.type = { 1, QStringLiteral("Update location") };
+    big.source = { 0, QStringLiteral("Network") };
+    big.severity = { 2, QStringLiteral("Critical") };
+    big.organisation = { 9223372036854775807LL, QStringLiteral("Max \"Org\"") };
+    big.endpoint = EventEndpoint { 5, QStringLiteral("tracker"), QStringLiteral("10.0.0.1"), QStringLiteral("356938035643809"), QStringLiteral("a,b") };
+    big.sim = EventSim { 6, QStringLiteral("89883030000012345678"), QStringLiteral("2024-01-01") };
+    big.imsi = EventImsi { 7, QStringLiteral("901430000000001"), QString() };
+    big.detailJson = R"({"n":12345678901234567890,"s":"\t\\ \u00e9","a":[1.50,null,{}]})";
+    big.extraJson = R"({"keen":{"t":"2026"}})";
+    Event bare;
+    bare.id = 1;
+    bare.timestampMs = Now - 2;
+    bare.type = { -1, QString() };
+    bare.user = EventUser { -1, QString(), QStringLiteral("someone@example.com") };
+    bare.detailJson = "null";
+    Event secret = bare;
+    secret.id = 2;
+    secret.timestampMs = Now - 3;
+    secret.detailJson = R"({"activationKey":"abcdef0123456789abcdef0123456789","id":3})";
+    const std::vector<Event> events { big, bare, secret };
+    QCOMPARE(archive->write(EventBatchBuilder::build(events)), qsizetype(3));
+
+    Event stored = secret; // a secret is kept as the marker, everything else byte for byte
+    stored.detailJson = PayloadSecrets::redacted(secret.detailJson);
+    QVERIFY(stored.detailJson.contains(PayloadSecrets::RedactedMarker.data()));
+    // Another connection, as the viewer or an export would read it.
+    auto reader = archive->openAnother(&error);
+    QVERIFY2(reader, qPrintable(error));
+    const std::vector<Event> back = readAll(*reader);
+    QCOMPARE(back.size(), size_t(3));
+    QCOMPARE(back[0], big);
+    QCOMPARE(back[1], bare);
+    QCOMPARE(back[2], stored);
+    QCOMPARE(reader->info().redactedValues, 1);
+    QCOMPARE(reader->info().events, 3);
+    QCOMPARE(reader->info().newestMs, big.timestampMs);
+    QVERIFY(!reader->info().path.contains(QLatin1String("ev_test@")));
+
+    // A generated account (another one in the same database): every field of thousands of
+    // events, read in pages of 700.
+    ArchiveAccount generatedAccount = m_account;
+    generatedAccount.organisation = QStringLiteral("7");
+    auto generated = TeamArchive::open(m_url, generatedAccount, &error);
+    QVERIFY2(generated, qPrintable(error));
+    QVERIFY2(generated->write(EventBatchBuilder::build(m_generated)) > 0, qPrintable(generated->lastError()));
+    const std::vector<Event> all = readAll(*generated, {}, EventScope::account(), 700);
+    std::vector<Event> expected;
+    for (Event e : m_generated) {
+        e.detailJson = PayloadSecrets::redacted(e.detailJson);
+        e.extraJson = e.extraJson.isEmpty() ? e.extraJson : PayloadSecrets::redacted(e.extraJson);
+        expected.push_back(std::move(e));
+    }
+    QCOMPARE(all.size(), expected.size());
+    QVERIFY(sorted(all) == sorted(expected));
+}
+
+void TestTeamArchive::writesAreIdempotent()
+{
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> first(m_generated.begin(), m_generated.begin() + 2000);
+    const std::vector<Event> second(m_generated.begin() + 1500, m_generated.end()); // overlaps 500
+    QCOMPARE(archive->write(EventBatchBuilder::build(first)), qsizetype(2000));
+    QCOMPARE(archive->write(EventBatchBuilder::build(first)), qsizetype(0));
+    QCOMPARE(archive->write(EventBatchBuilder::build(second)), qsizetype(1000));
+    QCOMPARE(readAll(*archive).size(), m_generated.size());
+    QCOMPARE(archive->info().events, qint64(m_generated.size()));
+}
+
+void TestTeamArchive::coverageIsRecorded()
+{
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY(archive->coverage().isEmpty());
+    const std::vector<Event> some(m_generated.begin(), m_generated.begin() + 10);
+    QCOMPARE(archive->write(EventBatchBuilder::build(some), TimeInterval { 1000, 2000 }), qsizetype(10));
+    QVERIFY(archive->markCovered({ 2000, 3000 })); // adjacent: one interval
+    QVERIFY(archive->markCovered({ 5000, 6000 }));
+    auto again = TeamArchive::open(m_url, m_account, &error); // the same account: same coverage
+    QVERIFY2(again, qPrintable(error));
+    const QList<TimeInterval> expected { { 1000, 3000 }, { 5000, 6000 } };
+    QCOMPARE(again->coverage().intervals(), expected);
+    QCOMPARE(again->info().coverage.intervals(), expected);
+    // One that bridges both (and overlaps them): a single interval, also for the first object.
+    QVERIFY(again->markCovered({ 2500, 5500 }));
+    QVERIFY(archive->markCovered({ 7000, 8000 }));
+    const QList<TimeInterval> bridged { { 1000, 6000 }, { 7000, 8000 } };
+    QCOMPARE(archive->coverage().intervals(), bridged);
+}
+
+void TestTeamArchive::monthsArePartitions()
+{
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0); // 30 days: two months
+    // The generated 30 days end on 2026-11-20: two months, a partition each (and no other).
+    QCOMPARE(PgTestDatabase::queryInt(m_url,
+                 "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
+                 "'ev_event'::regclass AND c.relname IN ('ev_event_y2026m10', 'ev_event_y2026m11')"),
+        2);
+    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'ev_event'::regclass"), 2);
+}
+
+void TestTeamArchive::accountsShareADatabase()
+{
+    QString error;
+    auto one = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(one, qPrintable(error));
+    ArchiveAccount otherAccount = m_account;
+    otherAccount.organisation = QStringLiteral("43");
+    otherAccount.label.clear(); // a token that names no organisation: no label
+    auto other = TeamArchive::open(m_url, otherAccount, &error);
+    QVERIFY2(other, qPrintable(error));
+    QVERIFY(one->write(EventBatchBuilder::build(m_generated), TimeInterval { 0, 10 }) > 0);
+    QCOMPARE(readAll(*other).size(), size_t(0));
+    QVERIFY(other->coverage().isEmpty());
+    // Opening without naming the account: two are there, so it asks for --url.
+    QVERIFY(!TeamArchive::openExisting(m_url, QUrl(), &error));
+    QVERIFY2(error.contains(QLatin1String("several accounts")), qPrintable(error));
+    QVERIFY(!TeamArchive::openExisting(m_url, QUrl(QStringLiteral("https://elsewhere.example")), &error));
+    QVERIFY2(error.contains(QLatin1String("no account")), qPrintable(error));
+}
+
+void TestTeamArchive::newerSchemaIsRefused()
+{
+    QString error;
+    QVERIFY2(TeamArchive::open(m_url, m_account, &error), qPrintable(error));
+    QVERIFY(TeamArchive::openExisting(m_url, QUrl(), &error)); // migrated from empty, one account
+    QVERIFY(PgTestDatabase::execute(m_url, "INSERT INTO ev_schema VALUES (99)"));
+    QVERIFY(!TeamArchive::open(m_url, m_account, &error));
+    QVERIFY2(error.contains(QLatin1String("schema version 99, newer than this program knows (1)")), qPrintable(error));
+    QVERIFY(!TeamArchive::openExisting(m_url, QUrl(), &error));
+    QVERIFY2(error.contains(QLatin1String("schema version 99")), qPrintable(error));
+}
+
+void TestTeamArchive::oneSyncAtATime()
+{
+    QString error;
+    auto first = TeamArchive::open(m_url, m_account, &error);
+    auto second = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(first && second, qPrintable(error));
+    QString holder;
+    QVERIFY(first->beginSync(&holder));
+    QVERIFY(!second->beginSync(&holder));
+    QVERIFY2(holder.contains(QLatin1String(" pid ")), qPrintable(holder));
+    first->endSync(5, QString());
+    QVERIFY(second->beginSync(&holder));
+    // The lock goes with its connection: a sync that dies leaves none behind (the server lets go
+    // once the connection's backend has ended, a moment after the close).
+    second.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(first->beginSync(&holder), 10000);
+}
+
+void TestTeamArchive::passwordInUrlIsRefused()
+{
+    const QString problem = TeamArchive::checkUrl(QStringLiteral("postgresql://ev:Sup3rSecret@db.example/events"));
+    QVERIFY(problem.contains(QLatin1String("PGPASSWORD")));
+    QVERIFY(!problem.contains(QLatin1String("Sup3rSecret")));
+    QVERIFY(!TeamArchive::checkUrl(QStringLiteral("postgresql://h/db?password=Sup3rSecret")).isEmpty());
+    QVERIFY(TeamArchive::checkUrl(QStringLiteral("postgresql://ev@db.example/events?sslmode=verify-full")).isEmpty());
+    QString error;
+    QVERIFY(!TeamArchive::open(QStringLiteral("postgresql://ev:Sup3rSecret@127.0.0.1:1/x"), m_account, &error));
+    QVERIFY(!error.contains(QLatin1String("Sup3rSecret")));
+    // verify-full against a server without TLS: refused, not silently unencrypted.
+    QVERIFY(!TeamArchive::open(m_url + QStringLiteral("?sslmode=verify-full"), m_account, &error));
+    QVERIFY2(error.contains(QLatin1String("SSL")) || error.contains(QLatin1String("ssl")), qPrintable(error));
+}
+
+void TestTeamArchive::filters_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value"); // empty: taken from a generated event
+    QTest::newRow("type") << QStringLiteral("type") << QString();
+    QTest::newRow("two types") << QStringLiteral("types") << QString();
+    QTest::newRow("source") << QStringLiteral("source") << QStringLiteral("2");
+    QTest::newRow("severity") << QStringLiteral("severity") << QStringLiteral("1");
+    QTest::newRow("alert") << QStringLiteral("alert") << QStringLiteral("true");
+    QTest::newRow("description") << QStringLiteral("description") << QString();
+    QTest::newRow("organisation name") << QStringLiteral("organisation") << QString();
+    QTest::newRow("organisation id") << QStringLiteral("organisation-id") << QString();
+    QTest::newRow("user") << QStringLiteral("user") << QString();
+    QTest::newRow("endpoint") << QStringLiteral("endpoint") << QString();
+    QTest::newRow("endpoint alternatives") << QStringLiteral("endpoint-two") << QString();
+    QTest::newRow("tags") << QStringLiteral("tags") << QString();
+    QTest::newRow("ip") << QStringLiteral("ip") << QString();
+    QTest::newRow("imei") << QStringLiteral("imei") << QString();
+    QTest::newRow("iccid prefix") << QStringLiteral("iccid") << QString();
+    QTest::newRow("iccid exact") << QStringLiteral("iccid-exact") << QString();
+    QTest::newRow("imsi") << QStringLiteral("imsi") << QString();
+    QTest::newRow("like characters") << QStringLiteral("description") << QStringLiteral("100%_\\");
+    QTest::newRow("scope endpoint") << QStringLiteral("scope-endpoint") << QString();
+    QTest::newRow("scope sim and severity") << QStringLiteral("scope-sim") << QString();
+}
+
+// The SQL of a filter gives the rows EventQueryMatcher gives on the same events in memory.
+void TestTeamArchive::filters()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    if (m_filterUrl.isEmpty()) {
+        QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+        m_filterUrl = m_url;
+    }
+
+    const auto sample = [this](auto has) -> const Event & {
+        for (size_t i = m_generated.size() / 2; i < m_generated.size(); ++i) {
+            if (has(m_generated[i]))
+                return m_generated[i];
+        }
+        return m_generated.front();
+    };
+    const auto withEndpoint = [](const Event &e) { return e.endpoint && !e.endpoint->name.isEmpty(); };
+    EventQuery q;
+    EventScope scope = EventScope::account();
+    const Event &any = sample([](const Event &) { return true; });
+    if (field == QLatin1String("type"))
+        q.types = { int(any.type.id) };
+    else if (field == QLatin1String("types"))
+        q.types = { int(any.type.id), int(sample([&](const Event &e) { return e.type.id != any.type.id; }).type.id) };
+    else if (field == QLatin1String("source"))
+        q.source = value.toInt();
+    else if (field == QLatin1String("severity"))
+        q.severity = value.toInt();
+    else if (field == QLatin1String("alert"))
+        q.alert = true;
+    else if (field == QLatin1String("description"))
+        q.description = value.isEmpty() ? any.description.mid(2, 10).toUpper() : value;
+    else if (field == QLatin1String("organisation"))
+        q.organisation = any.organisation.name.mid(1, 6).toLower();
+    else if (field == QLatin1String("organisation-id"))
+        q.organisation = QString::number(any.organisation.id);
+    else if (field == QLatin1String("user"))
+        q.user = sample([](const Event &e) { return e.user && !e.user->username.isEmpty(); }).user->username;
+    else if (field == QLatin1String("endpoint"))
+        q.endpoint = sample(withEndpoint).endpoint->name;
+    else if (field == QLatin1String("endpoint-two")) {
+        const QString first = sample(withEndpoint).endpoint->name;
+        q.endpoint = first + QStringLiteral(" | ")
+            + sample([&](const Event &e) { return withEndpoint(e) && e.endpoint->name != first; }).endpoint->name;
+    } else if (field == QLatin1String("tags"))
+        q.tags = sample([](const Event &e) { return e.endpoint && !e.endpoint->tags.isEmpty(); }).endpoint->tags.section(u',', 0, 0);
+    else if (field == QLatin1String("ip"))
+        q.ipAddress = sample([](const Event &e) { return e.endpoint && !e.endpoint->ipAddress.isEmpty(); }).endpoint->ipAddress;
+    else if (field == QLatin1String("imei"))
+        q.imei = sample([](const Event &e) { return e.endpoint && !e.endpoint->imei.isEmpty(); }).endpoint->imei;
+    else if (field == QLatin1String("iccid"))
+        q.iccid = sample([](const Event &e) { return e.sim.has_value(); }).sim->iccid.left(17);
+    else if (field == QLatin1String("iccid-exact"))
+        q.iccid = sample([](const Event &e) { return e.sim.has_value(); }).sim->iccid;
+    else if (field == QLatin1String("imsi"))
+        q.imsi = sample([](const Event &e) { return e.imsi.has_value(); }).imsi->imsi;
+    else if (field == QLatin1String("scope-endpoint"))
+        scope = EventScope::endpoint(sample(withEndpoint).endpoint->id);
+    else if (field == QLatin1String("scope-sim")) {
+        scope = EventScope::sim(sample([](const Event &e) { return e.sim.has_value(); }).sim->id);
+        q.severity = 0;
+    }
+
+    const EventQueryMatcher matcher(q);
+    std::vector<Event> expected;
+    for (Event e : m_generated) {
+        const bool inScope = scope.kind == EventScope::Kind::Account
+            || (scope.kind == EventScope::Kind::Endpoint && e.endpoint && QString::number(e.endpoint->id) == scope.id)
+            || (scope.kind == EventScope::Kind::Sim && e.sim && QString::number(e.sim->id) == scope.id);
+        if (!inScope || !matcher.matches(e))
+            continue;
+        e.detailJson = PayloadSecrets::redacted(e.detailJson);
+        e.extraJson = e.extraJson.isEmpty() ? e.extraJson : PayloadSecrets::redacted(e.extraJson);
+        expected.push_back(std::move(e));
+    }
+    if (field != QLatin1String("description") || value.isEmpty())
+        QVERIFY2(!expected.empty(), "the filter must match some events");
+    QVERIFY(expected.size() < m_generated.size());
+    const std::vector<Event> got = readAll(*archive, q, scope, 500);
+    QCOMPARE(got.size(), expected.size());
+    QVERIFY(sorted(got) == sorted(expected));
+    // The local archive's filter (EventQueryMatcher on each batch) agrees: the same rule.
+    EventBatch batch = EventBatchBuilder::build(m_generated);
+    matcher.dropUnmatched(&batch);
+    if (scope.kind == EventScope::Kind::Account)
+        QCOMPARE(size_t(batch.liveCount()), expected.size());
+}
+
+QTEST_GUILESS_MAIN(TestTeamArchive)
+#include "tst_teamarchive.moc"
