@@ -24,12 +24,14 @@ struct sqlite3;
 // writer up to a busy timeout, readers never block).
 //
 // Storage: events are kept in chunks of up to ChunkEvents events of one stretch of time (a row
-// each, zstd-compressed, with the chunk's time range indexed), plus one row per event id for
-// de-duplication. Reading a range touches only the chunks that overlap it.
+// each, in the form of the EventBatch they were written from: EventBatch::serialize(), its payload
+// blocks compressed as they came; the chunk's time range indexed), plus one row per event id for
+// de-duplication. Reading a range touches only the chunks that overlap it, and hands each out as
+// the EventBatch it holds, for EventStore::append() as it is.
 class EventArchive final
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // 1: chunks of decoded fields (upgraded on open)
     static constexpr int ChunkEvents = 4096;
 
     struct Info
