@@ -221,7 +221,7 @@ bool upgrade(sqlite3 *db, QString *error)
     int rc = SQLITE_ROW;
     while ((rc = select.step()) == SQLITE_ROW) {
         if (!ArchiveChunk::decodeFormat1(select.blob(2), select.integer(1), &builder)) {
-            *error = tr("chunk %1 is damaged").arg(select.integer(0));
+            *error = QCoreApplication::translate("EventArchive", "chunk %1 is damaged").arg(select.integer(0));
             return false;
         }
         const EventBatch batch = builder.take();
@@ -593,6 +593,16 @@ bool EventArchive::read(TimeInterval range, const EventScope &scope,
     if (rc != SQLITE_DONE)
         return fail(tr("Cannot read the archive"));
     return true;
+}
+
+qint64 EventArchive::eventsAtMost(TimeInterval range) const
+{
+    Statement s(m_db, "SELECT COALESCE(SUM(count), 0) FROM chunk WHERE max_ts >= ? AND min_ts < ?");
+    if (!s.isValid())
+        return 0;
+    s.bind(1, range.from);
+    s.bind(2, range.until);
+    return s.step() == SQLITE_ROW ? s.integer(0) : 0;
 }
 
 EventArchive::Info EventArchive::info() const

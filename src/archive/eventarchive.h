@@ -73,6 +73,9 @@ public:
     // archive does not know whose token it was.
     bool read(TimeInterval range, const EventScope &scope, const std::function<bool(EventBatch &&)> &sink,
         qsizetype pageSize = 10000) const;
+    // The events of the chunks that overlap [range): what read() of the range hands out at most,
+    // so that a reader can make room for them first (EventStore::reserve). 0 on failure.
+    [[nodiscard]] qint64 eventsAtMost(TimeInterval range) const;
     [[nodiscard]] Info info() const;
     [[nodiscard]] const ArchiveAccount &account() const { return m_account; }
     [[nodiscard]] const QString &path() const { return m_path; }

@@ -274,8 +274,29 @@ std::string EventBatch::serialize(std::span<const qsizetype> rows, Secrets secre
         size_t end = i + 1;
         while (end < rows.size() && m_payloadBlock[size_t(rows[end])] == block)
             ++end;
-        const bool redactBlock = redact && m_blocks[block].mayHoldSecret;
-        if (end - i == references[block] && !redactBlock) {
+        const bool whole = end - i == references[block];
+        bool redactBlock = redact && m_blocks[block].mayHoldSecret;
+        if (whole && redactBlock) {
+            // A block that only may hold a secret is copied too when it holds none after all:
+            // no recompression, no new sketch.
+            if (!rawRecords(m_blocks[block], blockBytes(block), &raw))
+                raw.clear();
+            loaded = block;
+            redactBlock = false;
+            for (size_t k = i; k < end && !redactBlock; ++k) {
+                QByteArrayView detail, extra;
+                const uint32_t offset = m_payloadOffset[size_t(rows[k])];
+                if (offset < raw.size())
+                    PayloadRecords::split(QByteArrayView(raw).sliced(offset), &detail, &extra);
+                QByteArray ignored;
+                const qsizetype before = redactedCount;
+                clean(detail, &ignored);
+                clean(extra, &ignored);
+                redactBlock = redactedCount > before;
+                redactedCount = before; // counted when the block is rebuilt below
+            }
+        }
+        if (whole && !redactBlock) {
             seal();
             out.emplace_back().copyOf = block;
             for (size_t k = i; k < end; ++k) {
@@ -419,7 +440,7 @@ std::optional<EventBatch> EventBatch::deserialize(std::string_view bytes)
     for (int t = 0; t < TableCount && h.ok(); ++t) {
         const uint64_t keys = h.count();
         KeyTable &table = batch.m_tables[t];
-        table.reserve(size_t(keys), h.left());
+        table.reserve(size_t(keys), size_t(keys) * 32);
         for (uint64_t k = 0; k < keys && h.ok(); ++k) {
             const std::string_view key = h.bytes(h.varint());
             bool inserted = false;

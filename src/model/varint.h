@@ -19,22 +19,20 @@ inline void append(std::string *out, uint64_t value)
     out->push_back(char(value));
 }
 
-[[nodiscard]] inline uint64_t zigzag(int64_t v)
-{
-    return (uint64_t(v) << 1) ^ uint64_t(v >> 63);
-}
+[[nodiscard]] inline uint64_t zigzag(int64_t v) { return (uint64_t(v) << 1) ^ uint64_t(v >> 63); }
 
-[[nodiscard]] inline int64_t unzigzag(uint64_t v)
-{
-    return int64_t(v >> 1) ^ -int64_t(v & 1);
-}
+[[nodiscard]] inline int64_t unzigzag(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
 
 // Reads varints, bytes and runs of bytes; a read past the end returns 0 or empty and clears ok(),
 // so that damaged bytes are found once, at the end, without a check at every step.
 class Reader final
 {
 public:
-    explicit Reader(std::string_view bytes) : m_p(bytes.data()), m_end(bytes.data() + bytes.size()) { }
+    explicit Reader(std::string_view bytes)
+        : m_p(bytes.data())
+        , m_end(bytes.data() + bytes.size())
+    {
+    }
     uint64_t varint()
     {
         uint64_t value = 0;
