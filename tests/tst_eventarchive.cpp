@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
+#include "api/eventjson.h"
+#include "api/eventparser.h"
 #include "archive/eventarchive.h"
-#include "model/eventbatchbuilder.h"
 #include "model/payloadsecrets.h"
 #include "sim/accountgenerator.h"
 #include "testdata.h"
@@ -133,6 +134,7 @@ private Q_SLOTS:
     void upgradesSchema1Archive();
     void damagedSchema1ArchiveIsLeftAsItIs();
     void rowsNotArchivedLeaveNoPayload();
+    void parsedPagesAreRedacted();
 };
 
 void TestEventArchive::roundTripIsLossless()
@@ -539,24 +541,28 @@ void TestEventArchive::damagedSchema1ArchiveIsLeftAsItIs()
 void TestEventArchive::rowsNotArchivedLeaveNoPayload()
 {
     // A page's rows that are archived already, or that the pull dropped, share compressed
-    // payload blocks with new rows; nothing of them may reach the file.
+    // payload blocks with new rows; nothing of them may reach the file. The page is parsed as a
+    // pull parses it, so that its blocks are the ones the archive copies.
     QTemporaryDir dir;
     auto archive = openIn(dir);
     QVERIFY(archive);
-    const std::vector<Event> examples = TestData::docExamples();
     std::vector<Event> events;
     for (int i = 0; i < 300; ++i) {
-        Event e = examples[size_t(i % 59)];
+        Event e;
         e.id = i + 1;
         e.timestampMs = 1'000'000 - qint64(i) * 1000; // newest first, as the API sends them
+        e.description = QStringLiteral("Update location");
+        e.type = EventRef { 1, QStringLiteral("Update location") };
+        e.detailJson = R"({"n":)" + QByteArray::number(i) + "}";
         events.push_back(e);
     }
     QCOMPARE(archive->write(std::span(events).first(100)), 100);
     events[49].detailJson = R"({"note":"known-marker"})";
     events[199].detailJson = R"({"note":"dropped-marker"})";
-    EventBatch batch = EventBatchBuilder::build(events);
-    batch.drop(199);
-    QCOMPARE(archive->write(batch), 199);
+    ParseResult parsed = EventParser::parse(EventJson::toJsonArray(events));
+    QVERIFY(parsed.isOk());
+    parsed.batch.drop(199);
+    QCOMPARE(archive->write(parsed.batch), 199);
     QByteArray stored;
     qsizetype count = 0;
     QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&b) {
@@ -565,8 +571,29 @@ void TestEventArchive::rowsNotArchivedLeaveNoPayload()
         return true;
     }));
     QCOMPARE(count, 299);
-    QVERIFY(stored.contains(examples[0].detailJson));
+    QVERIFY(stored.contains(R"({"n":100})"));
     QVERIFY(!stored.contains("-marker"));
+}
+
+void TestEventArchive::parsedPagesAreRedacted()
+{
+    // A pull's page as parsed: only its blocks that may hold a secret are redacted; those that do
+    // must be, every secret of them.
+    QTemporaryDir dir;
+    auto archive = openIn(dir);
+    QVERIFY(archive);
+    const ParseResult parsed = EventParser::parse(TestData::read(QStringLiteral("doc-examples.json")));
+    QVERIFY(parsed.isOk());
+    QCOMPARE(archive->write(parsed.batch), qsizetype(TestData::DocExampleCount));
+    const std::map<qint64, Event> back = byId(readAll(*archive));
+    qsizetype secrets = 0;
+    for (const Event &original : TestData::docExamples()) {
+        qsizetype count = 0;
+        QCOMPARE(back.at(original.id), PayloadSecrets::redactedEvent(original, &count));
+        secrets += count;
+    }
+    QVERIFY(secrets > 0);
+    QCOMPARE(archive->info().redactedValues, secrets);
 }
 
 QTEST_GUILESS_MAIN(TestEventArchive)
