@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
+#include "api/eventjson.h"
+#include "api/eventparser.h"
 #include "archive/eventarchive.h"
 #include "model/payloadsecrets.h"
+#include "sim/accountgenerator.h"
 #include "testdata.h"
 
 #include <QDir>
@@ -51,6 +54,43 @@ bool execOn(const QString &path, const char *sql)
     return ok;
 }
 
+int schemaVersionOf(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    int version = -1;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK
+        && sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version", -1, &stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return version;
+}
+
+// tests/data/archive-schema1.sqlite, as the version before schema 2 wrote it (users have such
+// files): the doc examples (covered: [0, 1000)), then 1,500 events AccountGenerator makes with
+// seed 7 up to GeneratedUntilMs, in pages of 1,000 (covered: the day before GeneratedUntilMs).
+constexpr qint64 GeneratedUntilMs = 1'764'547'200'000; // 2025-12-01T00:00:00Z
+constexpr qint64 Day = 24LL * 3600 * 1000;
+
+std::vector<Event> schema1Events()
+{
+    std::vector<Event> events = TestData::docExamples();
+    const std::vector<Event> generated = AccountGenerator::generate(1500, 7, GeneratedUntilMs);
+    events.insert(events.end(), generated.begin(), generated.end());
+    return events;
+}
+
+QString copySchema1Archive(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    if (!QFile::copy(TestData::path(QStringLiteral("archive-schema1.sqlite")), path))
+        qFatal("cannot copy archive-schema1.sqlite");
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
 // A new archive a.sqlite in dir (a failure is printed).
 std::unique_ptr<EventArchive> openIn(const QTemporaryDir &dir)
 {
@@ -91,6 +131,10 @@ private Q_SLOTS:
     void twoObjectsOnOneFile();
     void forgetDeletesEverything();
     void accountKeyAndPath();
+    void upgradesSchema1Archive();
+    void damagedSchema1ArchiveIsLeftAsItIs();
+    void rowsNotArchivedLeaveNoPayload();
+    void parsedPagesAreRedacted();
 };
 
 void TestEventArchive::roundTripIsLossless()
@@ -446,6 +490,110 @@ void TestEventArchive::accountKeyAndPath()
     QVERIFY(b.defaultPath().startsWith(ArchiveAccount::defaultFolder() + u'/'));
     QVERIFY(b.defaultPath().endsWith(QStringLiteral("/cdn.emnify.net-12_.._x.sqlite")));
     QVERIFY(ArchiveAccount::defaultFolder().endsWith(QStringLiteral("/archives")));
+}
+
+void TestEventArchive::upgradesSchema1Archive()
+{
+    QTemporaryDir dir;
+    const QString path = copySchema1Archive(dir);
+    QCOMPARE(schemaVersionOf(path), 1);
+    const std::vector<Event> expected = schema1Events();
+    QString error;
+    auto archive = EventArchive::open(path, Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(schemaVersionOf(path), EventArchive::SchemaVersion);
+    // Every event survives, every field, as it was archived (secrets were redacted then).
+    const std::map<qint64, Event> back = byId(readAll(*archive));
+    QCOMPARE(back.size(), expected.size());
+    for (const Event &original : expected) {
+        const auto it = back.find(original.id);
+        QVERIFY(it != back.end());
+        QCOMPARE(it->second, PayloadSecrets::redactedEvent(original));
+    }
+    const EventArchive::Info info = archive->info();
+    QCOMPARE(info.events, qint64(expected.size()));
+    QCOMPARE(info.coverage.intervals(),
+        (QList<TimeInterval> { { 0, 1000 }, { GeneratedUntilMs - Day, GeneratedUntilMs } }));
+    QVERIFY(info.redactedValues > 0);
+    // It goes on in the new form: its ids still dedupe, and a second open finds it upgraded.
+    QCOMPARE(archive->write(expected), 0);
+    archive.reset();
+    archive = EventArchive::open(path, Account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(qsizetype(readAll(*archive).size()), qsizetype(expected.size()));
+    QVERIFY(asideFiles(dir.path()).isEmpty());
+}
+
+void TestEventArchive::damagedSchema1ArchiveIsLeftAsItIs()
+{
+    QTemporaryDir dir;
+    const QString path = copySchema1Archive(dir);
+    QVERIFY(execOn(path, "UPDATE chunk SET data = x'0102030405' WHERE id = (SELECT max(id) FROM chunk)"));
+    QString error;
+    QVERIFY(!EventArchive::open(path, Account, &error));
+    QVERIFY2(error.contains(QStringLiteral("Cannot upgrade")) && error.contains(QStringLiteral("damaged")),
+        qPrintable(error));
+    // Nothing was changed: the upgrade is one transaction, and the file stays where it is.
+    QCOMPARE(schemaVersionOf(path), 1);
+    QVERIFY(asideFiles(dir.path()).isEmpty());
+}
+
+void TestEventArchive::rowsNotArchivedLeaveNoPayload()
+{
+    // A page's rows that are archived already, or that the pull dropped, share compressed
+    // payload blocks with new rows; nothing of them may reach the file. The page is parsed as a
+    // pull parses it, so that its blocks are the ones the archive copies.
+    QTemporaryDir dir;
+    auto archive = openIn(dir);
+    QVERIFY(archive);
+    std::vector<Event> events;
+    for (int i = 0; i < 300; ++i) {
+        Event e;
+        e.id = i + 1;
+        e.timestampMs = 1'000'000 - qint64(i) * 1000; // newest first, as the API sends them
+        e.description = QStringLiteral("Update location");
+        e.type = EventRef { 1, QStringLiteral("Update location") };
+        e.detailJson = R"({"n":)" + QByteArray::number(i) + "}";
+        events.push_back(e);
+    }
+    QCOMPARE(archive->write(std::span(events).first(100)), 100);
+    events[49].detailJson = R"({"note":"known-marker"})";
+    events[199].detailJson = R"({"note":"dropped-marker"})";
+    ParseResult parsed = EventParser::parse(EventJson::toJsonArray(events));
+    QVERIFY(parsed.isOk());
+    parsed.batch.drop(199);
+    QCOMPARE(archive->write(parsed.batch), 199);
+    QByteArray stored;
+    qsizetype count = 0;
+    QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&b) {
+        stored += TestData::payloadBytes(b);
+        count += b.liveCount();
+        return true;
+    }));
+    QCOMPARE(count, 299);
+    QVERIFY(stored.contains(R"({"n":100})"));
+    QVERIFY(!stored.contains("-marker"));
+}
+
+void TestEventArchive::parsedPagesAreRedacted()
+{
+    // A pull's page as parsed: only its blocks that may hold a secret are redacted; those that do
+    // must be, every secret of them.
+    QTemporaryDir dir;
+    auto archive = openIn(dir);
+    QVERIFY(archive);
+    const ParseResult parsed = EventParser::parse(TestData::read(QStringLiteral("doc-examples.json")));
+    QVERIFY(parsed.isOk());
+    QCOMPARE(archive->write(parsed.batch), qsizetype(TestData::DocExampleCount));
+    const std::map<qint64, Event> back = byId(readAll(*archive));
+    qsizetype secrets = 0;
+    for (const Event &original : TestData::docExamples()) {
+        qsizetype count = 0;
+        QCOMPARE(back.at(original.id), PayloadSecrets::redactedEvent(original, &count));
+        secrets += count;
+    }
+    QVERIFY(secrets > 0);
+    QCOMPARE(archive->info().redactedValues, secrets);
 }
 
 QTEST_GUILESS_MAIN(TestEventArchive)

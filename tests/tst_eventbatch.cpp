@@ -3,6 +3,7 @@
 #include "api/eventparser.h"
 #include "model/eventbatchbuilder.h"
 #include "model/eventstore.h"
+#include "model/payloadsecrets.h"
 #include "testdata.h"
 
 #include <QFile>
@@ -21,6 +22,12 @@ private Q_SLOTS:
     void payloadsAcrossBatchesAndBlocks();
     void knownRowsOfABatchAreSkipped();
     void copiesAreIndependent();
+    void serializedRowsRoundTrip_data();
+    void serializedRowsRoundTrip();
+    void serializeKeepsNothingOfRowsLeftOut();
+    void serializeRedactsOnlyWhereAsked();
+    void deserializeRefusesDamagedBytes_data();
+    void deserializeRefusesDamagedBytes();
 
 private:
     static std::vector<Event> docExamples();
@@ -189,6 +196,131 @@ void TestEventBatch::copiesAreIndependent()
     EventStore store;
     QCOMPARE(store.append(copy), 200);
     QCOMPARE(store.event(199), events.back());
+}
+
+void TestEventBatch::serializedRowsRoundTrip_data()
+{
+    // Which rows of a batch of 59 doc examples and 441 numbered events (4 blocks) to serialise.
+    QTest::addColumn<QList<qsizetype>>("rows");
+    QList<qsizetype> all, reversed, someOfEachBlock, acrossBlocks;
+    for (qsizetype i = 0; i < 500; ++i) {
+        all.append(i);
+        reversed.prepend(i);
+        if (i % 3 == 0)
+            someOfEachBlock.append(i);
+    }
+    for (qsizetype i = 100; i < 300; ++i)
+        acrossBlocks.append(i);
+    QTest::newRow("all, in order (blocks copied)") << all;
+    QTest::newRow("all, reversed (blocks copied)") << reversed;
+    QTest::newRow("every third (blocks rebuilt)") << someOfEachBlock;
+    QTest::newRow("a run across block edges") << acrossBlocks;
+    QTest::newRow("one") << QList<qsizetype> { 77 };
+    QTest::newRow("none") << QList<qsizetype> {};
+}
+
+void TestEventBatch::serializedRowsRoundTrip()
+{
+    QFETCH(QList<qsizetype>, rows);
+    std::vector<Event> events = docExamples();
+    for (qint64 id = 1; events.size() < 500; ++id)
+        events.push_back(numbered(id));
+    const EventBatch batch = EventBatchBuilder::build(events);
+    const std::string bytes = batch.serialize(std::vector<qsizetype>(rows.begin(), rows.end()));
+    const std::optional<EventBatch> back = EventBatch::deserialize(bytes);
+    QVERIFY(back);
+    QCOMPARE(back->size(), rows.size());
+    const std::vector<Event> out = back->toEvents();
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        QCOMPARE(out[size_t(i)], events[size_t(rows[i])]); // every field, the payload byte for byte
+    // It goes into a store as any batch does, and a search still finds words of its payloads.
+    EventStore store;
+    QCOMPARE(store.append(*back), rows.size());
+    for (qsizetype row = 0; row < store.size(); ++row)
+        QCOMPARE(store.event(row), events[size_t(rows[row])]);
+    for (qsizetype row = 0; row < back->size(); ++row) {
+        const Event &e = out[size_t(row)];
+        if (e.detailJson.startsWith("{\"n\":")) // numbered(): its id is a value of the payload
+            QVERIFY(back->blockSketch(back->payloadBlock(row)).mayContainWords(QByteArray::number(e.id)));
+    }
+}
+
+void TestEventBatch::serializeKeepsNothingOfRowsLeftOut()
+{
+    // A pull drops the rows it has delivered before, an archive the ids it holds: their payloads
+    // must not be stored, also when they share a compressed block with rows that are.
+    std::vector<Event> events;
+    for (qint64 id = 1; id <= 300; ++id)
+        events.push_back(numbered(id));
+    events[10].detailJson = R"({"left":"out-marker-one"})";
+    events[200].detailJson = R"({"left":"out-marker-two"})";
+    EventBatch batch = EventBatchBuilder::build(events);
+    batch.drop(10);
+    std::vector<qsizetype> rows;
+    for (qsizetype i = 0; i < 300; ++i) {
+        if (i != 10 && i != 200)
+            rows.push_back(i);
+    }
+    const std::optional<EventBatch> back = EventBatch::deserialize(batch.serialize(rows));
+    QVERIFY(back);
+    QCOMPARE(back->size(), 298);
+    const QByteArray payloads = TestData::payloadBytes(*back);
+    QVERIFY(!payloads.contains("out-marker"));
+    QVERIFY(payloads.contains(numbered(12).detailJson)); // the block's other rows are there
+    QVERIFY(payloads.contains(numbered(202).detailJson));
+}
+
+void TestEventBatch::serializeRedactsOnlyWhereAsked()
+{
+    const std::vector<Event> examples = docExamples();
+    const EventBatch batch = EventBatchBuilder::build(examples);
+    std::vector<qsizetype> rows;
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        rows.push_back(i);
+    qsizetype redacted = -1;
+    const std::optional<EventBatch> clean
+        = EventBatch::deserialize(batch.serialize(rows, EventBatch::Secrets::Redact, &redacted));
+    QVERIFY(clean);
+    qsizetype expected = 0;
+    const std::vector<Event> out = clean->toEvents();
+    for (size_t i = 0; i < examples.size(); ++i) {
+        qsizetype count = 0;
+        QCOMPARE(out[i], PayloadSecrets::redactedEvent(examples[i], &count));
+        expected += count;
+    }
+    QVERIFY(expected > 0); // the doc examples hold activation keys and tokens
+    QCOMPARE(redacted, expected);
+    const std::optional<EventBatch> kept = EventBatch::deserialize(batch.serialize(rows, EventBatch::Secrets::Keep));
+    QVERIFY(kept);
+    QCOMPARE(kept->toEvents(), examples);
+}
+
+void TestEventBatch::deserializeRefusesDamagedBytes_data()
+{
+    QTest::addColumn<int>("cut"); // bytes kept of the serialised batch (-1: all, one flipped)
+    QTest::addColumn<int>("flip"); // the byte whose bits are inverted (-1: none)
+    for (int cut : { 0, 1, 2, 5, 40, 300, 3000 })
+        QTest::addRow("cut to %d bytes", cut) << cut << -1;
+    for (int flip : { 0, 1, 2, 3 })
+        QTest::addRow("byte %d flipped", flip) << -1 << flip;
+}
+
+void TestEventBatch::deserializeRefusesDamagedBytes()
+{
+    QFETCH(int, cut);
+    QFETCH(int, flip);
+    const std::vector<Event> examples = docExamples();
+    const EventBatch batch = EventBatchBuilder::build(examples);
+    std::vector<qsizetype> rows;
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        rows.push_back(i);
+    std::string bytes = batch.serialize(rows);
+    QVERIFY(size_t(cut) < bytes.size() || cut < 0);
+    if (cut >= 0)
+        bytes.resize(size_t(cut));
+    if (flip >= 0)
+        bytes[size_t(flip)] = char(~bytes[size_t(flip)]);
+    QVERIFY(!EventBatch::deserialize(bytes));
 }
 
 QTEST_APPLESS_MAIN(TestEventBatch)

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void jwtShape();
     void docExamplesHoldExactlyTheThreeDocumentedSecrets();
     void marker();
+    void mayHoldSecret_data();
+    void mayHoldSecret();
     void redactedEvent();
 };
 
@@ -94,6 +96,7 @@ void TestPayloadSecrets::eachSecretKey()
     QCOMPARE(found.first().path, QStringLiteral("detail.") + QString::fromLatin1(key));
     QCOMPARE(found.first().kind, kind);
     QCOMPARE(found.first().length, qsizetype(17)); // s3cr3t-value-1234
+    QVERIFY(PayloadSecrets::mayHoldSecret(json));
 }
 
 void TestPayloadSecrets::keyNames_data()
@@ -147,6 +150,8 @@ void TestPayloadSecrets::keyNames()
     // The same decision inside a payload.
     const QByteArray json = R"({"x":{")" + key.toUtf8() + R"(":"value"}})";
     QCOMPARE(PayloadSecrets::redacted(json).contains("<redacted>"), kind >= 0);
+    if (kind >= 0)
+        QVERIFY(PayloadSecrets::mayHoldSecret(json)); // the archive redacts such a block
 }
 
 void TestPayloadSecrets::structure_data()
@@ -268,6 +273,7 @@ void TestPayloadSecrets::jwtShape()
         QCOMPARE(found.first().path, QStringLiteral("note"));
         QCOMPARE(found.first().length, text.size());
         QCOMPARE(PayloadSecrets::redacted(json), QByteArray(R"({"note":"<redacted>","other":"plain"})"));
+        QVERIFY(PayloadSecrets::mayHoldSecret(json));
     } else {
         QCOMPARE(PayloadSecrets::redacted(json), json);
     }
@@ -282,6 +288,8 @@ void TestPayloadSecrets::docExamplesHoldExactlyTheThreeDocumentedSecrets()
     QStringList found;
     for (qsizetype i = 0; i < examples.size(); ++i) {
         const QByteArray json = QJsonDocument(examples.at(i).toObject()).toJson(QJsonDocument::Compact);
+        if (!PayloadSecrets::find(json).isEmpty())
+            QVERIFY(PayloadSecrets::mayHoldSecret(json)); // the archive redacts its block
         for (const PayloadSecrets::Secret &secret : PayloadSecrets::find(json)) {
             found << QStringLiteral("%1 %2 %3")
                          .arg(examples.at(i)[QLatin1String("event_type")][QLatin1String("id")].toInt())
@@ -291,6 +299,36 @@ void TestPayloadSecrets::docExamplesHoldExactlyTheThreeDocumentedSecrets()
     QCOMPARE(found,
         (QStringList { "37 detail.activationKey activation key", "40 detail.token token",
             "36 detail.activationKey activation key" }));
+}
+
+void TestPayloadSecrets::mayHoldSecret_data()
+{
+    // Payload records of a block as EventBatchBuilder has them: whether the archive must redact
+    // it. A false "true" costs time only; a false "false" would archive a live credential.
+    QTest::addColumn<QByteArray>("records");
+    QTest::addColumn<bool>("may");
+    QTest::newRow("location update") << QByteArray(R"({"imsi":"901430000000001","mcc":"901"})") << false;
+    QTest::newRow("order shipped")
+        << QByteArray(R"({"id":12,"status":{"id":2},"tracking_reference":"1Z999AA10123456784"})") << false;
+    QTest::newRow("tokens is no token") << QByteArray(R"({"tokens":3,"token_count":4})") << false;
+    QTest::newRow("word ending a value (only costs time)") << QByteArray(R"({"note":"expired token"})") << true;
+    QTest::newRow("activationKey") << QByteArray(R"({"activationKey":"abc"})") << true;
+    QTest::newRow("camel case") << QByteArray(R"({"newPassword":"abc"})") << true;
+    QTest::newRow("separators") << QByteArray(R"({"API-key":"abc","x":1})") << true;
+    QTest::newRow("inside a word run") << QByteArray(R"({"to_ken":"abc"})") << true;
+    QTest::newRow("at the end") << QByteArray("client_secret") << true;
+    QTest::newRow("escaped key") << QByteArray(R"({"token":"abc"})") << true;
+    QTest::newRow("JWT in a link") << R"({"link":"https://x/?k=)" + jwt() + R"("})" << true;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void TestPayloadSecrets::mayHoldSecret()
+{
+    QFETCH(QByteArray, records);
+    QFETCH(bool, may);
+    QCOMPARE(PayloadSecrets::mayHoldSecret(records), may);
+    if (!may && !records.isEmpty())
+        QCOMPARE(PayloadSecrets::redacted(records), records);
 }
 
 void TestPayloadSecrets::marker()

@@ -539,6 +539,14 @@
         <source>%1 was refused: %2.</source>
         <translation>%1 wurde abgelehnt: %2.</translation>
     </message>
+    <message>
+        <source>Cannot upgrade the archive %1 to this version&apos;s format: %2. The file was left as it is.</source>
+        <translation>Das Archiv %1 kann nicht in das Format dieser Version umgewandelt werden: %2. Die Datei wurde unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>chunk %1 is damaged</source>
+        <translation>Abschnitt %1 ist beschädigt</translation>
+    </message>
 </context>
 <context>
     <name>EventColumns</name>

@@ -4,9 +4,7 @@
 
 #include "api/eventquerymatcher.h"
 #include "archive/archivechunk.h"
-#include "archive/batchpayloads.h"
 #include "model/eventbatchbuilder.h"
-#include "model/payloadrecords.h"
 #include "model/payloadsecrets.h"
 
 #include <QCoreApplication>
@@ -22,8 +20,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <deque>
-#include <unordered_map>
 
 // SQLite through its C API rather than Qt SQL: binding a blob and an integer per event without a
 // QVariant each keeps the write path at the rates bench_archive measures, and the C API gives
@@ -120,8 +116,8 @@ CREATE TABLE chunk(
     min_ts INTEGER NOT NULL,
     max_ts INTEGER NOT NULL,
     count INTEGER NOT NULL,
-    raw_size INTEGER NOT NULL,
-    data BLOB NOT NULL);
+    raw_size INTEGER NOT NULL, -- schema 1: the decompressed size; 2: the size of data
+    data BLOB NOT NULL); -- schema 1: ArchiveChunk format 1; 2: EventBatch::serialize()
 CREATE INDEX chunk_max_ts ON chunk(max_ts);
 CREATE INDEX chunk_min_ts ON chunk(min_ts);
 CREATE TABLE event_id(id INTEGER PRIMARY KEY);
@@ -186,28 +182,71 @@ bool isSqliteFile(const QString &path)
     return file.read(16) == QByteArrayView("SQLite format 3\0", 16);
 }
 
-bool matchesScope(const ArchiveChunk::Decoded &chunk, qsizetype i, EventBatch::Table table, qint64 id)
+// One chunk row: the rows of the batch (newest first) in the batch's serialised form. False when
+// SQLite failed. *redacted: the secret values it replaced.
+bool insertChunk(Statement &insert, const EventBatch &batch, std::span<const qsizetype> rows,
+    EventBatch::Secrets secrets, qsizetype *redacted = nullptr)
 {
-    return chunk.entityId(table, i) == id;
-}
-
-// One chunk row of rows (newest first). False when zstd or SQLite failed.
-bool insertChunk(Statement &insert, const std::vector<ArchiveChunk::Row> &rows, std::string *compressed)
-{
-    qsizetype rawSize = 0;
-    if (!ArchiveChunk::encode(rows, compressed, &rawSize))
-        return false;
-    insert.bind(1, rows.back().timestampMs);
-    insert.bind(2, rows.front().timestampMs);
+    const std::string data = batch.serialize(rows, secrets, redacted);
+    insert.bind(1, batch.timestampMs(rows.back()));
+    insert.bind(2, batch.timestampMs(rows.front()));
     insert.bind(3, qint64(rows.size()));
-    insert.bind(4, rawSize);
-    insert.bindBlob(5, *compressed);
+    insert.bind(4, qint64(data.size()));
+    insert.bindBlob(5, data);
     const bool ok = insert.step() == SQLITE_DONE;
     insert.reset();
     return ok;
 }
 
 const char *const InsertChunk = "INSERT INTO chunk(min_ts, max_ts, count, raw_size, data) VALUES(?, ?, ?, ?, ?)";
+
+// Schema 1 to 2: every chunk re-encoded from ArchiveChunk format 1 into the EventBatch form, in
+// one transaction (a crash leaves schema 1 as it was; a second process waits and finds it done).
+bool upgrade(sqlite3 *db, QString *error)
+{
+    Transaction t(db);
+    if (!t.isOpen()) {
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+    if (pragmaInt(db, "SELECT max(version) FROM schema_version") >= EventArchive::SchemaVersion)
+        return true; // another process did it
+    Statement select(db, "SELECT id, raw_size, data FROM chunk");
+    Statement update(db, "UPDATE chunk SET raw_size = ?, data = ? WHERE id = ?");
+    if (!select.isValid() || !update.isValid()) {
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+    EventBatchBuilder builder;
+    std::vector<qsizetype> rows;
+    int rc = SQLITE_ROW;
+    while ((rc = select.step()) == SQLITE_ROW) {
+        if (!ArchiveChunk::decodeFormat1(select.blob(2), select.integer(1), &builder)) {
+            *error = QCoreApplication::translate("EventArchive", "chunk %1 is damaged").arg(select.integer(0));
+            return false;
+        }
+        const EventBatch batch = builder.take();
+        rows.resize(size_t(batch.size()));
+        for (qsizetype i = 0; i < batch.size(); ++i)
+            rows[size_t(i)] = i;
+        // Secrets were redacted when the chunk was written.
+        const std::string data = batch.serialize(rows);
+        update.bind(1, qint64(data.size()));
+        update.bindBlob(2, data);
+        update.bind(3, select.integer(0));
+        if (update.step() != SQLITE_DONE) {
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+            return false;
+        }
+        update.reset();
+    }
+    const bool ok = rc == SQLITE_DONE
+        && exec(db, ("UPDATE schema_version SET version = " + std::to_string(EventArchive::SchemaVersion)).c_str())
+        && t.commit();
+    if (!ok)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return ok;
+}
 
 } // namespace
 
@@ -355,6 +394,13 @@ std::unique_ptr<EventArchive> EventArchive::openFile(
         return nullptr;
     }
 
+    if (version < SchemaVersion && !upgrade(db, &err)) {
+        sqlite3_close_v2(db);
+        err = tr("Cannot upgrade the archive %1 to this version's format: %2. The file was left as it is.")
+                  .arg(path, err);
+        return nullptr;
+    }
+
     ArchiveAccount stored;
     stored.apiUrl = QUrl(metaValue(db, "api_url"));
     stored.organisation = metaValue(db, "organisation");
@@ -393,7 +439,6 @@ qsizetype EventArchive::write(const EventBatch &batch, std::optional<TimeInterva
 
 qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInterval> covered)
 {
-    using B = EventBatch;
     Statement insertId(m_db, "INSERT INTO event_id(id) VALUES(?) ON CONFLICT DO NOTHING");
     if (!insertId.isValid())
         return failCount(tr("Cannot write to the archive"));
@@ -409,54 +454,27 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
         if (sqlite3_changes(m_db) == 1)
             fresh.push_back(row);
     }
-    // Newest first inside a chunk, as reads hand events out.
-    std::stable_sort(fresh.begin(), fresh.end(),
-        [&](qsizetype a, qsizetype b) { return batch.timestampMs(a) > batch.timestampMs(b); });
-
-    BatchPayloads payloads(batch);
+    // Newest first inside a chunk, as reads hand events out. A page comes newest first from the
+    // API (or oldest first: reversed); either way the payload blocks stay whole and are copied.
+    auto newer = [&](qsizetype a, qsizetype b) { return batch.timestampMs(a) > batch.timestampMs(b); };
+    if (!std::is_sorted(fresh.begin(), fresh.end(), [&](qsizetype a, qsizetype b) { return newer(a, b); })) {
+        if (std::is_sorted(fresh.begin(), fresh.end(), [&](qsizetype a, qsizetype b) { return newer(b, a); }))
+            std::reverse(fresh.begin(), fresh.end());
+        else
+            std::stable_sort(fresh.begin(), fresh.end(), newer);
+    }
 
     Statement insert(m_db, InsertChunk);
     if (!insert.isValid())
         return failCount(tr("Cannot write to the archive"));
     qsizetype redactedValues = 0;
-    std::vector<ArchiveChunk::Row> rows;
-    std::deque<QByteArray> redacted; // keeps the redacted payloads alive until encoded
-    std::string compressed;
     for (size_t start = 0; start < fresh.size(); start += ChunkEvents) {
         const size_t end = std::min(fresh.size(), start + size_t(ChunkEvents));
-        rows.clear();
-        redacted.clear();
-        for (size_t i = start; i < end; ++i) {
-            const qsizetype r = fresh[i];
-            ArchiveChunk::Row row;
-            row.id = batch.id(r);
-            row.timestampMs = batch.timestampMs(r);
-            row.alert = batch.alert(r);
-            for (int table = 0; table < B::TableCount; ++table) {
-                const uint32_t key = batch.index(B::Table(table), r);
-                row.present[size_t(table)] = key != B::None;
-                if (key != B::None)
-                    row.keys[size_t(table)] = batch.table(B::Table(table)).key(key);
-            }
-            QByteArrayView detail, extra;
-            payloads.payload(r, &detail, &extra);
-            auto redact = [&](QByteArrayView json) -> std::string_view {
-                if (json.isEmpty())
-                    return {};
-                qsizetype count = 0;
-                QByteArray clean = PayloadSecrets::redacted(json, &count);
-                if (count == 0)
-                    return { json.data(), size_t(json.size()) };
-                redactedValues += count;
-                redacted.push_back(std::move(clean));
-                return { redacted.back().constData(), size_t(redacted.back().size()) };
-            };
-            row.detail = redact(detail);
-            row.extra = redact(extra);
-            rows.push_back(row);
-        }
-        if (!insertChunk(insert, rows, &compressed))
+        qsizetype redacted = 0;
+        if (!insertChunk(insert, batch, std::span(fresh).subspan(start, end - start), EventBatch::Secrets::Redact,
+                &redacted))
             return failCount(tr("Cannot write to the archive"));
+        redactedValues += redacted;
     }
     if (redactedValues > 0) {
         Statement s(m_db, "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'redacted_values'");
@@ -535,38 +553,57 @@ bool EventArchive::read(TimeInterval range, const EventScope &scope,
             return true; // "my": no event is known to be the caller's
     }
 
-    // Only the chunks that overlap the range: the index on max_ts finds the newest first.
-    Statement s(m_db,
-        "SELECT raw_size, data FROM chunk WHERE max_ts >= ? AND min_ts < ? ORDER BY max_ts DESC, id DESC");
+    // Only the chunks that overlap the range: the index on max_ts finds the newest first. Each
+    // goes to the sink as the batch it was written as (no decoding of events, no recompression),
+    // the rows outside the range or scope dropped; one larger than pageSize is split.
+    Statement s(m_db, "SELECT data FROM chunk WHERE max_ts >= ? AND min_ts < ? ORDER BY max_ts DESC, id DESC");
     if (!s.isValid())
         return fail(tr("Cannot read the archive"));
     s.bind(1, range.from);
     s.bind(2, range.until);
-    EventBatchBuilder builder;
-    ArchiveChunk::Decoded chunk;
-    EventFields fields;
+    std::vector<qsizetype> live;
     int rc = SQLITE_ROW;
     while ((rc = s.step()) == SQLITE_ROW) {
-        if (!chunk.decode(s.blob(1), s.integer(0))) {
+        std::optional<EventBatch> batch = EventBatch::deserialize(s.blob(0));
+        if (!batch) {
             m_lastError = tr("The archive %1 holds a damaged chunk of events.").arg(m_path);
             return false;
         }
-        for (qsizetype i = 0; i < chunk.size(); ++i) {
-            if (!range.contains(chunk.timestampMs(i)))
-                continue;
-            if (scopeTable != B::TableCount && !matchesScope(chunk, i, scopeTable, scopeId))
-                continue;
-            chunk.fields(i, &fields);
-            builder.add(fields);
-            if (builder.size() >= pageSize && !sink(builder.take()))
+        live.clear();
+        for (qsizetype i = 0; i < batch->size(); ++i) {
+            if (!range.contains(batch->timestampMs(i))
+                || (scopeTable != B::TableCount && batch->entityId(scopeTable, i) != scopeId))
+                batch->drop(i);
+            else
+                live.push_back(i);
+        }
+        if (live.empty())
+            continue;
+        if (qsizetype(live.size()) <= pageSize) {
+            if (!sink(std::move(*batch)))
+                return true;
+            continue;
+        }
+        for (size_t start = 0; start < live.size(); start += size_t(pageSize)) {
+            const auto page = std::span(live).subspan(start, std::min(live.size() - start, size_t(pageSize)));
+            std::optional<EventBatch> part = EventBatch::deserialize(batch->serialize(page));
+            if (part && !sink(std::move(*part)))
                 return true;
         }
     }
     if (rc != SQLITE_DONE)
         return fail(tr("Cannot read the archive"));
-    if (builder.size() > 0)
-        sink(builder.take());
     return true;
+}
+
+qint64 EventArchive::eventsAtMost(TimeInterval range) const
+{
+    Statement s(m_db, "SELECT COALESCE(SUM(count), 0) FROM chunk WHERE max_ts >= ? AND min_ts < ?");
+    if (!s.isValid())
+        return 0;
+    s.bind(1, range.from);
+    s.bind(2, range.until);
+    return s.step() == SQLITE_ROW ? s.integer(0) : 0;
 }
 
 EventArchive::Info EventArchive::info() const
@@ -590,20 +627,20 @@ qsizetype EventArchive::prune(qint64 olderThanMs, qint64 maxBytes)
 {
     qsizetype removed = 0;
     // Deletes the chunk's events (their ids too) before `before`, re-encoding what stays.
-    auto pruneChunk = [&](qint64 rowId, qint64 rawSize, std::string_view data, qint64 before) -> bool {
-        ArchiveChunk::Decoded chunk;
-        if (!chunk.decode(data, rawSize)) {
+    auto pruneChunk = [&](qint64 rowId, std::string_view data, qint64 before) -> bool {
+        const std::optional<EventBatch> chunk = EventBatch::deserialize(data);
+        if (!chunk) {
             m_lastError = tr("The archive %1 holds a damaged chunk of events.").arg(m_path);
             return false;
         }
         Statement deleteId(m_db, "DELETE FROM event_id WHERE id = ?");
-        std::vector<ArchiveChunk::Row> kept;
-        for (qsizetype i = 0; i < chunk.size(); ++i) {
-            if (chunk.timestampMs(i) >= before) {
-                kept.push_back(chunk.row(i));
+        std::vector<qsizetype> kept;
+        for (qsizetype i = 0; i < chunk->size(); ++i) {
+            if (chunk->timestampMs(i) >= before) {
+                kept.push_back(i);
                 continue;
             }
-            deleteId.bind(1, chunk.id(i));
+            deleteId.bind(1, chunk->id(i));
             if (deleteId.step() != SQLITE_DONE)
                 return fail(tr("Cannot prune the archive"));
             deleteId.reset();
@@ -615,23 +652,23 @@ qsizetype EventArchive::prune(qint64 olderThanMs, qint64 maxBytes)
             return fail(tr("Cannot prune the archive"));
         if (kept.empty())
             return true;
-        std::string compressed;
         Statement insert(m_db, InsertChunk);
-        return (insert.isValid() && insertChunk(insert, kept, &compressed)) || fail(tr("Cannot prune the archive"));
+        return (insert.isValid() && insertChunk(insert, *chunk, kept, EventBatch::Secrets::Keep))
+            || fail(tr("Cannot prune the archive"));
     };
     auto pruneBefore = [&](qint64 before) -> bool {
         Transaction t(m_db);
         if (!t.isOpen())
             return fail(tr("Cannot prune the archive"));
-        std::vector<std::tuple<qint64, qint64, std::string>> chunks;
+        std::vector<std::pair<qint64, std::string>> chunks;
         {
-            Statement s(m_db, "SELECT id, raw_size, data FROM chunk WHERE min_ts < ?");
+            Statement s(m_db, "SELECT id, data FROM chunk WHERE min_ts < ?");
             s.bind(1, before);
             while (s.step() == SQLITE_ROW)
-                chunks.emplace_back(s.integer(0), s.integer(1), std::string(s.blob(2)));
+                chunks.emplace_back(s.integer(0), std::string(s.blob(1)));
         }
-        for (const auto &[rowId, rawSize, data] : chunks)
-            if (!pruneChunk(rowId, rawSize, data, before))
+        for (const auto &[rowId, data] : chunks)
+            if (!pruneChunk(rowId, data, before))
                 return false;
         ArchiveCoverage coverage = this->coverage();
         coverage.removeBefore(before);

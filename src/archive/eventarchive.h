@@ -25,12 +25,14 @@ struct sqlite3;
 // writer up to a busy timeout, readers never block).
 //
 // Storage: events are kept in chunks of up to ChunkEvents events of one stretch of time (a row
-// each, zstd-compressed, with the chunk's time range indexed), plus one row per event id for
-// de-duplication. Reading a range touches only the chunks that overlap it.
+// each, in the form of the EventBatch they were written from: EventBatch::serialize(), its payload
+// blocks compressed as they came; the chunk's time range indexed), plus one row per event id for
+// de-duplication. Reading a range touches only the chunks that overlap it, and hands each out as
+// the EventBatch it holds, for EventStore::append() as it is.
 class EventArchive final : public ArchiveStore
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // 1: chunks of decoded fields (upgraded on open)
     static constexpr int ChunkEvents = 4096;
 
     using Info = ArchiveStore::Info; // path: the file; bytesOnDisk: the file and its write-ahead log
@@ -65,6 +67,9 @@ public:
     // each batch as it is read).
     bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
         const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
+    // The events of the chunks that overlap [range): what read() of the range hands out at most,
+    // so that a reader can make room for them first (EventStore::reserve). 0 on failure.
+    [[nodiscard]] qint64 eventsAtMost(TimeInterval range) const;
     [[nodiscard]] Info info() const override;
     [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] const QString &path() const { return m_path; }

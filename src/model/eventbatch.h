@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,7 @@ public:
         uint32_t offset = 0; // in blockBytes()
         uint32_t compressedSize = 0; // UINT32_MAX: stored raw (compression failed)
         uint32_t rawSize = 0;
+        bool mayHoldSecret = false; // PayloadSecrets::mayHoldSecret of the raw records
     };
 
     [[nodiscard]] qsizetype size() const { return qsizetype(m_ids.size()); } // dropped rows included
@@ -61,6 +64,8 @@ public:
     [[nodiscard]] uint32_t index(Table table, qsizetype row) const { return m_columns[table][size_t(row)]; }
     [[nodiscard]] const KeyTable &table(Table table) const { return m_tables[table]; }
     [[nodiscard]] std::string_view description(qsizetype row) const { return m_tables[Descriptions].key(index(Descriptions, row)); }
+    // The id of the row's entity in a table (the first field of its key); -1 when it has none.
+    [[nodiscard]] qint64 entityId(Table table, qsizetype row) const;
 
     // Keys back to values.
     static void appendId(std::string *key, qint64 id);
@@ -81,8 +86,25 @@ public:
     // Back to values (tests, and whoever wants single events): the payloads decompressed.
     [[nodiscard]] std::vector<Event> toEvents() const; // dropped rows left out
 
+    // The batch's own form as bytes (an archive chunk), of the rows listed (in that order;
+    // dropped rows must not be): the columns (ids and times delta-coded), each key of these rows
+    // once, and the payload blocks as they are, compressed, with their sketches. A block is
+    // copied when its rows are all listed, next to each other, and it needs no redaction;
+    // otherwise the listed rows' records are compressed anew, so that nothing of a row left out is
+    // kept. Redact: secret values (PayloadSecrets) replaced in the blocks that may hold one, and
+    // counted in *redactedValues.
+    enum class Secrets { Keep, Redact };
+    [[nodiscard]] std::string serialize(
+        std::span<const qsizetype> rows, Secrets secrets = Secrets::Keep, qsizetype *redactedValues = nullptr) const;
+    // What serialize() wrote; nullopt when the bytes are damaged (bounded: sizes are checked
+    // against the bytes there are before anything is allocated).
+    [[nodiscard]] static std::optional<EventBatch> deserialize(std::string_view bytes);
+
 private:
     friend class EventBatchBuilder;
+
+    // Compresses raw payload records into a new block (stored raw when zstd fails).
+    void appendBlock(std::string_view raw);
 
     std::vector<qint64> m_ids;
     std::vector<qint64> m_timestamps;

@@ -82,9 +82,31 @@ void EventBatchBuilder::add(const EventFields &f)
         b.m_columns[B::Imsis].push_back(B::None);
     }
 
-    b.m_payloadBlock.push_back(uint32_t(b.m_blocks.size())); // the index the open block gets
-    b.m_payloadOffset.push_back(uint32_t(m_openBlock.size()));
-    PayloadRecords::append(&m_openBlock, f.detailJson, f.extraJson);
+    addPayload(f.detailJson, f.extraJson);
+}
+
+void EventBatchBuilder::add(const EventKeys &k)
+{
+    EventBatch &b = m_batch;
+    b.m_ids.push_back(k.id);
+    b.m_timestamps.push_back(k.timestampMs);
+    b.m_alert.push_back(k.alert);
+    for (int t = 0; t < EventBatch::TableCount; ++t) {
+        // Every event has a description, type, source, severity and organisation key.
+        const bool always = t <= EventBatch::Organisations;
+        if (k.present[size_t(t)] || always)
+            b.m_columns[t].push_back(b.m_tables[t].findOrInsert(k.keys[size_t(t)]));
+        else
+            b.m_columns[t].push_back(EventBatch::None);
+    }
+    addPayload(k.detailJson, k.extraJson);
+}
+
+void EventBatchBuilder::addPayload(std::string_view detail, std::string_view extra)
+{
+    m_batch.m_payloadBlock.push_back(uint32_t(m_batch.m_blocks.size())); // the index the open block gets
+    m_batch.m_payloadOffset.push_back(uint32_t(m_openBlock.size()));
+    PayloadRecords::append(&m_openBlock, detail, extra);
     if (++m_openRows == BlockSize)
         sealBlock();
 }
@@ -119,22 +141,18 @@ void EventBatchBuilder::add(const Event &event)
         f.imsi = { true, event.imsi->id, utf8(event.imsi->imsi), utf8(event.imsi->importDate) };
     f.detailJson = bytes(event.detailJson);
     f.extraJson = bytes(event.extraJson);
+    // A value's payload may be no valid JSON, which redaction replaces as a whole and
+    // PayloadSecrets::mayHoldSecret() does not look for: its block is always redacted.
+    m_openUnparsed = true;
     add(f);
 }
 
 void EventBatchBuilder::sealBlock()
 {
-    EventBatch::Block block;
-    block.offset = uint32_t(m_batch.m_blockBytes.size());
-    block.rawSize = uint32_t(m_openBlock.size());
-    if (PayloadRecords::compress(m_openBlock, &m_batch.m_blockBytes)) {
-        block.compressedSize = uint32_t(m_batch.m_blockBytes.size() - block.offset);
-    } else {
-        m_batch.m_blockBytes.append(m_openBlock);
-        block.compressedSize = UINT32_MAX;
-    }
-    m_batch.m_blocks.push_back(block);
-    m_batch.m_sketches.push_back(PayloadSketch::of(m_openBlock));
+    m_batch.appendBlock(m_openBlock);
+    if (m_openUnparsed)
+        m_batch.m_blocks.back().mayHoldSecret = true;
+    m_openUnparsed = false;
     m_openBlock.clear();
     m_openRows = 0;
 }

@@ -4,6 +4,7 @@
 
 #include "model/eventbatch.h"
 
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,6 +56,18 @@ struct EventFields final
     std::string_view extraJson; // unknown top-level keys as one object; empty when none
 };
 
+// One event whose description and entities are keys already (EventBatch's key formats), as an
+// archive of format 1 holds them; `present` false: no such entity.
+struct EventKeys final
+{
+    qint64 id = 0;
+    qint64 timestampMs = 0;
+    bool alert = false;
+    std::array<std::string_view, EventBatch::TableCount> keys;
+    std::array<bool, EventBatch::TableCount> present {};
+    std::string_view detailJson, extraJson;
+};
+
 // Builds an EventBatch, on whatever thread parses: each distinct description and entity of the
 // batch becomes one key, and every BlockSize payload records are compressed as soon as they are
 // complete.
@@ -70,6 +83,7 @@ public:
     void reserve(qsizetype events);
     void add(const EventFields &fields);
     void add(const Event &event);
+    void add(const EventKeys &keys);
     [[nodiscard]] qsizetype size() const { return m_batch.size(); }
     // The finished batch (the last block sealed); the builder starts over empty.
     [[nodiscard]] EventBatch take();
@@ -79,10 +93,12 @@ public:
 
 private:
     void sealBlock();
+    void addPayload(std::string_view detail, std::string_view extra);
     void addKey(EventBatch::Table table);
 
     EventBatch m_batch;
     std::string m_openBlock; // raw records since the last sealed block
     qsizetype m_openRows = 0;
+    bool m_openUnparsed = false; // the open block holds payloads of values (add(Event)), not of parsed pages
     std::string m_key; // scratch for entity keys
 };

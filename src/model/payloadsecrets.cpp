@@ -10,6 +10,7 @@
 
 #include <array>
 #include <iterator>
+#include <string_view>
 
 namespace {
 
@@ -386,6 +387,45 @@ bool PayloadSecrets::containsJwt(QByteArrayView text)
         }
     }
     return false;
+}
+
+bool PayloadSecrets::mayHoldSecret(QByteArrayView text)
+{
+    // The last words of the keys in Keys, lower case and without separators (kindOfKey matches a
+    // key that ends in one of them at a word start; this scan is looser: any run of letters that
+    // ends in one).
+    static constexpr std::string_view Endings[] = { "token", "password", "secret", "apikey", "activationkey" };
+    constexpr size_t Tail = 16; // longer than every ending
+    char tail[Tail] = {}; // the last letters of the current run, lower case, circular
+    size_t letters = 0;
+    auto endsRun = [&] {
+        for (std::string_view ending : Endings) {
+            if (letters < ending.size())
+                continue;
+            size_t k = 0;
+            while (k < ending.size() && tail[(letters - 1 - k) % Tail] == ending[ending.size() - 1 - k])
+                ++k;
+            if (k == ending.size())
+                return true;
+        }
+        return false;
+    };
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = text[i];
+        if (isUpper(c) || isLower(c)) {
+            tail[letters++ % Tail] = toLower(c);
+            continue;
+        }
+        if (isSeparator(c))
+            continue;
+        if (letters >= 5 && endsRun())
+            return true;
+        letters = 0;
+        if (c == '\\' && i + 1 < n && text[i + 1] == 'u')
+            return true; // an escaped key could spell any name
+    }
+    return (letters >= 5 && endsRun()) || containsJwt(text);
 }
 
 QString PayloadSecrets::label(Kind kind)

@@ -53,6 +53,11 @@ public:
     [[nodiscard]] static std::optional<Kind> kindOfKey(QStringView key);
     // True when the text holds a JWT-shaped run (see above).
     [[nodiscard]] static bool containsJwt(QByteArrayView utf8);
+    // False only when no value of the text can be secret: no word that a secret key ends with
+    // (token, password, ...: any case, separators ignored), no escape that could spell one, no
+    // JWT. A byte scan, cheap enough for every payload block of a pull (EventBatchBuilder notes
+    // it per block, so that the archive redacts only the blocks that may need it).
+    [[nodiscard]] static bool mayHoldSecret(QByteArrayView utf8);
 
     // What the value is, for people: "activation key", "JWT" (translated).
     [[nodiscard]] static QString label(Kind kind);

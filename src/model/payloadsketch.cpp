@@ -87,6 +87,15 @@ PayloadSketch PayloadSketch::of(std::string_view raw)
     return sketch;
 }
 
+std::optional<PayloadSketch> PayloadSketch::fromBytes(std::string_view bytes)
+{
+    PayloadSketch sketch;
+    if (bytes.size() != sizeof sketch.m_bits)
+        return std::nullopt;
+    std::memcpy(sketch.m_bits.data(), bytes.data(), bytes.size());
+    return sketch;
+}
+
 bool PayloadSketch::mayContainWords(QByteArrayView text) const
 {
     bool all = true;

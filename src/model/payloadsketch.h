@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 #include <string_view>
 
 // What a payload block may contain, small enough to keep for every block: the block's words (runs
@@ -24,6 +26,14 @@ public:
     PayloadSketch() = default;
     // The sketch of a block's raw records.
     [[nodiscard]] static PayloadSketch of(std::string_view raw);
+
+    // Its bits as bytes (an archive keeps them with the block), and back: nullopt when the bytes
+    // are not a sketch of this size (an archive of another version: make the sketch anew).
+    [[nodiscard]] std::string_view bytes() const
+    {
+        return { reinterpret_cast<const char *>(m_bits.data()), sizeof m_bits };
+    }
+    [[nodiscard]] static std::optional<PayloadSketch> fromBytes(std::string_view bytes);
 
     // False only when some word of `text` is in no record of the block.
     [[nodiscard]] bool mayContainWords(QByteArrayView text) const;

@@ -3,6 +3,7 @@
 #include "testdata.h"
 
 #include "api/eventparser.h"
+#include "model/payloadrecords.h"
 
 #include <QFile>
 
@@ -29,4 +30,20 @@ std::vector<Event> TestData::docExamples()
     if (!parsed.isOk() || events.size() != DocExampleCount)
         qFatal("doc-examples.json: %zu events parsed, expected %zu", events.size(), DocExampleCount);
     return events;
+}
+
+QByteArray TestData::payloadBytes(const EventBatch &batch)
+{
+    QByteArray all;
+    std::string raw;
+    for (uint32_t b = 0; b < uint32_t(batch.blocks().size()); ++b) {
+        const EventBatch::Block &block = batch.blocks()[b];
+        const QByteArrayView bytes = batch.blockBytes(b);
+        if (block.compressedSize == UINT32_MAX)
+            raw.assign(bytes.data(), size_t(bytes.size()));
+        else if (!PayloadRecords::decompress({ bytes.data(), size_t(bytes.size()) }, block.rawSize, &raw))
+            qFatal("payload block %u does not decompress", b);
+        all.append(raw.data(), qsizetype(raw.size()));
+    }
+    return all;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/event.h"
+#include "model/eventbatch.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,4 +20,7 @@ public:
     // The 59 example events the emnify docs publish (doc-examples.json), parsed, in file order.
     [[nodiscard]] static std::vector<Event> docExamples();
     static constexpr size_t DocExampleCount = 59;
+    // Every payload block of the batch decompressed, dropped rows' records included: what the
+    // batch holds, to look for what must not be there.
+    [[nodiscard]] static QByteArray payloadBytes(const EventBatch &batch);
 };
