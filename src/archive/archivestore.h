@@ -49,6 +49,13 @@ public:
     // sink returns false to stop. Returns false on failure (lastError()).
     virtual bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
         const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const = 0;
+    // How many events read() of the range hands out at most, so that a reader can make room for
+    // them first (EventStore::reserve); 0 when the store cannot tell cheaply.
+    [[nodiscard]] virtual qint64 eventsAtMost(TimeInterval range) const
+    {
+        Q_UNUSED(range);
+        return 0;
+    }
     [[nodiscard]] virtual Info info() const = 0;
     [[nodiscard]] virtual const ArchiveAccount &account() const = 0;
     [[nodiscard]] virtual QString lastError() const = 0;

@@ -69,7 +69,7 @@ public:
         const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
     // The events of the chunks that overlap [range): what read() of the range hands out at most,
     // so that a reader can make room for them first (EventStore::reserve). 0 on failure.
-    [[nodiscard]] qint64 eventsAtMost(TimeInterval range) const;
+    [[nodiscard]] qint64 eventsAtMost(TimeInterval range) const override;
     [[nodiscard]] Info info() const override;
     [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] const QString &path() const { return m_path; }
