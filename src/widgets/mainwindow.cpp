@@ -227,6 +227,7 @@ void MainWindow::setupActions()
             return;
         m_settings->setProviderNames(dialog.names());
         applyProviderNames(dialog.names());
+        applyLocalFilter(); // a search for a provider's name finds the new names
     });
     connect(m_ui->actionExportSelected, &QAction::triggered, m_export,
         [this] { m_export->exportInteractively(true); });
@@ -456,7 +457,9 @@ EventQuery MainWindow::currentQuery() const
 
 EventFilter MainWindow::currentFilter() const
 {
-    return ViewRequest::filter(m_ui->filterPanel->state(), m_session->interval(), m_pins);
+    EventFilter filter = ViewRequest::filter(m_ui->filterPanel->state(), m_session->interval(), m_pins);
+    filter.providerNames = m_settings->providerNames(); // the search finds the names the orders view shows
+    return filter;
 }
 
 void MainWindow::refresh() { startLoad(false); }
