@@ -34,7 +34,7 @@ std::string TestPayloadSketch::block(const QList<QByteArray> &details, const QLi
     for (qsizetype i = 0; i < details.size(); ++i) {
         const QByteArray extra = i < extras.size() ? extras[i] : QByteArray();
         PayloadRecords::append(&raw, std::string_view(details[i].constData(), size_t(details[i].size())),
-                               std::string_view(extra.constData(), size_t(extra.size())));
+            std::string_view(extra.constData(), size_t(extra.size())));
     }
     return raw;
 }
@@ -109,10 +109,11 @@ void TestPayloadSketch::keepsShortValuesWithTheirPath()
     QFETCH(QByteArray, value);
     QFETCH(bool, present);
     // The same order in 20 records: the sketch keeps each of its values with those records.
-    const QByteArray order = R"({"id":16168172,"status":{"id":2},"shipped_with_provider_id":1,"tapcode":[{"id":7},{"id":8}],"after":"x"})";
+    const QByteArray order
+        = R"({"id":16168172,"status":{"id":2},"shipped_with_provider_id":1,"tapcode":[{"id":7},{"id":8}],"after":"x"})";
     const PayloadSketch sketch = PayloadSketch::of(block(QList<QByteArray>(20, order)));
     QCOMPARE(sketch.find(PayloadSketch::pathValueHash(path, value)).presence,
-             present ? Presence::Records : Presence::Absent);
+        present ? Presence::Records : Presence::Absent);
 }
 
 void TestPayloadSketch::leavesOutRecordsBeyondTheMask()

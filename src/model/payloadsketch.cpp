@@ -22,10 +22,7 @@ constexpr size_t MaxPath = 64; // longer key paths are not kept with their value
 // the records cost 86 bytes an event; at 16, about 11 (bench_scale, "payload sketches").
 constexpr uint32_t ExactRecords = 16;
 
-constexpr uint8_t fold(uint8_t c)
-{
-    return (c >= 'A' && c <= 'Z') ? uint8_t(c + 32) : c;
-}
+constexpr uint8_t fold(uint8_t c) { return (c >= 'A' && c <= 'Z') ? uint8_t(c + 32) : c; }
 
 uint64_t fnv(uint64_t hash, const char *data, size_t size)
 {
@@ -35,8 +32,7 @@ uint64_t fnv(uint64_t hash, const char *data, size_t size)
 }
 
 // Each word of the text, hashed (FNV-1a over the folded bytes), in order; stops at the first false.
-template<typename Word>
-void forEachWord(const char *data, size_t size, Word word)
+template <typename Word> void forEachWord(const char *data, size_t size, Word word)
 {
     size_t i = 0;
     while (i < size) {
@@ -54,9 +50,10 @@ void forEachWord(const char *data, size_t size, Word word)
 
 // Calls value(path, text) for each scalar value of compact JSON (strings without their quotes, as
 // written), with the keys that lead to it joined by '.' (array elements share their array's key);
-// calls word(hash, letters) for each word of those values (letters: it has no digit). Keys are not values: their words are left out
+// calls word(hash, letters) for each word of those values (letters: it has no digit). Keys are not values:
+// their words are left out
 // ("shipped" of shipped_date would make every block of its kind a candidate).
-template<typename Value, typename Word>
+template <typename Value, typename Word>
 void scanJson(std::string_view json, std::string &path, Value value, Word word)
 {
     path.clear();
@@ -199,15 +196,14 @@ private:
 
 // The probes of a hash, each mixed on its own (splitmix64's finaliser): probes derived linearly
 // from one FNV hash fell on the same few bits for some words, which then were "maybe" everywhere.
-template<typename Probe>
-void forEachProbe(uint64_t hash, size_t bits, Probe probe)
+template <typename Probe> void forEachProbe(uint64_t hash, size_t bits, Probe probe)
 {
     for (int i = 0; i < BloomProbes; ++i) {
         uint64_t h = hash + uint64_t(i + 1) * 0x9e3779b97f4a7c15ULL;
         h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
         h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
         h ^= h >> 31;
-        probe(size_t((unsigned __int128)(h) * bits >> 64));
+        probe(size_t((unsigned __int128)(h)*bits >> 64));
     }
 }
 
@@ -231,18 +227,12 @@ namespace {
 // The SIM order fields whose names the viewer shows (SimCardOrder::fromDetail: the status and the
 // provider), kept with their records however few: an order's events are one or two a block, in
 // many blocks, and "Shipped" would otherwise read each of them.
-bool isOrderField(std::string_view path)
-{
-    return path == "status.id" || path == "shipped_with_provider_id";
-}
+bool isOrderField(std::string_view path) { return path == "status.id" || path == "shipped_with_provider_id"; }
 
 // Words of letters are few a block (template text: "SIM reached factory test volume", names,
 // countries) and in many blocks, where a Bloom filter's "maybe" would read every block; numbers
 // and hex ids are most of a block's words and each in few blocks.
-bool keptExactly(const WordTable::Slot &slot)
-{
-    return slot.recordCount >= ExactRecords || slot.letters;
-}
+bool keptExactly(const WordTable::Slot &slot) { return slot.recordCount >= ExactRecords || slot.letters; }
 
 } // namespace
 
@@ -258,16 +248,18 @@ PayloadSketch PayloadSketch::of(std::string_view raw)
         QByteArrayView detail, extra;
         PayloadRecords::split(rest, &detail, &extra);
         auto word = [&](uint64_t hash, bool letters) { table.add(hash, record, letters); };
-        scanJson(std::string_view(detail.data(), size_t(detail.size())), path,
-                 [&](std::string_view keys, std::string_view value) {
-                     if (value.size() <= size_t(ShortValue) && !keys.empty() && keys.size() <= MaxPath)
-                         table.add(pathValueHash(QByteArrayView(keys.data(), qsizetype(keys.size())),
-                                                 QByteArrayView(value.data(), qsizetype(value.size()))),
-                                   record, isOrderField(keys));
-                 },
-                 word);
-        scanJson(std::string_view(extra.data(), size_t(extra.size())), path, [](std::string_view, std::string_view) {},
-                 word);
+        scanJson(
+            std::string_view(detail.data(), size_t(detail.size())), path,
+            [&](std::string_view keys, std::string_view value) {
+                if (value.size() <= size_t(ShortValue) && !keys.empty() && keys.size() <= MaxPath)
+                    table.add(pathValueHash(QByteArrayView(keys.data(), qsizetype(keys.size())),
+                                  QByteArrayView(value.data(), qsizetype(value.size()))),
+                        record, isOrderField(keys));
+            },
+            word);
+        scanJson(
+            std::string_view(extra.data(), size_t(extra.size())), path,
+            [](std::string_view, std::string_view) {}, word);
         const qsizetype used = qsizetype(extra.data() + extra.size() - rest.data());
         rest = rest.sliced(std::max<qsizetype>(used, 1)); // a damaged record still moves on
         ++record;
@@ -287,9 +279,11 @@ PayloadSketch PayloadSketch::of(std::string_view raw)
             sketch.m_exact.push_back(Exact { slot.hash, slot.records });
             continue;
         }
-        forEachProbe(slot.hash, bits, [&](size_t bit) { sketch.m_bloom[bit / 64] |= uint64_t(1) << (bit % 64); });
+        forEachProbe(
+            slot.hash, bits, [&](size_t bit) { sketch.m_bloom[bit / 64] |= uint64_t(1) << (bit % 64); });
     }
-    std::sort(sketch.m_exact.begin(), sketch.m_exact.end(), [](const Exact &a, const Exact &b) { return a.hash < b.hash; });
+    std::sort(sketch.m_exact.begin(), sketch.m_exact.end(),
+        [](const Exact &a, const Exact &b) { return a.hash < b.hash; });
     return sketch;
 }
 
@@ -298,14 +292,15 @@ bool PayloadSketch::bloomHas(uint64_t hash) const
     if (m_bloom.empty())
         return false;
     bool all = true;
-    forEachProbe(hash, m_bloom.size() * 64, [&](size_t bit) { all = all && (m_bloom[bit / 64] >> (bit % 64) & 1); });
+    forEachProbe(
+        hash, m_bloom.size() * 64, [&](size_t bit) { all = all && (m_bloom[bit / 64] >> (bit % 64) & 1); });
     return all;
 }
 
 PayloadSketch::Lookup PayloadSketch::find(uint64_t hash) const
 {
-    const auto at = std::lower_bound(m_exact.begin(), m_exact.end(), hash,
-                                     [](const Exact &e, uint64_t h) { return e.hash < h; });
+    const auto at = std::lower_bound(
+        m_exact.begin(), m_exact.end(), hash, [](const Exact &e, uint64_t h) { return e.hash < h; });
     if (at != m_exact.end() && at->hash == hash)
         return Lookup { Presence::Records, at->records };
     return Lookup { bloomHas(hash) ? Presence::Maybe : Presence::Absent, {} };
@@ -314,9 +309,8 @@ PayloadSketch::Lookup PayloadSketch::find(uint64_t hash) const
 bool PayloadSketch::mayContainWords(QByteArrayView text) const
 {
     bool all = true;
-    forEachWord(text.data(), size_t(text.size()), [&](uint64_t hash) {
-        return all = find(hash).presence != Presence::Absent;
-    });
+    forEachWord(text.data(), size_t(text.size()),
+        [&](uint64_t hash) { return all = find(hash).presence != Presence::Absent; });
     return all;
 }
 
@@ -324,10 +318,12 @@ QByteArray PayloadSketch::toBytes() const
 {
     const uint32_t header[3] = { m_records, uint32_t(m_exact.size()), uint32_t(m_bloom.size()) };
     QByteArray bytes;
-    bytes.reserve(qsizetype(sizeof header + m_exact.size() * sizeof(Exact) + m_bloom.size() * sizeof(uint64_t)));
+    bytes.reserve(
+        qsizetype(sizeof header + m_exact.size() * sizeof(Exact) + m_bloom.size() * sizeof(uint64_t)));
     bytes.append(reinterpret_cast<const char *>(header), sizeof header);
     bytes.append(reinterpret_cast<const char *>(m_exact.data()), qsizetype(m_exact.size() * sizeof(Exact)));
-    bytes.append(reinterpret_cast<const char *>(m_bloom.data()), qsizetype(m_bloom.size() * sizeof(uint64_t)));
+    bytes.append(
+        reinterpret_cast<const char *>(m_bloom.data()), qsizetype(m_bloom.size() * sizeof(uint64_t)));
     return bytes;
 }
 
@@ -337,7 +333,8 @@ std::optional<PayloadSketch> PayloadSketch::fromBytes(QByteArrayView bytes)
     if (size_t(bytes.size()) < sizeof header)
         return std::nullopt;
     std::memcpy(header, bytes.data(), sizeof header);
-    const uint64_t need = sizeof header + uint64_t(header[1]) * sizeof(Exact) + uint64_t(header[2]) * sizeof(uint64_t);
+    const uint64_t need
+        = sizeof header + uint64_t(header[1]) * sizeof(Exact) + uint64_t(header[2]) * sizeof(uint64_t);
     if (need != uint64_t(bytes.size()))
         return std::nullopt;
     PayloadSketch sketch;
@@ -346,9 +343,9 @@ std::optional<PayloadSketch> PayloadSketch::fromBytes(QByteArrayView bytes)
     sketch.m_bloom.resize(header[2]);
     std::memcpy(sketch.m_exact.data(), bytes.data() + sizeof header, header[1] * sizeof(Exact));
     std::memcpy(sketch.m_bloom.data(), bytes.data() + sizeof header + header[1] * sizeof(Exact),
-                header[2] * sizeof(uint64_t));
+        header[2] * sizeof(uint64_t));
     if (!std::is_sorted(sketch.m_exact.begin(), sketch.m_exact.end(),
-                        [](const Exact &a, const Exact &b) { return a.hash < b.hash; }))
+            [](const Exact &a, const Exact &b) { return a.hash < b.hash; }))
         return std::nullopt;
     return sketch;
 }
