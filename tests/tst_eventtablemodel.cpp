@@ -4,6 +4,8 @@
 #include "api/eventparser.h"
 #include "sim/accountgenerator.h"
 #include "export/csvexportrunner.h"
+#include "filter/eventfilterengine.h"
+#include "model/eventbatchbuilder.h"
 #include "model/eventtypecatalogue.h"
 #include "table/eventtablemodel.h"
 #include "testdata.h"
@@ -14,7 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <numeric>
 #include <random>
+#include <span>
 
 class TestEventTableModel final : public QObject
 {
@@ -42,6 +46,8 @@ private Q_SLOTS:
     void newerFilterWins();
     void payloadSearchCoversEveryBlock_data();
     void payloadSearchCoversEveryBlock();
+    void payloadSearchAgreesWithReadingEveryRow_data();
+    void payloadSearchAgreesWithReadingEveryRow();
     void typeCountsCoverTheWholeStore();
     void relativeTime();
 
@@ -165,6 +171,36 @@ void TestEventTableModel::filter_data()
     f = {};
     f.text = QStringLiteral("-type:\"Update location\"");
     QTest::newRow("exclude a type") << f << 58;
+    // SIM order names the viewer shows (the docs' one "Order updated" has status 2, provider 1).
+    f = {};
+    f.text = QStringLiteral("Shipped");
+    QTest::newRow("order status name") << f << 1;
+    f = {};
+    f.text = QStringLiteral("status:SHIPPED");
+    QTest::newRow("status field") << f << 1;
+    f = {};
+    f.text = QStringLiteral("status:submitted");
+    QTest::newRow("status field: submitted") << f << 1;
+    f = {};
+    f.text = QStringLiteral("status:paid");
+    QTest::newRow("status field: not the word elsewhere") << f << 0; // "prepaid" of a description
+    f = {};
+    f.text = QStringLiteral("-shipped");
+    QTest::newRow("exclude a status") << f << 58;
+    f = {};
+    f.text = QStringLiteral("\"provider 1\"");
+    QTest::newRow("default provider name") << f << 1;
+    f = {};
+    f.text = QStringLiteral("\"provider 2\"");
+    QTest::newRow("another provider") << f << 0;
+    f = {};
+    f.text = QStringLiteral("provider:dhl");
+    f.providerNames = { { 1, QStringLiteral("DHL Express") } };
+    QTest::newRow("provider named by the user") << f << 1;
+    f = {};
+    f.text = QStringLiteral("\"provider 1\"");
+    f.providerNames = { { 1, QStringLiteral("DHL Express") } };
+    QTest::newRow("a named provider is not provider N") << f << 0;
     f = {};
     f.text = QStringLiteral("Germany -TYPE:update");
     QTest::newRow("a word but not a type") << f << 2;
@@ -526,6 +562,53 @@ void TestEventTableModel::payloadSearchCoversEveryBlock()
     }
     waitIdle();
     QCOMPARE(m_model->rowCount(), Copies + 1);
+}
+
+void TestEventTableModel::payloadSearchAgreesWithReadingEveryRow_data()
+{
+    // Words in most events, in some, in one; order names; phrases and keys; a second batch that
+    // repeats half of the first (the store leaves those rows out of their blocks).
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("found"); // at least one row: the comparison is not of two empty tables
+    QTest::newRow("payload literal in most events") << QStringLiteral("null") << true;
+    QTest::newRow("payload word in most events") << QStringLiteral("em") << true;
+    QTest::newRow("a country") << QStringLiteral("Germany") << true;
+    QTest::newRow("a number") << QStringLiteral("262") << true;
+    QTest::newRow("SIM") << QStringLiteral("SIM") << true;
+    QTest::newRow("phrase") << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("key") << QStringLiteral("detail.apn:em") << true;
+    QTest::newRow("excluded") << QStringLiteral("-null") << true;
+    QTest::newRow("two words") << QStringLiteral("germany null") << true;
+    QTest::newRow("Shipped") << QStringLiteral("Shipped") << true;
+    QTest::newRow("Paid") << QStringLiteral("status:paid") << true;
+    QTest::newRow("Canceled") << QStringLiteral("canceled") << true;
+    QTest::newRow("provider 1") << QStringLiteral("\"provider 1\"") << true;
+    QTest::newRow("provider") << QStringLiteral("provider") << true;
+    QTest::newRow("nothing") << QStringLiteral("zzqx") << false;
+}
+
+void TestEventTableModel::payloadSearchAgreesWithReadingEveryRow()
+{
+    // The sketches' records answer most of a whole-store search without reading a payload; a page
+    // of new rows (FewRows) reads each one. Both must find the same rows.
+    QFETCH(QString, text);
+    QFETCH(bool, found);
+    static const std::vector<Event> events
+        = AccountGenerator::generate(12'000, 5, 1'790'000'000'000, AccountGenerator::OrderStates::Every);
+    EventStore store;
+    const std::span<const Event> all(events);
+    store.append(EventBatchBuilder::build(all.first(8'000)));
+    store.append(EventBatchBuilder::build(all.subspan(4'000 + 37))); // repeats 3,963 of them
+    QCOMPARE(store.size(), qsizetype(events.size()));
+    EventFilter filter;
+    filter.text = text;
+    std::vector<uint32_t> rows(size_t(store.size()));
+    std::iota(rows.begin(), rows.end(), 0u);
+    const std::vector<uint32_t> whole = EventFilterEngine(store, filter).filter(rows);
+    const std::vector<uint32_t> rowByRow = EventFilterEngine(store, filter, EventFilterEngine::Scope::FewRows).filter(rows);
+    QCOMPARE(whole.size(), rowByRow.size());
+    QVERIFY(whole == rowByRow);
+    QCOMPARE(!whole.empty(), found);
 }
 
 void TestEventTableModel::typeCountsCoverTheWholeStore()

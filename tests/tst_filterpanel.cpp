@@ -42,6 +42,8 @@ private Q_SLOTS:
     void scopeEditorTakesWhatPeopleHave_data();
     void scopeEditorTakesWhatPeopleHave();
     void scopeCompleterPutsTheId();
+    void typedKnownEntityReadsItsId_data();
+    void typedKnownEntityReadsItsId();
 
 private:
     static QTreeWidgetItem *find(QTreeWidget *tree, const QString &text);
@@ -384,6 +386,57 @@ void TestFilterPanel::scopeCompleterPutsTheId()
     QTest::keyClicks(edit, QStringLiteral("303000"));
     QTRY_VERIFY(popup->isVisible());
     QCOMPARE(popup->model()->index(0, 0).data().toString(), QStringLiteral("8988303000123456789 \u00b7 7"));
+}
+
+void TestFilterPanel::typedKnownEntityReadsItsId_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("read"); // the scope id the state asks for
+    using K = ViewerFilterState::ScopeKind;
+    QTest::newRow("device name") << int(K::Endpoint) << QStringLiteral("tracker-7") << QStringLiteral("42");
+    QTest::newRow("device name, other case") << int(K::Endpoint) << QStringLiteral("TRACKER-7") << QStringLiteral("42");
+    QTest::newRow("IMEI") << int(K::Endpoint) << QStringLiteral("490154203237518") << QStringLiteral("42");
+    QTest::newRow("IP") << int(K::Endpoint) << QStringLiteral("10.0.0.7") << QStringLiteral("42");
+    QTest::newRow("ICCID") << int(K::Sim) << QStringLiteral("8988303000123456789") << QStringLiteral("7");
+    QTest::newRow("user e-mail") << int(K::User) << QStringLiteral("greta@example.com") << QStringLiteral("5");
+    QTest::newRow("organisation name") << int(K::Organisation) << QStringLiteral("Acme Logistics") << QStringLiteral("654321");
+    QTest::newRow("unknown name: as typed") << int(K::Endpoint) << QStringLiteral("tracker-8") << QStringLiteral("tracker-8");
+    QTest::newRow("part of a name: as typed") << int(K::Endpoint) << QStringLiteral("tracker") << QStringLiteral("tracker");
+    QTest::newRow("a name two devices share: as typed") << int(K::Endpoint) << QStringLiteral("meter") << QStringLiteral("meter");
+    QTest::newRow("another kind's text: as typed") << int(K::Sim) << QStringLiteral("tracker-7") << QStringLiteral("tracker-7");
+    QTest::newRow("an id: as typed") << int(K::Sim) << QStringLiteral("99") << QStringLiteral("99");
+}
+
+void TestFilterPanel::typedKnownEntityReadsItsId()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, typed);
+    QFETCH(QString, read);
+    using K = ViewerFilterState::ScopeKind;
+    FilterPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setKnownEntities({ { K::Sim, QStringLiteral("8988303000123456789"), 7 },
+                             { K::Endpoint, QStringLiteral("tracker-7"), 42 },
+                             { K::Endpoint, QStringLiteral("490154203237518"), 42 },
+                             { K::Endpoint, QStringLiteral("10.0.0.7"), 42 },
+                             { K::Endpoint, QStringLiteral("meter"), 43 },
+                             { K::Endpoint, QStringLiteral("meter"), 44 },
+                             { K::User, QStringLiteral("Greta Schmidt"), 5 },
+                             { K::User, QStringLiteral("greta@example.com"), 5 },
+                             { K::Organisation, QStringLiteral("Acme Logistics"), 654321 } });
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("scopeCombo"));
+    auto *edit = panel.findChild<QLineEdit *>(QStringLiteral("scopeIdEdit"));
+    combo->setCurrentIndex(combo->findData(kind));
+    QSignalSpy asked(&panel, &FilterPanel::queryChanged);
+    asked.clear();
+    QTest::keyClicks(edit, typed);
+    edit->completer()->popup()->hide(); // typed in full, not chosen from the list
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(asked.size(), 1);
+    QCOMPARE(panel.state().scopeId, read);
+    QCOMPARE(panel.scopeText(), combo->currentText() + QLatin1Char(' ') + typed); // what people typed
 }
 
 QTEST_MAIN(TestFilterPanel)

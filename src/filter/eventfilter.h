@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QMetaType>
 #include <QSet>
 #include <QString>
@@ -33,6 +34,9 @@ struct EventFilter final
     std::optional<qint64> imsiId;
     std::optional<qint64> userId;
     std::optional<qint64> orderId; // SIM order events (types 38, 39) whose detail.id is this order
+    // The user's names for SIM order providers (settings), which the search finds as the viewer
+    // shows them; ids without one are "provider N". Not a restriction of its own.
+    QHash<qint64, QString> providerNames;
 
     // The pin field for an entity kind (organisationId for Organisation, ...).
     [[nodiscard]] std::optional<qint64> &pin(EventEntity entity);
@@ -41,7 +45,12 @@ struct EventFilter final
         return const_cast<EventFilter *>(this)->pin(entity);
     }
 
-    [[nodiscard]] bool isEmpty() const { return *this == EventFilter {}; }
+    [[nodiscard]] bool isEmpty() const
+    {
+        EventFilter restrictions = *this;
+        restrictions.providerNames.clear();
+        return restrictions == EventFilter {};
+    }
     friend bool operator==(const EventFilter &, const EventFilter &) = default;
 };
 

@@ -10,6 +10,7 @@
 #include "model/eventtypecatalogue.h"
 #include "model/pageprefault.h"
 #include "model/payloadsketch.h"
+#include "model/simcardorder.h"
 #include "model/workerpools.h"
 
 #include <QJsonDocument>
@@ -35,6 +36,22 @@ constexpr uint8_t asciiLower(uint8_t c)
 bool cancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// work(first, end) over [0, count) on two cores when there is enough of it: the first half on a
+// pool thread, the second here. (The machines this runs on have at least two; when the pool
+// thread is busy, the wait runs the first half here.)
+template<typename Work>
+void inTwoHalves(size_t count, size_t minimum, Work work)
+{
+    if (count < minimum) {
+        work(size_t(0), count);
+        return;
+    }
+    const size_t middle = count / 2;
+    QFuture<void> firstHalf = QtConcurrent::run(WorkerPools::current().jobs(), [&] { work(size_t(0), middle); });
+    work(middle, count);
+    firstHalf.waitForFinished();
 }
 
 // Case-insensitive (ASCII) comparison of UTF-8 text, for sort ranks.
@@ -94,6 +111,7 @@ public:
         return !m_ascii || sketch.mayContainWords(m_folded);
     }
     [[nodiscard]] const QByteArray &folded() const { return m_folded; }
+    [[nodiscard]] bool isAscii() const { return m_ascii; }
 
 private:
     struct FoldHash
@@ -202,8 +220,12 @@ std::vector<int64_t> ranksByText(const std::vector<T> &table, TextOf textOf)
 
 bool isOrderType(const EventStore &store, qsizetype row)
 {
-    const int64_t type = store.types()[store.typeIndex(row)].id;
-    return type == 38 || type == 39;
+    return SimCardOrder::isOrderType(store.types()[store.typeIndex(row)].id);
+}
+
+bool isOrderUpdate(const EventStore &store, qsizetype row)
+{
+    return store.types()[store.typeIndex(row)].id == SimCardOrder::UpdatedTypeId;
 }
 
 std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
@@ -228,10 +250,21 @@ class EventFilterEngine::Term
 public:
     enum class Payload { None, Values, Key, Order };
 
-    Term(const EventStore &store, const SearchQuery::Term &term)
+    Term(const EventStore &store, const EventFilter &filter, const SearchQuery::Term &term)
         : excluded(term.excluded), needle(term.value)
     {
         using Field = SearchQuery::Field;
+        const QByteArray &folded = needle.folded();
+        for (qsizetype i = 0; i < folded.size();) {
+            const qsizetype start = i;
+            while (i < folded.size() && PayloadSketch::isWordByte(uint8_t(folded[i])))
+                ++i;
+            if (i > start)
+                words.push_back(PayloadSketch::wordHash(QByteArrayView(folded).sliced(start, i - start)));
+            wholeWord = words.size() == 1 && start == 0 && i == folded.size();
+            while (i < folded.size() && !PayloadSketch::isWordByte(uint8_t(folded[i])))
+                ++i;
+        }
         bool isNumber = false;
         const qint64 n = term.value.toLongLong(&isNumber);
         if (isNumber)
@@ -265,6 +298,14 @@ public:
             idDigits = term.value.size() <= 20
                 && std::all_of(term.value.begin(), term.value.end(), [](QChar c) { return c.isDigit(); });
             payload = Payload::Values;
+            orderStatuses(store);
+            orderProviders(filter);
+            break;
+        case Field::Status:
+            orderStatuses(store);
+            break;
+        case Field::Provider:
+            orderProviders(filter);
             break;
         case Field::Type:
             type = named(store.types());
@@ -324,8 +365,75 @@ public:
         key = std::move(folded);
     }
 
+    // The status names the viewer shows for SIM order events (SimCardOrder::statusName): "Submitted"
+    // is every "Order submitted" event; the others are the status ids of "Order updated" events.
+    void orderStatuses(const EventStore &store)
+    {
+        if (needle.in(SimCardOrder::statusName(SimCardOrder::Submitted))) {
+            type.resize(store.types().size(), 0);
+            for (size_t i = 0; i < store.types().size(); ++i)
+                type[i] = type[i] || store.types()[i].id == SimCardOrder::SubmittedTypeId;
+        }
+        for (const int status : { SimCardOrder::Paid, SimCardOrder::Shipped, SimCardOrder::Canceled }) {
+            if (needle.in(SimCardOrder::statusName(status))) {
+                statusIds.push_back(status);
+                derived.push_back(PayloadSketch::pathValueHash("status.id", QByteArray::number(status)));
+            }
+        }
+    }
+
+    // The provider names the viewer shows: the user's, else "provider N".
+    void orderProviders(const EventFilter &filter)
+    {
+        for (auto it = filter.providerNames.begin(); it != filter.providerNames.end(); ++it) {
+            if (!it.value().isEmpty() && needle.in(it.value()))
+                providerId(it.key());
+        }
+        // "provider 2" names id 2 unless the user has named it; the text of a default name without
+        // its number ("provider") is in every such name, which the sketch cannot list: read them.
+        const QString unnamed = SimCardOrder::providerName(0, {});
+        const QString prefix = unnamed.left(unnamed.size() - 1);
+        const QString text = needle.folded().isEmpty() ? QString() : QString::fromUtf8(needle.folded());
+        if (text.startsWith(prefix, Qt::CaseInsensitive)) {
+            bool isNumber = false;
+            const qint64 id = text.sliced(prefix.size()).toLongLong(&isNumber);
+            if (isNumber && !filter.providerNames.contains(id))
+                providerId(id);
+        } else if (!text.isEmpty() && prefix.contains(text, Qt::CaseInsensitive)) {
+            anyDefaultProvider = true;
+            namedProviders = filter.providerNames;
+        }
+    }
+
+    void providerId(qint64 id)
+    {
+        providerIds.push_back(id);
+        const QByteArray value = QByteArray::number(id);
+        if (value.size() <= PayloadSketch::ShortValue)
+            derived.push_back(PayloadSketch::pathValueHash("shipped_with_provider_id", value));
+        else
+            derivedUnindexed = true; // not in the sketch: every "Order updated" event is read
+    }
+
+    [[nodiscard]] bool hasOrderNames() const { return !statusIds.empty() || !providerIds.empty() || anyDefaultProvider; }
+    // Whether an "Order updated" event's payload has one of the statuses or providers asked for.
+    [[nodiscard]] bool orderNameHit(QByteArrayView detail) const
+    {
+        const std::optional<SimCardOrder> order = SimCardOrder::fromDetail(SimCardOrder::UpdatedTypeId, detail);
+        if (!order)
+            return false;
+        if (std::find(statusIds.begin(), statusIds.end(), order->statusId) != statusIds.end())
+            return true;
+        if (!order->providerId)
+            return false;
+        return std::find(providerIds.begin(), providerIds.end(), *order->providerId) != providerIds.end()
+            || (anyDefaultProvider && !namedProviders.contains(*order->providerId));
+    }
+
     const bool excluded;
     const Needle needle;
+    std::vector<uint64_t> words; // the hashes of the text's words (PayloadSketch)
+    bool wholeWord = false; // the text is one word: a sketch's records answer for it
     std::optional<qint64> number;
     std::vector<uint8_t> type, severity, source, organisation, endpoint, sim, imsi, user;
     bool descriptions = false;
@@ -334,7 +442,15 @@ public:
     bool idEquals = false;
     Payload payload = Payload::None;
     QByteArray key; // Payload::Key, folded
-    std::vector<uint8_t> payloadRows; // per store row (WholeStore)
+    std::vector<uint8_t> payloadRows; // per store row (WholeStore): the payload part hits
+    // Order status and provider names (orderStatuses(), orderProviders()): what to look for in
+    // "Order updated" payloads, and their `path=value` hashes in the sketches.
+    std::vector<int> statusIds;
+    std::vector<qint64> providerIds;
+    bool anyDefaultProvider = false; // the text is part of every "provider N"
+    QHash<qint64, QString> namedProviders; // those are not "provider N"
+    std::vector<uint64_t> derived;
+    bool derivedUnindexed = false;
 };
 
 EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter &filter, Scope scope)
@@ -372,15 +488,19 @@ EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter 
     const SearchQuery query = SearchQuery::parse(filter.text);
     // An invalid query restricts nothing: the search box says what is wrong with it.
     for (const SearchQuery::Term &term : query.terms())
-        m_terms.push_back(std::make_unique<Term>(store, term));
-    const bool payload = std::any_of(m_terms.begin(), m_terms.end(),
-                                     [](const auto &t) { return t->payload != Term::Payload::None; });
+        m_terms.push_back(std::make_unique<Term>(store, filter, term));
+    const bool payload = std::any_of(m_terms.begin(), m_terms.end(), [](const auto &t) {
+        return t->payload != Term::Payload::None || t->hasOrderNames();
+    });
     if (scope == Scope::WholeStore) {
         for (const auto &term : m_terms) {
             if (term->descriptions) {
+                // Once per distinct description: hundreds of thousands in a million events.
                 term->description.resize(store.stringCount());
-                for (uint32_t i = 0; i < store.stringCount(); ++i)
-                    term->description[i] = term->needle.in(store.string(i));
+                inTwoHalves(store.stringCount(), 50'000, [&](size_t first, size_t end) {
+                    for (size_t i = first; i < end; ++i)
+                        term->description[i] = term->needle.in(store.string(uint32_t(i)));
+                });
             }
         }
         if (payload)
@@ -410,52 +530,12 @@ bool EventFilterEngine::payloadHit(const Term &term, qsizetype row, EventStore::
     return anyJsonValue(reader.detailJson(row), hit) || anyJsonValue(reader.extraJson(row), hit);
 }
 
-void EventFilterEngine::searchPayloadBlocks()
+bool EventFilterEngine::orderNameHit(const Term &term, qsizetype row, EventStore::PayloadReader &reader) const
 {
-    std::vector<Term *> terms;
-    for (const auto &term : m_terms) {
-        if (term->payload != Term::Payload::None) {
-            term->payloadRows.assign(size_t(m_store.size()), 0);
-            terms.push_back(term.get());
-        }
-    }
-    const size_t blocks = m_store.payloadBlockCount();
-    // Blocks in two halves, one on a pool thread and one here (as parallelSort): each block is
-    // decompressed only when a term's text may be in it, and rows of different blocks are
-    // different bytes of payloadRows.
-    auto search = [&](size_t first, size_t end) {
-        EventStore::PayloadReader reader(m_store);
-        std::vector<Term *> candidates;
-        for (size_t block = first; block < end; ++block) {
-            const PayloadSketch &sketch = m_store.payloadBlockSketch(block);
-            candidates.clear();
-            for (Term *term : terms) {
-                if (term->needle.mayBeIn(sketch))
-                    candidates.push_back(term);
-            }
-            if (candidates.empty())
-                continue;
-            const auto [firstRow, endRow] = m_store.payloadBlockRows(block);
-            for (qsizetype row = firstRow; row < endRow; ++row) {
-                for (Term *term : candidates) {
-                    if (term->payload == Term::Payload::Order && !isOrderType(m_store, row))
-                        continue;
-                    term->payloadRows[size_t(row)] = payloadHit(*term, row, reader);
-                }
-            }
-        }
-    };
-    if (blocks < 64) {
-        search(0, blocks);
-        return;
-    }
-    const size_t middle = blocks / 2;
-    QFuture<void> firstHalf = QtConcurrent::run(WorkerPools::current().jobs(), [&] { search(0, middle); });
-    search(middle, blocks);
-    firstHalf.waitForFinished();
+    return term.hasOrderNames() && isOrderUpdate(m_store, row) && term.orderNameHit(reader.detailJson(row));
 }
 
-bool EventFilterEngine::termHit(const Term &term, qsizetype row) const
+bool EventFilterEngine::columnHit(const Term &term, qsizetype row) const
 {
     const EventStore &s = m_store;
     auto at = [](const std::vector<uint8_t> &t, uint32_t index) {
@@ -481,11 +561,146 @@ bool EventFilterEngine::termHit(const Term &term, qsizetype row) const
                 != std::string_view::npos)
             return true;
     }
-    if (term.payload == Term::Payload::None)
+    return false;
+}
+
+namespace {
+
+using RecordMask = PayloadSketch::RecordMask;
+
+constexpr RecordMask AllRecords { ~uint64_t(0), ~uint64_t(0) };
+
+bool anyRecord(const RecordMask &mask)
+{
+    return std::any_of(mask.begin(), mask.end(), [](uint64_t word) { return word != 0; });
+}
+
+bool hasRecord(const RecordMask &mask, qsizetype record)
+{
+    return record < PayloadSketch::MaxRecords && (mask[size_t(record / 64)] >> (record % 64) & 1);
+}
+
+// What a block's sketch says about a term's words: the records that hold every word (`exact`
+// when the sketch knows them all), none when some word is absent.
+struct WordsInBlock
+{
+    bool absent = false;
+    bool exact = true;
+    RecordMask records = AllRecords;
+};
+
+WordsInBlock wordsInBlock(const PayloadSketch &sketch, const std::vector<uint64_t> &words)
+{
+    WordsInBlock result;
+    for (const uint64_t word : words) {
+        const PayloadSketch::Lookup lookup = sketch.find(word);
+        switch (lookup.presence) {
+        case PayloadSketch::Presence::Absent:
+            result.absent = true;
+            return result;
+        case PayloadSketch::Presence::Records:
+            for (size_t i = 0; i < result.records.size(); ++i)
+                result.records[i] &= lookup.records[i];
+            break;
+        case PayloadSketch::Presence::Maybe:
+            result.exact = false;
+            break;
+        }
+    }
+    return result;
+}
+
+// The records holding any of the `path=value` hashes; `exact` false when the sketch is not sure.
+WordsInBlock anyInBlock(const PayloadSketch &sketch, const std::vector<uint64_t> &hashes)
+{
+    WordsInBlock result;
+    result.records = {};
+    for (const uint64_t hash : hashes) {
+        const PayloadSketch::Lookup lookup = sketch.find(hash);
+        if (lookup.presence == PayloadSketch::Presence::Maybe)
+            result.exact = false;
+        for (size_t i = 0; lookup.presence == PayloadSketch::Presence::Records && i < result.records.size(); ++i)
+            result.records[i] |= lookup.records[i];
+    }
+    result.absent = result.exact && !anyRecord(result.records);
+    if (!result.exact)
+        result.records = AllRecords; // which records the Bloom filter's "maybe" is about is unknown
+    return result;
+}
+
+} // namespace
+
+void EventFilterEngine::searchPayloadBlocks()
+{
+    std::vector<Term *> terms;
+    for (const auto &term : m_terms) {
+        if (term->payload != Term::Payload::None || term->hasOrderNames()) {
+            term->payloadRows.assign(size_t(m_store.size()), 0);
+            terms.push_back(term.get());
+        }
+    }
+    const size_t blocks = m_store.payloadBlockCount();
+    // Blocks in two halves (inTwoHalves). A block is
+    // decompressed only for the rows whose answer its sketch does not know and no column gives:
+    // a word in several records of the block comes with those records, so a word in most events
+    // costs a few bit tests a block (bench_scale, "payload search"). Rows of different blocks are
+    // different bytes of payloadRows.
+    auto search = [&](size_t first, size_t end) {
+        EventStore::PayloadReader reader(m_store);
+        for (size_t block = first; block < end; ++block) {
+            const PayloadSketch &sketch = m_store.payloadBlockSketch(block);
+            const auto [firstRow, endRow] = m_store.payloadBlockRows(block);
+            // The sketch's records are the block's rows unless the store left some of them out
+            // (ids it had already): then every row is read.
+            const bool byRecord = sketch.recordCount() == endRow - firstRow && sketch.recordCount() <= PayloadSketch::MaxRecords;
+            for (Term *term : terms) {
+                uint8_t *hits = term->payloadRows.data();
+                if (term->payload != Term::Payload::None) {
+                    const WordsInBlock words = term->needle.isAscii() ? wordsInBlock(sketch, term->words)
+                                                                      : WordsInBlock { false, false, AllRecords };
+                    const bool known = byRecord && words.exact && term->wholeWord && term->payload == Term::Payload::Values;
+                    for (qsizetype row = firstRow; !words.absent && row < endRow; ++row) {
+                        if (byRecord && !hasRecord(words.records, row - firstRow))
+                            continue;
+                        if (known) {
+                            hits[row] = 1;
+                            continue;
+                        }
+                        if (term->payload == Term::Payload::Order && !isOrderType(m_store, row))
+                            continue;
+                        if (!columnHit(*term, row))
+                            hits[row] = payloadHit(*term, row, reader);
+                    }
+                }
+                if (!term->hasOrderNames())
+                    continue;
+                const WordsInBlock names = term->anyDefaultProvider || term->derivedUnindexed
+                    ? WordsInBlock { false, false, AllRecords }
+                    : anyInBlock(sketch, term->derived);
+                for (qsizetype row = firstRow; !names.absent && row < endRow; ++row) {
+                    if (hits[row] || !isOrderUpdate(m_store, row) || (byRecord && !hasRecord(names.records, row - firstRow)))
+                        continue;
+                    // The sketch's `status.id=2` is what SimCardOrder reads; read only when unsure.
+                    hits[row] = (byRecord && names.exact) || orderNameHit(*term, row, reader);
+                }
+            }
+        }
+    };
+    inTwoHalves(blocks, 64, search);
+}
+
+bool EventFilterEngine::termHit(const Term &term, qsizetype row) const
+{
+    if (columnHit(term, row))
+        return true;
+    if (term.payload == Term::Payload::None && !term.hasOrderNames())
         return false;
     if (!term.payloadRows.empty())
         return term.payloadRows[size_t(row)];
-    if (term.payload == Term::Payload::Order && !isOrderType(s, row))
+    const EventStore &s = m_store;
+    if (orderNameHit(term, row, *m_reader))
+        return true;
+    if (term.payload == Term::Payload::None || (term.payload == Term::Payload::Order && !isOrderType(s, row)))
         return false;
     return term.needle.mayBeIn(s.payloadBlockSketch(s.payloadBlockOfRow(row))) && payloadHit(term, row, *m_reader);
 }
@@ -539,17 +754,54 @@ bool EventFilterEngine::matchesAllButType(qsizetype row) const
 std::vector<uint32_t> EventFilterEngine::filter(
     std::span<const uint32_t> rows, const std::atomic<bool> *cancel, std::vector<qsizetype> *shownPerType) const
 {
+    // A whole store in two halves (inTwoHalves): every filter change
+    // pays this pass (bench_scale's "filter" lines). A page of rows (FewRows) reads payloads with
+    // one reader, so it stays on this thread.
+    if (rows.size() < 200'000 || m_reader) {
+        std::vector<uint32_t> result;
+        PagePrefault::reserveMapped(result, rows.size());
+        if (shownPerType)
+            shownPerType->assign(m_store.types().size(), 0);
+        filterInto(rows, cancel, shownPerType, &result);
+        return result;
+    }
+    // Each half into its own rows and counts; joined in order afterwards.
+    std::array<std::vector<uint32_t>, 2> parts;
+    std::array<std::vector<qsizetype>, 2> counts;
+    inTwoHalves(rows.size(), 0, [&](size_t first, size_t end) {
+        const size_t part = first == 0 ? 0 : 1; // (at least 200,000 rows: two halves)
+        PagePrefault::reserveMapped(parts[part], end - first);
+        if (shownPerType)
+            counts[part].assign(m_store.types().size(), 0);
+        filterInto(rows.subspan(first, end - first), cancel, shownPerType ? &counts[part] : nullptr, &parts[part]);
+    });
+    if (cancelled(cancel))
+        return {};
+    if (shownPerType) {
+        *shownPerType = std::move(counts[0]);
+        for (size_t i = 0; i < counts[1].size(); ++i)
+            (*shownPerType)[i] += counts[1][i];
+    }
+    const std::vector<uint32_t> &first = parts[0], &second = parts[1];
     std::vector<uint32_t> result;
-    PagePrefault::reserveMapped(result, rows.size());
-    if (shownPerType)
-        shownPerType->assign(m_store.types().size(), 0);
+    PagePrefault::reserveMapped(result, first.size() + second.size());
+    result.insert(result.end(), first.begin(), first.end());
+    result.insert(result.end(), second.begin(), second.end());
+    return result;
+}
+
+void EventFilterEngine::filterInto(std::span<const uint32_t> rows, const std::atomic<bool> *cancel,
+                                   std::vector<qsizetype> *shownPerType, std::vector<uint32_t> *result) const
+{
     for (size_t i = 0; i < rows.size(); ++i) {
-        if ((i & 0xffff) == 0 && cancelled(cancel))
-            return {};
+        if ((i & 0xffff) == 0 && cancelled(cancel)) {
+            result->clear();
+            return;
+        }
         const uint32_t row = rows[i];
         if (!shownPerType) {
             if (matches(row))
-                result.push_back(row);
+                result->push_back(row);
             continue;
         }
         // Rows of unticked types are checked against the rest too: their count is what ticking
@@ -559,28 +811,22 @@ std::vector<uint32_t> EventFilterEngine::filter(
         const uint32_t type = m_store.typeIndex(row);
         ++(*shownPerType)[type];
         if (m_typeOk[type])
-            result.push_back(row);
+            result->push_back(row);
     }
-    return result;
 }
 
 namespace {
 
-// std::sort on two cores: each half on its own thread, then one merge. (The machines this runs on
-// have at least two; the pool thread may be busy, then the wait runs the half here.)
+// std::sort on two cores: each half on its own thread (inTwoHalves), then one merge.
 template<typename T, typename Less>
 void parallelSort(std::vector<T> &items, Less less)
 {
-    if (items.size() < 100'000) {
-        std::sort(items.begin(), items.end(), less);
-        return;
-    }
-    const auto middle = items.begin() + qsizetype(items.size() / 2);
-    QFuture<void> firstHalf
-        = QtConcurrent::run(WorkerPools::current().jobs(), [&] { std::sort(items.begin(), middle, less); });
-    std::sort(middle, items.end(), less);
-    firstHalf.waitForFinished();
-    std::inplace_merge(items.begin(), middle, items.end(), less);
+    constexpr size_t Minimum = 100'000;
+    inTwoHalves(items.size(), Minimum, [&](size_t first, size_t end) {
+        std::sort(items.begin() + qsizetype(first), items.begin() + qsizetype(end), less);
+    });
+    if (items.size() >= Minimum)
+        std::inplace_merge(items.begin(), items.begin() + qsizetype(items.size() / 2), items.end(), less);
 }
 
 // Per-row sort keys for a column: a value or the rank of the row's entry in its table.

@@ -57,9 +57,13 @@ public:
 private:
     class Term; // one term of the search query, prepared against the store's tables
     [[nodiscard]] bool termHit(const Term &term, qsizetype row) const;
+    [[nodiscard]] bool columnHit(const Term &term, qsizetype row) const;
+    [[nodiscard]] bool orderNameHit(const Term &term, qsizetype row, EventStore::PayloadReader &reader) const;
     [[nodiscard]] bool payloadHit(const Term &term, qsizetype row, EventStore::PayloadReader &reader) const;
     void searchPayloadBlocks();
 
+    void filterInto(std::span<const uint32_t> rows, const std::atomic<bool> *cancel,
+                    std::vector<qsizetype> *shownPerType, std::vector<uint32_t> *result) const;
     [[nodiscard]] bool matchesAllButType(qsizetype row) const;
     [[nodiscard]] bool containsText(QByteArrayView text) const;
     const EventStore &m_store;

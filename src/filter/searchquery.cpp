@@ -33,6 +33,8 @@ constexpr FieldName FieldNames[] = {
     { "ip", SearchQuery::Field::Ip },
     { "order", SearchQuery::Field::Order },
     { "tracking", SearchQuery::Field::Tracking },
+    { "status", SearchQuery::Field::Status },
+    { "provider", SearchQuery::Field::Provider },
     { "id", SearchQuery::Field::Id },
 };
 

@@ -8,15 +8,16 @@
 #include <QStringView>
 
 // The search box's text as a query: words and "quoted phrases" that must all occur (anywhere: the
-// columns and the payload values), `field:value` for one field, `-` before either to exclude.
+// columns, the payload values and the SIM order status and provider names the viewer shows for
+// them), `field:value` for one field, `-` before either to exclude.
 // Case-insensitive. Malformed text (an unterminated quote, an unknown field, a field without a
 // value) gives an error message and no terms: the caller says so rather than showing no rows.
-//   iccid:8988303000123456789  order:16168172  -type:"Update location"  detail.apn:internet
+//   iccid:8988303000123456789  order:16168172  status:shipped  -type:"Update location"  detail.apn:internet
 class SearchQuery final
 {
 public:
     enum class Field {
-        Any, // the columns' texts, the event id and the payload values
+        Any, // the columns' texts, the event id, the payload values, order status and provider names
         Type,
         Severity,
         Source,
@@ -30,6 +31,8 @@ public:
         Ip,
         Order, // SIM order events (types 38, 39) of this order id
         Tracking, // a SIM order's shipping reference
+        Status, // a SIM order's status as the viewer names it ("Shipped")
+        Provider, // the name the viewer shows for a SIM order's shipping provider
         Id, // the event id
         PayloadKey, // detail.<key>: the value of that key anywhere in the payload
     };

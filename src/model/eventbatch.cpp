@@ -399,10 +399,11 @@ std::string EventBatch::serialize(std::span<const qsizetype> rows, Secrets secre
     Varint::append(&bytes, storedHead.size());
     Varint::append(&bytes, head.size());
     bytes.append(storedHead);
-    Varint::append(&bytes, sizeof(PayloadSketch));
+    // Each block's sketch, length first (a sketch's size varies with its words).
     for (const OutBlock &o : out) {
-        const PayloadSketch &sketch = o.copyOf == None ? o.sketch : m_sketches[o.copyOf];
-        bytes.append(sketch.bytes());
+        const QByteArray sketch = (o.copyOf == None ? o.sketch : m_sketches[o.copyOf]).toBytes();
+        Varint::append(&bytes, uint64_t(sketch.size()));
+        bytes.append(sketch.constData(), size_t(sketch.size()));
     }
     for (const OutBlock &o : out) {
         const QByteArrayView block = o.copyOf == None ? QByteArrayView(o.bytes) : blockBytes(o.copyOf);
@@ -506,10 +507,14 @@ std::optional<EventBatch> EventBatch::deserialize(std::string_view bytes)
             return std::nullopt;
     }
 
-    const uint64_t sketchSize = r.varint();
-    if (!r.ok() || sketchSize > MaxSketchBytes || sketchSize * blockCount > r.left())
-        return std::nullopt;
-    const std::string_view sketches = r.bytes(sketchSize * blockCount);
+    std::vector<std::string_view> sketches;
+    sketches.reserve(size_t(blockCount));
+    for (uint64_t b = 0; b < blockCount; ++b) {
+        const uint64_t sketchSize = r.varint();
+        if (!r.ok() || sketchSize > MaxSketchBytes || sketchSize > r.left())
+            return std::nullopt;
+        sketches.push_back(r.bytes(sketchSize));
+    }
     const std::string_view blocks = r.bytes(blockBytes);
     if (!r.ok() || !r.atEnd() || blockBytes > UINT32_MAX)
         return std::nullopt;
@@ -517,11 +522,12 @@ std::optional<EventBatch> EventBatch::deserialize(std::string_view bytes)
     batch.m_sketches.reserve(size_t(blockCount));
     std::string raw;
     for (uint64_t b = 0; b < blockCount; ++b) {
-        if (auto sketch = PayloadSketch::fromBytes(sketches.substr(size_t(b * sketchSize), size_t(sketchSize)))) {
+        const std::string_view stored = sketches[size_t(b)];
+        if (auto sketch = PayloadSketch::fromBytes(QByteArrayView(stored.data(), qsizetype(stored.size())))) {
             batch.m_sketches.push_back(*sketch);
             continue;
         }
-        // Written with a sketch of another size: made anew from the records.
+        // A sketch this version cannot read: made anew from the records.
         if (!rawRecords(batch.m_blocks[b], batch.blockBytes(uint32_t(b)), &raw))
             raw.clear();
         batch.m_sketches.push_back(PayloadSketch::of(raw));

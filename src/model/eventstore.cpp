@@ -477,6 +477,8 @@ size_t EventStore::memoryUsage() const
     size_t total = m_columns.bytes();
     total += cap(m_blocks) + cap(m_sketches) + m_blockBytes + (m_spareChunk ? ChunkBytes : 0);
     total += m_idSet->bytes();
+    for (const PayloadSketch &sketch : m_sketches)
+        total += sketch.memoryUsage() - sizeof(PayloadSketch); // its vectors (the rest is in cap())
     for (const KeyTable &keys : m_keys)
         total += keys.memoryUsage();
     // The entity tables are small (thousands of devices, not millions of rows); rough per-entry sizes.

@@ -207,7 +207,7 @@ private:
     std::array<std::vector<uint32_t>, EventBatch::TableCount> m_batchToStore; // scratch of append()
 
     std::vector<Block> m_blocks; // in row order
-    std::vector<PayloadSketch> m_sketches; // one a block (16 bytes a row)
+    std::vector<PayloadSketch> m_sketches; // one a block (bench_scale's "index": bytes a row)
     std::vector<std::unique_ptr<char[]>> m_chunks; // where the blocks' bytes are
     size_t m_chunkUsed = ChunkBytes; // bytes used in the last chunk
     size_t m_blockBytes = 0; // bytes of all blocks

@@ -2,41 +2,60 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string_view>
+#include <vector>
 
-// What a payload block may contain, small enough to keep for every block: the block's words (runs
-// of ASCII letters and digits and of non-ASCII bytes, ASCII case-folded) in a two-hash Bloom filter
-// of 16,384 bits. A search asks it first and decompresses only the blocks that may hold every word
-// of its text: an order id, an IMEI or a tracking reference is in a few blocks of a million events,
-// and the others cost a few bit tests instead of a zstd run (bench_scale, "payload search").
+// What a payload block holds, small enough to keep for every block, so that a search decompresses
+// only the blocks it must. The words of its values (runs of ASCII letters and digits and of
+// non-ASCII bytes, ASCII case-folded; keys are left out) in two parts:
+//  - a word in many of the block's records (16 of 128) is kept exactly, with the records it is in
+//    (a bit a record): a word in most events ("null", "em", a frequent country) answers without a
+//    zstd run;
+//  - a word in fewer records (an order id, an IMEI, a session id) is in a Bloom filter of nine bits
+//    a word: such words are in few blocks, so a search for one reads the few that may hold it.
 // Words, not trigrams: payloads are full of ids, hex session ids and IP addresses, whose trigrams
-// fill a filter of this size until every block "may" hold every number. So payload values match
-// by whole words (EventFilterEngine). 2 KB a block of 128 records: 16 bytes an event.
+// fill a filter until every block "may" hold every number. So payload values match by whole words
+// (EventFilterEngine). The short values of the detail payload (at most ShortValue bytes: a status
+// id, a provider id, a flag) are also kept with their key path as `path=value` ("status.id=2"), so
+// that what the viewer derives from them ("Shipped") is found by a lookup at search time.
+// bench_scale, "payload search" and "index", measures the time and the bytes.
 class PayloadSketch final
 {
 public:
-    static constexpr size_t Bits = 16384;
+    static constexpr int MaxRecords = 128; // EventBatchBuilder::BlockSize: one bit a record
+    static constexpr int ShortValue = 4;
+    using RecordMask = std::array<uint64_t, MaxRecords / 64>;
+
+    enum class Presence {
+        Absent, // in no record of the block
+        Records, // in exactly these records
+        Maybe, // perhaps in some record: read the block
+    };
+    struct Lookup
+    {
+        Presence presence = Presence::Absent;
+        RecordMask records {};
+    };
 
     PayloadSketch() = default;
-    // The sketch of a block's raw records.
+    // The sketch of a block's raw records (PayloadRecords).
     [[nodiscard]] static PayloadSketch of(std::string_view raw);
 
-    // Its bits as bytes (an archive keeps them with the block), and back: nullopt when the bytes
-    // are not a sketch of this size (an archive of another version: make the sketch anew).
-    [[nodiscard]] std::string_view bytes() const
-    {
-        return { reinterpret_cast<const char *>(m_bits.data()), sizeof m_bits };
-    }
-    [[nodiscard]] static std::optional<PayloadSketch> fromBytes(std::string_view bytes);
-
+    // The hash a word is kept by (folds ASCII case), and that of a detail value under its key path
+    // ("status.id", "2").
+    [[nodiscard]] static uint64_t wordHash(QByteArrayView word);
+    [[nodiscard]] static uint64_t pathValueHash(QByteArrayView path, QByteArrayView value);
+    [[nodiscard]] Lookup find(uint64_t hash) const;
     // False only when some word of `text` is in no record of the block.
     [[nodiscard]] bool mayContainWords(QByteArrayView text) const;
+    // Records of the block; the masks of find() count them in order.
+    [[nodiscard]] int recordCount() const { return m_records; }
 
     // Whether a byte belongs to a word (ASCII letters and digits, any byte of a UTF-8 sequence).
     [[nodiscard]] static constexpr bool isWordByte(uint8_t c)
@@ -44,10 +63,23 @@ public:
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
     }
 
+    // The sketch as bytes (host byte order, for a file written and read on one machine) and back;
+    // nullopt for bytes that are not a sketch.
+    [[nodiscard]] QByteArray toBytes() const;
+    [[nodiscard]] static std::optional<PayloadSketch> fromBytes(QByteArrayView bytes);
+    [[nodiscard]] size_t memoryUsage() const;
+
     friend bool operator==(const PayloadSketch &, const PayloadSketch &) = default;
 
 private:
-    void add(uint64_t hash);
-    [[nodiscard]] bool has(uint64_t hash) const;
-    std::array<uint64_t, Bits / 64> m_bits {};
+    struct Exact
+    {
+        uint64_t hash;
+        RecordMask records;
+        friend bool operator==(const Exact &, const Exact &) = default;
+    };
+    [[nodiscard]] bool bloomHas(uint64_t hash) const;
+    std::vector<Exact> m_exact; // by hash
+    std::vector<uint64_t> m_bloom; // the words of one record
+    uint32_t m_records = 0;
 };

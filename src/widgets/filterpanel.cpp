@@ -306,8 +306,7 @@ ViewerFilterState FilterPanel::state() const
     state.hiddenTypeIds += m_hiddenUnknownTypes;
     state.searchText = m_ui->searchEdit->text().trimmed();
     state.scopeKind = ViewerFilterState::ScopeKind(m_ui->scopeCombo->currentData().toInt());
-    state.scopeId
-        = state.scopeKind == ViewerFilterState::ScopeKind::Account ? QString() : m_ui->scopeIdEdit->text();
+    state.scopeId = state.scopeKind == ViewerFilterState::ScopeKind::Account ? QString() : scopeValue();
     return state;
 }
 
@@ -465,9 +464,14 @@ void FilterPanel::setKnownEntities(const QList<KnownEntity> &entities)
 {
     for (QStandardItemModel *model : std::as_const(m_known))
         model->clear();
+    m_idByText.clear();
     for (const KnownEntity &entity : entities) {
         if (entity.text.isEmpty() || entity.id < 0)
             continue;
+        QHash<QString, qint64> &byText = m_idByText[int(entity.kind)];
+        const QString folded = entity.text.toCaseFolded();
+        const auto known = byText.constFind(folded);
+        byText.insert(folded, known == byText.constEnd() || *known == entity.id ? entity.id : AmbiguousText);
         QStandardItemModel *&model = m_known[int(entity.kind)];
         if (!model)
             model = new QStandardItemModel(this);
@@ -476,6 +480,16 @@ void FilterPanel::setKnownEntities(const QList<KnownEntity> &entities)
         model->appendRow(item);
     }
     useCompletionsOfKind();
+}
+
+QString FilterPanel::scopeValue() const
+{
+    // What the completer would have put in, for text typed in full: a name, an IMEI, an IP, an
+    // ICCID or an e-mail seen in loaded events reads that entity's own list, not the account's
+    // list filtered with `q` (ViewRequest).
+    const QString text = m_ui->scopeIdEdit->text().trimmed();
+    const qint64 id = m_idByText.value(m_ui->scopeCombo->currentData().toInt()).value(text.toCaseFolded(), AmbiguousText);
+    return id == AmbiguousText ? m_ui->scopeIdEdit->text() : QString::number(id);
 }
 
 void FilterPanel::useCompletionsOfKind()

@@ -82,6 +82,8 @@ private:
     void emitLocalSoon();
     void showSearchProblem();
     void useCompletionsOfKind();
+    // The scope editor's text, or the id of the one known entity of the scope's kind it names.
+    [[nodiscard]] QString scopeValue() const;
     void collectHidden(QTreeWidgetItem *item, QSet<int> *categories, QSet<int> *types) const;
     [[nodiscard]] QList<std::pair<QCheckBox *, int>> severityBoxes() const;
     [[nodiscard]] QList<std::pair<QCheckBox *, int>> sourceBoxes() const;
@@ -94,6 +96,9 @@ private:
     QTreeWidgetItem *m_otherItem = nullptr;
     QSet<int> m_hiddenUnknownTypes; // hidden ids that have no item (yet)
     QHash<int, QStandardItemModel *> m_known; // by scope kind; owned by this
+    // By scope kind: a known entity's case-folded text to its id (AmbiguousText when two share it).
+    QHash<int, QHash<QString, qint64>> m_idByText;
+    static constexpr qint64 AmbiguousText = -1;
     QCompleter *m_completer;
     QList<FilterChip *> m_chips;
     bool m_updating = false;

@@ -239,6 +239,7 @@ void MainWindow::setupActions()
             return;
         m_settings->setProviderNames(dialog.names());
         applyProviderNames(dialog.names());
+        applyLocalFilter(); // a search for a provider's name finds the new names
     });
     QAction *preferences = m_ui->menuEdit->addAction(tr("P&references…"));
     preferences->setObjectName(QStringLiteral("actionPreferences"));
@@ -486,7 +487,9 @@ EventQuery MainWindow::currentQuery() const
 
 EventFilter MainWindow::currentFilter() const
 {
-    return ViewRequest::filter(m_ui->filterPanel->state(), m_session->interval(), m_pins);
+    EventFilter filter = ViewRequest::filter(m_ui->filterPanel->state(), m_session->interval(), m_pins);
+    filter.providerNames = m_settings->providerNames(); // the search finds the names the orders view shows
+    return filter;
 }
 
 void MainWindow::refresh() { startLoad(false); }

@@ -320,8 +320,9 @@ int main(int argc, char **argv)
 
     // Payload search (issue 13): texts people look for inside payloads, each against today's
     // description-only search in the same run. The order id and tracking reference are the
-    // first shipped order's; the IMEI is the first endpoint's.
-    QString orderId, trackingReference, imei;
+    // first shipped order's; the IMEI is the first endpoint's, the ICCID prefix its SIM's first 12
+    // digits, the device name fragment the first named endpoint's name without its last character.
+    QString orderId, trackingReference, imei, iccidPrefix, deviceFragment;
     {
         EventStore::PayloadReader reader(model.store());
         for (qsizetype row = 0; row < model.store().size() && trackingReference.isEmpty(); ++row) {
@@ -334,11 +335,13 @@ int main(int argc, char **argv)
             }
         }
         for (const EventEndpoint &e : model.store().endpoints()) {
-            if (!e.imei.isEmpty()) {
+            if (imei.isEmpty() && !e.imei.isEmpty())
                 imei = e.imei;
-                break;
-            }
+            if (deviceFragment.isEmpty() && e.name.size() > 2)
+                deviceFragment = e.name.chopped(1);
         }
+        if (!model.store().sims().empty())
+            iccidPrefix = model.store().sims().front().iccid.left(12);
     }
     struct PayloadSearch
     {
@@ -353,6 +356,15 @@ int main(int argc, char **argv)
         { QStringLiteral("Shipped"), QStringLiteral("Shipped") },
         { QStringLiteral("an IMEI"), imei },
         { QStringLiteral("-type:\"Update location\""), QStringLiteral("-type:\"Update location\"") },
+        { QStringLiteral("an ICCID prefix"), iccidPrefix },
+        { QStringLiteral("a device name fragment"), deviceFragment },
+        { QStringLiteral("SIM (in most events)"), QStringLiteral("SIM") },
+        { QStringLiteral("Germany (a payload word in many events)"), QStringLiteral("Germany") },
+        { QStringLiteral("null (a payload literal in most events)"), QStringLiteral("null") },
+        { QStringLiteral("Paid (an order status name)"), QStringLiteral("Paid") },
+        { QStringLiteral("status:canceled"), QStringLiteral("status:canceled") },
+        { QStringLiteral("provider 1"), QStringLiteral("\"provider 1\"") },
+        { QStringLiteral("detail.apn:em (a key and a frequent value)"), QStringLiteral("detail.apn:em") },
     };
     double payloadSearchMax = 0;
     double descriptionOnlyMs = 0;
@@ -370,8 +382,10 @@ int main(int argc, char **argv)
     }
     // What the sketches cost: memory, and the CPU the parse threads spend on them (the blocks' raw
     // records rebuilt and sketched again here).
-    const double sketchBytesPerEvent
-        = double(model.store().payloadBlockCount() * sizeof(PayloadSketch)) / double(model.store().size());
+    size_t sketchBytes = 0;
+    for (size_t block = 0; block < model.store().payloadBlockCount(); ++block)
+        sketchBytes += model.store().payloadBlockSketch(block).memoryUsage();
+    const double sketchBytesPerEvent = double(sketchBytes) / double(model.store().size());
     double sketchCpuMs = 0;
     {
         EventStore::PayloadReader reader(model.store());
@@ -627,7 +641,7 @@ int main(int argc, char **argv)
     report("filter: source", oursSource, baseSource, "ms", false, "<= 30");
     report("filter pass with type counts", countingPassMs, plainPassMs, "ms", false, "<= 30");
     report("free-text search", oursText, baseText, "ms", false, "<= 100");
-    report("payload search, slowest of 7", payloadSearchMax, descriptionOnlyMs, "ms", false, "<= 100");
+    report(qPrintable(QStringLiteral("payload search, slowest of %1").arg(payloadSearches.size() - 1)), payloadSearchMax, descriptionOnlyMs, "ms", false, "<= 100");
     report("sort, slowest column", oursSortMax, baseSort, "ms", false, "<= 300");
     report("detail for a row, slowest", oursDetailMax, baseDetail, "ms", false, "<= 10");
     report("CSV export", oursExport, baseExport, "MB/s", true, ">= 100");
