@@ -1542,6 +1542,22 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>T&amp;imeline</source>
+        <translation>Zeit&amp;leiste</translation>
+    </message>
+    <message>
+        <source>Show or hide the histogram of the shown events above the table</source>
+        <translation>Das Histogramm der angezeigten Ereignisse über der Tabelle zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Copy &amp;as</source>
+        <translation>Kopieren &amp;als</translation>
+    </message>
+    <message>
+        <source>Ctrl+C copies</source>
+        <translation>Strg+C kopiert</translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>
@@ -1948,6 +1964,52 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>The order&apos;s submit event is older than the loaded events.</source>
         <translation>Das Aufgabe-Ereignis der Bestellung ist älter als die geladenen Ereignisse.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Shown events over the time range, by severity. Click or drag across bars to narrow the time range.</source>
+        <translation>Angezeigte Ereignisse über den Zeitraum, nach Schweregrad. Klicken oder über Balken ziehen, um den Zeitraum einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, %2 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 %4</source>
+        <translation>%1 %2 bis %3 %4</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No time range</source>
+        <translation>Kein Zeitraum</translation>
     </message>
 </context>
 <context>

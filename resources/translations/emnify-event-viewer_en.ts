@@ -106,4 +106,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TimelineWidget</name>
+    <message numerus="yes">
+        <source>%Ln events</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
