@@ -593,7 +593,8 @@ void TestMainWindow::windowShortcutsWorkFromEveryWidget_data()
         QStringLiteral("tree") };
     // Every shortcut of the window that works everywhere in it (the test checks the list is complete).
     const QStringList keys { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
-        QStringLiteral("Ctrl+Shift+L"), QStringLiteral("F1"), QStringLiteral("Ctrl+Q"), QStringLiteral("Esc") };
+        QStringLiteral("Ctrl+Shift+L"), QStringLiteral("Ctrl+Shift+T"), QStringLiteral("F1"), QStringLiteral("Ctrl+Q"),
+        QStringLiteral("Esc") };
     for (const QString &widget : widgets) {
         for (const QString &key : keys)
             QTest::addRow("%s %s", qPrintable(key), qPrintable(widget)) << widget << key;
@@ -620,8 +621,8 @@ void TestMainWindow::windowShortcutsWorkFromEveryWidget()
         }
     }
     QCOMPARE(windowKeys, (QSet<QString> { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
-                             QStringLiteral("Ctrl+Shift+L"), QStringLiteral("F1"), QStringLiteral("Ctrl+Q"),
-                             QStringLiteral("Esc") }));
+                             QStringLiteral("Ctrl+Shift+L"), QStringLiteral("Ctrl+Shift+T"), QStringLiteral("F1"),
+                             QStringLiteral("Ctrl+Q"), QStringLiteral("Esc") }));
 
     QAction *target = nullptr;
     for (QAction *action : m_window->findChildren<QAction *>()) {
