@@ -341,9 +341,12 @@ std::optional<PayloadSketch> PayloadSketch::fromBytes(QByteArrayView bytes)
     sketch.m_records = header[0];
     sketch.m_exact.resize(header[1]);
     sketch.m_bloom.resize(header[2]);
-    std::memcpy(sketch.m_exact.data(), bytes.data() + sizeof header, header[1] * sizeof(Exact));
-    std::memcpy(sketch.m_bloom.data(), bytes.data() + sizeof header + header[1] * sizeof(Exact),
-        header[2] * sizeof(uint64_t));
+    // An empty vector's data() may be null, which memcpy must not get even for 0 bytes (UBSan).
+    if (header[1] > 0)
+        std::memcpy(sketch.m_exact.data(), bytes.data() + sizeof header, header[1] * sizeof(Exact));
+    if (header[2] > 0)
+        std::memcpy(sketch.m_bloom.data(), bytes.data() + sizeof header + header[1] * sizeof(Exact),
+            header[2] * sizeof(uint64_t));
     if (!std::is_sorted(sketch.m_exact.begin(), sketch.m_exact.end(),
             [](const Exact &a, const Exact &b) { return a.hash < b.hash; }))
         return std::nullopt;
