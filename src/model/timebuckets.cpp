@@ -135,19 +135,13 @@ std::vector<qint64> TimeBuckets::edgesFor(
         }
         break;
     case Unit::Day:
-        for (QDate day = firstDay.addDays(1);; day = day.addDays(1)) {
-            const qint64 edge = localMidnight(day, zone);
-            if (edge >= untilMs)
-                break;
-            if (!add(edge))
-                return {};
-        }
-        break;
     case Unit::Week: {
+        // Local midnights after the first day, every day or every week from the week's first day.
         QDate day = firstDay.addDays(1);
-        while (day.dayOfWeek() != weekStart)
+        const int strideDays = step.unit == Unit::Day ? 1 : 7;
+        while (strideDays == 7 && day.dayOfWeek() != weekStart)
             day = day.addDays(1);
-        for (;; day = day.addDays(7)) {
+        for (;; day = day.addDays(strideDays)) {
             const qint64 edge = localMidnight(day, zone);
             if (edge >= untilMs)
                 break;
