@@ -84,7 +84,8 @@ EventFilter ViewRequest::filter(
     filter.hiddenCategories = state.hiddenCategories;
     filter.hiddenSeverities = state.hiddenSeverities;
     filter.hiddenSources = state.hiddenSources;
-    filter.text = state.searchText;
+    // Pivots first: an unterminated quote in the typed text must not swallow them.
+    filter.text = (state.pivots + QStringList { state.searchText }).join(u' ').trimmed();
     if (interval.first > 0 || interval.second > 0) {
         filter.fromMs = interval.first;
         filter.untilMs = interval.second;

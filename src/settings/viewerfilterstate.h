@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 
 #include <utility>
@@ -28,6 +29,10 @@ struct ViewerFilterState final
     QSet<int> hiddenCategories;
     QSet<int> hiddenTypeIds;
     QString searchText;
+    // Pivots ("Show only <value>", "Exclude <value>" from a cell or a payload field): one search
+    // term each, in SearchQuery's syntax (`type:"Update location"`, `-detail.apn:"internet"`),
+    // ANDed with the search text and with each other; shown as removable chips.
+    QStringList pivots;
     ScopeKind scopeKind = ScopeKind::Account; // not persisted: a restart reads the whole account
     QString scopeId;
 
