@@ -6,8 +6,6 @@
 
 namespace {
 
-constexpr qint64 DayMs = 86400000;
-
 // Days from 1970-01-01 to the civil date (proleptic Gregorian), Howard Hinnant's algorithm.
 // QDateTime costs far more per row of an export or a parsed page.
 qint64 daysFromCivil(qint64 y, int m, int d)
@@ -118,7 +116,7 @@ std::optional<qint64> IsoTime::parse(QByteArrayView text, DateOnly dateOnly)
         if (c.atEnd() && dateOnly == DateOnly::Midnight) {
             if (!isValidDate(y, mo, d))
                 return std::nullopt;
-            return daysFromCivil(y, mo, d) * DayMs;
+            return daysFromCivil(y, mo, d) * IsoTime::DayMs;
         }
         if (!c.take('T') && !c.take('t') && !c.take(' '))
             return std::nullopt;
@@ -204,10 +202,10 @@ std::optional<qint64> IsoTime::parse(QStringView text, DateOnly dateOnly)
 void IsoTime::append(QByteArray *out, qint64 ms, Precision precision)
 {
     // Floor division without overflow, for any qint64.
-    qint64 days = ms / DayMs;
-    qint64 msOfDay = ms % DayMs;
+    qint64 days = ms / IsoTime::DayMs;
+    qint64 msOfDay = ms % IsoTime::DayMs;
     if (msOfDay < 0) {
-        msOfDay += DayMs;
+        msOfDay += IsoTime::DayMs;
         --days;
     }
     const Civil date = civilFromDays(days);

@@ -22,6 +22,7 @@ class IsoTime final
 public:
     static constexpr qint64 MinMs = -62135596800000LL; // 0001-01-01T00:00:00.000Z
     static constexpr qint64 MaxMs = 253402300799999LL; // 9999-12-31T23:59:59.999Z
+    static constexpr qint64 DayMs = 86400000; // a UTC day (a local day may have 23 or 25 hours)
 
     enum class DateOnly { Rejected, Midnight }; // Midnight: "2024-05-01" is 2024-05-01T00:00:00Z
 

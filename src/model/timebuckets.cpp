@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/timebuckets.h"
 
+#include "model/isotime.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -11,7 +13,6 @@ namespace {
 
 constexpr qint64 MinuteMs = 60 * 1000;
 constexpr qint64 HourMs = 60 * MinuteMs;
-constexpr qint64 DayMs = 24 * HourMs;
 
 qint64 localMidnight(QDate date, const QTimeZone &zone)
 {
@@ -27,11 +28,11 @@ qint64 TimeBuckets::nominalMs(Step step)
     switch (step.unit) {
     case Unit::Minute: return step.count * MinuteMs;
     case Unit::Hour: return step.count * HourMs;
-    case Unit::Day: return step.count * DayMs;
-    case Unit::Week: return step.count * 7 * DayMs;
-    case Unit::Month: return step.count * 28 * DayMs; // the shortest month: a first estimate never too low
+    case Unit::Day: return step.count * IsoTime::DayMs;
+    case Unit::Week: return step.count * 7 * IsoTime::DayMs;
+    case Unit::Month: return step.count * 28 * IsoTime::DayMs; // the shortest month: a first estimate never too low
     }
-    return DayMs;
+    return IsoTime::DayMs;
 }
 
 bool TimeBuckets::isRound(qint64 ms, Step step, const QTimeZone &zone, Qt::DayOfWeek weekStart)

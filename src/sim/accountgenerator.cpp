@@ -4,6 +4,8 @@
 
 #include "api/eventjson.h"
 #include "model/eventtypecatalogue.h"
+#include "model/isotime.h"
+#include "sim/base64url.h"
 #include "sim/splitmix64.h"
 
 #include <algorithm>
@@ -13,8 +15,7 @@
 
 namespace {
 
-constexpr qint64 DayMs = 24 * 3600 * 1000LL;
-constexpr qint64 WindowMs = 30 * DayMs;
+constexpr qint64 WindowMs = 30 * IsoTime::DayMs;
 
 using Rng = SplitMix64;
 
@@ -77,11 +78,6 @@ QByteArray jsonString(const QString &s)
 QByteArray num(qint64 v) { return QByteArray::number(v); }
 
 QByteArray num(double v, int decimals) { return QByteArray::number(v, 'f', decimals); }
-
-QByteArray base64Url(const QByteArray &bytes)
-{
-    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
 
 // The token of an e-mailed link (password reset, invitation, verification) in the shape of a real
 // one: a JWT, HS512-signed, with issuer, subject, purpose, a unique id and a day of validity; about
@@ -491,13 +487,13 @@ void Builder::buildAccount()
         if (!m_rng.chance(0.45))
             dev.endpoint.tags = QString::fromUtf8(m_rng.pick(tagSets));
         const qint64 production
-            = m_nowMs - m_rng.range(120, 900) * DayMs - m_rng.range(0, DayMs / 1000) * 1000;
+            = m_nowMs - m_rng.range(120, 900) * IsoTime::DayMs - m_rng.range(0, IsoTime::DayMs / 1000) * 1000;
         dev.sim.id = simId;
         dev.sim.iccid = QString::number(iccidBase + d * 7 + m_rng.range(0, 6));
         dev.sim.productionDate = isoMs(production);
         dev.imsi.id = imsiId;
         dev.imsi.imsi = QString::number(imsiBase + d * 3 + m_rng.range(0, 2));
-        dev.imsi.importDate = isoMs(production + m_rng.range(1, 30) * DayMs);
+        dev.imsi.importDate = isoMs(production + m_rng.range(1, 30) * IsoTime::DayMs);
         dev.homeOperator = int(m_rng.below(OperatorCount));
         dev.vlr = QString::fromLatin1(Operators[dev.homeOperator].countryCode) + digits(m_rng, 10);
         dev.sgsn = digits(m_rng, 15);
@@ -658,11 +654,11 @@ void Builder::plan(qsizetype count)
             { KReseller, 6 } };
         for (const Must &m : must) {
             for (int v = 0; v < m.variants; ++v)
-                addScenario(m.kind, windowStart + m_rng.range(0, WindowMs - 5 * DayMs), true,
+                addScenario(m.kind, windowStart + m_rng.range(0, WindowMs - 5 * IsoTime::DayMs), true,
                     m.variants > 1 ? v : -1);
         }
         for (int outcome : { 5, 20, 50 }) // canceled, paid, shipped
-            addScenario(KOrder, windowStart + m_rng.range(0, WindowMs - 5 * DayMs), true, outcome);
+            addScenario(KOrder, windowStart + m_rng.range(0, WindowMs - 5 * IsoTime::DayMs), true, outcome);
         if (m_everyOrderState) { // and one of each further state
             for (int outcome : { 15, 25, 30, 35, 42 })
                 addScenario(KOrder, 0, true, outcome);
@@ -1069,7 +1065,7 @@ void Builder::fillQuota(Event &e, const Planned &p, Rng &rng) const
         const bool sms = type == 58;
         const int volume = sms ? int(rng.range(1, 10)) * 10 : int(rng.range(1, 20)) * 50;
         const bool throttle = !sms && rng.chance(0.4);
-        const qint64 expiry = (p.ts / DayMs + rng.range(5, 40)) * DayMs;
+        const qint64 expiry = (p.ts / IsoTime::DayMs + rng.range(5, 40)) * IsoTime::DayMs;
         const QByteArray expiryText = isoSeconds(expiry);
         e.description = sms
             ? QStringLiteral("SMS quota assigned with volume of %1 SMS without daily refill until %2.")

@@ -8,6 +8,7 @@
 #include "model/eventstore.h"
 #include "model/eventtypecatalogue.h"
 #include "sim/accountgenerator.h"
+#include "sim/base64url.h"
 #include "sim/simeventquery.h"
 #include "sim/simhttpconnection.h"
 #include "sim/splitmix64.h"
@@ -32,11 +33,6 @@ Q_LOGGING_CATEGORY(lcSim, "eventviewer.sim")
 namespace {
 
 constexpr int MaxCachedQueries = 32;
-
-QByteArray base64Url(const QByteArray &data)
-{
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
 
 // Query parameters; '+' means a space as in HTML forms (what the API's Java stack does).
 QHash<QByteArray, QString> parseQuery(const QByteArray &query)

@@ -14,7 +14,6 @@
 
 namespace {
 
-constexpr qint64 DayMs = 24 * 3600 * 1000LL;
 constexpr int MaxAlternatives = 6;
 
 SimEventQuery::Error queryError(const QString &message)
@@ -190,7 +189,7 @@ std::optional<SimEventQuery::Error> SimEventQuery::parseCondition(const QString 
         if (!day.isValid())
             return queryError(QStringLiteral("Invalid date '%1' for 'timestamp'").arg(value));
         c.from = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-        c.until = c.from + DayMs - 1;
+        c.until = c.from + IsoTime::DayMs - 1;
         break;
     }
     case Field::Alert: {
