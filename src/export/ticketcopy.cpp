@@ -6,37 +6,107 @@
 #include "export/tsvwriter.h"
 #include "model/eventstore.h"
 #include "model/eventtext.h"
+#include "model/isotime.h"
 #include "model/payloadsecrets.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QTimeZone>
+
+#include <vector>
 
 namespace {
 
-const QString separator = QStringLiteral(" · ");
+constexpr QByteArrayView Separator = " \u00b7 "; // " · " in UTF-8
 
 // A Markdown cell: one line, pipes escaped so they do not end the cell.
-void appendMarkdownCell(QString *out, const QString &text)
+void appendMarkdownCell(QByteArray *out, QByteArrayView text)
 {
-    out->append(QLatin1Char(' '));
-    for (const QChar c : text) {
-        if (c == QLatin1Char('|'))
-            out->append(QStringLiteral("\\|"));
-        else if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))
-            out->append(QLatin1Char(' '));
+    out->append(' ');
+    for (const char c : text) {
+        if (c == '|')
+            out->append("\\|");
+        else if (c == '\n' || c == '\r' || c == '\t')
+            out->append(' ');
         else
             out->append(c);
     }
-    out->append(QStringLiteral(" |"));
+    out->append(" |");
 }
 
-QString cellText(const EventStore &store, qsizetype row, EventColumns::Column column, bool keepSecrets)
+// QString::simplified() on UTF-8: no white space at the ends, each run inside one space.
+void appendSimplified(QByteArray *out, QByteArrayView text)
 {
-    if (column == EventColumns::Payload && keepSecrets)
-        return QString::fromUtf8(store.detailJson(row));
-    return EventColumns::text(store, row, column);
+    bool space = false;
+    const qsizetype start = out->size();
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            space = true;
+            continue;
+        }
+        if (space && out->size() > start)
+            out->append(' ');
+        space = false;
+        out->append(c);
+    }
 }
+
+// What every line of a copy shares, looked up once: the columns' interned texts, the translated
+// words, each user's "Action performed by" line.
+class LineWriter final
+{
+public:
+    explicit LineWriter(const EventStore &store)
+        : m_store(store)
+        , m_cache(store, Columns)
+        , m_eventWord(QCoreApplication::translate("TicketCopy", "event %1").toUtf8())
+    {
+    }
+
+    void append(QByteArray *out, qsizetype row)
+    {
+        const qsizetype timeStart = out->size();
+        IsoTime::append(out, m_store.timestampMs(row), IsoTime::Precision::Seconds);
+        // "2026-12-01T16:44:10Z" -> "2026-12-01 16:44:10 UTC", as people write it in a ticket.
+        if (out->size() - timeStart == 20 && out->at(timeStart + 10) == 'T') {
+            (*out)[timeStart + 10] = ' ';
+            out->chop(1);
+            out->append(" UTC");
+        }
+        for (const EventColumns::Column column : Columns) {
+            m_cell.clear();
+            EventColumns::appendText(m_store, row, column, &m_cell, &m_cache);
+            const qsizetype before = out->size();
+            out->append(Separator);
+            const qsizetype textStart = out->size();
+            appendSimplified(out, m_cell);
+            if (out->size() == textStart)
+                out->truncate(before);
+        }
+        if (const uint32_t user = m_store.userIndex(row); user != EventStore::None) {
+            if (m_performedBy.size() <= user)
+                m_performedBy.resize(user + 1);
+            if (m_performedBy[user].isEmpty())
+                m_performedBy[user] = EventText::performedBy(m_store.users()[user]).toUtf8();
+            out->append(Separator);
+            out->append(m_performedBy[user]);
+        }
+        out->append(Separator);
+        const qsizetype marker = m_eventWord.indexOf("%1");
+        out->append(QByteArrayView(m_eventWord).first(marker < 0 ? m_eventWord.size() : marker));
+        out->append(QByteArray::number(m_store.id(row)));
+        if (marker >= 0)
+            out->append(QByteArrayView(m_eventWord).sliced(marker + 2));
+    }
+
+private:
+    static inline const QList<EventColumns::Column> Columns {
+        EventColumns::Severity, EventColumns::EventType, EventColumns::Organisation, EventColumns::Description
+    };
+    const EventStore &m_store;
+    const EventColumns::TextCache m_cache;
+    const QByteArray m_eventWord;
+    std::vector<QByteArray> m_performedBy; // by user index
+    QByteArray m_cell;
+};
 
 } // namespace
 
@@ -78,62 +148,70 @@ TicketCopy::Format TicketCopy::fromKey(QStringView key)
 
 QString TicketCopy::line(const EventStore &store, qsizetype row)
 {
-    QString out = QDateTime::fromMSecsSinceEpoch(store.timestampMs(row), QTimeZone::utc())
-                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
-    for (const EventColumns::Column column :
-        { EventColumns::Severity, EventColumns::EventType, EventColumns::Organisation, EventColumns::Description }) {
-        const QString text = EventColumns::text(store, row, column).simplified();
-        if (!text.isEmpty())
-            out += separator + text;
-    }
-    if (store.userIndex(row) != EventStore::None)
-        out += separator + EventText::performedBy(store.users()[store.userIndex(row)]);
-    out += separator + QCoreApplication::translate("TicketCopy", "event %1").arg(store.id(row));
-    return out;
+    QByteArray out;
+    LineWriter(store).append(&out, row);
+    return QString::fromUtf8(out);
 }
 
 QString TicketCopy::write(const EventStore &store, std::span<const qsizetype> rows,
     const QList<EventColumns::Column> &columns, Format format, Options options)
 {
+    if (format == Format::Table)
+        return TsvWriter::write(store, rows, columns, TsvWriter::Options { options.keepSecrets, options.neutraliseFormulas });
+    // UTF-8 first, one conversion at the end: a hundred thousand rows are tens of megabytes.
+    QByteArray out;
+    auto reserve = [&](size_t row) {
+        if (row == TsvWriter::RowsBeforeReserve)
+            TsvWriter::reserveForRows(&out, row, rows.size());
+    };
     switch (format) {
     case Format::Table:
-        return TsvWriter::write(store, rows, columns, TsvWriter::Options { options.keepSecrets, options.neutraliseFormulas });
+        break;
     case Format::Line: {
-        QString out;
-        for (const qsizetype row : rows)
-            out += line(store, row) + QLatin1Char('\n');
-        return out;
+        LineWriter writer(store);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            reserve(i);
+            writer.append(&out, rows[i]);
+            out += '\n';
+        }
+        break;
     }
     case Format::Json: {
-        QByteArray out;
         EventStore::PayloadReader reader(store);
         if (rows.size() > 1)
             out += "[\n";
         for (size_t i = 0; i < rows.size(); ++i) {
+            reserve(i);
             const Event event = store.event(rows[i], reader);
             EventJson::append(out, options.keepSecrets ? event : PayloadSecrets::redactedEvent(event));
             if (rows.size() > 1)
                 out += i + 1 < rows.size() ? ",\n" : "\n]";
         }
         out += '\n';
-        return QString::fromUtf8(out);
+        break;
     }
     case Format::Markdown: {
-        QString out = QStringLiteral("|");
+        out += '|';
         for (const EventColumns::Column column : columns)
-            appendMarkdownCell(&out, EventColumns::title(column));
-        out += QStringLiteral("\n|");
+            appendMarkdownCell(&out, EventColumns::title(column).toUtf8());
+        out += "\n|";
         for (qsizetype i = 0; i < columns.size(); ++i)
-            out += QStringLiteral(" --- |");
-        out += QLatin1Char('\n');
-        for (const qsizetype row : rows) {
-            out += QLatin1Char('|');
-            for (const EventColumns::Column column : columns)
-                appendMarkdownCell(&out, cellText(store, row, column, options.keepSecrets));
-            out += QLatin1Char('\n');
+            out += " --- |";
+        out += '\n';
+        const EventColumns::TextCache cache(store, columns);
+        QByteArray cell;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            reserve(i);
+            out += '|';
+            for (const EventColumns::Column column : columns) {
+                cell.clear();
+                TsvWriter::appendCellText(&cell, store, rows[i], column, options.keepSecrets, &cache);
+                appendMarkdownCell(&out, cell);
+            }
+            out += '\n';
         }
-        return out;
+        break;
     }
     }
-    return {};
+    return QString::fromUtf8(out);
 }

@@ -20,6 +20,23 @@ void TsvWriter::appendCell(QByteArray *out, QByteArrayView cell, bool neutralise
     }
 }
 
+void TsvWriter::appendCellText(QByteArray *out, const EventStore &store, qsizetype row,
+    EventColumns::Column column, bool keepSecrets, const EventColumns::TextCache *cache)
+{
+    if (column == EventColumns::Payload && keepSecrets)
+        out->append(store.detailJson(row));
+    else
+        EventColumns::appendText(store, row, column, out, cache);
+}
+
+void TsvWriter::reserveForRows(QByteArray *out, size_t rowsWritten, size_t rowsTotal)
+{
+    if (rowsWritten == 0 || rowsTotal <= rowsWritten)
+        return;
+    const double perRow = double(out->size()) / double(rowsWritten);
+    out->reserve(qsizetype(perRow * double(rowsTotal) * 1.1) + 1024);
+}
+
 QString TsvWriter::write(const EventStore &store, std::span<const qsizetype> rows,
     const QList<EventColumns::Column> &columns, Options options)
 {
@@ -30,16 +47,16 @@ QString TsvWriter::write(const EventStore &store, std::span<const qsizetype> row
         appendCell(&out, EventColumns::title(columns.at(i)).toUtf8(), options.neutraliseFormulas);
     }
     out += '\n';
+    const EventColumns::TextCache cache(store, columns);
     QByteArray cell;
-    for (qsizetype row : rows) {
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (r == RowsBeforeReserve)
+            reserveForRows(&out, r, rows.size());
         for (qsizetype i = 0; i < columns.size(); ++i) {
             if (i > 0)
                 out += '\t';
             cell.clear();
-            if (columns.at(i) == EventColumns::Payload && options.keepSecrets)
-                cell = store.detailJson(row);
-            else
-                EventColumns::appendText(store, row, columns.at(i), &cell);
+            appendCellText(&cell, store, rows[r], columns.at(i), options.keepSecrets, &cache);
             appendCell(&out, cell, options.neutraliseFormulas);
         }
         out += '\n';

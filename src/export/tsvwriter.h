@@ -38,4 +38,12 @@ public:
     // Appends one cell (UTF-8) as the clipboard wants it: the one place that cleans and guards a
     // cell, for the event table and the SIM orders alike.
     static void appendCell(QByteArray *out, QByteArrayView cell, bool neutraliseFormulas);
+    // A cell's text (UTF-8) as the copy and export forms show it: EventColumns' text, but the
+    // payload unredacted when secrets are kept on request.
+    static void appendCellText(QByteArray *out, const EventStore &store, qsizetype row,
+        EventColumns::Column column, bool keepSecrets, const EventColumns::TextCache *cache);
+    // Called once the first rows of a text are written: room for all of them at their mean size,
+    // one allocation instead of a doubling series that copies (and page-faults) the text anew.
+    static void reserveForRows(QByteArray *out, size_t rowsWritten, size_t rowsTotal);
+    static constexpr size_t RowsBeforeReserve = 64;
 };
