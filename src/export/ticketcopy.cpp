@@ -57,8 +57,12 @@ public:
     explicit LineWriter(const EventStore &store)
         : m_store(store)
         , m_cache(store, Columns)
-        , m_eventWord(QCoreApplication::translate("TicketCopy", "event %1").toUtf8())
     {
+        // "event %1" split once around its number (a translation may put words after it).
+        const QByteArray eventWord = QCoreApplication::translate("TicketCopy", "event %1").toUtf8();
+        const qsizetype marker = eventWord.indexOf("%1");
+        m_beforeId = marker < 0 ? eventWord : eventWord.first(marker);
+        m_afterId = marker < 0 ? QByteArray() : eventWord.sliced(marker + 2);
     }
 
     void append(QByteArray *out, qsizetype row)
@@ -90,11 +94,9 @@ public:
             out->append(m_performedBy[user]);
         }
         out->append(Separator);
-        const qsizetype marker = m_eventWord.indexOf("%1");
-        out->append(QByteArrayView(m_eventWord).first(marker < 0 ? m_eventWord.size() : marker));
+        out->append(m_beforeId);
         out->append(QByteArray::number(m_store.id(row)));
-        if (marker >= 0)
-            out->append(QByteArrayView(m_eventWord).sliced(marker + 2));
+        out->append(m_afterId);
     }
 
 private:
@@ -103,7 +105,8 @@ private:
     };
     const EventStore &m_store;
     const EventColumns::TextCache m_cache;
-    const QByteArray m_eventWord;
+    QByteArray m_beforeId;
+    QByteArray m_afterId;
     std::vector<QByteArray> m_performedBy; // by user index
     QByteArray m_cell;
 };
@@ -160,10 +163,7 @@ QString TicketCopy::write(const EventStore &store, std::span<const qsizetype> ro
         return TsvWriter::write(store, rows, columns, TsvWriter::Options { options.keepSecrets, options.neutraliseFormulas });
     // UTF-8 first, one conversion at the end: a hundred thousand rows are tens of megabytes.
     QByteArray out;
-    auto reserve = [&](size_t row) {
-        if (row == TsvWriter::RowsBeforeReserve)
-            TsvWriter::reserveForRows(&out, row, rows.size());
-    };
+    auto reserve = [&](size_t row) { TsvWriter::reserveForRows(&out, row, rows.size()); };
     switch (format) {
     case Format::Table:
         break;

@@ -31,7 +31,8 @@ void TsvWriter::appendCellText(QByteArray *out, const EventStore &store, qsizety
 
 void TsvWriter::reserveForRows(QByteArray *out, size_t rowsWritten, size_t rowsTotal)
 {
-    if (rowsWritten == 0 || rowsTotal <= rowsWritten)
+    constexpr size_t RowsBeforeReserve = 64;
+    if (rowsWritten != RowsBeforeReserve || rowsTotal <= rowsWritten)
         return;
     const double perRow = double(out->size()) / double(rowsWritten);
     out->reserve(qsizetype(perRow * double(rowsTotal) * 1.1) + 1024);
@@ -50,8 +51,7 @@ QString TsvWriter::write(const EventStore &store, std::span<const qsizetype> row
     const EventColumns::TextCache cache(store, columns);
     QByteArray cell;
     for (size_t r = 0; r < rows.size(); ++r) {
-        if (r == RowsBeforeReserve)
-            reserveForRows(&out, r, rows.size());
+        reserveForRows(&out, r, rows.size());
         for (qsizetype i = 0; i < columns.size(); ++i) {
             if (i > 0)
                 out += '\t';

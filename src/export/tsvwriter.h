@@ -42,8 +42,8 @@ public:
     // payload unredacted when secrets are kept on request.
     static void appendCellText(QByteArray *out, const EventStore &store, qsizetype row,
         EventColumns::Column column, bool keepSecrets, const EventColumns::TextCache *cache);
-    // Called once the first rows of a text are written: room for all of them at their mean size,
-    // one allocation instead of a doubling series that copies (and page-faults) the text anew.
+    // Called before each row of a text: once its first rows are written, room for all of them at
+    // their mean size, one allocation instead of a doubling series that copies (and page-faults)
+    // the text anew.
     static void reserveForRows(QByteArray *out, size_t rowsWritten, size_t rowsTotal);
-    static constexpr size_t RowsBeforeReserve = 64;
 };
