@@ -43,6 +43,7 @@ private Q_SLOTS:
     void orderShipped();
     void noOrderBoxForOtherTypes();
     void payloadTreeAndRawJson();
+    void numbersBeyondADoubleAreShown();
     void links_data();
     void links();
     void clearShowsPlaceholder();
@@ -181,6 +182,25 @@ void TestEventDetailPane::payloadTreeAndRawJson()
         keys << detail.first()->child(i)->text(0);
     QVERIFY2(keys.contains(QLatin1String("shipped_with_provider_id")), qPrintable(keys.join(',')));
     QVERIFY(detail.first()->isExpanded());
+}
+
+void TestEventDetailPane::numbersBeyondADoubleAreShown()
+{
+    // JSON allows 1e-99468 and 1e999; QJsonDocument refuses them, and with them the whole event:
+    // the pane showed "could not be shown as JSON" and no payload, the order box nothing.
+    Event event = m_events[58];
+    event.detailJson = R"({"id":77,"status":{"id":3},"tiny":1e-99468,"huge":-1E999,"text":"1e999 \" 2","n":12})";
+    EventDetailPane pane;
+    pane.setEvent(event);
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    QVERIFY(tree);
+    for (const auto &[key, shown] : { std::pair { "tiny", "1e-99468" }, { "huge", "-1E999" },
+             { "text", "1e999 \" 2" }, { "n", "12" } }) {
+        const QTreeWidgetItem *item = detailItem(tree, QLatin1String(key));
+        QVERIFY2(item, key);
+        QVERIFY2(item->text(1).contains(QLatin1String(shown)), qPrintable(item->text(1)));
+    }
+    QVERIFY2(pane.orderText().contains(QLatin1String("Canceled")), qPrintable(pane.orderText()));
 }
 
 void TestEventDetailPane::links_data()

@@ -8,6 +8,7 @@
 #include "model/eventstore.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "model/jsondocument.h"
 #include "model/pageprefault.h"
 #include "model/payloadsketch.h"
 #include "model/simcardorder.h"
@@ -232,7 +233,7 @@ std::optional<qint64> orderIdOf(const EventStore &store, qsizetype row)
 {
     if (!isOrderType(store, row))
         return std::nullopt;
-    const QJsonObject detail = QJsonDocument::fromJson(store.detailJson(row)).object();
+    const QJsonObject detail = JsonDocument::fromJson(store.detailJson(row)).object();
     const QJsonValue id = detail.value(QLatin1String("id"));
     if (id.isDouble())
         return qint64(id.toDouble());

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/simcardorder.h"
 
+#include "model/jsondocument.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,7 +42,7 @@ std::optional<SimCardOrder> SimCardOrder::fromDetail(qint64 typeId, QByteArrayVi
     if (!isOrderType(typeId) || detailJson.isEmpty())
         return std::nullopt;
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(detailJson.toByteArray(), &error);
+    const QJsonDocument doc = JsonDocument::fromJson(detailJson, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     const QJsonObject detail = doc.object();

@@ -6,6 +6,7 @@
 #include "api/eventjson.h"
 #include "model/eventtext.h"
 #include "model/eventtypecatalogue.h"
+#include "model/jsondocument.h"
 #include "model/simcardorder.h"
 #include "widgets/highlightdelegate.h"
 #include "widgets/severitydelegate.h"
@@ -200,7 +201,7 @@ void EventDetailPane::setEvent(const Event &event)
         m_secretPaths.append(secret.path);
     }
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    const QJsonDocument doc = JsonDocument::fromJson(json, &error);
     m_ui->payloadTree->setUpdatesEnabled(false);
     m_ui->payloadTree->clear();
     if (error.error == QJsonParseError::NoError && doc.isObject()) {

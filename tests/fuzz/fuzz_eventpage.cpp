@@ -16,6 +16,7 @@
 #include "api/eventparser.h"
 #include "model/eventstore.h"
 #include "model/isotime.h"
+#include "model/jsondocument.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -40,8 +41,9 @@ void require(bool condition, const char *what, const QByteArray &detail = {})
 
 bool isJsonObject(const QByteArray &text)
 {
+    // As the viewer reads it: JSON allows numbers QJsonDocument alone refuses (1e-99468).
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    const QJsonDocument document = JsonDocument::fromJson(text, &error);
     return error.error == QJsonParseError::NoError && document.isObject();
 }
 
