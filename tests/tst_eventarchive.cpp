@@ -4,11 +4,14 @@
 #include "api/eventparser.h"
 #include "archive/archivechunk.h"
 #include "archive/eventarchive.h"
+#include "archive/walcheckpointer.h"
 #include "model/payloadsecrets.h"
+#include "sim/accountgenerator.h"
 #include "testdata.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +155,7 @@ private Q_SLOTS:
     void damagedSchema1ArchiveIsLeftAsItIs();
     void rowsNotArchivedLeaveNoPayload();
     void parsedPagesAreRedacted();
+    void writeAheadLogIsCheckpointed();
 };
 
 void TestEventArchive::roundTripIsLossless()
@@ -615,6 +619,32 @@ void TestEventArchive::parsedPagesAreRedacted()
     }
     QVERIFY(secrets > 0);
     QCOMPARE(archive->info().redactedValues, secrets);
+}
+
+void TestEventArchive::writeAheadLogIsCheckpointed()
+{
+    // A sync writes page after page. The log is copied into the file on the archive's own thread
+    // (SQLite did it inside the commit that crossed 1,000 pages, stalling that page), and the log
+    // stays bounded while the archive stays open all day.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    auto archive = openIn(dir);
+    QVERIFY(archive);
+    const std::vector<Event> events = AccountGenerator::generate(120'000, 11, 1'790'000'000'000);
+    const qint64 fileBefore = QFileInfo(path).size();
+    for (size_t at = 0; at < events.size(); at += 1000) {
+        const std::span<const Event> page(events.data() + at, std::min<size_t>(1000, events.size() - at));
+        QCOMPARE(archive->write(page), qsizetype(page.size()));
+    }
+    QTRY_VERIFY(archive->backgroundCheckpoints() > 0);
+    QTRY_VERIFY(QFileInfo(path).size() > fileBefore + 4'000'000); // the events reached the file itself
+    const qint64 logBound = qint64(WalCheckpointer::ForegroundPages + 2 * WalCheckpointer::BackgroundPages) * 4096;
+    QVERIFY2(QFileInfo(path + QStringLiteral("-wal")).size() < logBound,
+        qPrintable(QString::number(QFileInfo(path + QStringLiteral("-wal")).size())));
+    QString error;
+    const auto reader = EventArchive::openExisting(path, &error);
+    QVERIFY2(reader, qPrintable(error));
+    QCOMPARE(reader->info().events, qint64(events.size()));
 }
 
 QTEST_GUILESS_MAIN(TestEventArchive)

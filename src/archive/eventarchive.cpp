@@ -4,6 +4,7 @@
 
 #include "api/eventquerymatcher.h"
 #include "archive/archivechunk.h"
+#include "archive/walcheckpointer.h"
 #include "model/eventbatchbuilder.h"
 #include "model/payloadsecrets.h"
 
@@ -251,13 +252,32 @@ bool upgrade(sqlite3 *db, QString *error)
 } // namespace
 
 EventArchive::EventArchive(sqlite3 *db, QString path, ArchiveAccount account)
-    : m_db(db), m_path(std::move(path)), m_account(std::move(account))
+    : m_checkpointer(std::make_unique<WalCheckpointer>(QFile::encodeName(path))) // before path moves
+    , m_db(db)
+    , m_path(std::move(path))
+    , m_account(std::move(account))
 {
+    m_checkpointer->install(m_db);
 }
 
 EventArchive::~EventArchive()
 {
+    sqlite3_wal_hook(m_db, nullptr, nullptr);
+    m_checkpointer.reset();
     sqlite3_close_v2(m_db);
+}
+
+int EventArchive::backgroundCheckpoints() const
+{
+    return m_checkpointer->checkpoints();
+}
+
+void EventArchive::setBackgroundCheckpoints(bool on)
+{
+    if (on)
+        m_checkpointer->install(m_db);
+    else
+        WalCheckpointer::uninstall(m_db);
 }
 
 bool EventArchive::fail(const QString &what) const

@@ -180,6 +180,24 @@ int main(int argc, char *argv[])
             static_cast<long long>(filled.secretBlocks), static_cast<long long>(filled.blocks));
         std::printf("baseline: page parse:  %10.0f events/s  (EventParser on the same pages)\n",
             perSecond(info.events, parseNs));
+        {
+            // The same write with SQLite's own checkpoint inside the commit that crosses 1,000
+            // pages, instead of the archive's checkpoint thread.
+            const QString basePath = folder + QStringLiteral("/baseline.sqlite");
+            EventArchive::forget(basePath, &error);
+            auto base = EventArchive::open(basePath, Account, &error);
+            if (!base)
+                qFatal("%s", qPrintable(error));
+            base->setBackgroundCheckpoints(false);
+            qint64 ignored = 0;
+            const FillResult baseFilled = fill(*base, events, 1, now, &ignored);
+            std::printf("baseline: the same write, checkpoints in the commit: %10.0f events/s, page write %.1f ms "
+                        "longest, %.1f ms at the 99th percentile\n",
+                perSecond(base->info().events, baseFilled.writeNs), double(baseFilled.maxWriteNs) / 1e6,
+                baseFilled.percentileMs(0.99));
+            base.reset();
+            EventArchive::forget(basePath, &error);
+        }
         std::printf("on disk:               %10.1f bytes/event (%lld bytes, payloads included)\n",
             double(info.bytesOnDisk) / double(info.events), static_cast<long long>(info.bytesOnDisk));
     }
