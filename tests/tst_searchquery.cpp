@@ -25,7 +25,7 @@ void TestSearchQuery::parses_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QList<Term>>("terms");
     auto term = [](Field field, const char *value, bool excluded = false, const char *key = "") {
-        return Term { field, QString::fromUtf8(key), QString::fromUtf8(value), excluded };
+        return Term { field, QString::fromUtf8(key), QString::fromUtf8(value), excluded, false };
     };
     QTest::newRow("empty") << QString() << QList<Term> {};
     QTest::newRow("spaces") << QStringLiteral("   ") << QList<Term> {};
