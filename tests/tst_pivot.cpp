@@ -31,7 +31,8 @@ bool hasKeyValue(const QJsonValue &json, const QString &key, const QString &valu
     if (json.isObject()) {
         const QJsonObject object = json.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (it.key().compare(key, Qt::CaseInsensitive) == 0 && !it.value().isObject() && !it.value().isArray()
+            if (it.key().compare(key, Qt::CaseInsensitive) == 0 && !it.value().isObject()
+                && !it.value().isArray()
                 && it.value().toVariant().toString().compare(value, Qt::CaseInsensitive) == 0)
                 return true;
             if (hasKeyValue(it.value(), key, value))
@@ -153,8 +154,8 @@ void TestPivot::termRoundTrips_data()
             }
         }
     }
-    QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("213775802007594") << false << int(Field::Id)
-                        << QString();
+    QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("213775802007594") << false
+                        << int(Field::Id) << QString();
 }
 
 void TestPivot::termRoundTrips()
@@ -265,18 +266,23 @@ void TestPivot::severityAndSourceByDisplayName()
     }
     QVERIFY(warn >= 0);
     const QString name = EventTypeCatalogue::severityName(1);
-    QCOMPARE(Pivot::cellTerm(m_store, warn, Column::Severity, false), QStringLiteral("severity:=\"%1\"").arg(name));
+    QCOMPARE(Pivot::cellTerm(m_store, warn, Column::Severity, false),
+        QStringLiteral("severity:=\"%1\"").arg(name));
     int warnings = 0;
     for (qsizetype row = 0; row < m_store.size(); ++row)
         warnings += m_store.severities()[m_store.severityIndex(row)].id == 1;
     QCOMPARE(int(shown(Pivot::cellTerm(m_store, warn, Column::Severity, false)).size()), warnings);
-    QCOMPARE(int(shown(Pivot::cellTerm(m_store, warn, Column::Severity, true)).size()), int(m_all.size()) - warnings);
-    const QString source = EventTypeCatalogue::sourceName(int(m_store.sources()[m_store.sourceIndex(warn)].id));
-    QCOMPARE(Pivot::cellTerm(m_store, warn, Column::Source, false), QStringLiteral("source:=\"%1\"").arg(source));
+    QCOMPARE(int(shown(Pivot::cellTerm(m_store, warn, Column::Severity, true)).size()),
+        int(m_all.size()) - warnings);
+    const QString source
+        = EventTypeCatalogue::sourceName(int(m_store.sources()[m_store.sourceIndex(warn)].id));
+    QCOMPARE(
+        Pivot::cellTerm(m_store, warn, Column::Source, false), QStringLiteral("source:=\"%1\"").arg(source));
     QVERIFY(!shown(Pivot::cellTerm(m_store, warn, Column::Source, false)).empty());
     // The category by the label the table shows.
     const QString category = EventColumns::text(m_store, warn, Column::Category);
-    QCOMPARE(Pivot::cellTerm(m_store, warn, Column::Category, false), QStringLiteral("category:=\"%1\"").arg(category));
+    QCOMPARE(Pivot::cellTerm(m_store, warn, Column::Category, false),
+        QStringLiteral("category:=\"%1\"").arg(category));
     for (const uint32_t row : shown(Pivot::cellTerm(m_store, warn, Column::Category, false)))
         QCOMPARE(EventColumns::text(m_store, row, Column::Category), category);
 }
@@ -303,7 +309,8 @@ void TestPivot::payloadPivot_data()
     QTest::addColumn<QString>("value");
     QTest::newRow("name") << QStringLiteral("name") << QStringLiteral("Vodafone");
     QTest::newRow("region") << QStringLiteral("region") << QStringLiteral("eu-west-1");
-    QTest::newRow("breakout type with a space") << QStringLiteral("breakout_type") << QStringLiteral("Transit Gateway");
+    QTest::newRow("breakout type with a space")
+        << QStringLiteral("breakout_type") << QStringLiteral("Transit Gateway");
     QTest::newRow("e-mail") << QStringLiteral("username") << QStringLiteral("user@sample.com");
     QTest::newRow("number") << QStringLiteral("price") << QStringLiteral("149");
 }
@@ -336,19 +343,20 @@ void TestPivot::chipLabels_data()
     QTest::addColumn<QString>("label");
     QTest::newRow("type") << Pivot::term(u"type", QStringLiteral("Update location"), false)
                           << QStringLiteral("type: Update location");
-    QTest::newRow("excluded payload") << Pivot::payloadTerm(QStringLiteral("apn"), QStringLiteral("internet"), true)
-                                      << QStringLiteral("not: detail.apn: internet");
+    QTest::newRow("excluded payload") << Pivot::payloadTerm(QStringLiteral("apn"), QStringLiteral("internet"),
+        true) << QStringLiteral("not: detail.apn: internet");
     QTest::newRow("quote") << Pivot::term(u"description", QStringLiteral("5\" screen"), false)
                            << QStringLiteral("description: 5\" screen");
     QTest::newRow("unicode") << Pivot::term(u"device", QStringLiteral("Größe 東京"), true)
                              << QStringLiteral("not: device: Größe 東京");
     QTest::newRow("markup is text") << Pivot::term(u"device", QStringLiteral("<b>x</b>"), false)
                                     << QStringLiteral("device: <b>x</b>");
-    QTest::newRow("lines become one") << Pivot::term(u"description", QStringLiteral("a\nb"), false)
-                                      << QStringLiteral("description: a b");
-    QTest::newRow("long value elided") << Pivot::term(u"description", QString(60, QLatin1Char('x')), false)
-                                       << QStringLiteral("description: ") + QString(39, QLatin1Char('x')) + QChar(0x2026);
-    QTest::newRow("typed term") << QStringLiteral("-type:\"Update location\"") << QStringLiteral("not: type: Update location");
+    QTest::newRow("lines become one")
+        << Pivot::term(u"description", QStringLiteral("a\nb"), false) << QStringLiteral("description: a b");
+    QTest::newRow("long value elided") << Pivot::term(u"description", QString(60, QLatin1Char('x')),
+        false) << QStringLiteral("description: ") + QString(39, QLatin1Char('x')) + QChar(0x2026);
+    QTest::newRow("typed term") << QStringLiteral("-type:\"Update location\"")
+                                << QStringLiteral("not: type: Update location");
     QTest::newRow("not a term") << QStringLiteral("\"open") << QStringLiteral("\"open");
 }
 
@@ -376,9 +384,10 @@ void TestPivot::entityPinsOfEvent()
             QVERIFY(rows.size() < m_all.size());
         }
         const bool endpoint = m_store.endpointIndex(row) != EventStore::None;
-        QCOMPARE(kinds.contains(EventEntity::Endpoint), endpoint && m_store.endpoints()[m_store.endpointIndex(row)].id >= 0);
-        QCOMPARE(kinds.contains(EventEntity::User), m_store.userIndex(row) != EventStore::None
-                && m_store.users()[m_store.userIndex(row)].id >= 0);
+        QCOMPARE(kinds.contains(EventEntity::Endpoint),
+            endpoint && m_store.endpoints()[m_store.endpointIndex(row)].id >= 0);
+        QCOMPARE(kinds.contains(EventEntity::User),
+            m_store.userIndex(row) != EventStore::None && m_store.users()[m_store.userIndex(row)].id >= 0);
         withAll += kinds.contains(EventEntity::Endpoint) && kinds.contains(EventEntity::Sim)
             && kinds.contains(EventEntity::Organisation);
     }
@@ -391,7 +400,8 @@ void TestPivot::orderPinOfOrderEvent()
     const qsizetype row = rowOfId(orderSubmittedEventId);
     QVERIFY(row >= 0);
     const QList<EntityPin> pins = EntityPin::ofEvent(m_store, row);
-    const auto order = std::find_if(pins.begin(), pins.end(), [](const EntityPin &p) { return p.entity == EventEntity::Order; });
+    const auto order = std::find_if(
+        pins.begin(), pins.end(), [](const EntityPin &p) { return p.entity == EventEntity::Order; });
     QVERIFY(order != pins.end());
     const qint64 typeId = m_store.types()[m_store.typeIndex(row)].id;
     QCOMPARE(order->id, SimCardOrder::fromDetail(typeId, m_store.detailJson(row))->orderId);
@@ -430,7 +440,8 @@ void TestPivot::pivotsCombineWithSearchAndPins()
     const std::vector<uint32_t> simRows = shown(QStringLiteral("SIM"));
     size_t expected = 0;
     for (const uint32_t r : m_all) {
-        const auto in = [r](const std::vector<uint32_t> &v) { return std::find(v.begin(), v.end(), r) != v.end(); };
+        const auto in
+            = [r](const std::vector<uint32_t> &v) { return std::find(v.begin(), v.end(), r) != v.end(); };
         expected += in(infoRows) && in(noPdpRows) && in(simRows);
     }
     QCOMPARE(rows.size(), expected);

@@ -128,7 +128,8 @@ void TestPivotMenu::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
     m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<EventApiClient>(m_network.get());
@@ -147,7 +148,8 @@ void TestPivotMenu::init()
 
 void TestPivotMenu::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
+    m_window = std::make_unique<MainWindow>(
+        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -196,7 +198,8 @@ int TestPivotMenu::countWhere(EventColumns::Column column, const QString &value,
 {
     int count = 0;
     for (qsizetype row = 0; row < m_model->store().size(); ++row) {
-        const bool same = Pivot::cellValue(m_model->store(), row, column).compare(value, Qt::CaseInsensitive) == 0;
+        const bool same
+            = Pivot::cellValue(m_model->store(), row, column).compare(value, Qt::CaseInsensitive) == 0;
         count += same == equal;
     }
     return count;
@@ -221,8 +224,8 @@ void TestPivotMenu::cellMenuOffersTheEventsPivots()
     qsizetype full = -1, noUser = -1, withUser = -1;
     for (qsizetype row = 0; row < store.size(); ++row) {
         const bool hasUser = store.userIndex(row) != EventStore::None;
-        const bool hasRest = store.endpointIndex(row) != EventStore::None && store.simIndex(row) != EventStore::None
-            && store.organisationIndex(row) != EventStore::None;
+        const bool hasRest = store.endpointIndex(row) != EventStore::None
+            && store.simIndex(row) != EventStore::None && store.organisationIndex(row) != EventStore::None;
         if (hasRest && full < 0)
             full = row;
         if (!hasUser && noUser < 0)
@@ -238,20 +241,28 @@ void TestPivotMenu::cellMenuOffersTheEventsPivots()
     QCOMPARE(texts.at(0), QStringLiteral("Show only \"%1\"\t=").arg(type));
     QCOMPARE(texts.at(1), QStringLiteral("Exclude \"%1\"\t-").arg(type));
     for (const char *entity : { "device", "SIM", "organisation" })
-        QVERIFY2(actionStartingWith(menu.get(), QStringLiteral("Show only this %1 (").arg(QLatin1String(entity))),
+        QVERIFY2(
+            actionStartingWith(menu.get(), QStringLiteral("Show only this %1 (").arg(QLatin1String(entity))),
             entity);
-    std::unique_ptr<QMenu> userMenu(m_window->pivotActions()->cellMenu(cellOf(store.id(withUser), EventColumns::PerformedBy), m_window.get()));
+    std::unique_ptr<QMenu> userMenu(m_window->pivotActions()->cellMenu(
+        cellOf(store.id(withUser), EventColumns::PerformedBy), m_window.get()));
     QVERIFY(actionStartingWith(userMenu.get(), QStringLiteral("Show only this user (")));
     QVERIFY(!actionStartingWith(menu.get(), QStringLiteral("Show only this order")));
     QVERIFY(texts.contains(QStringLiteral("Events around this one (±5 min)")));
-    QVERIFY(texts.contains(m_window->findChild<QAction *>(QStringLiteral("actionCopy"))->text())); // the table's own
+    QVERIFY(texts.contains(
+        m_window->findChild<QAction *>(QStringLiteral("actionCopy"))->text())); // the table's own
 
-    std::unique_ptr<QMenu> other(m_window->pivotActions()->cellMenu(cellOf(store.id(noUser), EventColumns::Severity), m_window.get()));
+    std::unique_ptr<QMenu> other(
+        m_window->pivotActions()->cellMenu(cellOf(store.id(noUser), EventColumns::Severity), m_window.get()));
     QVERIFY(!actionStartingWith(other.get(), QStringLiteral("Show only this user")));
-    QVERIFY(actionTexts(other.get()).at(0).startsWith(QStringLiteral("Show only \"%1\"").arg(EventColumns::text(store, noUser, EventColumns::Severity))));
+    QVERIFY(actionTexts(other.get())
+                .at(0)
+                .startsWith(QStringLiteral("Show only \"%1\"")
+                                .arg(EventColumns::text(store, noUser, EventColumns::Severity))));
 
     // The Time column has no value to pivot on, only the range around it.
-    std::unique_ptr<QMenu> time(m_window->pivotActions()->cellMenu(cellOf(store.id(full), EventColumns::Time), m_window.get()));
+    std::unique_ptr<QMenu> time(
+        m_window->pivotActions()->cellMenu(cellOf(store.id(full), EventColumns::Time), m_window.get()));
     QVERIFY(!actionStartingWith(time.get(), QStringLiteral("Show only \"")));
     QVERIFY(actionStartingWith(time.get(), QStringLiteral("Events around")));
 
@@ -272,8 +283,9 @@ void TestPivotMenu::showOnlyAndExcludeChangeTheRows_data()
 {
     QTest::addColumn<int>("column");
     QTest::addColumn<bool>("excluded");
-    for (const EventColumns::Column column : { EventColumns::EventType, EventColumns::Severity, EventColumns::Category,
-             EventColumns::Organisation, EventColumns::Source, EventColumns::Description }) {
+    for (const EventColumns::Column column :
+        { EventColumns::EventType, EventColumns::Severity, EventColumns::Category, EventColumns::Organisation,
+            EventColumns::Source, EventColumns::Description }) {
         for (const bool excluded : { false, true }) {
             QTest::addRow("%s %s", qPrintable(EventColumns::key(column)), excluded ? "exclude" : "show only")
                 << int(column) << excluded;
@@ -293,8 +305,10 @@ void TestPivotMenu::showOnlyAndExcludeChangeTheRows()
     const auto col = EventColumns::Column(column);
     const QString value = Pivot::cellValue(store, storeRow, col);
     QVERIFY(!value.isEmpty());
-    std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(cellOf(store.id(storeRow), col), m_window.get()));
-    QAction *action = actionStartingWith(menu.get(), (excluded ? QStringLiteral("Exclude \"") : QStringLiteral("Show only \"")));
+    std::unique_ptr<QMenu> menu(
+        m_window->pivotActions()->cellMenu(cellOf(store.id(storeRow), col), m_window.get()));
+    QAction *action = actionStartingWith(
+        menu.get(), (excluded ? QStringLiteral("Exclude \"") : QStringLiteral("Show only \"")));
     QVERIFY(action);
     action->trigger();
     const int expected = countWhere(col, value, !excluded);
@@ -331,10 +345,12 @@ void TestPivotMenu::pivotsCombineAndChipsRemoveThem()
     }
     QVERIFY(infoRow >= 0);
     PivotActions *pivots = m_window->pivotActions();
-    std::unique_ptr<QMenu> severity(pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::Severity), m_window.get()));
+    std::unique_ptr<QMenu> severity(
+        pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::Severity), m_window.get()));
     QVERIFY(trigger(severity.get(), QStringLiteral("Show only")));
     QTRY_COMPARE(m_model->rowCount(), info);
-    std::unique_ptr<QMenu> type(pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::EventType), m_window.get()));
+    std::unique_ptr<QMenu> type(
+        pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::EventType), m_window.get()));
     QVERIFY(trigger(type.get(), QStringLiteral("Exclude")));
     int infoNoPdp = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
@@ -357,8 +373,10 @@ void TestPivotMenu::pivotsCombineAndChipsRemoveThem()
     first->setFocus();
     QTRY_VERIFY(first->hasFocus());
     QTest::keyClick(first, Qt::Key_Delete);
-    QTRY_COMPARE(m_window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: Create PDP Context") });
-    QTRY_COMPARE(m_model->rowCount(), countWhere(EventColumns::EventType, QStringLiteral("Create PDP Context"), true));
+    QTRY_COMPARE(
+        m_window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: Create PDP Context") });
+    QTRY_COMPARE(
+        m_model->rowCount(), countWhere(EventColumns::EventType, QStringLiteral("Create PDP Context"), true));
     // Clear filters removes the pivots too.
     m_window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
     QTRY_COMPARE(m_model->rowCount(), total);
@@ -380,7 +398,8 @@ void TestPivotMenu::entityPivotsPin_data()
     QTest::addColumn<QString>("chipStart");
     QTest::newRow("device") << QStringLiteral("Show only this device") << QStringLiteral("device ");
     QTest::newRow("SIM") << QStringLiteral("Show only this SIM") << QStringLiteral("SIM ");
-    QTest::newRow("organisation") << QStringLiteral("Show only this organisation") << QStringLiteral("organisation ");
+    QTest::newRow("organisation") << QStringLiteral("Show only this organisation")
+                                  << QStringLiteral("organisation ");
     QTest::newRow("user") << QStringLiteral("Show only this user") << QStringLiteral("user ");
     QTest::newRow("order") << QStringLiteral("Show only this order") << QStringLiteral("SIM order ");
 }
@@ -394,7 +413,8 @@ void TestPivotMenu::entityPivotsPin()
     const EventStore &store = m_model->store();
     // The first event whose menu has this entry.
     for (qsizetype row = 0; row < store.size(); ++row) {
-        std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(cellOf(store.id(row), EventColumns::Description), m_window.get()));
+        std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(
+            cellOf(store.id(row), EventColumns::Description), m_window.get()));
         QAction *action = actionStartingWith(menu.get(), entry);
         if (!action)
             continue;
@@ -416,7 +436,8 @@ void TestPivotMenu::eventsAroundKeepTheEventSelected()
     const EventStore &store = m_model->store();
     const qint64 id = m_docEvents[30].id;
     const qint64 t = m_docEvents[30].timestampMs;
-    std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(cellOf(id, EventColumns::Time), m_window.get()));
+    std::unique_ptr<QMenu> menu(
+        m_window->pivotActions()->cellMenu(cellOf(id, EventColumns::Time), m_window.get()));
     QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
     QVERIFY(trigger(menu.get(), QStringLiteral("Events around")));
     QVERIFY(finished.wait(fetchTimeoutMs));
@@ -436,7 +457,8 @@ void TestPivotMenu::eventsAroundKeepTheEventSelected()
     for (qsizetype row = 0; row < store.size(); ++row)
         QVERIFY(qAbs(store.timestampMs(row) - t) <= 6 * minuteMs);
     QTRY_COMPARE(m_window->tableView()->currentIndex().data(EventTableModel::EventIdRole).toLongLong(), id);
-    QVERIFY(m_window->tableView()->selectionModel()->isRowSelected(m_window->tableView()->currentIndex().row()));
+    QVERIFY(
+        m_window->tableView()->selectionModel()->isRowSelected(m_window->tableView()->currentIndex().row()));
 }
 
 void TestPivotMenu::payloadNodePivots()
@@ -455,7 +477,8 @@ void TestPivotMenu::payloadNodePivots()
     m_window->tableView()->setCurrentIndex(cellOf(store.id(row), EventColumns::Description));
     auto *tree = m_window->detailPane()->findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
     QVERIFY(tree);
-    const QList<QTreeWidgetItem *> items = tree->findItems(QStringLiteral("breakout_type"), Qt::MatchExactly | Qt::MatchRecursive);
+    const QList<QTreeWidgetItem *> items
+        = tree->findItems(QStringLiteral("breakout_type"), Qt::MatchExactly | Qt::MatchRecursive);
     QCOMPARE(items.size(), 1);
     tree->scrollToItem(items.at(0));
     const QPoint pos = tree->visualItemRect(items.at(0)).center();
@@ -470,9 +493,11 @@ void TestPivotMenu::payloadNodePivots()
         QTest::keyClick(menu, Qt::Key_Return);
     });
     Q_EMIT tree->customContextMenuRequested(pos);
-    QVERIFY2(entries.contains(QStringLiteral("Show only breakout_type: \"Transit Gateway\"")), qPrintable(entries.join(u'|')));
+    QVERIFY2(entries.contains(QStringLiteral("Show only breakout_type: \"Transit Gateway\"")),
+        qPrintable(entries.join(u'|')));
     QVERIFY(entries.contains(QStringLiteral("Exclude breakout_type: \"Transit Gateway\"")));
-    QCOMPARE(m_window->filterPanel()->pivotChips(), QStringList { QStringLiteral("not: detail.breakout_type: Transit Gateway") });
+    QCOMPARE(m_window->filterPanel()->pivotChips(),
+        QStringList { QStringLiteral("not: detail.breakout_type: Transit Gateway") });
     int with = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
         with += store.detailJson(r).contains("Transit Gateway");
@@ -514,7 +539,8 @@ void TestPivotMenu::keyboardPivots()
     table->setCurrentIndex(m_model->index(0, EventColumns::Severity));
     const QString severity = m_model->index(0, EventColumns::Severity).data().toString();
     QTest::keyClick(table, Qt::Key_Minus);
-    QCOMPARE(m_window->filterPanel()->pivotChips().value(1), QStringLiteral("not: severity: %1").arg(severity));
+    QCOMPARE(
+        m_window->filterPanel()->pivotChips().value(1), QStringLiteral("not: severity: %1").arg(severity));
     int expected = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
         expected += Pivot::cellValue(store, r, EventColumns::EventType) == type
@@ -535,7 +561,8 @@ void TestPivotMenu::keyboardPivots()
     table->setFocus();
     QTRY_VERIFY(table->hasFocus());
     table->setCurrentIndex(cellOf(store.id(row), EventColumns::EventType));
-    for (const QKeyCombination keys : { QKeyCombination(Qt::SHIFT, Qt::Key_F10), QKeyCombination(Qt::Key_Menu) }) {
+    for (const QKeyCombination keys :
+        { QKeyCombination(Qt::SHIFT, Qt::Key_F10), QKeyCombination(Qt::Key_Menu) }) {
         QTest::keyClick(table, keys.key(), keys.keyboardModifiers());
         QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
         auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
@@ -566,7 +593,8 @@ void TestPivotMenu::malformedSearchKeepsPivots()
     loadSimulator();
     const EventStore &store = m_model->store();
     const QString type = EventColumns::text(store, 3, EventColumns::EventType);
-    std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_window.get()));
+    std::unique_ptr<QMenu> menu(
+        m_window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_window.get()));
     QVERIFY(trigger(menu.get(), QStringLiteral("Exclude")));
     const int without = countWhere(EventColumns::EventType, type, false);
     QTRY_COMPARE(m_model->rowCount(), without);
@@ -583,11 +611,14 @@ void TestPivotMenu::pivotsPersist()
     loadSimulator();
     const EventStore &store = m_model->store();
     const QString type = EventColumns::text(store, 3, EventColumns::EventType);
-    std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_window.get()));
+    std::unique_ptr<QMenu> menu(
+        m_window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_window.get()));
     QVERIFY(trigger(menu.get(), QStringLiteral("Exclude")));
-    m_window->filterPanel()->addPivot(Pivot::payloadTerm(QStringLiteral("region"), QStringLiteral("eu \"west\" 1"), false));
+    m_window->filterPanel()->addPivot(
+        Pivot::payloadTerm(QStringLiteral("region"), QStringLiteral("eu \"west\" 1"), false));
     const QStringList chips = m_window->filterPanel()->pivotChips();
     QCOMPARE(chips.size(), 2);
+    menu.reset(); // a child of the window
     m_window->close(); // saves the filters
     m_window.reset();
     QCOMPARE(m_settings->value(QStringLiteral("filter/pivots")).toStringList().size(), 2);

@@ -10,8 +10,8 @@
 class EventStore;
 
 // "Show only <value>" and "Exclude <value>" from a table cell or a payload field, as an exact
-// SearchQuery term (`type:="Update location"`, `-detail.apn:="internet"`) that ViewerFilterState::pivots keeps,
-// and the short text of its chip. Pure: the menus and the tests build the same terms.
+// SearchQuery term (`type:="Update location"`, `-detail.apn:="internet"`) that ViewerFilterState::pivots
+// keeps, and the short text of its chip. Pure: the menus and the tests build the same terms.
 class Pivot final
 {
 public:
@@ -21,7 +21,8 @@ public:
     [[nodiscard]] static QString cellTerm(
         const EventStore &store, qsizetype row, EventColumns::Column column, bool excluded);
     // The value cellTerm() pivots on, for the menu's text ("Show only "Warn"").
-    [[nodiscard]] static QString cellValue(const EventStore &store, qsizetype row, EventColumns::Column column);
+    [[nodiscard]] static QString cellValue(
+        const EventStore &store, qsizetype row, EventColumns::Column column);
     // detail.<key>:="value" for a payload leaf (key: the leaf's own name, matched anywhere in the payload).
     [[nodiscard]] static QString payloadTerm(const QString &key, const QString &value, bool excluded);
     // field:="value", the value quoted so that any text (quotes, spaces) parses back unchanged.

@@ -108,8 +108,8 @@ QMenu *PivotActions::cellMenu(const QModelIndex &index, QWidget *parent)
         if (!only.isEmpty()) {
             const QString except = Pivot::cellTerm(store, row, column, true);
             // After a tab the menu shows the key of the table's action (the key is bound there, not here).
-            QAction *showOnly = menu->addAction(tr("Show only \"%1\"").arg(menuText(value)) + QLatin1Char('\t')
-                + m_showOnly->shortcut().toString(QKeySequence::NativeText));
+            QAction *showOnly = menu->addAction(tr("Show only \"%1\"").arg(menuText(value))
+                + QLatin1Char('\t') + m_showOnly->shortcut().toString(QKeySequence::NativeText));
             connect(showOnly, &QAction::triggered, this, [this, only] { Q_EMIT pivotRequested(only); });
             QAction *exclude = menu->addAction(tr("Exclude \"%1\"").arg(menuText(value)) + QLatin1Char('\t')
                 + m_exclude->shortcut().toString(QKeySequence::NativeText));

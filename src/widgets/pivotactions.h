@@ -35,8 +35,8 @@ public:
     [[nodiscard]] QMenu *cellMenu(const QModelIndex &index, QWidget *parent);
     void showCellMenu(const QModelIndex &index, const QPoint &globalPos);
     // Show only / Exclude for a payload leaf (detail.<key>: value), added to a menu.
-    static void addPayloadPivots(
-        QMenu *menu, const QString &key, const QString &value, const std::function<void(const QString &)> &pivot);
+    static void addPayloadPivots(QMenu *menu, const QString &key, const QString &value,
+        const std::function<void(const QString &)> &pivot);
 
     [[nodiscard]] QAction *showOnlyAction() const { return m_showOnly; }
     [[nodiscard]] QAction *excludeAction() const { return m_exclude; }
