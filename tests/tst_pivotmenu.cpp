@@ -87,6 +87,7 @@ private Q_SLOTS:
     void entityPivotsPin();
     void eventsAroundKeepTheEventSelected();
     void payloadNodePivots();
+    void hiddenSecretsDoNotPivot();
     void keyboardPivots();
     void shortcutsAreListed();
     void malformedSearchKeepsPivots();
@@ -519,6 +520,38 @@ void TestPivotMenu::payloadNodePivots()
         for (const QString &text : objectEntries)
             QVERIFY2(!text.startsWith(QLatin1String("Show only")), qPrintable(text));
     }
+}
+
+void TestPivotMenu::hiddenSecretsDoNotPivot()
+{
+    loadSimulator();
+    // The password reset's activation key is hidden: its menu offers no pivot (a chip would show it).
+    const EventStore &store = m_model->store();
+    qsizetype row = -1;
+    for (qsizetype r = 0; r < store.size() && row < 0; ++r) {
+        if (store.detailJson(r).contains("activationKey"))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    m_window->tableView()->setCurrentIndex(cellOf(store.id(row), EventColumns::Description));
+    auto *tree = m_window->detailPane()->findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    const QList<QTreeWidgetItem *> items
+        = tree->findItems(QStringLiteral("activationKey"), Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(items.size(), 1);
+    QVERIFY(!items.at(0)->text(1).contains(QLatin1String("JWT")));
+    tree->scrollToItem(items.at(0));
+    QStringList entries;
+    QTimer::singleShot(0, qApp, [&entries] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            entries = actionTexts(menu);
+            menu->close();
+        }
+    });
+    Q_EMIT tree->customContextMenuRequested(tree->visualItemRect(items.at(0)).center());
+    QVERIFY(entries.contains(QStringLiteral("Reveal value")));
+    for (const QString &text : std::as_const(entries))
+        QVERIFY2(!text.startsWith(QLatin1String("Show only")) && !text.startsWith(QLatin1String("Exclude")),
+            qPrintable(text));
 }
 
 void TestPivotMenu::keyboardPivots()
