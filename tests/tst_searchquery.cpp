@@ -25,7 +25,7 @@ void TestSearchQuery::parses_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QList<Term>>("terms");
     auto term = [](Field field, const char *value, bool excluded = false, const char *key = "") {
-        return Term { field, QString::fromUtf8(key), QString::fromUtf8(value), excluded };
+        return Term { field, QString::fromUtf8(key), QString::fromUtf8(value), excluded, false };
     };
     QTest::newRow("empty") << QString() << QList<Term> {};
     QTest::newRow("spaces") << QStringLiteral("   ") << QList<Term> {};
@@ -52,6 +52,20 @@ void TestSearchQuery::parses_data()
     QTest::newRow("hyphenated word with colon") << QStringLiteral("e-mail:x") << QList<Term> { term(Field::Any, "e-mail:x") };
     QTest::newRow("closed quote inside a word") << QStringLiteral("5\"x\"") << QList<Term> { term(Field::Any, "5\"x\"") };
     QTest::newRow("empty phrase") << QStringLiteral("\"\" a") << QList<Term> { term(Field::Any, "a") };
+    QTest::newRow("doubled quote in a phrase") << QStringLiteral("description:\"5\"\" screen\" x")
+                                               << QList<Term> { term(Field::Description, "5\" screen"), term(Field::Any, "x") };
+    QTest::newRow("only a doubled quote") << QStringLiteral("\"\"\"\"") << QList<Term> { term(Field::Any, "\"") };
+    QTest::newRow("category") << QStringLiteral("category:\"SIM order\"")
+                              << QList<Term> { term(Field::Category, "SIM order") };
+    auto exact = [&term](Field field, const char *value, bool excluded = false, const char *key = "") {
+        Term t = term(field, value, excluded, key);
+        t.exact = true;
+        return t;
+    };
+    QTest::newRow("exact") << QStringLiteral("type:=\"Quota used up\"") << QList<Term> { exact(Field::Type, "Quota used up") };
+    QTest::newRow("exact excluded payload") << QStringLiteral("-detail.apn:=internet")
+                                            << QList<Term> { exact(Field::PayloadKey, "internet", true, "apn") };
+    QTest::newRow("equals without a field is a word") << QStringLiteral("=x") << QList<Term> { term(Field::Any, "=x") };
 }
 
 void TestSearchQuery::parses()

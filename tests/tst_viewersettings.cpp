@@ -19,6 +19,8 @@ private Q_SLOTS:
     void timeDisplay_data();
     void timeDisplay();
     void customRangeWithoutDatesFallsBack();
+    void pivotsPersist_data();
+    void pivotsPersist();
     void garbageIsIgnored();
     void providerNames();
     void calendarRanges_data();
@@ -33,6 +35,30 @@ private Q_SLOTS:
     void retentionDefaultsAndBounds_data();
     void retentionDefaultsAndBounds();
 };
+
+void TestViewerSettings::pivotsPersist_data()
+{
+    QTest::addColumn<QStringList>("pivots");
+    QTest::newRow("none") << QStringList {};
+    QTest::newRow("one with a comma") << QStringList { QStringLiteral("detail.apn:=\"a, b\"") };
+    QTest::newRow("one plain") << QStringList { QStringLiteral("-severity:=\"Info\"") };
+    QTest::newRow("unicode") << QStringList { QStringLiteral("device:=\"Größe 東京\""), QStringLiteral("id:=\"1\"") };
+}
+
+void TestViewerSettings::pivotsPersist()
+{
+    QFETCH(QStringList, pivots);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v.ini"));
+    ViewerFilterState state;
+    state.pivots = pivots;
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        ViewerSettings(&settings).setFilterState(state);
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    QCOMPARE(ViewerSettings(&settings).filterState().pivots, pivots);
+}
 
 void TestViewerSettings::defaults()
 {
@@ -59,6 +85,8 @@ void TestViewerSettings::roundTrip()
     state.hiddenCategories = { 3, 14 };
     state.hiddenTypeIds = { 1, 2, 38 };
     state.searchText = QStringLiteral("Blue Harbor, \"fleet\"");
+    // Pivot terms with the commas and quotes an INI list must keep apart.
+    state.pivots = { QStringLiteral("-type:=\"Update location\""), QStringLiteral("detail.apn:=\"a, \"\"b\"\"\"") };
     {
         QSettings settings(path, QSettings::IniFormat);
         ViewerSettings viewer(&settings);
@@ -90,6 +118,7 @@ void TestViewerSettings::roundTrip()
     QCOMPARE(read.hiddenCategories, state.hiddenCategories);
     QCOMPARE(read.hiddenTypeIds, state.hiddenTypeIds);
     QCOMPARE(read.searchText, state.searchText);
+    QCOMPARE(read.pivots, state.pivots);
     // The scope is deliberately not persisted: a restart reads the whole account.
     QCOMPARE(read.scopeKind, ViewerFilterState::ScopeKind::Account);
 

@@ -1172,10 +1172,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Ereignistyp %1</translation>
     </message>
     <message>
-        <source>Every word must match: description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user, event ID or a payload value (by whole words). &quot;Quote a phrase&quot;, field:value for one field (type, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;key&gt;), -word or -field:value to exclude. Esc clears.</source>
-        <translation>Jedes Wort muss passen: Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer, Ereignis-ID oder ein Wert der Nutzdaten (ganze Wörter). &quot;Phrase in Anführungszeichen&quot;, feld:wert für ein Feld (type, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;schlüssel&gt;), -wort oder -feld:wert schließt aus. Esc leert.</translation>
-    </message>
-    <message>
         <source>Search problem</source>
         <translation>Problem mit der Suche</translation>
     </message>
@@ -1234,6 +1230,18 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Show all event types</source>
         <translation>Alle Ereignistypen anzeigen</translation>
+    </message>
+    <message>
+        <source>Every word must match: description, event type, organisation, device name, IP address, IMEI, tags, ICCID, IMSI, user, event ID or a payload value (by whole words). &quot;Quote a phrase&quot;, field:value for one field (type, category, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;key&gt;), field:=value for exactly that value, -word or -field:value to exclude. Esc clears.</source>
+        <translation>Jedes Wort muss passen: Beschreibung, Ereignistyp, Organisation, Gerätename, IP-Adresse, IMEI, Tags, ICCID, IMSI, Benutzer, Ereignis-ID oder ein Wert der Nutzdaten (ganze Wörter). &quot;Phrase in Anführungszeichen&quot;, feld:wert für ein Feld (type, category, severity, source, description, organisation, user, device, iccid, imsi, imei, ip, order, tracking, id, detail.&lt;schlüssel&gt;), feld:=wert für genau diesen Wert, -wort oder -feld:wert schließt aus. Esc leert.</translation>
+    </message>
+    <message>
+        <source>Events that do not match %1. Delete or Backspace removes this filter.</source>
+        <translation>Ereignisse, die nicht zu %1 passen. Entf oder Rücktaste entfernt diesen Filter.</translation>
+    </message>
+    <message>
+        <source>Only events that match %1. Delete or Backspace removes this filter.</source>
+        <translation>Nur Ereignisse, die zu %1 passen. Entf oder Rücktaste entfernt diesen Filter.</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1765,76 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>%1 hidden: %2, %3 characters</source>
         <translation>%1 ausgeblendet: %2, %3 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>Pivot</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not: %1</source>
+        <translation>nicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PivotActions</name>
+    <message>
+        <source>Show only this device (%1)</source>
+        <translation>Nur dieses Gerät anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show only this SIM (%1)</source>
+        <translation>Nur diese SIM anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show only this organisation (%1)</source>
+        <translation>Nur diese Organisation anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show only this user (%1)</source>
+        <translation>Nur diesen Benutzer anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show only this IMSI (%1)</source>
+        <translation>Nur diese IMSI anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show only this order (%1)</source>
+        <translation>Nur diese Bestellung anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show only this value</source>
+        <translation>Nur diesen Wert anzeigen</translation>
+    </message>
+    <message>
+        <source>Exclude this value</source>
+        <translation>Diesen Wert ausschließen</translation>
+    </message>
+    <message>
+        <source>Pivot menu of the current cell</source>
+        <translation>Pivot-Menü der aktuellen Zelle</translation>
+    </message>
+    <message>
+        <source>Show only &quot;%1&quot;</source>
+        <translation>Nur &quot;%1&quot; anzeigen</translation>
+    </message>
+    <message>
+        <source>Exclude &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; ausschließen</translation>
+    </message>
+    <message>
+        <source>Events around this one (±5 min)</source>
+        <translation>Ereignisse um dieses herum (±5 min)</translation>
+    </message>
+    <message>
+        <source>Show only %1: &quot;%2&quot;</source>
+        <translation>Nur %1: &quot;%2&quot; anzeigen</translation>
+    </message>
+    <message>
+        <source>Exclude %1: &quot;%2&quot;</source>
+        <translation>%1: &quot;%2&quot; ausschließen</translation>
     </message>
 </context>
 <context>

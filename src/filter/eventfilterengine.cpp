@@ -72,8 +72,8 @@ int compareFolded(QByteArrayView a, QByteArrayView b)
 class Needle
 {
 public:
-    explicit Needle(const QString &text)
-        : m_text(text), m_folded(text.toLower().toUtf8()),
+    explicit Needle(const QString &text, bool exact = false)
+        : m_text(text), m_folded(text.toLower().toUtf8()), m_exact(exact),
           m_ascii(std::all_of(m_folded.begin(), m_folded.end(), [](char c) { return uint8_t(c) < 0x80; }))
     {
         if (m_ascii)
@@ -84,14 +84,30 @@ public:
 
     [[nodiscard]] bool in(QByteArrayView utf8) const
     {
+        if (m_exact)
+            return in(QString::fromUtf8(utf8));
         if (m_ascii)
             return std::search(utf8.begin(), utf8.end(), *m_searcher) != utf8.end();
         return QString::fromUtf8(utf8).contains(m_text, Qt::CaseInsensitive);
     }
-    [[nodiscard]] bool in(const QString &text) const { return text.contains(m_text, Qt::CaseInsensitive); }
+    [[nodiscard]] bool in(const QString &text) const
+    {
+        if (!m_exact)
+            return text.contains(m_text, Qt::CaseInsensitive);
+        if (text.compare(m_text, Qt::CaseInsensitive) == 0)
+            return true;
+        // An entity's texts are lines (textMatches): one of them is the value.
+        for (const QStringView line : QStringView(text).tokenize(u'\n')) {
+            if (line.compare(m_text, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
     // As a run of whole words (what a payload value matches: see PayloadSketch).
     [[nodiscard]] bool inWords(QByteArrayView utf8) const
     {
+        if (m_exact)
+            return in(utf8);
         if (!m_ascii)
             return in(utf8);
         const bool wordStart = !m_folded.isEmpty() && PayloadSketch::isWordByte(uint8_t(m_folded.front()));
@@ -125,6 +141,7 @@ private:
     };
     QString m_text;
     QByteArray m_folded; // lower-case UTF-8
+    bool m_exact; // the whole text, not a part of it
     bool m_ascii;
     std::optional<std::boyer_moore_horspool_searcher<QByteArray::const_iterator, FoldHash, FoldEqual>> m_searcher;
 };
@@ -252,7 +269,7 @@ public:
     enum class Payload { None, Values, Key, Order };
 
     Term(const EventStore &store, const EventFilter &filter, const SearchQuery::Term &term)
-        : excluded(term.excluded), needle(term.value)
+        : excluded(term.excluded), needle(term.value, term.exact)
     {
         using Field = SearchQuery::Field;
         const QByteArray &folded = needle.folded();
@@ -311,11 +328,23 @@ public:
         case Field::Type:
             type = named(store.types());
             break;
+        case Field::Category: {
+            const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+            type = textMatches(store.types(), needle, [&catalogue](const auto &t) -> QString {
+                return catalogue.categoryLabel(catalogue.categoryOf(int(t.id)));
+            });
+            break;
+        }
         case Field::Severity:
-            severity = named(store.severities());
+            // The wire's name or the one the table shows (translated): a pivot uses the latter.
+            severity = withId(store.severities(), textMatches(store.severities(), needle, [](const auto &e) -> QString {
+                return e.name + QLatin1Char('\n') + EventTypeCatalogue::severityName(int(e.id), e.name);
+            }));
             break;
         case Field::Source:
-            source = named(store.sources());
+            source = withId(store.sources(), textMatches(store.sources(), needle, [](const auto &e) -> QString {
+                return e.name + QLatin1Char('\n') + EventTypeCatalogue::sourceName(int(e.id), e.name);
+            }));
             break;
         case Field::Description:
             descriptions = true;

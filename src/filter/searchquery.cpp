@@ -18,6 +18,7 @@ struct FieldName
 // The names people type; the first of each field is the one the help shows.
 constexpr FieldName FieldNames[] = {
     { "type", SearchQuery::Field::Type },
+    { "category", SearchQuery::Field::Category },
     { "severity", SearchQuery::Field::Severity },
     { "source", SearchQuery::Field::Source },
     { "description", SearchQuery::Field::Description },
@@ -100,12 +101,29 @@ SearchQuery SearchQuery::parse(QStringView text)
                                 .arg(name.toString(), fieldNames().join(QLatin1String(", "))));
             }
             i = j + 1;
+            if (i < n && text[i] == QLatin1Char('=')) {
+                term.exact = true;
+                ++i;
+            }
         }
         if (i < n && text[i] == QLatin1Char('"')) {
-            const qsizetype close = text.indexOf(QLatin1Char('"'), i + 1);
-            if (close < 0)
-                return fail(QCoreApplication::translate("SearchQuery", "The quote at character %1 is not closed.").arg(i + 1));
-            term.value = text.sliced(i + 1, close - i - 1).toString();
+            // "" inside the phrase is a quote of the value (pivots quote any value this way).
+            qsizetype close = i + 1;
+            QString value;
+            for (;;) {
+                const qsizetype quote = text.indexOf(QLatin1Char('"'), close);
+                if (quote < 0)
+                    return fail(QCoreApplication::translate("SearchQuery", "The quote at character %1 is not closed.").arg(i + 1));
+                value += text.sliced(close, quote - close);
+                if (quote + 1 < n && text[quote + 1] == QLatin1Char('"')) {
+                    value += QLatin1Char('"');
+                    close = quote + 2;
+                    continue;
+                }
+                close = quote;
+                break;
+            }
+            term.value = value;
             i = close + 1;
         } else {
             const qsizetype start = i;

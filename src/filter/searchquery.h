@@ -10,6 +10,7 @@
 // The search box's text as a query: words and "quoted phrases" that must all occur (anywhere: the
 // columns, the payload values and the SIM order status and provider names the viewer shows for
 // them), `field:value` for one field, `-` before either to exclude.
+// Inside a quoted phrase "" is one quote character ("5"" screen"); field:=value matches exactly.
 // Case-insensitive. Malformed text (an unterminated quote, an unknown field, a field without a
 // value) gives an error message and no terms: the caller says so rather than showing no rows.
 //   iccid:8988303000123456789  order:16168172  status:shipped  -type:"Update location"  detail.apn:internet
@@ -19,8 +20,9 @@ public:
     enum class Field {
         Any, // the columns' texts, the event id, the payload values, order status and provider names
         Type,
-        Severity,
-        Source,
+        Category, // the category the viewer shows for the event type ("Platform", ...)
+        Severity, // the name the viewer shows ("Warn"), or the id
+        Source, // the name the viewer shows ("Policy Control"), or the id
         Description,
         Organisation,
         User,
@@ -42,6 +44,9 @@ public:
         QString key; // PayloadKey: the key's name
         QString value;
         bool excluded = false;
+        // field:="value": the whole text (or one of an entity's texts: a device's name, IP, IMEI,
+        // tags) is the value, not merely contains it; a payload value is the whole value. Pivots use it.
+        bool exact = false;
         friend bool operator==(const Term &, const Term &) = default;
     };
 

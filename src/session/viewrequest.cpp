@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "session/viewrequest.h"
 
+#include "filter/searchquery.h"
+#include "model/eventstore.h"
+#include "model/eventtext.h"
+#include "model/simcardorder.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -84,8 +89,10 @@ EventFilter ViewRequest::filter(
     filter.hiddenCategories = state.hiddenCategories;
     filter.hiddenSeverities = state.hiddenSeverities;
     filter.hiddenSources = state.hiddenSources;
-    // Pivots first: an unterminated quote in the typed text must not swallow them.
-    filter.text = (state.pivots + QStringList { state.searchText }).join(u' ').trimmed();
+    // Pivots first: an unterminated quote in the typed text must not swallow them. Malformed typed
+    // text restricts nothing (the search box says what is wrong); the pivots still do.
+    const bool typedValid = SearchQuery::parse(state.searchText).isValid();
+    filter.text = (state.pivots + QStringList { typedValid ? state.searchText : QString() }).join(u' ').trimmed();
     if (interval.first > 0 || interval.second > 0) {
         filter.fromMs = interval.first;
         filter.untilMs = interval.second;
@@ -93,4 +100,37 @@ EventFilter ViewRequest::filter(
     for (const EntityPin &pin : pins)
         filter.pin(pin.entity) = pin.id;
     return filter;
+}
+
+QList<EntityPin> EntityPin::ofEvent(const EventStore &store, qsizetype row)
+{
+    QList<EntityPin> pins;
+    if (row < 0 || row >= store.size())
+        return pins;
+    if (const uint32_t e = store.endpointIndex(row); e != EventStore::None && store.endpoints()[e].id >= 0) {
+        const EventEndpoint &endpoint = store.endpoints()[e];
+        pins.append({ EventEntity::Endpoint, endpoint.id,
+            endpoint.name.isEmpty() ? QString::number(endpoint.id) : endpoint.name });
+    }
+    if (const uint32_t s = store.simIndex(row); s != EventStore::None && store.sims()[s].id >= 0) {
+        const EventSim &sim = store.sims()[s];
+        pins.append({ EventEntity::Sim, sim.id, sim.iccid.isEmpty() ? QString::number(sim.id) : sim.iccid });
+    }
+    if (const uint32_t o = store.organisationIndex(row); o != EventStore::None && store.organisations()[o].id >= 0) {
+        const auto &organisation = store.organisations()[o];
+        pins.append({ EventEntity::Organisation, organisation.id,
+            organisation.name.isEmpty() ? QString::number(organisation.id) : organisation.name });
+    }
+    if (const uint32_t u = store.userIndex(row); u != EventStore::None && store.users()[u].id >= 0) {
+        const EventUser &user = store.users()[u];
+        pins.append({ EventEntity::User, user.id, EventText::userShort(user) });
+    }
+    const uint32_t type = store.typeIndex(row);
+    const qint64 typeId = type == EventStore::None ? -1 : store.types()[type].id;
+    if (SimCardOrder::isOrderType(typeId)) {
+        if (const std::optional<SimCardOrder> order = SimCardOrder::fromDetail(typeId, store.detailJson(row));
+            order && order->orderId >= 0)
+            pins.append({ EventEntity::Order, order->orderId, QString::number(order->orderId) });
+    }
+    return pins;
 }

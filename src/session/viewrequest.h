@@ -13,12 +13,18 @@
 #include <optional>
 #include <utility>
 
+class EventStore;
+
 // A pin from a detail-pane link or a chip: only events of this organisation, device, SIM, ...
 struct EntityPin final
 {
     EventEntity entity = EventEntity::Organisation;
     qint64 id = 0;
     QString label; // for people: a name, or the id
+
+    // What "Show only this device/SIM/organisation/user/order" offers for a store row: the entities
+    // the event has, in that order.
+    [[nodiscard]] static QList<EntityPin> ofEvent(const EventStore &store, qsizetype row);
 
     friend bool operator==(const EntityPin &, const EntityPin &) = default;
 };

@@ -39,6 +39,7 @@ const QString keySources = QStringLiteral("filter/hiddenSources");
 const QString keyCategories = QStringLiteral("filter/hiddenCategories");
 const QString keyTypes = QStringLiteral("filter/hiddenTypes");
 const QString keySearch = QStringLiteral("filter/search");
+const QString keyPivots = QStringLiteral("filter/pivots");
 const QString keyExportDirectory = QStringLiteral("export/directory");
 const QString keyExportPayload = QStringLiteral("export/includePayload");
 const QString keyExportWholeEvent = QStringLiteral("export/wholeEventPayload");
@@ -238,6 +239,8 @@ ViewerFilterState ViewerSettings::filterState() const
     state.hiddenCategories = toSet(m_settings->value(keyCategories));
     state.hiddenTypeIds = toSet(m_settings->value(keyTypes));
     state.searchText = m_settings->value(keySearch).toString();
+    state.pivots = m_settings->value(keyPivots).toStringList();
+    state.pivots.removeAll(QString());
     return state;
 }
 
@@ -254,6 +257,7 @@ void ViewerSettings::setFilterState(const ViewerFilterState &state)
     m_settings->setValue(keyCategories, toList(state.hiddenCategories));
     m_settings->setValue(keyTypes, toList(state.hiddenTypeIds));
     m_settings->setValue(keySearch, state.searchText);
+    m_settings->setValue(keyPivots, state.pivots);
 }
 
 void ViewerSettings::sync() { m_settings->sync(); }

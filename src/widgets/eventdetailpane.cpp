@@ -9,6 +9,7 @@
 #include "model/jsondocument.h"
 #include "model/simcardorder.h"
 #include "widgets/highlightdelegate.h"
+#include "widgets/pivotactions.h"
 #include "widgets/severitydelegate.h"
 
 #include <QAction>
@@ -522,6 +523,18 @@ void EventDetailPane::showTreeMenu(const QPoint &pos)
         m_revealAction->setText(m_revealed.contains(secretPath) ? tr("Hide value") : tr("Reveal value"));
         menu.addSeparator();
         menu.addAction(m_revealAction);
+    }
+    // A leaf's value as shown (a secret only once revealed) pivots by its key; an array element
+    // by the key of its array.
+    if (item && item->childCount() == 0 && (secretPath.isEmpty() || m_revealed.contains(secretPath))) {
+        const QTreeWidgetItem *named = item;
+        while (named && named->text(0).startsWith(QLatin1Char('[')))
+            named = named->parent();
+        if (named) {
+            menu.addSeparator();
+            PivotActions::addPayloadPivots(&menu, named->text(0), item->data(1, RoleCopyText).toString(),
+                [this](const QString &term) { Q_EMIT pivotRequested(term); });
+        }
     }
     menu.addSeparator();
     QAction *expand = menu.addAction(tr("Expand all"));

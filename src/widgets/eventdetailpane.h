@@ -66,6 +66,8 @@ Q_SIGNALS:
     void pinRequested(EventEntity pin, qint64 id, const QString &label);
     // The order box's "Open in Orders view" link.
     void orderViewRequested(qint64 orderId);
+    // A payload field's Show only / Exclude (PivotActions::addPayloadPivots): a SearchQuery term.
+    void pivotRequested(const QString &term);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -3,6 +3,7 @@
 #include "widgets/filterpanel.h"
 #include "ui_filterpanel.h"
 
+#include "filter/pivot.h"
 #include "filter/searchquery.h"
 #include "model/eventtypecatalogue.h"
 #include "widgets/filterchip.h"
@@ -305,6 +306,7 @@ ViewerFilterState FilterPanel::state() const
         collectHidden(m_ui->categoryTree->topLevelItem(i), &state.hiddenCategories, &state.hiddenTypeIds);
     state.hiddenTypeIds += m_hiddenUnknownTypes;
     state.searchText = m_ui->searchEdit->text().trimmed();
+    state.pivots = m_pivots;
     state.scopeKind = ViewerFilterState::ScopeKind(m_ui->scopeCombo->currentData().toInt());
     state.scopeId = state.scopeKind == ViewerFilterState::ScopeKind::Account ? QString() : scopeValue();
     return state;
@@ -344,6 +346,10 @@ void FilterPanel::setState(const ViewerFilterState &state)
             it.value()->setCheckState(0, Qt::Checked);
     }
     m_ui->searchEdit->setText(state.searchText);
+    if (m_pivots != state.pivots) {
+        m_pivots = state.pivots;
+        showPivotChips();
+    }
     m_ui->scopeCombo->setCurrentIndex(std::max(0, m_ui->scopeCombo->findData(int(state.scopeKind))));
     m_ui->scopeIdEdit->setText(state.scopeId);
     m_ui->scopeIdEdit->setEnabled(state.scopeKind != ViewerFilterState::ScopeKind::Account);
@@ -356,6 +362,7 @@ void FilterPanel::setPinChips(const QStringList &texts)
     });
     // Later: the chip whose key or close button asked for this is still handling that event.
     for (FilterChip *chip : std::as_const(m_chips)) {
+        m_ui->chipsLayout->removeWidget(chip);
         chip->hide();
         chip->deleteLater();
     }
@@ -364,7 +371,7 @@ void FilterPanel::setPinChips(const QStringList &texts)
         auto *chip = new FilterChip(text, this);
         const int index = int(m_chips.size());
         connect(chip, &FilterChip::removeRequested, this, [this, index] { Q_EMIT pinRemoved(index); });
-        m_ui->chipsLayout->addWidget(chip);
+        m_ui->chipsLayout->insertWidget(index, chip); // the pins, then the pivots
         m_chips.append(chip);
     }
     // Removing a chip by keyboard leaves the focus on the next chip (or the search), not nowhere.
@@ -382,6 +389,66 @@ QStringList FilterPanel::pinChips() const
     for (const FilterChip *chip : m_chips)
         texts.append(chip->text());
     return texts;
+}
+
+void FilterPanel::addPivot(const QString &term)
+{
+    const QString trimmed = term.trimmed();
+    if (trimmed.isEmpty() || m_pivots.contains(trimmed))
+        return;
+    // "Exclude X" after "Show only X" (or the other way round) means the new one.
+    const auto base = [](const QString &t) { return t.startsWith(QLatin1Char('-')) ? t.sliced(1) : t; };
+    m_pivots.removeIf([&](const QString &other) { return base(other) == base(trimmed); });
+    m_pivots.append(trimmed);
+    showPivotChips();
+    Q_EMIT localFilterChanged();
+}
+
+void FilterPanel::removePivot(int index)
+{
+    if (index < 0 || index >= m_pivots.size())
+        return;
+    m_pivots.removeAt(index);
+    showPivotChips();
+    Q_EMIT localFilterChanged();
+}
+
+QStringList FilterPanel::pivotChips() const
+{
+    QStringList texts;
+    for (const FilterChip *chip : m_pivotChips)
+        texts.append(chip->text());
+    return texts;
+}
+
+void FilterPanel::showPivotChips()
+{
+    const bool hadFocus = std::any_of(m_pivotChips.cbegin(), m_pivotChips.cend(), [](const FilterChip *chip) {
+        return chip->hasFocus() || chip->closeButton()->hasFocus();
+    });
+    // Later, as in setPinChips(): the chip that asked for this is still handling its event.
+    for (FilterChip *chip : std::as_const(m_pivotChips)) {
+        m_ui->chipsLayout->removeWidget(chip);
+        chip->hide();
+        chip->deleteLater();
+    }
+    m_pivotChips.clear();
+    for (const QString &term : std::as_const(m_pivots)) {
+        auto *chip = new FilterChip(Pivot::chipLabel(term), this);
+        chip->setToolTip(Pivot::isExclusion(term)
+                ? tr("Events that do not match %1. Delete or Backspace removes this filter.").arg(term)
+                : tr("Only events that match %1. Delete or Backspace removes this filter.").arg(term));
+        const int index = int(m_pivotChips.size());
+        connect(chip, &FilterChip::removeRequested, this, [this, index] { removePivot(index); });
+        m_ui->chipsLayout->addWidget(chip);
+        m_pivotChips.append(chip);
+    }
+    if (hadFocus) {
+        if (m_pivotChips.isEmpty())
+            m_ui->searchEdit->setFocus(Qt::OtherFocusReason);
+        else
+            m_pivotChips.first()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 QString FilterPanel::scopeText() const
@@ -433,7 +500,7 @@ bool FilterPanel::hasLocalFilters() const
 {
     const ViewerFilterState s = state();
     return !s.hiddenSeverities.isEmpty() || !s.hiddenSources.isEmpty() || !s.hiddenCategories.isEmpty()
-        || !s.hiddenTypeIds.isEmpty() || !s.searchText.isEmpty();
+        || !s.hiddenTypeIds.isEmpty() || !s.searchText.isEmpty() || !s.pivots.isEmpty();
 }
 
 void FilterPanel::updateCustomRange()

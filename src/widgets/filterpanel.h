@@ -48,6 +48,12 @@ public:
     // The pins as chips, in this order ("device Sensor 12"); each one's removal is pinRemoved(index).
     void setPinChips(const QStringList &texts);
     [[nodiscard]] QStringList pinChips() const;
+    // Pivots (search terms from a cell or a payload field, Pivot): one chip each after the pins;
+    // removing one, or adding one, emits localFilterChanged(). Show only and Exclude of one value
+    // replace each other; a term already there is not added twice.
+    void addPivot(const QString &term);
+    void removePivot(int index);
+    [[nodiscard]] QStringList pivotChips() const; // as shown ("not: type: Update location")
     // What the scope editor completes, per kind: the texts people know an entity by (ICCID, IMEI,
     // IP, a name, an e-mail) and its id, which a chosen completion puts in the editor.
     struct KnownEntity
@@ -100,6 +106,10 @@ private:
     QHash<int, QHash<QString, qint64>> m_idByText;
     static constexpr qint64 AmbiguousText = -1;
     QCompleter *m_completer;
+    void showPivotChips();
+
     QList<FilterChip *> m_chips;
+    QStringList m_pivots; // ViewerFilterState::pivots
+    QList<FilterChip *> m_pivotChips;
     bool m_updating = false;
 };

@@ -25,6 +25,7 @@
 #include "widgets/preferencesdialog.h"
 #include "widgets/providernamesdialog.h"
 #include "widgets/ordersview.h"
+#include "widgets/pivotactions.h"
 #include "widgets/shortcutsdialog.h"
 #include "widgets/timelinecontroller.h"
 #include "widgets/timelinewidget.h"
@@ -112,6 +113,12 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     connect(m_ui->filterPanel, &FilterPanel::pinRemoved, this, &MainWindow::removePin);
     connect(m_ui->filterPanel, &FilterPanel::clearAllRequested, this, &MainWindow::clearAllFilters);
     connect(m_ui->detailPane, &EventDetailPane::pinRequested, this, &MainWindow::pin);
+    // Pivots: a term for the filter panel (a chip), a pin, or a time range around an event.
+    m_pivots = new PivotActions(m_table, this);
+    connect(m_pivots, &PivotActions::pivotRequested, m_ui->filterPanel, &FilterPanel::addPivot);
+    connect(m_ui->detailPane, &EventDetailPane::pivotRequested, m_ui->filterPanel, &FilterPanel::addPivot);
+    connect(m_pivots, &PivotActions::pinRequested, this, &MainWindow::pin);
+    connect(m_pivots, &PivotActions::eventsAroundRequested, this, &MainWindow::showEventsAround);
     connect(m_ui->ordersView, &OrdersView::showEventsRequested, this,
         [this](qint64 orderId, const QString &label) {
             m_ui->viewTabs->setCurrentWidget(m_ui->eventsPage);
@@ -142,6 +149,9 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
         // The event shown in the pane may have been filtered out: then it no longer shows.
         if (!m_table->selectionModel()->currentIndex().isValid())
             m_ui->detailPane->clear();
+        selectKeptEvent();
+        if (m_session->state() != EventSession::State::Loading)
+            m_keptEventId.reset(); // no read brings more rows: what shows now is all there will be
         updateCounts();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -616,6 +626,8 @@ void MainWindow::onLoadFinished(const ApiError &error)
         m_progressLabel->setText(tr("Failed"));
         m_ui->errorBanner->showMessage(ApiErrorText::describe(error), ErrorBanner::Level::Error, ErrorBanner::Action::Retry);
     }
+    selectKeptEvent();
+    m_keptEventId.reset(); // found or not: the read that was to bring it is over
     updateCounts();
     Q_EMIT fetchFinished(error);
 }
@@ -704,8 +716,8 @@ void MainWindow::updateCounts()
     const bool pinned = !m_pins.isEmpty();
     const bool local = m_ui->filterPanel->hasLocalFilters();
     m_filterLabel->setText(pinned || local ? tr("Filter active") : QString());
-    m_filterLabel->setToolTip(
-        pinned ? tr("Only %1").arg(m_ui->filterPanel->pinChips().join(tr(" and "))) : QString());
+    const QStringList chips = m_ui->filterPanel->pinChips() + m_ui->filterPanel->pivotChips();
+    m_filterLabel->setToolTip(chips.isEmpty() ? QString() : tr("Only %1").arg(chips.join(tr(" and "))));
     m_ui->actionClearFilters->setEnabled(pinned || local);
     m_ui->actionExportAll->setEnabled(m_model->rowCount() > 0);
     m_ui->filterPanel->setTypeCounts(m_model->typeCounts(), m_model->shownTypeCounts());
@@ -818,17 +830,42 @@ void MainWindow::setupTimeline()
     }, this);
     // A bar or a drag across bars narrows the time range: a custom range, read like any other. Its
     // editors show minutes: a clipped end bar (the range started at 10:17:42) widens to its minute.
-    connect(widget, &TimelineWidget::rangeSelected, this, [this](qint64 fromMs, qint64 untilMs) {
-        constexpr qint64 minuteMs = 60'000;
-        fromMs -= fromMs % minuteMs;
-        untilMs += (minuteMs - untilMs % minuteMs) % minuteMs;
-        ViewerFilterState state = m_ui->filterPanel->state();
-        state.timeRange = ViewerFilterState::TimeRange::Custom;
-        state.customFrom = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc()).toLocalTime();
-        state.customUntil = QDateTime::fromMSecsSinceEpoch(untilMs, QTimeZone::utc()).toLocalTime();
-        m_ui->filterPanel->setState(state);
-        onQueryChanged();
-    });
+    connect(widget, &TimelineWidget::rangeSelected, this, &MainWindow::showTimeRange);
+}
+
+void MainWindow::showTimeRange(qint64 fromMs, qint64 untilMs)
+{
+    constexpr qint64 minuteMs = 60'000;
+    fromMs -= fromMs % minuteMs;
+    untilMs += (minuteMs - untilMs % minuteMs) % minuteMs;
+    ViewerFilterState state = m_ui->filterPanel->state();
+    state.timeRange = ViewerFilterState::TimeRange::Custom;
+    state.customFrom = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc()).toLocalTime();
+    state.customUntil = QDateTime::fromMSecsSinceEpoch(untilMs, QTimeZone::utc()).toLocalTime();
+    m_ui->filterPanel->setState(state);
+    onQueryChanged();
+}
+
+void MainWindow::showEventsAround(qint64 timestampMs, qint64 eventId)
+{
+    m_keptEventId = eventId;
+    // until is exclusive: one ms more keeps an event stamped exactly t+5 min.
+    showTimeRange(timestampMs - PivotActions::AroundMs, timestampMs + PivotActions::AroundMs + 1);
+}
+
+void MainWindow::selectKeptEvent()
+{
+    if (!m_keptEventId)
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid() && current.data(EventTableModel::EventIdRole).toLongLong() == *m_keptEventId)
+        return;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(EventTableModel::EventIdRole).toLongLong() == *m_keptEventId) {
+            m_table->selectViewRow(row);
+            return;
+        }
+    }
 }
 
 bool MainWindow::selectFirstOfType(int typeId)

@@ -34,6 +34,7 @@ class ExportFlow;
 class FilterPanel;
 class FollowController;
 class OrdersView;
+class PivotActions;
 class QLabel;
 class QProgressBar;
 class QTableView;
@@ -87,6 +88,13 @@ public:
     [[nodiscard]] EventQuery currentQuery() const;
     [[nodiscard]] EventFilter currentFilter() const;
 
+    // A custom time range [from, until) in ms UTC, widened to whole minutes (the editors show
+    // minutes), read like any other range.
+    void showTimeRange(qint64 fromMs, qint64 untilMs);
+    // "Events around this one": ±5 minutes of this time, that event selected again once read.
+    void showEventsAround(qint64 timestampMs, qint64 eventId);
+    [[nodiscard]] PivotActions *pivotActions() const { return m_pivots; }
+
     // Selects the first shown event of this type; false when there is none.
     bool selectFirstOfType(int typeId);
     // Non-interactive export (the dialogs end up here); ends with exportFinished().
@@ -138,6 +146,7 @@ private:
     void removePin(int index);
     void showPins();
     void clearAllFilters();
+    void selectKeptEvent(); // the event showEventsAround() keeps selected, once shown
     void setTimeDisplay(int display);
     void updateCounts();
     void updateEmptyState();
@@ -156,6 +165,8 @@ private:
     ExportFlow *m_export;
     FollowController *m_follow;
     TimelineController *m_timeline;
+    PivotActions *m_pivots;
+    std::optional<qint64> m_keptEventId; // showEventsAround(): select it when it shows
     EmptyStateOverlay *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_filterLabel;
