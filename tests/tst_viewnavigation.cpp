@@ -94,7 +94,8 @@ void TestViewNavigation::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
     m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<EventApiClient>(m_network.get());
@@ -116,7 +117,8 @@ void TestViewNavigation::init()
 
 void TestViewNavigation::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
+    m_window = std::make_unique<MainWindow>(
+        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -148,7 +150,8 @@ void TestViewNavigation::loadSimulator()
 
 void TestViewNavigation::settle()
 {
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isRestoringView() && !m_model->isBusy() && !m_session->isLoading(), fetchTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->isRestoringView() && !m_model->isBusy() && !m_session->isLoading(), fetchTimeoutMs);
 }
 
 void TestViewNavigation::clickRow(int row)
@@ -204,7 +207,8 @@ void TestViewNavigation::altLeftRestoresEachStep()
     step();
     QHeaderView *header = table->horizontalHeader();
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-        QPoint(header->sectionViewportPosition(EventColumns::EventType) + 5, header->height() / 2)); // 4: sorted
+        QPoint(
+            header->sectionViewportPosition(EventColumns::EventType) + 5, header->height() / 2)); // 4: sorted
     QTRY_COMPARE(m_model->sortColumn(), int(EventColumns::EventType));
     step();
     clickRow(m_model->rowCount() - 1); // 5: another event, at the end
@@ -223,7 +227,8 @@ void TestViewNavigation::altLeftRestoresEachStep()
             qPrintable(QStringLiteral("step %1: %2 is not %3")
                            .arg(i)
                            .arg(QString::fromUtf8(QJsonDocument(now.toJson()).toJson(QJsonDocument::Compact)),
-                               QString::fromUtf8(QJsonDocument(steps.at(i).toJson()).toJson(QJsonDocument::Compact)))));
+                               QString::fromUtf8(
+                                   QJsonDocument(steps.at(i).toJson()).toJson(QJsonDocument::Compact)))));
         QCOMPARE(searchEdit()->text(), steps.at(i).filter.searchText);
         QCOMPARE(severityBox("severityInfo")->isChecked(), !steps.at(i).filter.hiddenSeverities.contains(0));
         QCOMPARE(header->sortIndicatorSection(), steps.at(i).sortColumn);
@@ -238,7 +243,8 @@ void TestViewNavigation::altLeftRestoresEachStep()
     for (qsizetype i = 1; i < steps.size(); ++i) {
         QTest::keyClick(table, Qt::Key_Right, Qt::AltModifier);
         settle();
-        QVERIFY2(m_window->captureViewState().sameStep(steps.at(i)), qPrintable(QStringLiteral("step %1").arg(i)));
+        QVERIFY2(
+            m_window->captureViewState().sameStep(steps.at(i)), qPrintable(QStringLiteral("step %1").arg(i)));
     }
     QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(lastSelected));
     const QRect selected = table->visualRect(table->currentIndex());
@@ -306,7 +312,8 @@ void TestViewNavigation::savedViewsAreListedInTheFilterPanel()
     QVERIFY(m_model->rowCount() > 0);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const int type = m_model->index(row, 0).data(EventTableModel::TypeIdRole).toInt();
-        QCOMPARE(catalogue.categories().at(catalogue.categoryOf(type)).key, QStringLiteral("reseller_sim_order"));
+        QCOMPARE(
+            catalogue.categories().at(catalogue.categoryOf(type)).key, QStringLiteral("reseller_sim_order"));
     }
     // A view saved now is listed after the built-ins, and on Ctrl+5.
     ViewNavigator *views = m_window->viewNavigator();
@@ -380,7 +387,8 @@ void TestViewNavigation::brokenViewFileChangesNothing()
 
     // A newer one is applied, and the banner names what it left out.
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(R"({"format":"emnify-event-viewer/view","version":3,"view":{"search":"location","regex":"a.*"}})");
+    file.write(
+        R"({"format":"emnify-event-viewer/view","version":3,"view":{"search":"location","regex":"a.*"}})");
     file.close();
     QVERIFY(m_window->openViewFile(path));
     settle();
@@ -404,11 +412,13 @@ void TestViewNavigation::importOfBrokenOrNewerViewsFile()
     QCOMPARE(dialog.views().views(), SavedViews().views());
 
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(R"({"format":"emnify-event-viewer/views","version":2,"views":[{"name":"Auth failures, last 24 h",)"
-               R"("view":{"range":{"last":"24h"},"hiddenSeverities":["info"],"pinned":true}}]})");
+    file.write(
+        R"({"format":"emnify-event-viewer/views","version":2,"views":[{"name":"Auth failures, last 24 h",)"
+        R"("view":{"range":{"last":"24h"},"hiddenSeverities":["info"],"pinned":true}}]})");
     file.close();
     QVERIFY(dialog.importFile(path, &report));
-    QVERIFY2(report.contains(QLatin1String("newer version")) && report.contains(QLatin1String("pinned")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("newer version")) && report.contains(QLatin1String("pinned")),
+        qPrintable(report));
     QCOMPARE(dialog.views().shownViews().size(), 5);
     QCOMPARE(dialog.views().shownViews().last().name, QStringLiteral("Auth failures, last 24 h"));
     auto *list = dialog.findChild<QListWidget *>(QStringLiteral("viewsList"));

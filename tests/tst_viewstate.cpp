@@ -49,7 +49,8 @@ ViewState everything()
 
 QByteArray viewsFile(int version, const QJsonObject &view, const QJsonObject &extra = {})
 {
-    QJsonObject entry { { QStringLiteral("name"), QStringLiteral("Auth failures") }, { QStringLiteral("view"), view } };
+    QJsonObject entry { { QStringLiteral("name"), QStringLiteral("Auth failures") },
+        { QStringLiteral("view"), view } };
     for (auto it = extra.begin(); it != extra.end(); ++it)
         entry.insert(it.key(), it.value());
     const QJsonObject file { { QStringLiteral("format"), QStringLiteral("emnify-event-viewer/views") },
@@ -114,13 +115,16 @@ void TestViewState::unknownAndInvalidFieldsAreNamed_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("named");
     QTest::newRow("unknown top field") << QByteArray(R"({"colour":"red"})") << QStringLiteral("colour");
-    QTest::newRow("unknown nested field") << QByteArray(R"({"sort":{"column":"time","order":"ascending","nulls":"last"}})")
-                                          << QStringLiteral("sort.nulls");
+    QTest::newRow("unknown nested field")
+        << QByteArray(R"({"sort":{"column":"time","order":"ascending","nulls":"last"}})")
+        << QStringLiteral("sort.nulls");
     QTest::newRow("unknown range") << QByteArray(R"({"range":{"last":"5y"}})") << QStringLiteral("5y");
-    QTest::newRow("unknown category") << QByteArray(R"({"hiddenCategories":["generic","teleport"]})")
-                                      << QStringLiteral("teleport");
-    QTest::newRow("unknown severity") << QByteArray(R"({"hiddenSeverities":["panic"]})") << QStringLiteral("panic");
-    QTest::newRow("unknown column") << QByteArray(R"({"columns":["time","colour"]})") << QStringLiteral("colour");
+    QTest::newRow("unknown category")
+        << QByteArray(R"({"hiddenCategories":["generic","teleport"]})") << QStringLiteral("teleport");
+    QTest::newRow("unknown severity")
+        << QByteArray(R"({"hiddenSeverities":["panic"]})") << QStringLiteral("panic");
+    QTest::newRow("unknown column") << QByteArray(R"({"columns":["time","colour"]})")
+                                    << QStringLiteral("colour");
     QTest::newRow("scope without id") << QByteArray(R"({"scope":{"kind":"sim"}})") << QStringLiteral("scope");
 }
 
@@ -129,7 +133,8 @@ void TestViewState::unknownAndInvalidFieldsAreNamed()
     QFETCH(QByteArray, json);
     QFETCH(QString, named);
     QStringList problems;
-    const ViewState state = ViewState::fromJson(QJsonDocument::fromJson(json).object(), &problems, QStringLiteral("view"));
+    const ViewState state
+        = ViewState::fromJson(QJsonDocument::fromJson(json).object(), &problems, QStringLiteral("view"));
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(named), qPrintable(problems.first()));
     QVERIFY2(problems.first().startsWith(QLatin1String("view.")), qPrintable(problems.first()));
@@ -219,7 +224,8 @@ void TestViewState::builtInViewsInOrder()
     QCOMPARE(shown.at(0).displayName(), QStringLiteral("Warn and Critical, last 24 h"));
     QCOMPARE(shown.at(1).displayName(), QStringLiteral("SIM orders, last 7 days"));
     QCOMPARE(shown.at(2).displayName(), QStringLiteral("Authentication, last 24 h"));
-    QCOMPARE(shown.at(3).displayName(), QStringLiteral("Platform package and data plan changes, last 30 days"));
+    QCOMPARE(
+        shown.at(3).displayName(), QStringLiteral("Platform package and data plan changes, last 30 days"));
     QCOMPARE(shown.at(0).state.filter.hiddenSeverities, QSet<int> { 0 });
     QCOMPARE(shown.at(0).state.filter.timeRange, ViewerFilterState::TimeRange::Last24Hours);
     QCOMPARE(shown.at(3).state.filter.timeRange, ViewerFilterState::TimeRange::Last30Days);
@@ -299,7 +305,8 @@ void TestViewState::exportImportRoundTrip()
 void TestViewState::importNewerVersionSaysWhatItLeftOut()
 {
     SavedViews views;
-    const QJsonObject view { { QStringLiteral("range"), QJsonObject { { QStringLiteral("last"), QStringLiteral("24h") } } },
+    const QJsonObject view { { QStringLiteral("range"),
+                                 QJsonObject { { QStringLiteral("last"), QStringLiteral("24h") } } },
         { QStringLiteral("hiddenSeverities"), QJsonArray { QStringLiteral("info") } },
         { QStringLiteral("colourScheme"), QStringLiteral("dark") } };
     const SavedViews::ImportResult result
@@ -322,7 +329,8 @@ void TestViewState::importBrokenFileChangesNothing_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
     QTest::newRow("truncated") << viewsFile(1, {}).left(40) << QStringLiteral("not valid JSON");
-    QTest::newRow("not views") << QByteArray(R"({"format":"something else","views":[]})") << QStringLiteral("no saved views");
+    QTest::newRow("not views") << QByteArray(R"({"format":"something else","views":[]})")
+                               << QStringLiteral("no saved views");
     QTest::newRow("no version") << QByteArray(R"({"format":"emnify-event-viewer/views","views":[]})")
                                 << QStringLiteral("no valid version");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("not valid JSON");

@@ -2023,16 +2023,16 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>%1 (entfernt)</translation>
     </message>
     <message>
-        <source>%1	Ctrl+%2</source>
-        <translation>%1	Strg+%2</translation>
-    </message>
-    <message>
         <source>Rename view</source>
         <translation>Ansicht umbenennen</translation>
     </message>
     <message>
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

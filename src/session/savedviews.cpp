@@ -23,7 +23,8 @@ constexpr BuiltIn builtInNames[] = {
     { "builtin-warn-critical", QT_TRANSLATE_NOOP("SavedViews", "Warn and Critical, last 24 h") },
     { "builtin-sim-orders", QT_TRANSLATE_NOOP("SavedViews", "SIM orders, last 7 days") },
     { "builtin-authentication", QT_TRANSLATE_NOOP("SavedViews", "Authentication, last 24 h") },
-    { "builtin-package-plan", QT_TRANSLATE_NOOP("SavedViews", "Platform package and data plan changes, last 30 days") },
+    { "builtin-package-plan",
+        QT_TRANSLATE_NOOP("SavedViews", "Platform package and data plan changes, last 30 days") },
 };
 
 // Every category hidden but those with these keys.
@@ -107,13 +108,15 @@ QList<SavedView> SavedViews::builtIns()
 QList<SavedView> SavedViews::shownViews() const
 {
     QList<SavedView> shown;
-    std::copy_if(m_views.cbegin(), m_views.cend(), std::back_inserter(shown), [](const SavedView &v) { return !v.hidden; });
+    std::copy_if(m_views.cbegin(), m_views.cend(), std::back_inserter(shown),
+        [](const SavedView &v) { return !v.hidden; });
     return shown;
 }
 
 const SavedView *SavedViews::find(const QString &id) const
 {
-    const auto it = std::find_if(m_views.cbegin(), m_views.cend(), [&](const SavedView &v) { return v.id == id; });
+    const auto it
+        = std::find_if(m_views.cbegin(), m_views.cend(), [&](const SavedView &v) { return v.id == id; });
     return it == m_views.cend() ? nullptr : &*it;
 }
 
@@ -147,7 +150,8 @@ bool SavedViews::setState(const QString &id, const ViewState &state)
 
 bool SavedViews::remove(const QString &id)
 {
-    const auto it = std::find_if(m_views.begin(), m_views.end(), [&](const SavedView &v) { return v.id == id; });
+    const auto it
+        = std::find_if(m_views.begin(), m_views.end(), [&](const SavedView &v) { return v.id == id; });
     if (it == m_views.end())
         return false;
     if (it->builtIn)
@@ -198,12 +202,15 @@ QByteArray SavedViews::exportJson(const QStringList &ids) const
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
-std::optional<QList<SavedView>> SavedViews::parseFile(const QByteArray &json, QString *error, QStringList *problems)
+std::optional<QList<SavedView>> SavedViews::parseFile(
+    const QByteArray &json, QString *error, QStringList *problems)
 {
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The file is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset);
+        *error = tr("The file is not valid JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return std::nullopt;
     }
     const QJsonObject object = document.object();
@@ -223,7 +230,8 @@ std::optional<QList<SavedView>> SavedViews::parseFile(const QByteArray &json, QS
                              .arg(version)
                              .arg(FormatVersion));
     for (const QString &key : object.keys()) {
-        if (key != QLatin1String("format") && key != QLatin1String("version") && key != QLatin1String("views"))
+        if (key != QLatin1String("format") && key != QLatin1String("version")
+            && key != QLatin1String("views"))
             problems->append(tr("%1: unknown field").arg(key));
     }
     QList<SavedView> views;
@@ -267,7 +275,8 @@ QByteArray SavedViews::toSettings() const
     QJsonArray views;
     for (const SavedView &view : m_views)
         views.append(viewObject(view, true));
-    const QJsonObject object { { QStringLiteral("version"), FormatVersion }, { QStringLiteral("views"), views } };
+    const QJsonObject object { { QStringLiteral("version"), FormatVersion },
+        { QStringLiteral("views"), views } };
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

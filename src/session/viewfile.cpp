@@ -15,7 +15,8 @@ QString ViewFile::sidecarPath(const QString &exportPath) { return exportPath + Q
 QByteArray ViewFile::toJson() const
 {
     QJsonObject object { { QStringLiteral("format"), QLatin1String(FileFormat) },
-        { QStringLiteral("version"), FormatVersion }, { QStringLiteral("view"), view.withoutPosition().toJson() } };
+        { QStringLiteral("version"), FormatVersion },
+        { QStringLiteral("view"), view.withoutPosition().toJson() } };
     if (!account.isEmpty())
         object.insert(QStringLiteral("account"), account);
     if (exportedAt.isValid())
@@ -42,7 +43,9 @@ std::optional<ViewFile> ViewFile::parse(const QByteArray &json, QString *error, 
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The file is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset);
+        *error = tr("The file is not valid JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return std::nullopt;
     }
     const QJsonObject object = document.object();
@@ -56,7 +59,8 @@ std::optional<ViewFile> ViewFile::parse(const QByteArray &json, QString *error, 
             return std::nullopt;
         }
         if (views->size() > 1)
-            problems->append(tr("The file holds %1 views; this is the first, \"%2\" (Views > Manage views imports them all).")
+            problems->append(tr(
+                "The file holds %1 views; this is the first, \"%2\" (Views > Manage views imports them all).")
                                  .arg(views->size())
                                  .arg(views->first().name));
         ViewFile file;
@@ -78,13 +82,16 @@ std::optional<ViewFile> ViewFile::parse(const QByteArray &json, QString *error, 
                              .arg(version)
                              .arg(FormatVersion));
     ViewFile file;
-    file.view = ViewState::fromJson(object.value(QStringLiteral("view")).toObject(), problems, QStringLiteral("view"));
+    file.view = ViewState::fromJson(
+        object.value(QStringLiteral("view")).toObject(), problems, QStringLiteral("view"));
     file.account = object.value(QStringLiteral("account")).toString();
-    file.exportedAt = QDateTime::fromString(object.value(QStringLiteral("exportedAt")).toString(), Qt::ISODateWithMs);
+    file.exportedAt
+        = QDateTime::fromString(object.value(QStringLiteral("exportedAt")).toString(), Qt::ISODateWithMs);
     file.rows = object.value(QStringLiteral("rows")).toInteger(-1);
     file.exportedFile = object.value(QStringLiteral("file")).toString();
     const QStringList known { QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("view"),
-        QStringLiteral("account"), QStringLiteral("exportedAt"), QStringLiteral("rows"), QStringLiteral("file") };
+        QStringLiteral("account"), QStringLiteral("exportedAt"), QStringLiteral("rows"),
+        QStringLiteral("file") };
     for (const QString &key : object.keys()) {
         if (!known.contains(key))
             problems->append(tr("%1: unknown field").arg(key));

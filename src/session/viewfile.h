@@ -30,8 +30,10 @@ struct ViewFile final
     [[nodiscard]] QByteArray toJson() const;
     bool write(const QString &path, QString *error) const;
     // A .view.json or a saved-views file; nullopt with error when it cannot be read.
-    [[nodiscard]] static std::optional<ViewFile> parse(const QByteArray &json, QString *error, QStringList *problems);
-    [[nodiscard]] static std::optional<ViewFile> read(const QString &path, QString *error, QStringList *problems);
+    [[nodiscard]] static std::optional<ViewFile> parse(
+        const QByteArray &json, QString *error, QStringList *problems);
+    [[nodiscard]] static std::optional<ViewFile> read(
+        const QString &path, QString *error, QStringList *problems);
 
     Q_DECLARE_TR_FUNCTIONS(ViewFile) // last: it ends in "private:"
 };

@@ -81,7 +81,7 @@ ViewHistory ViewHistory::fromJson(const QByteArray &json)
     }
     while (history.m_steps.size() > Capacity)
         history.m_steps.removeFirst();
-    history.m_index = std::clamp<qsizetype>(
-        object.value(QStringLiteral("index")).toInt(-1), history.m_steps.isEmpty() ? -1 : 0, history.m_steps.size() - 1);
+    history.m_index = std::clamp<qsizetype>(object.value(QStringLiteral("index")).toInt(-1),
+        history.m_steps.isEmpty() ? -1 : 0, history.m_steps.size() - 1);
     return history;
 }

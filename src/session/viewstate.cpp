@@ -40,8 +40,7 @@ QString path(const QString &where, const QString &field)
     return where.isEmpty() ? field : where + QLatin1Char('.') + field;
 }
 
-template <size_t N>
-QJsonArray namesOf(const QSet<int> &ids, const char *const (&names)[N])
+template <size_t N> QJsonArray namesOf(const QSet<int> &ids, const char *const (&names)[N])
 {
     QList<int> sorted(ids.cbegin(), ids.cend());
     std::sort(sorted.begin(), sorted.end());
@@ -56,7 +55,8 @@ QJsonArray namesOf(const QSet<int> &ids, const char *const (&names)[N])
 }
 
 template <size_t N>
-QSet<int> idsOf(const QJsonValue &value, const char *const (&names)[N], const QString &field, QStringList *problems)
+QSet<int> idsOf(
+    const QJsonValue &value, const char *const (&names)[N], const QString &field, QStringList *problems)
 {
     QSet<int> ids;
     if (!value.isArray()) {
@@ -148,7 +148,8 @@ QJsonObject ViewState::toJson() const
     object.insert(QStringLiteral("sort"),
         QJsonObject { { QStringLiteral("column"), EventColumns::key(EventColumns::Column(sortColumn)) },
             { QStringLiteral("order"),
-                sortOrder == Qt::AscendingOrder ? QStringLiteral("ascending") : QStringLiteral("descending") } });
+                sortOrder == Qt::AscendingOrder ? QStringLiteral("ascending")
+                                                : QStringLiteral("descending") } });
     if (!columns.isEmpty()) {
         QJsonArray array;
         for (EventColumns::Column column : columns)
@@ -190,8 +191,10 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
             if (known != std::end(rangeNames)) {
                 state.filter.timeRange = known->first;
             } else if (range.contains(QStringLiteral("from"))) {
-                const QDateTime from = QDateTime::fromString(range.value(QStringLiteral("from")).toString(), Qt::ISODateWithMs);
-                const QDateTime until = QDateTime::fromString(range.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
+                const QDateTime from = QDateTime::fromString(
+                    range.value(QStringLiteral("from")).toString(), Qt::ISODateWithMs);
+                const QDateTime until = QDateTime::fromString(
+                    range.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
                 if (from.isValid() && until.isValid() && from < until) {
                     state.filter.timeRange = TR::Custom;
                     state.filter.customFrom = from.toLocalTime();
@@ -203,7 +206,8 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
                 problems->append(ViewState::tr("%1: unknown time range \"%2\"").arg(field, last));
             }
             for (const QString &inner : range.keys()) {
-                if (inner != QLatin1String("last") && inner != QLatin1String("from") && inner != QLatin1String("until"))
+                if (inner != QLatin1String("last") && inner != QLatin1String("from")
+                    && inner != QLatin1String("until"))
                     problems->append(ViewState::tr("%1: unknown field").arg(path(field, inner)));
             }
         } else if (key == QLatin1String("scope")) {
@@ -213,11 +217,14 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
                 [&](const auto &entry) { return kind == QLatin1String(entry.second); });
             if (known == std::end(scopeNames)) {
                 problems->append(ViewState::tr("%1: unknown scope \"%2\"").arg(field, kind));
-            } else if (known->first != SK::Account && scope.value(QStringLiteral("id")).toString().trimmed().isEmpty()) {
+            } else if (known->first != SK::Account
+                && scope.value(QStringLiteral("id")).toString().trimmed().isEmpty()) {
                 problems->append(ViewState::tr("%1: a scope without an id").arg(field));
             } else {
                 state.filter.scopeKind = known->first;
-                state.filter.scopeId = known->first == SK::Account ? QString() : scope.value(QStringLiteral("id")).toString().trimmed();
+                state.filter.scopeId = known->first == SK::Account
+                    ? QString()
+                    : scope.value(QStringLiteral("id")).toString().trimmed();
             }
             for (const QString &inner : scope.keys()) {
                 if (inner != QLatin1String("kind") && inner != QLatin1String("id"))
@@ -228,12 +235,14 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
         } else if (key == QLatin1String("hiddenSources")) {
             state.filter.hiddenSources = idsOf(value, sourceNames, field, problems);
         } else if (key == QLatin1String("hiddenCategories")) {
-            const QList<EventTypeCatalogue::Category> &categories = EventTypeCatalogue::builtIn().categories();
+            const QList<EventTypeCatalogue::Category> &categories
+                = EventTypeCatalogue::builtIn().categories();
             for (const QJsonValue &item : value.toArray()) {
                 const auto found = std::find_if(categories.cbegin(), categories.cend(),
                     [&](const EventTypeCatalogue::Category &c) { return c.key == item.toString(); });
                 if (found == categories.cend())
-                    problems->append(ViewState::tr("%1: unknown category \"%2\"").arg(field, item.toString()));
+                    problems->append(
+                        ViewState::tr("%1: unknown category \"%2\"").arg(field, item.toString()));
                 else
                     state.filter.hiddenCategories.insert(int(found - categories.cbegin()));
             }
@@ -262,9 +271,11 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
             }
         } else if (key == QLatin1String("sort")) {
             const QJsonObject sort = value.toObject();
-            const EventColumns::Column column = EventColumns::fromKey(sort.value(QStringLiteral("column")).toString());
+            const EventColumns::Column column
+                = EventColumns::fromKey(sort.value(QStringLiteral("column")).toString());
             if (column == EventColumns::ColumnCount || !EventColumns::tableColumns().contains(column))
-                problems->append(ViewState::tr("%1: unknown column \"%2\"").arg(field, sort.value(QStringLiteral("column")).toString()));
+                problems->append(ViewState::tr("%1: unknown column \"%2\"")
+                                     .arg(field, sort.value(QStringLiteral("column")).toString()));
             else
                 state.sortColumn = column;
             const QString order = sort.value(QStringLiteral("order")).toString();

@@ -8,6 +8,7 @@
 #include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
+#include "session/viewfile.h"
 #include "settings/viewersettings.h"
 #include "table/eventtablemodel.h"
 #include "widgets/aboutdialog.h"
@@ -30,7 +31,6 @@
 #include "widgets/timelinewidget.h"
 #include "widgets/viewnavigator.h"
 #include "widgets/windowshortcuts.h"
-#include "session/viewfile.h"
 
 #include <QActionGroup>
 #include <QClipboard>
@@ -953,7 +953,8 @@ void MainWindow::setupViews()
 
     auto *openView = new QAction(tr("Open &view…"), this);
     openView->setObjectName(QStringLiteral("actionOpenView"));
-    openView->setStatusTip(tr("Apply the view an export was made with (.view.json) or the first of a views file"));
+    openView->setStatusTip(
+        tr("Apply the view an export was made with (.view.json) or the first of a views file"));
     const QList<QAction *> fileActions = m_ui->menuFile->actions(); // below the exports it reproduces
     m_ui->menuFile->insertAction(fileActions.value(fileActions.indexOf(m_ui->actionExportAll) + 1), openView);
     connect(openView, &QAction::triggered, this, [this] {
@@ -969,16 +970,19 @@ void MainWindow::setupViews()
         const QList<SavedView> shown = m_views->savedViews().shownViews();
         for (qsizetype i = 0; i < shown.size(); ++i) {
             entries.append({ shown.at(i).id, shown.at(i).displayName(),
-                i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))).toString(QKeySequence::NativeText)
-                      : QString() });
+                i < 9
+                    ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))).toString(QKeySequence::NativeText)
+                    : QString() });
         }
         m_ui->filterPanel->setSavedViews(entries);
     };
     listViews();
     connect(m_views, &ViewNavigator::savedViewsChanged, this, listViews);
     connect(m_ui->filterPanel, &FilterPanel::savedViewActivated, m_views, &ViewNavigator::applySaved);
-    connect(m_views, &ViewNavigator::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_views, &ViewNavigator::changed);
+    connect(m_views, &ViewNavigator::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(
+        m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_views, &ViewNavigator::changed);
 
     m_export->setViewProvider([this] {
         ViewFile file;
@@ -1063,7 +1067,8 @@ bool MainWindow::openViewFile(const QString &path)
     QStringList problems;
     const std::optional<ViewFile> file = ViewFile::read(path, &error, &problems);
     if (!file) {
-        m_ui->errorBanner->showMessage(tr("The view %1 could not be opened: %2").arg(QDir::toNativeSeparators(path), error),
+        m_ui->errorBanner->showMessage(
+            tr("The view %1 could not be opened: %2").arg(QDir::toNativeSeparators(path), error),
             ErrorBanner::Level::Error, false);
         return false;
     }

@@ -7,13 +7,15 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeySequence>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QVBoxLayout>
 
-SavedViewsDialog::SavedViewsDialog(const SavedViews &views, std::function<ViewState()> current, QWidget *parent)
+SavedViewsDialog::SavedViewsDialog(
+    const SavedViews &views, std::function<ViewState()> current, QWidget *parent)
     : QDialog(parent)
     , m_views(views)
     , m_current(std::move(current))
@@ -80,8 +82,8 @@ SavedViewsDialog::SavedViewsDialog(const SavedViews &views, std::function<ViewSt
         refill(id);
     });
     connect(importButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Import views"), {}, tr("Views (*.json);;All files (*)"));
+        const QString path
+            = QFileDialog::getOpenFileName(this, tr("Import views"), {}, tr("Views (*.json);;All files (*)"));
         if (path.isEmpty())
             return;
         QString report;
@@ -97,7 +99,8 @@ SavedViewsDialog::SavedViewsDialog(const SavedViews &views, std::function<ViewSt
             this, tr("Export views"), QStringLiteral("views.json"), tr("Views (*.json)"));
         QString error;
         if (!path.isEmpty() && !exportFile(path, &error))
-            QMessageBox::warning(this, tr("Export views"), tr("The views could not be written: %1").arg(error));
+            QMessageBox::warning(
+                this, tr("Export views"), tr("The views could not be written: %1").arg(error));
     });
     refill({});
     resize(560, 360);
@@ -120,7 +123,8 @@ bool SavedViewsDialog::importFile(const QString &path, QString *report)
     refill(result.addedIds.value(0));
     report->clear();
     if (!result.problems.isEmpty())
-        *report = tr("Imported %n views, without what this version could not apply:", nullptr, int(result.addedIds.size()))
+        *report = tr("Imported %n views, without what this version could not apply:", nullptr,
+                      int(result.addedIds.size()))
             + QLatin1Char('\n') + QStringLiteral("• ") + result.problems.join(QStringLiteral("\n• "));
     return true;
 }
@@ -130,7 +134,8 @@ bool SavedViewsDialog::exportFile(const QString &path, QString *error) const
     // The selected view alone when one is; else all shown views.
     const QString id = selectedId();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_views.exportJson(id.isEmpty() ? QStringList {} : QStringList { id })) < 0
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(m_views.exportJson(id.isEmpty() ? QStringList {} : QStringList { id })) < 0
         || !file.commit()) {
         *error = file.errorString();
         return false;
@@ -153,7 +158,8 @@ void SavedViewsDialog::refill(const QString &selectId)
         if (view.hidden)
             text = tr("%1 (removed)").arg(text);
         else if (++shown <= 9)
-            text = tr("%1\tCtrl+%2").arg(text).arg(shown);
+            text = tr("%1 (%2)").arg(
+                text, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + shown)).toString(QKeySequence::NativeText));
         auto *item = new QListWidgetItem(text, m_list);
         item->setData(Qt::UserRole, view.id);
         if (view.hidden)
@@ -183,7 +189,8 @@ void SavedViewsDialog::renameSelected()
     if (!view)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename view"), tr("Name:"), QLineEdit::Normal, view->displayName(), &ok);
+    const QString name = QInputDialog::getText(
+        this, tr("Rename view"), tr("Name:"), QLineEdit::Normal, view->displayName(), &ok);
     if (ok && m_views.rename(id, name))
         refill(id);
 }

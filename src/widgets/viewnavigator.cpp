@@ -164,7 +164,8 @@ void ViewNavigator::saveCurrentInteractively()
 
 void ViewNavigator::manageViews()
 {
-    SavedViewsDialog dialog(m_saved, [this] { return m_capture().value_or(ViewState {}); }, m_window);
+    SavedViewsDialog dialog(
+        m_saved, [this] { return m_capture().value_or(ViewState {}); }, m_window);
     dialog.exec(); // Close keeps what was done: each change is its own, like a file manager's
     setSavedViews(dialog.views());
 }
@@ -196,7 +197,8 @@ void ViewNavigator::rebuildMenu()
     for (qsizetype i = 0; i < shown.size(); ++i) {
         const QString id = shown.at(i).id;
         // Names with '&' show it, not an accelerator.
-        auto *action = new QAction(QString(shown.at(i).displayName()).replace(QLatin1Char('&'), QStringLiteral("&&")), m_window);
+        auto *action = new QAction(
+            QString(shown.at(i).displayName()).replace(QLatin1Char('&'), QStringLiteral("&&")), m_window);
         action->setObjectName(QStringLiteral("actionView_") + id);
         if (i < NumberedViews) {
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))));
