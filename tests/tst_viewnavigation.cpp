@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -50,10 +52,12 @@ private Q_SLOTS:
     void cleanup();
 
     void altLeftRestoresEachStep();
+    void scrollPositionComesBack();
     void searchTypingIsOneStep();
     void ctrl1ShowsOnlyWarnAndCritical();
     void savedViewsAreListedInTheFilterPanel();
     void exportWithViewThenOpenViewReproducesIt();
+    void viewThatCannotBeWrittenSaysSo();
     void brokenViewFileChangesNothing();
     void importOfBrokenOrNewerViewsFile();
     void historySurvivesANewWindow();
@@ -261,6 +265,33 @@ void TestViewNavigation::altLeftRestoresEachStep()
     QVERIFY(!views->forwardAction()->isEnabled());
 }
 
+void TestViewNavigation::scrollPositionComesBack()
+{
+    m_window->resize(1200, 420); // fewer rows in sight than are loaded
+    loadSimulator();
+    QTableView *table = m_window->tableView();
+    QScrollBar *scroll = table->verticalScrollBar();
+    QVERIFY(scroll->maximum() > 5);
+    scroll->setValue(scroll->maximum() / 2);
+    const int top = scroll->value();
+    // Near the top: selecting it again alone would centre it, with other rows in sight.
+    const int row = table->rowAt(table->verticalHeader()->defaultSectionSize() + 2);
+    QCOMPARE(row, top + 1);
+    clickRow(row);
+    QCOMPARE(scroll->value(), top); // the row was in sight: no scrolling
+    settle();
+    m_window->viewNavigator()->recordNow();
+
+    QTest::keyClicks(searchEdit(), QStringLiteral("quota"));
+    QTRY_COMPARE(m_model->filter().text, QStringLiteral("quota"));
+    settle();
+    scroll->setValue(0);
+    QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier);
+    settle();
+    QCOMPARE(table->currentIndex().row(), row);
+    QCOMPARE(scroll->value(), top); // the same rows in sight as before
+}
+
 void TestViewNavigation::searchTypingIsOneStep()
 {
     loadSimulator();
@@ -369,6 +400,24 @@ void TestViewNavigation::exportWithViewThenOpenViewReproducesIt()
     QVERIFY(!severityBox("severityInfo")->isChecked());
     QCOMPARE(m_model->rowCount(), exportedRows);
     QVERIFY(!m_window->errorBanner()->isVisible());
+}
+
+void TestViewNavigation::viewThatCannotBeWrittenSaysSo()
+{
+    loadSimulator();
+    const QString csv = m_dir->filePath(QStringLiteral("blocked.csv"));
+    QVERIFY(QDir().mkpath(ViewFile::sidecarPath(csv))); // a folder where the view would go
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    ExportFlow::Request request;
+    request.fileName = csv;
+    request.writeView = true;
+    QVERIFY(m_window->exportFlow()->exportToFile(request));
+    QVERIFY(exported.wait(10000));
+    const auto result = exported.at(0).at(0).value<CsvExportRunner::Result>();
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QLatin1String("not the view")), qPrintable(result.error));
+    QVERIFY(QFile::exists(csv)); // the events themselves are there
+    QVERIFY(m_window->errorBanner()->isVisible());
 }
 
 void TestViewNavigation::brokenViewFileChangesNothing()
