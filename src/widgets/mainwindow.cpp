@@ -1028,11 +1028,14 @@ void MainWindow::applyViewState(const ViewState &state)
     const bool query = before.timeRange != after.timeRange || before.customFrom != after.customFrom
         || before.customUntil != after.customUntil || before.scopeKind != after.scopeKind
         || before.scopeId != after.scopeId;
-    m_restoreWaitsForLoad = query && m_session->isConnected();
-    if (m_restoreWaitsForLoad)
+    m_restoreWaitsForLoad = false; // a running read that reload() cancels ends synchronously
+    if (query && m_session->isConnected()) {
         reload();
-    else
+        // A read that could not start (a range it cannot read) keeps nothing waiting.
+        m_restoreWaitsForLoad = m_session->isLoading();
+    } else {
         applyLocalFilter();
+    }
     finishRestoringView();
 }
 
