@@ -14,6 +14,7 @@ class TestExportOptionsDialog : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void keepSecretsIsOptInWithAWarning();
+    void viewBesideTheFileIsOffByDefault();
 };
 
 // Credentials stay out of an export unless the user ticks the box, which needs the payload column
@@ -46,6 +47,22 @@ void TestExportOptionsDialog::keepSecretsIsOptInWithAWarning()
     QVERIFY(!dialog.keepSecrets());
     QVERIFY(!keep->isEnabled());
     QVERIFY(!warning->isVisible());
+}
+
+// A CSV's view goes beside it only when asked: spreadsheets show any extra line in the file.
+void TestExportOptionsDialog::viewBesideTheFileIsOffByDefault()
+{
+    ExportOptionsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *view = dialog.findChild<QCheckBox *>(QStringLiteral("writeViewCheck"));
+    QVERIFY(view);
+    QVERIFY(!dialog.writeView());
+    QVERIFY(view->text().contains(QLatin1String(".view.json")));
+    QTest::mouseClick(view, Qt::LeftButton);
+    QVERIFY(dialog.writeView());
+    dialog.setWriteView(false); // what the settings remember comes back
+    QVERIFY(!view->isChecked());
 }
 
 QTEST_MAIN(TestExportOptionsDialog)

@@ -593,8 +593,8 @@ void TestMainWindow::windowShortcutsWorkFromEveryWidget_data()
         QStringLiteral("tree") };
     // Every shortcut of the window that works everywhere in it (the test checks the list is complete).
     const QStringList keys { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
-        QStringLiteral("Ctrl+Shift+L"), QStringLiteral("Ctrl+Shift+T"), QStringLiteral("F1"), QStringLiteral("Ctrl+Q"),
-        QStringLiteral("Esc") };
+        QStringLiteral("Ctrl+Shift+L"), QStringLiteral("Ctrl+Shift+T"), QStringLiteral("F1"),
+        QStringLiteral("Ctrl+Q"), QStringLiteral("Esc"), QStringLiteral("Ctrl+1") };
     for (const QString &widget : widgets) {
         for (const QString &key : keys)
             QTest::addRow("%s %s", qPrintable(key), qPrintable(widget)) << widget << key;
@@ -620,9 +620,13 @@ void TestMainWindow::windowShortcutsWorkFromEveryWidget()
                 windowKeys.insert(sequence.toString());
         }
     }
-    QCOMPARE(windowKeys, (QSet<QString> { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
-                             QStringLiteral("Ctrl+Shift+L"), QStringLiteral("Ctrl+Shift+T"), QStringLiteral("F1"),
-                             QStringLiteral("Ctrl+Q"), QStringLiteral("Esc") }));
+    QCOMPARE(windowKeys,
+        (QSet<QString> { QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+F"), QStringLiteral("F5"),
+            QStringLiteral("Ctrl+Shift+L"), QStringLiteral("Ctrl+Shift+T"), QStringLiteral("F1"),
+            QStringLiteral("Ctrl+Q"), QStringLiteral("Esc"),
+            // Back and Forward (enabled once there are steps), the built-in views
+            QStringLiteral("Alt+Left"), QStringLiteral("Alt+Right"), QStringLiteral("Ctrl+1"),
+            QStringLiteral("Ctrl+2"), QStringLiteral("Ctrl+3"), QStringLiteral("Ctrl+4") }));
 
     QAction *target = nullptr;
     for (QAction *action : m_window->findChildren<QAction *>()) {

@@ -73,7 +73,7 @@ void TestTranslations::mainWindowIsGerman()
     for (const QAction *action : window.menuBar()->actions())
         menus << action->text();
     QCOMPARE(menus, (QStringList { QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
-                        QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe") }));
+                        QStringLiteral("&Ansicht"), QStringLiteral("Ansi&chten"), QStringLiteral("&Hilfe") }));
     const auto *search = window.filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     QVERIFY(search);
     QCOMPARE(search->placeholderText(), QStringLiteral("Ereignisse durchsuchen (Strg+F)"));

@@ -922,6 +922,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>Export progress</source>
         <translation>Exportfortschritt</translation>
     </message>
+    <message>
+        <source>the events were written, but not the view beside them (%1): %2</source>
+        <translation>die Ereignisse wurden geschrieben, aber nicht die Ansicht daneben (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>ExportOptionsDialog</name>
@@ -1004,6 +1008,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>&amp;Protect against formulas: cells starting with =, +, - or @ get a leading apostrophe (also when copying)</source>
         <translation>Vor &amp;Formeln schützen: Zellen, die mit =, +, - oder @ beginnen, erhalten einen Apostroph (auch beim Kopieren)</translation>
+    </message>
+    <message>
+        <source>Also write the &amp;view beside the file (.view.json: filters, range, scope, account, time, rows), for File &gt; Open view</source>
+        <translation>Auch die &amp;Ansicht neben die Datei schreiben (.view.json: Filter, Zeitraum, Umfang, Konto, Zeit, Zeilen), für Datei &gt; Ansicht öffnen</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1250,18 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Only events that match %1. Delete or Backspace removes this filter.</source>
         <translation>Nur Ereignisse, die zu %1 passen. Entf oder Rücktaste entfernt diesen Filter.</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Click a view to apply it (Ctrl+1 to Ctrl+9 apply the first nine). Views &gt; Manage views renames, reorders, removes, imports and exports them.</source>
+        <translation>Eine Ansicht anklicken, um sie anzuwenden (Strg+1 bis Strg+9 wenden die ersten neun an). Ansichten &gt; Ansichten verwalten benennt sie um, ordnet, entfernt, importiert und exportiert sie.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1585,45 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Ctrl+C copies</source>
         <translation>Strg+C kopiert</translation>
+    </message>
+    <message>
+        <source>Open &amp;view…</source>
+        <translation>Ansicht ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Apply the view an export was made with (.view.json) or the first of a views file</source>
+        <translation>Die Ansicht anwenden, mit der ein Export entstand (.view.json), oder die erste einer Ansichtendatei</translation>
+    </message>
+    <message>
+        <source>Open view</source>
+        <translation>Ansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Views (*.view.json *.json);;All files (*)</source>
+        <translation>Ansichten (*.view.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The view %1 could not be opened: %2</source>
+        <translation>Die Ansicht %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The view was applied without what this version could not use: %1</source>
+        <translation>Die Ansicht wurde angewendet, ohne was diese Version nicht verwenden konnte: %1</translation>
+    </message>
+    <message>
+        <source>Applied the view of %1.</source>
+        <translation>Die Ansicht von %1 wurde angewendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied the view of %1: %Ln events exported from %2 on %3.</source>
+        <translation>
+            <numerusform>Die Ansicht von %1 wurde angewendet: %Ln Ereignis, exportiert aus %2 am %3.</numerusform>
+            <numerusform>Die Ansicht von %1 wurde angewendet: %Ln Ereignisse, exportiert aus %2 am %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unnamed account</source>
+        <translation>einem unbenannten Konto</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +1973,147 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Warn and Critical, last 24 h</source>
+        <translation>Warnung und Kritisch, letzte 24 h</translation>
+    </message>
+    <message>
+        <source>SIM orders, last 7 days</source>
+        <translation>SIM-Bestellungen, letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Authentication, last 24 h</source>
+        <translation>Authentifizierung, letzte 24 h</translation>
+    </message>
+    <message>
+        <source>Platform package and data plan changes, last 30 days</source>
+        <translation>Änderungen an Plattformpaket und Datentarif, letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Datei ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The file holds no saved views.</source>
+        <translation>Die Datei enthält keine gespeicherten Ansichten.</translation>
+    </message>
+    <message>
+        <source>The file has no valid version.</source>
+        <translation>Die Datei hat keine gültige Version.</translation>
+    </message>
+    <message>
+        <source>The file is from a newer version of the viewer (format %1, this one reads %2): what it does not know is left out.</source>
+        <translation>Die Datei stammt von einer neueren Version der Anzeige (Format %1, diese liest %2): was sie nicht kennt, bleibt weg.</translation>
+    </message>
+    <message>
+        <source>%1: unknown field</source>
+        <translation>%1: unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>%1: no name, not imported</source>
+        <translation>%1: kein Name, nicht importiert</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsDialog</name>
+    <message>
+        <source>Manage views</source>
+        <translation>Ansichten verwalten</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Replace with &amp;current view</source>
+        <translation>Durch &amp;aktuelle Ansicht ersetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Show again</source>
+        <translation>&amp;Wieder zeigen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Restore &amp;built-in views</source>
+        <translation>&amp;Mitgelieferte Ansichten wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Import views</source>
+        <translation>Ansichten importieren</translation>
+    </message>
+    <message>
+        <source>Views (*.json);;All files (*)</source>
+        <translation>Ansichten (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export views</source>
+        <translation>Ansichten exportieren</translation>
+    </message>
+    <message>
+        <source>Views (*.json)</source>
+        <translation>Ansichten (*.json)</translation>
+    </message>
+    <message>
+        <source>The views could not be written: %1</source>
+        <translation>Die Ansichten konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Nichts wurde importiert. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n views, without what this version could not apply:</source>
+        <translation>
+            <numerusform>%n Ansicht importiert, ohne was diese Version nicht anwenden konnte:</numerusform>
+            <numerusform>%n Ansichten importiert, ohne was diese Version nicht anwenden konnte:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (entfernt)</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Ansicht umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>SearchQuery</name>
     <message>
         <source>Unknown search field &quot;%1:&quot;. Fields: %2, or detail.&lt;key&gt; for a payload key.</source>
@@ -2091,10 +2291,147 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ViewFile</name>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Datei ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The file holds no saved views.</source>
+        <translation>Die Datei enthält keine gespeicherten Ansichten.</translation>
+    </message>
+    <message>
+        <source>The file holds %1 views; this is the first, &quot;%2&quot; (Views &gt; Manage views imports them all).</source>
+        <translation>Die Datei enthält %1 Ansichten; dies ist die erste, „%2“ (Ansichten &gt; Ansichten verwalten importiert alle).</translation>
+    </message>
+    <message>
+        <source>The file holds no view of the event viewer.</source>
+        <translation>Die Datei enthält keine Ansicht der Ereignisanzeige.</translation>
+    </message>
+    <message>
+        <source>The file has no valid version.</source>
+        <translation>Die Datei hat keine gültige Version.</translation>
+    </message>
+    <message>
+        <source>The file is from a newer version of the viewer (format %1, this one reads %2): what it does not know is left out.</source>
+        <translation>Die Datei stammt von einer neueren Version der Anzeige (Format %1, diese liest %2): was sie nicht kennt, bleibt weg.</translation>
+    </message>
+    <message>
+        <source>%1: unknown field</source>
+        <translation>%1: unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>The file is too large for a view file.</source>
+        <translation>Die Datei ist zu groß für eine Ansichtsdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewNavigator</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Go back to the previous filters, sort and selected event</source>
+        <translation>Zurück zu den vorigen Filtern, der Sortierung und dem gewählten Ereignis</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <source>Go forward again to the view you went back from</source>
+        <translation>Wieder vor zu der Ansicht, von der Sie zurückgegangen sind</translation>
+    </message>
+    <message>
+        <source>V&amp;iews</source>
+        <translation>Ansi&amp;chten</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view…</source>
+        <translation>Aktuelle Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage views…</source>
+        <translation>Ansichten &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; applied.</source>
+        <translation>Ansicht „%1“ angewendet.</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>Aktuelle Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view (filters, time range, scope, columns and sort):</source>
+        <translation>Name der Ansicht (Filter, Zeitraum, Umfang, Spalten und Sortierung):</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; saved.</source>
+        <translation>Ansicht „%1“ gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ViewRequest</name>
     <message>
         <source>Enter the ID of the device, SIM, user or organisation to read, an ICCID, IMSI or IMEI, or a name.</source>
         <translation>Geben Sie die ID des Geräts, der SIM, des Benutzers oder der Organisation ein, eine ICCID, IMSI oder IMEI, oder einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewState</name>
+    <message>
+        <source>%1: not a list</source>
+        <translation>%1: keine Liste</translation>
+    </message>
+    <message>
+        <source>%1: unknown value &quot;%2&quot;</source>
+        <translation>%1: unbekannter Wert „%2“</translation>
+    </message>
+    <message>
+        <source>%1: not an event id</source>
+        <translation>%1: keine Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>%1: not a valid time range</source>
+        <translation>%1: kein gültiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1: unknown time range &quot;%2&quot;</source>
+        <translation>%1: unbekannter Zeitraum „%2“</translation>
+    </message>
+    <message>
+        <source>%1: unknown field</source>
+        <translation>%1: unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>%1: unknown scope &quot;%2&quot;</source>
+        <translation>%1: unbekannter Umfang „%2“</translation>
+    </message>
+    <message>
+        <source>%1: a scope without an id</source>
+        <translation>%1: ein Umfang ohne ID</translation>
+    </message>
+    <message>
+        <source>%1: unknown category &quot;%2&quot;</source>
+        <translation>%1: unbekannte Kategorie „%2“</translation>
+    </message>
+    <message>
+        <source>%1: not an event type id</source>
+        <translation>%1: keine Ereignistyp-ID</translation>
+    </message>
+    <message>
+        <source>%1: not a text</source>
+        <translation>%1: kein Text</translation>
+    </message>
+    <message>
+        <source>%1: unknown column &quot;%2&quot;</source>
+        <translation>%1: unbekannte Spalte „%2“</translation>
+    </message>
+    <message>
+        <source>%1: unknown order &quot;%2&quot;</source>
+        <translation>%1: unbekannte Reihenfolge „%2“</translation>
     </message>
 </context>
 </TS>

@@ -85,6 +85,13 @@
             <numerusform> (%Ln outside the time range)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Applied the view of %1: %Ln events exported from %2 on %3.</source>
+        <translation>
+            <numerusform>Applied the view of %1: %Ln event exported from %2 on %3.</numerusform>
+            <numerusform>Applied the view of %1: %Ln events exported from %2 on %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>
@@ -103,6 +110,16 @@
         <translation>
             <numerusform>At least %n second: a poll may use no more than a tenth of the %1 requests per second this client sends to the API, so that a load or an export running at the same time keeps its pace. After refused polls (HTTP 429 or 5xx) the wait doubles.</numerusform>
             <numerusform>At least %n seconds: a poll may use no more than a tenth of the %1 requests per second this client sends to the API, so that a load or an export running at the same time keeps its pace. After refused polls (HTTP 429 or 5xx) the wait doubles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsDialog</name>
+    <message numerus="yes">
+        <source>Imported %n views, without what this version could not apply:</source>
+        <translation>
+            <numerusform>Imported %n view, without what this version could not apply:</numerusform>
+            <numerusform>Imported %n views, without what this version could not apply:</numerusform>
         </translation>
     </message>
 </context>

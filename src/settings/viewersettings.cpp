@@ -45,6 +45,9 @@ const QString keyExportPayload = QStringLiteral("export/includePayload");
 const QString keyExportWholeEvent = QStringLiteral("export/wholeEventPayload");
 const QString keyExportExcel = QStringLiteral("export/forExcel");
 const QString keyExportFormulas = QStringLiteral("export/neutraliseFormulas");
+const QString keyExportView = QStringLiteral("export/writeView");
+const QString keyViewHistory = QStringLiteral("views/history");
+const QString keySavedViews = QStringLiteral("views/saved");
 
 // Stable names, so that reordering the enums never changes what a stored setting means.
 constexpr std::pair<TimeDisplay, const char *> timeDisplayNames[] = {
@@ -262,6 +265,14 @@ void ViewerSettings::setFilterState(const ViewerFilterState &state)
 
 void ViewerSettings::sync() { m_settings->sync(); }
 
+QByteArray ViewerSettings::viewHistory() const { return m_settings->value(keyViewHistory).toByteArray(); }
+
+void ViewerSettings::setViewHistory(const QByteArray &json) { m_settings->setValue(keyViewHistory, json); }
+
+QByteArray ViewerSettings::savedViews() const { return m_settings->value(keySavedViews).toByteArray(); }
+
+void ViewerSettings::setSavedViews(const QByteArray &json) { m_settings->setValue(keySavedViews, json); }
+
 ViewerSettings::ExportPreferences ViewerSettings::exportPreferences() const
 {
     ExportPreferences preferences;
@@ -270,6 +281,7 @@ ViewerSettings::ExportPreferences ViewerSettings::exportPreferences() const
     preferences.wholeEventPayload = m_settings->value(keyExportWholeEvent, false).toBool();
     preferences.forExcel = m_settings->value(keyExportExcel, false).toBool();
     preferences.neutraliseFormulas = m_settings->value(keyExportFormulas, true).toBool();
+    preferences.writeView = m_settings->value(keyExportView, false).toBool();
     return preferences;
 }
 
@@ -280,6 +292,7 @@ void ViewerSettings::setExportPreferences(const ExportPreferences &preferences)
     m_settings->setValue(keyExportWholeEvent, preferences.wholeEventPayload);
     m_settings->setValue(keyExportExcel, preferences.forExcel);
     m_settings->setValue(keyExportFormulas, preferences.neutraliseFormulas);
+    m_settings->setValue(keyExportView, preferences.writeView);
 }
 
 QHash<qint64, QString> ViewerSettings::providerNames() const

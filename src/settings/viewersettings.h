@@ -77,6 +77,7 @@ public:
         bool wholeEventPayload = false; // the payload column holds the whole event, not only detail
         bool forExcel = false; // UTF-8 BOM, and "sep=," where Excel expects ';'
         bool neutraliseFormulas = true; // CSV export and Ctrl+C alike
+        bool writeView = false; // the .view.json beside the export (ViewFile)
     };
     [[nodiscard]] ExportPreferences exportPreferences() const;
     void setExportPreferences(const ExportPreferences &preferences);
@@ -92,6 +93,13 @@ public:
     // What Ctrl+C copies (Edit > Copy as): a TicketCopy format key, "table" by default.
     [[nodiscard]] QString copyFormat() const;
     void setCopyFormat(const QString &key);
+
+    // Back/forward history and saved views, as JSON the session's ViewHistory and SavedViews
+    // write (empty: none yet).
+    [[nodiscard]] QByteArray viewHistory() const;
+    void setViewHistory(const QByteArray &json);
+    [[nodiscard]] QByteArray savedViews() const;
+    void setSavedViews(const QByteArray &json);
 
     void sync();
 

@@ -167,6 +167,22 @@ QList<EventColumns::Column> EventTableView::visibleColumns() const
     return columns;
 }
 
+void EventTableView::setVisibleColumns(const QList<EventColumns::Column> &columns)
+{
+    if (columns.isEmpty())
+        return; // never a table without columns
+    QHeaderView *header = horizontalHeader();
+    for (EventColumns::Column column : EventColumns::tableColumns()) {
+        const bool visible = columns.contains(column);
+        header->setSectionHidden(column, !visible);
+        if (visible && header->sectionSize(column) < 20)
+            header->resizeSection(column, 120);
+    }
+    for (int visual = 0; visual < columns.size(); ++visual)
+        header->moveSection(header->visualIndex(columns.at(visual)), visual);
+    rebuildColumnsMenu();
+}
+
 void EventTableView::rebuildColumnsMenu()
 {
     QMenu *menu = m_columnsMenu;

@@ -31,6 +31,8 @@ public:
     [[nodiscard]] EventTableModel *eventModel() const { return m_model; }
 
     [[nodiscard]] QList<EventColumns::Column> visibleColumns() const; // in visual order
+    // Shows these table columns in this order and hides the others (a saved view's columns).
+    void setVisibleColumns(const QList<EventColumns::Column> &columns);
     [[nodiscard]] std::vector<qsizetype> selectedStoreRows() const; // in view order
     [[nodiscard]] bool hasSelectedRows() const;
     // Makes this view row current and selected, centred.

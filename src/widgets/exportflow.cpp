@@ -63,6 +63,7 @@ void ExportFlow::exportInteractively(bool selectedOnly)
     dialog.setWholeEventPayload(preferences.wholeEventPayload);
     dialog.setForExcel(preferences.forExcel);
     dialog.setNeutraliseFormulas(preferences.neutraliseFormulas);
+    dialog.setWriteView(preferences.writeView);
     dialog.setFileName(
         QDir(defaultDirectory(preferences.directory))
             .filePath(QStringLiteral("emnify-events-%1.csv")
@@ -75,6 +76,7 @@ void ExportFlow::exportInteractively(bool selectedOnly)
     preferences.wholeEventPayload = dialog.wholeEventPayload();
     preferences.forExcel = dialog.forExcel();
     preferences.neutraliseFormulas = dialog.neutraliseFormulas();
+    preferences.writeView = dialog.writeView();
     m_settings->setExportPreferences(preferences);
 
     Request request;
@@ -87,6 +89,7 @@ void ExportFlow::exportInteractively(bool selectedOnly)
     request.options.csv.neutraliseFormulas = dialog.neutraliseFormulas();
     request.options.csv.byteOrderMark = dialog.forExcel();
     request.options.csv.sepLine = dialog.forExcel() && CsvWriter::excelNeedsSepLine(QLocale());
+    request.writeView = dialog.writeView();
     exportToFile(request);
 }
 
@@ -121,6 +124,11 @@ bool ExportFlow::exportToFile(const Request &request)
     options.providerNames = m_settings->providerNames();
     if (!m_runner->start(model->lockForRead(), request.fileName, std::move(rows), columns, options))
         return false;
+    // The view as it is now: the user may change it while the rows are written.
+    m_viewFile.reset();
+    if (request.writeView && m_viewProvider)
+        m_viewFile = m_viewProvider();
+    m_fileName = request.fileName;
 
     auto *progress
         = new QProgressDialog(tr("Exporting %Ln events…", nullptr, int(std::min<qsizetype>(total, INT_MAX))),
@@ -144,9 +152,22 @@ bool ExportFlow::exportToFile(const Request &request)
     return true;
 }
 
-void ExportFlow::onFinished(const CsvExportRunner::Result &result)
+void ExportFlow::onFinished(const CsvExportRunner::Result &finishedResult)
 {
     if (m_progress)
         m_progress->close();
+    CsvExportRunner::Result result = finishedResult;
+    if (result.ok && m_viewFile) {
+        m_viewFile->rows = result.rows;
+        m_viewFile->exportedAt = QDateTime::currentDateTimeUtc();
+        m_viewFile->exportedFile = QFileInfo(m_fileName).fileName();
+        QString error;
+        if (!m_viewFile->write(ViewFile::sidecarPath(m_fileName), &error)) {
+            result.ok = false;
+            result.error = tr("the events were written, but not the view beside them (%1): %2")
+                               .arg(QDir::toNativeSeparators(ViewFile::sidecarPath(m_fileName)), error);
+        }
+    }
+    m_viewFile.reset();
     Q_EMIT finished(result);
 }

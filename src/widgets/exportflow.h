@@ -3,9 +3,13 @@
 #pragma once
 
 #include "export/csvexportrunner.h"
+#include "session/viewfile.h"
 
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
+#include <optional>
 
 class EventTableView;
 class QProgressDialog;
@@ -26,6 +30,7 @@ public:
         bool selectedOnly = false;
         bool includePayload = false;
         CsvExportRunner::Options options;
+        bool writeView = false; // <fileName>.view.json beside it, once the rows are written
     };
 
     // view, settings: not owned, must outlive the flow; the view's model is what is exported.
@@ -45,6 +50,8 @@ public:
     // Where the dialog proposes to save: the folder of the last export while it exists, else the
     // Documents folder (created when a fresh profile has none yet), else the home folder.
     [[nodiscard]] static QString defaultDirectory(const QString &remembered);
+    // The view (and account) an export was made from, asked for when it starts.
+    void setViewProvider(std::function<ViewFile()> provider) { m_viewProvider = std::move(provider); }
     // The formula guard the user chose for exports, which Ctrl+C follows too.
     [[nodiscard]] bool neutralisesFormulas() const;
 
@@ -59,4 +66,7 @@ private:
     ViewerSettings *m_settings;
     CsvExportRunner *m_runner;
     QPointer<QProgressDialog> m_progress;
+    std::function<ViewFile()> m_viewProvider;
+    std::optional<ViewFile> m_viewFile; // of the running export, when it writes one
+    QString m_fileName; // of the running export
 };

@@ -72,6 +72,10 @@ void ExportOptionsDialog::setForExcel(bool forExcel) { m_ui->excelCheck->setChec
 
 bool ExportOptionsDialog::forExcel() const { return m_ui->excelCheck->isChecked(); }
 
+void ExportOptionsDialog::setWriteView(bool write) { m_ui->writeViewCheck->setChecked(write); }
+
+bool ExportOptionsDialog::writeView() const { return m_ui->writeViewCheck->isChecked(); }
+
 void ExportOptionsDialog::setNeutraliseFormulas(bool neutralise)
 {
     m_ui->formulaCheck->setChecked(neutralise);

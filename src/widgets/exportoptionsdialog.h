@@ -36,6 +36,9 @@ public:
     [[nodiscard]] bool forExcel() const;
     void setNeutraliseFormulas(bool neutralise);
     [[nodiscard]] bool neutraliseFormulas() const;
+    // Off by default for CSV: a spreadsheet would show extra lines in the file, so it goes beside it.
+    void setWriteView(bool write);
+    [[nodiscard]] bool writeView() const;
     void setFileName(const QString &fileName);
     [[nodiscard]] QString fileName() const;
 

@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QCompleter>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QMenu>
 #include <QRegularExpressionValidator>
 #include <QScopedValueRollback>
@@ -111,6 +112,22 @@ FilterPanel::FilterPanel(QWidget *parent)
     connect(m_ui->scopeCombo, &QComboBox::currentIndexChanged, this, &FilterPanel::onScopeChanged);
     connect(m_ui->scopeIdEdit, &QLineEdit::returnPressed, this, &FilterPanel::queryChanged);
     connect(m_ui->clearButton, &QPushButton::clicked, this, &FilterPanel::clearAllRequested);
+    // A click or Enter applies a view; moving the cursor through the list with arrows does not.
+    connect(m_ui->savedViewsList, &QListWidget::itemClicked, this,
+        [this](QListWidgetItem *item) { Q_EMIT savedViewActivated(item->data(Qt::UserRole).toString()); });
+    connect(m_ui->savedViewsList, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem *item) { Q_EMIT savedViewActivated(item->data(Qt::UserRole).toString()); });
+}
+
+void FilterPanel::setSavedViews(const QList<SavedViewEntry> &views)
+{
+    QListWidget *list = m_ui->savedViewsList;
+    list->clear();
+    for (const SavedViewEntry &view : views) {
+        auto *item = new QListWidgetItem(view.name, list);
+        item->setData(Qt::UserRole, view.id);
+        item->setToolTip(view.shortcut.isEmpty() ? view.name : tr("%1 (%2)").arg(view.name, view.shortcut));
+    }
 }
 
 FilterPanel::~FilterPanel()

@@ -63,6 +63,14 @@ public:
         qint64 id;
     };
     void setKnownEntities(const QList<KnownEntity> &entities);
+    // The saved views to list (id, name, shortcut text), in order; a click says savedViewActivated(id).
+    struct SavedViewEntry
+    {
+        QString id;
+        QString name;
+        QString shortcut; // "Ctrl+1"; empty past the ninth
+    };
+    void setSavedViews(const QList<SavedViewEntry> &views);
 
     void focusSearch();
     void clearSearch();
@@ -74,6 +82,7 @@ Q_SIGNALS:
     void queryChanged(); // time range or scope: what to read from the API
     void pinRemoved(int index); // of the chip in setPinChips()' list
     void clearAllRequested();
+    void savedViewActivated(const QString &id);
 
 private:
     enum ItemKind { GroupItem = 1, CategoryItem, TypeItem };

@@ -8,6 +8,7 @@
 #include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
 #include "session/eventsession.h"
+#include "session/viewfile.h"
 #include "settings/viewersettings.h"
 #include "table/eventtablemodel.h"
 #include "widgets/aboutdialog.h"
@@ -29,16 +30,21 @@
 #include "widgets/shortcutsdialog.h"
 #include "widgets/timelinecontroller.h"
 #include "widgets/timelinewidget.h"
+#include "widgets/viewnavigator.h"
 #include "widgets/windowshortcuts.h"
 
 #include <QActionGroup>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -96,6 +102,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setupAccounts();
     setupTimeline();
     setupCopyAs();
+    setupViews();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
@@ -153,6 +160,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
         if (m_session->state() != EventSession::State::Loading)
             m_keptEventId.reset(); // no read brings more rows: what shows now is all there will be
         updateCounts();
+        finishRestoringView();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_ui->detailPane->clear();
@@ -171,6 +179,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     applyLocalFilter();
     updateTitle();
     updateCounts();
+    m_views->recordNow(); // the view it starts with is a step (after those of the last run)
 }
 
 MainWindow::~MainWindow() = default;
@@ -409,6 +418,8 @@ void MainWindow::saveState()
     m_settings->setHeaderState(m_table->headerState());
     m_settings->setTimeDisplay(m_model->timeDisplay());
     m_settings->setFilterState(m_ui->filterPanel->state());
+    m_views->recordNow();
+    m_views->save();
     m_settings->sync();
 }
 
@@ -629,6 +640,10 @@ void MainWindow::onLoadFinished(const ApiError &error)
     selectKeptEvent();
     m_keptEventId.reset(); // found or not: the read that was to bring it is over
     updateCounts();
+    if (m_restoreWaitsForLoad) {
+        m_restoreWaitsForLoad = false;
+        finishRestoringView();
+    }
     Q_EMIT fetchFinished(error);
 }
 
@@ -636,6 +651,8 @@ void MainWindow::onLoadFinished(const ApiError &error)
 
 void MainWindow::applyLocalFilter()
 {
+    if (m_views)
+        m_views->changed(); // an unchanged view is no step: calling this too often does no harm
     m_model->setFilter(currentFilter());
     m_ui->detailPane->setHighlights(m_model->highlightTexts());
     updateCounts();
@@ -643,6 +660,7 @@ void MainWindow::applyLocalFilter()
 
 void MainWindow::onQueryChanged()
 {
+    m_views->changed();
     if (m_session->isConnected())
         reload();
     else
@@ -802,6 +820,7 @@ void MainWindow::onEmptyStateLink(const QString &link)
 
 void MainWindow::onCurrentEventChanged(int viewRow)
 {
+    m_views->changed();
     if (viewRow < 0) {
         m_ui->detailPane->clear();
         m_timeline->setMarker({});
@@ -945,6 +964,169 @@ void MainWindow::onExportFinished(const CsvExportRunner::Result &result)
         m_ui->errorBanner->showMessage(m_exportError, ErrorBanner::Level::Error, false);
     }
     Q_EMIT exportFinished(result);
+}
+
+// ---- views --------------------------------------------------------------------------------------
+
+void MainWindow::setupViews()
+{
+    m_views = new ViewNavigator(
+        m_settings,
+        [this]() -> std::optional<ViewState> {
+            if (m_restoringView)
+                return std::nullopt; // half put back: not a state of its own
+            return captureViewState();
+        },
+        [this](const ViewState &state) { applyViewState(state); }, this);
+    QAction *back = m_views->backAction();
+    QAction *forward = m_views->forwardAction();
+    const QList<QAction *> viewActions = m_ui->menuView->actions();
+    m_ui->menuView->insertActions(viewActions.value(0), { back, forward });
+    m_ui->menuView->insertSeparator(viewActions.value(0));
+    const QList<QAction *> tools = m_ui->toolBar->actions();
+    m_ui->toolBar->insertActions(tools.value(0), { back, forward });
+    m_ui->toolBar->insertSeparator(tools.value(0));
+    m_ui->menuBar->insertMenu(m_ui->menuHelp->menuAction(), m_views->viewsMenu());
+
+    auto *openView = new QAction(tr("Open &view…"), this);
+    openView->setObjectName(QStringLiteral("actionOpenView"));
+    openView->setStatusTip(
+        tr("Apply the view an export was made with (.view.json) or the first of a views file"));
+    const QList<QAction *> fileActions = m_ui->menuFile->actions(); // below the exports it reproduces
+    m_ui->menuFile->insertAction(fileActions.value(fileActions.indexOf(m_ui->actionExportAll) + 1), openView);
+    connect(openView, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open view"),
+            ExportFlow::defaultDirectory(m_settings->exportPreferences().directory),
+            tr("Views (*.view.json *.json);;All files (*)"));
+        if (!path.isEmpty())
+            openViewFile(path);
+    });
+
+    const auto listViews = [this] {
+        QList<FilterPanel::SavedViewEntry> entries;
+        const QList<SavedView> shown = m_views->savedViews().shownViews();
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            entries.append({ shown.at(i).id, shown.at(i).displayName(),
+                i < 9
+                    ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))).toString(QKeySequence::NativeText)
+                    : QString() });
+        }
+        m_ui->filterPanel->setSavedViews(entries);
+    };
+    listViews();
+    connect(m_views, &ViewNavigator::savedViewsChanged, this, listViews);
+    connect(m_ui->filterPanel, &FilterPanel::savedViewActivated, m_views, &ViewNavigator::applySaved);
+    connect(m_views, &ViewNavigator::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(
+        m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_views, &ViewNavigator::changed);
+
+    m_export->setViewProvider([this] {
+        ViewFile file;
+        file.view = captureViewState(true).withoutPosition();
+        file.account = m_session->accountLabel();
+        return file;
+    });
+}
+
+ViewState MainWindow::captureViewState(bool withColumns) const
+{
+    ViewState state;
+    state.filter = m_ui->filterPanel->state();
+    state.sortColumn = m_model->sortColumn();
+    state.sortOrder = m_model->sortOrder();
+    // A step of the history leaves the columns as they are: hiding one is no step to go back over.
+    if (withColumns)
+        state.columns = m_table->visibleColumns();
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (current.isValid())
+        state.selectedEventId = current.data(EventTableModel::EventIdRole).toLongLong();
+    const QModelIndex top = m_table->indexAt(QPoint(0, 0));
+    if (top.isValid())
+        state.topEventId = top.data(EventTableModel::EventIdRole).toLongLong();
+    return state;
+}
+
+void MainWindow::applyViewState(const ViewState &state)
+{
+    const ViewerFilterState before = m_ui->filterPanel->state();
+    m_ui->filterPanel->setState(state.filter);
+    if (!state.columns.isEmpty())
+        m_table->setVisibleColumns(state.columns);
+    if (m_model->sortColumn() != state.sortColumn || m_model->sortOrder() != state.sortOrder)
+        m_table->sortByColumn(state.sortColumn, state.sortOrder);
+    m_restoringView = true;
+    m_restoreSelection = state.selectedEventId;
+    m_restoreTop = state.topEventId;
+    if (!state.selectedEventId)
+        m_table->selectionModel()->clear();
+    // Only another range or scope reads again; the rest filters what is loaded.
+    const ViewerFilterState after = m_ui->filterPanel->state();
+    const bool query = before.timeRange != after.timeRange || before.customFrom != after.customFrom
+        || before.customUntil != after.customUntil || before.scopeKind != after.scopeKind
+        || before.scopeId != after.scopeId;
+    m_restoreWaitsForLoad = false; // a running read that reload() cancels ends synchronously
+    if (query && m_session->isConnected()) {
+        reload();
+        // A read that could not start (a range it cannot read) keeps nothing waiting.
+        m_restoreWaitsForLoad = m_session->isLoading();
+    } else {
+        applyLocalFilter();
+    }
+    finishRestoringView();
+}
+
+void MainWindow::finishRestoringView()
+{
+    if (!m_restoringView || m_restoreWaitsForLoad || m_model->isBusy())
+        return; // filterApplied() or the end of the load comes back here
+    m_restoringView = false;
+    const auto viewRowOf = [this](std::optional<qint64> id) {
+        if (!id)
+            return -1;
+        const qsizetype storeRow = m_model->store().rowOfId(*id);
+        return storeRow < 0 ? -1 : m_model->viewRowOfStoreRow(storeRow);
+    };
+    const int selected = viewRowOf(m_restoreSelection);
+    const int top = viewRowOf(m_restoreTop);
+    if (selected >= 0)
+        m_table->selectViewRow(selected);
+    // Scrolled as it was, as long as the selected row stays in sight (ScrollPerItem: value = top row).
+    const int rowHeight = std::max(1, m_table->verticalHeader()->defaultSectionSize());
+    const int visibleRows = m_table->viewport()->height() / rowHeight;
+    if (top >= 0 && (selected < 0 || (selected >= top && selected < top + visibleRows)))
+        m_table->verticalScrollBar()->setValue(top);
+    m_restoreSelection.reset();
+    m_restoreTop.reset();
+    m_views->restored();
+}
+
+bool MainWindow::openViewFile(const QString &path)
+{
+    QString error;
+    QStringList problems;
+    const std::optional<ViewFile> file = ViewFile::read(path, &error, &problems);
+    if (!file) {
+        m_ui->errorBanner->showMessage(
+            tr("The view %1 could not be opened: %2").arg(QDir::toNativeSeparators(path), error),
+            ErrorBanner::Level::Error, false);
+        return false;
+    }
+    m_views->applyView(file->view);
+    if (!problems.isEmpty())
+        m_ui->errorBanner->showMessage(tr("The view was applied without what this version could not use: %1")
+                                           .arg(problems.join(QStringLiteral("; "))),
+            ErrorBanner::Level::Warning, false);
+    else
+        m_ui->errorBanner->hide();
+    QString text = tr("Applied the view of %1.").arg(QFileInfo(path).fileName());
+    if (file->rows >= 0)
+        text = tr("Applied the view of %1: %Ln events exported from %2 on %3.", nullptr, int(file->rows))
+                   .arg(file->exportedFile.isEmpty() ? QFileInfo(path).fileName() : file->exportedFile,
+                       file->account.isEmpty() ? tr("an unnamed account") : file->account,
+                       QLocale().toString(file->exportedAt.toLocalTime(), QLocale::ShortFormat));
+    statusBar()->showMessage(text, 10000);
+    return true;
 }
 
 // ---- accessors -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "filter/eventfilter.h"
 #include "model/eventcolumns.h"
 #include "session/viewrequest.h"
+#include "session/viewstate.h"
 
 #include <QMainWindow>
 #include <QHash>
@@ -42,6 +43,7 @@ struct SavedAccount;
 class TimelineController;
 class TokenStore;
 class ViewerSettings;
+class ViewNavigator;
 
 // The viewer's window: filter panel, event table, detail pane, error banner and status bar, wired
 // together. Where rows come from is the EventSession's business; what the filter panel asks for
@@ -109,6 +111,16 @@ public:
     [[nodiscard]] ErrorBanner *errorBanner() const;
     [[nodiscard]] OrdersView *ordersView() const;
     [[nodiscard]] ExportFlow *exportFlow() const;
+    [[nodiscard]] ViewNavigator *viewNavigator() const { return m_views; }
+
+    // The view as it is (filters, sort, selected event, scroll position; the columns for a saved
+    // view), and putting one back: what is read is read again only when range or scope differ, and
+    // the selection returns once its rows are in.
+    [[nodiscard]] ViewState captureViewState(bool withColumns = false) const;
+    void applyViewState(const ViewState &state);
+    [[nodiscard]] bool isRestoringView() const { return m_restoringView; }
+    // File > Open view: a .view.json beside an export, or a saved-views file (its first view).
+    bool openViewFile(const QString &path);
     void showOrdersView(); // the SIM orders tab
     [[nodiscard]] QString statusText() const; // "N events loaded, M shown"
     [[nodiscard]] QString emptyStateText() const; // the overlay's text; empty when hidden
@@ -127,6 +139,8 @@ private:
     void setupAccounts();
     void setupTimeline(); // the histogram above the table
     void setupCopyAs(); // Edit > Copy as
+    void setupViews(); // back/forward, saved views, File > Open view
+    void finishRestoringView(); // selects the restored event once the rows are in
     void copySelectionAs(int format); // a TicketCopy::Format
     void restoreState();
     void saveState();
@@ -180,4 +194,10 @@ private:
     QString m_preparingText; // see setPreparingText()
     bool m_readAfterAuthentication = false; // an account's first read waits for its organisation
     QString m_exportError; // the banner text of the last failed export, until another ends
+    ViewNavigator *m_views = nullptr;
+    // A view being put back (applyViewState) until its rows are in: its event and top row.
+    bool m_restoringView = false;
+    bool m_restoreWaitsForLoad = false;
+    std::optional<qint64> m_restoreSelection;
+    std::optional<qint64> m_restoreTop;
 };
