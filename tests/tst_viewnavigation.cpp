@@ -54,6 +54,7 @@ private Q_SLOTS:
     void altLeftRestoresEachStep();
     void scrollPositionComesBack();
     void searchTypingIsOneStep();
+    void pivotIsAStep();
     void ctrl1ShowsOnlyWarnAndCritical();
     void savedViewsAreListedInTheFilterPanel();
     void exportWithViewThenOpenViewReproducesIt();
@@ -309,6 +310,30 @@ void TestViewNavigation::searchTypingIsOneStep()
     views->recordNow();
     QCOMPARE(views->history().size(), before + 1);
     QVERIFY(views->forwardAction()->isEnabled());
+}
+
+void TestViewNavigation::pivotIsAStep()
+{
+    // An Exclude from a cell is a step like any filter: Back shows the rows again and drops the
+    // chip, Forward puts the pivot back.
+    loadSimulator();
+    ViewNavigator *views = m_window->viewNavigator();
+    const int all = m_model->rowCount();
+    const QString term = QStringLiteral("-type:=\"Update location\"");
+    m_window->filterPanel()->addPivot(term);
+    QTRY_VERIFY(m_model->rowCount() < all);
+    settle();
+    views->recordNow();
+    const int excluded = m_model->rowCount();
+    QCOMPARE(views->history().current()->filter.pivots, QStringList { term });
+    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    settle();
+    QCOMPARE(m_window->filterPanel()->state().pivots, QStringList());
+    QTRY_COMPARE(m_model->rowCount(), all);
+    QTest::keyClick(m_window->tableView(), Qt::Key_Right, Qt::AltModifier);
+    settle();
+    QCOMPARE(m_window->filterPanel()->state().pivots, QStringList { term });
+    QTRY_COMPARE(m_model->rowCount(), excluded);
 }
 
 void TestViewNavigation::ctrl1ShowsOnlyWarnAndCritical()
