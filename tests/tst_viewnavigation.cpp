@@ -14,6 +14,7 @@
 #include "widgets/exportflow.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
+#include "widgets/pivotactions.h"
 #include "widgets/savedviewsdialog.h"
 #include "widgets/viewnavigator.h"
 
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void scrollPositionComesBack();
     void searchTypingIsOneStep();
     void pivotIsAStep();
+    void entityPinIsAStep();
     void ctrl1ShowsOnlyWarnAndCritical();
     void savedViewsAreListedInTheFilterPanel();
     void exportWithViewThenOpenViewReproducesIt();
@@ -334,6 +336,32 @@ void TestViewNavigation::pivotIsAStep()
     settle();
     QCOMPARE(m_window->filterPanel()->state().pivots, QStringList { term });
     QTRY_COMPARE(m_model->rowCount(), excluded);
+}
+
+void TestViewNavigation::entityPinIsAStep()
+{
+    // "Show only this organisation" from a cell is a step: Back brings every organisation back.
+    loadSimulator();
+    ViewNavigator *views = m_window->viewNavigator();
+    const int all = m_model->rowCount();
+    const QList<EntityPin> pins = EntityPin::ofEvent(m_model->store(), 0);
+    const auto organisation = std::find_if(pins.cbegin(), pins.cend(),
+        [](const EntityPin &pin) { return pin.entity == EventEntity::Organisation; });
+    QVERIFY(organisation != pins.cend());
+    Q_EMIT m_window->pivotActions()->pinRequested(organisation->entity, organisation->id, organisation->label);
+    QTRY_VERIFY(m_model->rowCount() < all);
+    settle();
+    views->recordNow();
+    const int pinned = m_model->rowCount();
+    QCOMPARE(views->history().current()->pins.size(), 1);
+    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    settle();
+    QTRY_COMPARE(m_model->rowCount(), all);
+    QVERIFY(m_window->captureViewState().pins.isEmpty());
+    QTest::keyClick(m_window->tableView(), Qt::Key_Right, Qt::AltModifier);
+    settle();
+    QTRY_COMPARE(m_model->rowCount(), pinned);
+    QCOMPARE(m_window->captureViewState().pins, QList<EntityPin> { *organisation });
 }
 
 void TestViewNavigation::ctrl1ShowsOnlyWarnAndCritical()

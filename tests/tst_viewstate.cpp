@@ -39,6 +39,8 @@ ViewState everything()
     state.filter.pivots = { QStringLiteral("type:\"Update location\"") };
     state.filter.scopeKind = ViewerFilterState::ScopeKind::Sim;
     state.filter.scopeId = QStringLiteral("8988303000123456789");
+    state.pins = { { EventEntity::Endpoint, 9007199254740993LL, QStringLiteral("Sensor \"12\"") },
+        { EventEntity::Order, 16168172, QStringLiteral("16168172") } };
     state.sortColumn = EventColumns::Device;
     state.sortOrder = Qt::AscendingOrder;
     state.columns = { EventColumns::Time, EventColumns::Severity, EventColumns::Description };
@@ -126,6 +128,11 @@ void TestViewState::unknownAndInvalidFieldsAreNamed_data()
     QTest::newRow("unknown column") << QByteArray(R"({"columns":["time","colour"]})")
                                     << QStringLiteral("colour");
     QTest::newRow("scope without id") << QByteArray(R"({"scope":{"kind":"sim"}})") << QStringLiteral("scope");
+    QTest::newRow("unknown pin kind")
+        << QByteArray(R"({"pins":[{"entity":"planet","id":"3","label":"Mars"},{"entity":"sim","id":"7","label":"x"}]})")
+        << QStringLiteral("pins[0]");
+    QTest::newRow("pin id not a number")
+        << QByteArray(R"({"pins":[{"entity":"device","id":"x12","label":"Sensor"}]})") << QStringLiteral("pins[0]");
 }
 
 void TestViewState::unknownAndInvalidFieldsAreNamed()
@@ -143,6 +150,8 @@ void TestViewState::unknownAndInvalidFieldsAreNamed()
         QCOMPARE(state.filter.hiddenCategories, QSet<int> { 0 });
     if (json.contains("columns"))
         QCOMPARE(state.columns, QList<EventColumns::Column> { EventColumns::Time });
+    if (json.contains("Mars"))
+        QCOMPARE(state.pins, (QList<EntityPin> { { EventEntity::Sim, 7, QStringLiteral("x") } }));
 }
 
 void TestViewState::historyBackAndForward()

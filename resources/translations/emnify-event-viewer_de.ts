@@ -2433,5 +2433,9 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>%1: unknown order &quot;%2&quot;</source>
         <translation>%1: unbekannte Reihenfolge „%2“</translation>
     </message>
+    <message>
+        <source>%1: not a pin (entity, id and label)</source>
+        <translation>%1: kein Filter auf ein Objekt (Art, ID und Bezeichnung)</translation>
+    </message>
 </context>
 </TS>

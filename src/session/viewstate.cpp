@@ -11,6 +11,29 @@
 
 namespace {
 
+// The names of EventEntity in view files; they are read back by name, never by number.
+constexpr std::pair<EventEntity, const char *> EntityKeys[] = { { EventEntity::Organisation, "organisation" },
+    { EventEntity::Endpoint, "device" }, { EventEntity::Sim, "sim" }, { EventEntity::Imsi, "imsi" },
+    { EventEntity::User, "user" }, { EventEntity::Order, "order" } };
+
+QString entityKey(EventEntity entity)
+{
+    for (const auto &[value, key] : EntityKeys) {
+        if (value == entity)
+            return QLatin1String(key);
+    }
+    return {};
+}
+
+std::optional<EventEntity> entityOfKey(const QString &key)
+{
+    for (const auto &[value, name] : EntityKeys) {
+        if (key == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
+}
+
 using TR = ViewerFilterState::TimeRange;
 using SK = ViewerFilterState::ScopeKind;
 
@@ -84,7 +107,7 @@ QString isoUtc(const QDateTime &time) { return time.toUTC().toString(Qt::ISODate
 
 bool ViewState::sameStep(const ViewState &other) const
 {
-    return filter == other.filter && sortColumn == other.sortColumn && sortOrder == other.sortOrder
+    return filter == other.filter && pins == other.pins && sortColumn == other.sortColumn && sortOrder == other.sortOrder
         && columns == other.columns && selectedEventId == other.selectedEventId;
 }
 
@@ -145,6 +168,14 @@ QJsonObject ViewState::toJson() const
         object.insert(QStringLiteral("search"), filter.searchText);
     if (!filter.pivots.isEmpty())
         object.insert(QStringLiteral("pivots"), QJsonArray::fromStringList(filter.pivots));
+    if (!pins.isEmpty()) {
+        QJsonArray array;
+        for (const EntityPin &pin : pins) {
+            array.append(QJsonObject { { QStringLiteral("entity"), entityKey(pin.entity) },
+                { QStringLiteral("id"), QString::number(pin.id) }, { QStringLiteral("label"), pin.label } });
+        }
+        object.insert(QStringLiteral("pins"), array);
+    }
     object.insert(QStringLiteral("sort"),
         QJsonObject { { QStringLiteral("column"), EventColumns::key(EventColumns::Column(sortColumn)) },
             { QStringLiteral("order"),
@@ -268,6 +299,24 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
                     state.filter.pivots.append(item.toString());
                 else
                     problems->append(ViewState::tr("%1: not a text").arg(field));
+            }
+        } else if (key == QLatin1String("pins")) {
+            const QJsonArray array = value.toArray();
+            if (!value.isArray())
+                problems->append(ViewState::tr("%1: not a list").arg(field));
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                const QJsonObject pin = array.at(i).toObject();
+                const QString at = QStringLiteral("%1[%2]").arg(field).arg(i);
+                const std::optional<EventEntity> entity = entityOfKey(pin.value(QStringLiteral("entity")).toString());
+                bool ok = false;
+                const qint64 id = pin.value(QStringLiteral("id")).toString().toLongLong(&ok);
+                if (!entity || !ok || id < 0 || pin.size() != 3 || !pin.value(QStringLiteral("label")).isString()) {
+                    problems->append(ViewState::tr("%1: not a pin (entity, id and label)").arg(at));
+                    continue;
+                }
+                // One per kind, as the window keeps them: a later one wins.
+                state.pins.removeIf([&](const EntityPin &other) { return other.entity == *entity; });
+                state.pins.append({ *entity, id, pin.value(QStringLiteral("label")).toString() });
             }
         } else if (key == QLatin1String("sort")) {
             const QJsonObject sort = value.toObject();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/eventcolumns.h"
+#include "session/viewrequest.h"
 #include "settings/viewerfilterstate.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,7 @@ struct ViewState final
     static constexpr int FormatVersion = 1;
 
     ViewerFilterState filter;
+    QList<EntityPin> pins; // "Show only this device/SIM/...": the chips before the pivots
     int sortColumn = EventColumns::Time;
     Qt::SortOrder sortOrder = Qt::DescendingOrder;
     QList<EventColumns::Column> columns; // visible, in visual order; empty: leave the table's as is

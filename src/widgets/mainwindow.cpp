@@ -1033,6 +1033,7 @@ ViewState MainWindow::captureViewState(bool withColumns) const
 {
     ViewState state;
     state.filter = m_ui->filterPanel->state();
+    state.pins = m_pins;
     state.sortColumn = m_model->sortColumn();
     state.sortOrder = m_model->sortOrder();
     // A step of the history leaves the columns as they are: hiding one is no step to go back over.
@@ -1051,6 +1052,11 @@ void MainWindow::applyViewState(const ViewState &state)
 {
     const ViewerFilterState before = m_ui->filterPanel->state();
     m_ui->filterPanel->setState(state.filter);
+    if (m_pins != state.pins) {
+        m_pins = state.pins;
+        m_replacedPins.clear();
+        showPins();
+    }
     if (!state.columns.isEmpty())
         m_table->setVisibleColumns(state.columns);
     if (m_model->sortColumn() != state.sortColumn || m_model->sortOrder() != state.sortOrder)
