@@ -28,7 +28,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCheckBox>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -152,6 +154,7 @@ private Q_SLOTS:
     void untickCategoryHidesRows();
     void searchAndEscape();
     void pinFromDetailPane();
+    void imsiTypedInSimScopeReadsItsSim();
     void pinsCombineAndAreRemovable();
     void windowShortcutsWorkFromEveryWidget_data();
     void windowShortcutsWorkFromEveryWidget();
@@ -518,6 +521,31 @@ void TestMainWindow::pinFromDetailPane()
     QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(orderSubmittedId));
     Q_EMIT m_window->filterPanel()->pinRemoved(0);
     QTRY_COMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
+}
+
+void TestMainWindow::imsiTypedInSimScopeReadsItsSim()
+{
+    // Issue 13 item 2: the SIM scope accepts an IMSI seen in loaded events and reads that SIM by
+    // its id (the API's /sim/{id}/event), as it does an ICCID.
+    loadSimulator();
+    const EventStore &store = m_model->store();
+    qsizetype row = 0;
+    while (row < store.size() && (store.imsiIndex(row) == EventStore::None || store.simIndex(row) == EventStore::None))
+        ++row;
+    QVERIFY(row < store.size());
+    const QString imsi = store.imsis()[store.imsiIndex(row)].imsi;
+    const qint64 simId = store.sims()[store.simIndex(row)].id;
+    QVERIFY(!imsi.isEmpty());
+    auto *combo = m_window->filterPanel()->findChild<QComboBox *>(QStringLiteral("scopeCombo"));
+    auto *edit = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("scopeIdEdit"));
+    QVERIFY(combo && edit);
+    combo->setCurrentIndex(combo->findData(int(ViewerFilterState::ScopeKind::Sim)));
+    edit->setFocus();
+    QTest::keyClicks(edit, imsi);
+    if (edit->completer())
+        edit->completer()->popup()->hide(); // typed in full, not chosen from the list
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(m_window->filterPanel()->state().scopeId, QString::number(simId));
 }
 
 void TestMainWindow::pinsCombineAndAreRemovable()

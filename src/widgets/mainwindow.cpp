@@ -749,7 +749,8 @@ void MainWindow::updateKnownEntities()
     // empties the store first; what was seen before still names the account's entities (and the
     // completion being chosen must not vanish under the user).
     const EventStore &s = m_model->store();
-    const std::array<size_t, 4> sizes { s.endpoints().size(), s.sims().size(), s.users().size(), s.organisations().size() };
+    const std::array<size_t, 5> sizes { s.endpoints().size(), s.sims().size(), s.imsis().size(), s.users().size(),
+        s.organisations().size() };
     if (sizes == m_knownEntitySizes || s.isEmpty())
         return;
     m_knownEntitySizes = sizes;
@@ -761,6 +762,22 @@ void MainWindow::updateKnownEntities()
     }
     for (const EventSim &sim : s.sims())
         known.append({ K::Sim, sim.iccid, sim.id });
+    // An IMSI names the SIM it was on in the events that carry both (one pass over two columns,
+    // only when a new IMSI or SIM came in).
+    std::vector<uint32_t> simOfImsi(s.imsis().size(), EventStore::None);
+    qsizetype unmatched = qsizetype(simOfImsi.size());
+    for (qsizetype row = 0; row < s.size() && unmatched > 0; ++row) {
+        const uint32_t imsi = s.imsiIndex(row);
+        const uint32_t sim = s.simIndex(row);
+        if (imsi != EventStore::None && sim != EventStore::None && simOfImsi[imsi] == EventStore::None) {
+            simOfImsi[imsi] = sim;
+            --unmatched;
+        }
+    }
+    for (size_t i = 0; i < simOfImsi.size(); ++i) {
+        if (simOfImsi[i] != EventStore::None)
+            known.append({ K::Sim, s.imsis()[i].imsi, s.sims()[simOfImsi[i]].id });
+    }
     for (const EventUser &u : s.users()) {
         known.append({ K::User, u.name, u.id });
         known.append({ K::User, u.username, u.id });

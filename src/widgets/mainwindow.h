@@ -190,7 +190,7 @@ private:
     QTimer m_clockTimer; // refreshes relative times
     QList<EntityPin> m_pins; // from the detail pane's links, at most one per entity kind
     QMap<int, QString> m_replacedPins; // EventEntity -> label of the pin its chip replaced
-    std::array<size_t, 4> m_knownEntitySizes {}; // endpoints, SIMs, users, organisations completed
+    std::array<size_t, 5> m_knownEntitySizes {}; // endpoints, SIMs, IMSIs, users, organisations completed
     QString m_preparingText; // see setPreparingText()
     bool m_readAfterAuthentication = false; // an account's first read waits for its organisation
     QString m_exportError; // the banner text of the last failed export, until another ends
