@@ -65,8 +65,10 @@ qint64 fingerprint(const QString &url)
 {
     return PgTestDatabase::queryInt(url,
         "SELECT (SELECT count(*) FROM ev_event) * 1000003 + (SELECT count(*) FROM ev_account) * 1009 "
-        "+ (SELECT count(*) FROM ev_coverage) * 101 + (SELECT COALESCE(SUM(finished_ms), 0) % 1000 FROM ev_sync) "
-        "+ (SELECT COALESCE(SUM(until_ms), 0) % 997 FROM ev_coverage) + (SELECT max(version) FROM ev_schema)");
+        "+ (SELECT count(*) FROM ev_coverage) * 101 + (SELECT COALESCE(SUM(finished_ms), 0) % 1000 FROM "
+        "ev_sync) "
+        "+ (SELECT COALESCE(SUM(until_ms), 0) % 997 FROM ev_coverage) + (SELECT max(version) FROM "
+        "ev_schema)");
 }
 
 } // namespace
@@ -111,7 +113,8 @@ private:
 void TestTeamArchiveView::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!PgTestDatabase::password().isEmpty(), "no PostgreSQL cluster: run this test through ctest (fixture \"postgres\")");
+    QVERIFY2(!PgTestDatabase::password().isEmpty(),
+        "no PostgreSQL cluster: run this test through ctest (fixture \"postgres\")");
     m_url = PgTestDatabase::create("ev_teamarchiveview");
     QVERIFY(!m_url.isEmpty());
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -148,7 +151,8 @@ void TestTeamArchiveView::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
     m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
     m_viewerSettings->setFilterState(everything(m_nowMs));
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -175,7 +179,8 @@ void TestTeamArchiveView::cleanup()
 
 void TestTeamArchiveView::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
+    m_window = std::make_unique<MainWindow>(
+        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -252,8 +257,8 @@ void TestTeamArchiveView::pushDownEqualsTheLocalFilter()
     } else if (filter == QLatin1String("hidden type")) {
         state.hiddenTypeIds = { int(sample.type.id) };
     } else if (filter == QLatin1String("device")) {
-        const auto withEndpoint = std::find_if(m_events.begin() + qsizetype(m_events.size() / 2), m_events.end(),
-            [](const Event &e) { return e.endpoint.has_value(); });
+        const auto withEndpoint = std::find_if(m_events.begin() + qsizetype(m_events.size() / 2),
+            m_events.end(), [](const Event &e) { return e.endpoint.has_value(); });
         QVERIFY(withEndpoint != m_events.end());
         state.scopeKind = EventScope::Kind::Endpoint;
         state.scopeId = QString::number(withEndpoint->endpoint->id);
@@ -294,7 +299,8 @@ void TestTeamArchiveView::pushDownEqualsTheLocalFilter()
     QTRY_VERIFY(!plainModel.isBusy());
     QCOMPARE(shown, shownIds(plainModel));
     QVERIFY(!shown.empty());
-    if (filter != QLatin1String("search") && filter != QLatin1String("hidden type") && filter != QLatin1String("device"))
+    if (filter != QLatin1String("search") && filter != QLatin1String("hidden type")
+        && filter != QLatin1String("device"))
         QVERIFY2(loadedPushed < plainModel.store().size(), "the archive filtered the read");
     else
         QVERIFY(loadedPushed <= plainModel.store().size());
@@ -312,7 +318,8 @@ void TestTeamArchiveView::windowSaysWhereRowsComeFrom()
         qPrintable(m_window->windowTitle()));
     QVERIFY(!m_window->windowTitle().contains(QLatin1String("postgresql://")));
     const QString coverageEnd = QLocale().toString(
-        QDateTime::fromMSecsSinceEpoch(*m_window->archiveOpener()->syncedUntilMs()).toLocalTime(), QLocale::ShortFormat);
+        QDateTime::fromMSecsSinceEpoch(*m_window->archiveOpener()->syncedUntilMs()).toLocalTime(),
+        QLocale::ShortFormat);
     QVERIFY2(m_window->windowTitle().contains(coverageEnd), qPrintable(m_window->windowTitle()));
     bool statusSays = false;
     for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
@@ -332,8 +339,8 @@ void TestTeamArchiveView::windowSaysWhereRowsComeFrom()
     QTRY_COMPARE(m_session->request().query.severity, std::optional<int>(1));
     QTRY_COMPARE(m_session->state(), EventSession::State::Loaded);
     QTRY_VERIFY(!m_model->isBusy());
-    const qsizetype warnings = std::count_if(
-        m_events.begin(), m_events.end(), [](const Event &e) { return e.severity.id == 1; });
+    const qsizetype warnings
+        = std::count_if(m_events.begin(), m_events.end(), [](const Event &e) { return e.severity.id == 1; });
     QVERIFY(warnings > 0);
     QCOMPARE(m_model->store().size(), warnings);
     QCOMPARE(m_model->rowCount(), int(warnings));
@@ -355,9 +362,10 @@ void TestTeamArchiveView::rowLimitShowsTheNewestAndSaysSo()
     QVERIFY(m_window->errorBanner()->isVisible());
     const QString text = m_window->errorBanner()->message();
     const QLocale locale;
-    QVERIFY2(text.contains(QStringLiteral("The team archive holds %1 events for this view; showing the newest %2. "
-                                          "Narrow the range or filters to see all.")
-                               .arg(locale.toString(EventCount), locale.toString(1500))),
+    QVERIFY2(
+        text.contains(QStringLiteral("The team archive holds %1 events for this view; showing the newest %2. "
+                                     "Narrow the range or filters to see all.")
+                          .arg(locale.toString(EventCount), locale.toString(1500))),
         qPrintable(text));
 }
 
@@ -366,10 +374,11 @@ void TestTeamArchiveView::cancelKeepsTheWindowUsable()
     createWindow();
     QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
     // Stop as the first page arrives: the rest of the stream never comes.
-    QMetaObject::Connection once = connect(m_session.get(), &EventSession::progressChanged, this, [this, &once] {
-        disconnect(once);
-        m_window->stop();
-    });
+    QMetaObject::Connection once
+        = connect(m_session.get(), &EventSession::progressChanged, this, [this, &once] {
+              disconnect(once);
+              m_window->stop();
+          });
     m_window->openArchive(m_url);
     QVERIFY(finished.wait(TimeoutMs));
     QCOMPARE(finished.first().first().value<ApiError>().kind(), ApiError::Kind::Cancelled);
@@ -400,14 +409,17 @@ void TestTeamArchiveView::wrongPasswordShowsAnErrorAndNoRows()
     QVERIFY(!text.contains(QLatin1String("not-the-password")));
     QCOMPARE(m_model->store().size(), qsizetype(0));
     QVERIFY(!m_session->isConnected());
-    QVERIFY2(!m_window->windowTitle().contains(QLatin1String("Team archive")), qPrintable(m_window->windowTitle()));
+    QVERIFY2(!m_window->windowTitle().contains(QLatin1String("Team archive")),
+        qPrintable(m_window->windowTitle()));
 }
 
 void TestTeamArchiveView::newerSchemaIsRefused()
 {
     const QString url = PgTestDatabase::create("ev_teamarchiveview_newer");
     QString error;
-    QVERIFY2(TeamArchive::open(url, ArchiveAccount { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} }, &error),
+    QVERIFY2(TeamArchive::open(url,
+                 ArchiveAccount { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} },
+                 &error),
         qPrintable(error));
     QVERIFY(PgTestDatabase::execute(url, "INSERT INTO ev_schema VALUES (99)"));
     createWindow();

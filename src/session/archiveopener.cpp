@@ -53,7 +53,8 @@ void ArchiveOpener::open(const QString &urlOrFile)
         if (team)
             archive = TeamArchive::openExisting(urlOrFile, QUrl(), &error);
         else if (!QFileInfo::exists(urlOrFile))
-            error = QCoreApplication::translate("ArchiveOpener", "There is no archive file %1.").arg(urlOrFile);
+            error
+                = QCoreApplication::translate("ArchiveOpener", "There is no archive file %1.").arg(urlOrFile);
         else
             archive = EventArchive::openExisting(urlOrFile, &error);
         if (archive)

@@ -29,6 +29,7 @@ TeamArchiveDialog::TeamArchiveDialog(QWidget *parent)
     m_location->setPlaceholderText(QStringLiteral("postgresql://user@host/database"));
     m_location->setAccessibleName(tr("Team archive URL"));
     m_location->setMinimumWidth(520);
+    intro->setMinimumWidth(640); // wrapped at this width, not squeezed into the dialog's first guess
     auto *browse = new QPushButton(tr("Archive &file…"), this);
     browse->setToolTip(tr("A local archive file (.sqlite) instead"));
     m_problem->setWordWrap(true);
@@ -69,4 +70,5 @@ void TeamArchiveDialog::validate()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(!text.isEmpty() && problem.isEmpty());
+    adjustSize(); // the wrapped texts' height: a dialog does not grow by itself for them
 }

@@ -38,7 +38,8 @@ struct Timing
 };
 
 // One load as the window starts it: rows counted as they enter the store.
-Timing measure(EventSession *session, EventTableModel *model, const EventScope &scope, qint64 from, qint64 until)
+Timing measure(
+    EventSession *session, EventTableModel *model, const EventScope &scope, qint64 from, qint64 until)
 {
     ViewRequest request;
     request.scope = scope;
@@ -72,8 +73,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({ { QStringLiteral("total"), QStringLiteral("Events archived."), QStringLiteral("n"), QStringLiteral("1000000") },
-        { QStringLiteral("limit"), QStringLiteral("The viewer's row limit."), QStringLiteral("n"), QStringLiteral("2000000") } });
+    parser.addOptions({ { QStringLiteral("total"), QStringLiteral("Events archived."), QStringLiteral("n"),
+                            QStringLiteral("1000000") },
+        { QStringLiteral("limit"), QStringLiteral("The viewer's row limit."), QStringLiteral("n"),
+            QStringLiteral("2000000") } });
     parser.process(app);
     const qsizetype total = parser.value(QStringLiteral("total")).toLongLong();
 
@@ -81,7 +84,8 @@ int main(int argc, char *argv[])
     const QString script = QStringLiteral(EV_PGCLUSTER);
     if (QProcess::execute(QStringLiteral("bash"), { script, QStringLiteral("start"), state.path() }) != 0)
         qFatal("cannot start a PostgreSQL cluster (%s)", qPrintable(script));
-    QFile conninfo(state.filePath(QStringLiteral("conninfo"))), password(state.filePath(QStringLiteral("password")));
+    QFile conninfo(state.filePath(QStringLiteral("conninfo"))),
+        password(state.filePath(QStringLiteral("password")));
     if (!conninfo.open(QIODevice::ReadOnly) || !password.open(QIODevice::ReadOnly))
         qFatal("the cluster left no conninfo");
     qputenv("PGPASSWORD", password.readAll().trimmed());
@@ -91,7 +95,9 @@ int main(int argc, char *argv[])
             port = QString::fromLatin1(p.mid(5));
     }
     const QString url = QStringLiteral("postgresql://ev_test@127.0.0.1:%1/postgres").arg(port);
-    const auto stopCluster = [&] { QProcess::execute(QStringLiteral("bash"), { script, QStringLiteral("stop"), state.path() }); };
+    const auto stopCluster = [&] {
+        QProcess::execute(QStringLiteral("bash"), { script, QStringLiteral("stop"), state.path() });
+    };
 
     QString error;
     auto archive = TeamArchive::open(url, Account, &error);
@@ -115,18 +121,22 @@ int main(int argc, char *argv[])
         });
         archived += std::max<qsizetype>(0, archive->write(EventBatchBuilder::build(chunk)));
     }
-    QProcess::execute(QStringLiteral("psql"), { url, QStringLiteral("-qc"), QStringLiteral("VACUUM ANALYZE") });
-    std::printf("archived:           %lld events in %.0f s\n", qlonglong(archive->info().events), fill.elapsed() / 1000.0);
+    QProcess::execute(
+        QStringLiteral("psql"), { url, QStringLiteral("-qc"), QStringLiteral("VACUUM ANALYZE") });
+    std::printf("archived:           %lld events in %.0f s\n", qlonglong(archive->info().events),
+        fill.elapsed() / 1000.0);
 
     {
         QNetworkAccessManager network;
         EventApiClient client(&network); // never used: an archive-only session reads no API
         EventTableModel model;
         EventSession session(&client, &model);
-        session.useArchiveOnly(archive.get(), QStringLiteral("bench"), parser.value(QStringLiteral("limit")).toLongLong());
+        session.useArchiveOnly(
+            archive.get(), QStringLiteral("bench"), parser.value(QStringLiteral("limit")).toLongLong());
         const Timing week = measure(&session, &model, EventScope::account(), now - 7 * Day, now + 1);
-        std::printf("7 days, whole account: first rows in the table after %.0f ms (target <= 300), %lld events "
-                    "in %.0f ms: %.0f events/s (target >= 300,000)%s\n",
+        std::printf(
+            "7 days, whole account: first rows in the table after %.0f ms (target <= 300), %lld events "
+            "in %.0f ms: %.0f events/s (target >= 300,000)%s\n",
             week.firstRowsMs, qlonglong(week.rows), week.allMs, week.rows * 1000.0 / week.allMs,
             session.limitedTotal() ? " (row limit reached)" : "");
         qint64 device = -1;
@@ -137,7 +147,8 @@ int main(int argc, char *argv[])
             }
         }
         const Timing one = measure(&session, &model, EventScope::endpoint(device), now - 30 * Day, now + 1);
-        std::printf("one device, 30 days: %.1f ms for %lld events, first rows after %.1f ms (target <= 100)\n",
+        std::printf(
+            "one device, 30 days: %.1f ms for %lld events, first rows after %.1f ms (target <= 100)\n",
             one.allMs, qlonglong(one.rows), one.firstRowsMs);
         session.leaveArchiveOnly();
     }
