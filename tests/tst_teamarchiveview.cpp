@@ -385,6 +385,10 @@ void TestTeamArchiveView::cancelKeepsTheWindowUsable()
     QCOMPARE(m_session->state(), EventSession::State::Stopped);
     QTRY_VERIFY(m_model->store().size() > 0);
     QVERIFY(m_model->store().size() < EventCount);
+    bool statusSays = false;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+        statusSays |= label->text().startsWith(QStringLiteral("Stopped · ")) && label->text().contains(QLatin1String("Team archive "));
+    QVERIFY2(statusSays, qPrintable(m_window->statusText()));
     // Still connected to the archive: a reload reads all of it.
     QVERIFY(m_window->windowTitle().startsWith(QLatin1String("Team archive ")));
     finished.clear();

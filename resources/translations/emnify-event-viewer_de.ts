@@ -1617,6 +1617,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>Archive %1 · synced until %2</source>
         <translation>Archiv %1 · synchronisiert bis %2</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>

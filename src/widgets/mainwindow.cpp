@@ -635,8 +635,10 @@ void MainWindow::onLoadFinished(const ApiError &error)
                 tr("%Ln events could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
                 ErrorBanner::Level::Warning, true);
     } else if (error.kind() == ApiError::Kind::Cancelled) {
+        const QString stopped = tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived));
+        // Where they came from stays in sight while the rest is not read.
         m_progressLabel->setText(
-            tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived)));
+            m_session->isArchiveOnly() ? tr("%1 · %2").arg(stopped, archiveOnlyText()) : stopped);
     } else if (EventSession::isAccessDenied(error)) {
         m_progressLabel->setText(tr("Failed"));
         // Retrying cannot help a rejected token: the banner offers another one instead.

@@ -127,6 +127,21 @@ int main(int argc, char *argv[])
         fill.elapsed() / 1000.0);
 
     {
+        // Baseline: the archive's read alone (no session, no store), in the viewer's page size.
+        QElapsedTimer timer;
+        qsizetype rows = 0;
+        double firstMs = -1;
+        timer.start();
+        archive->read({ now - 7 * Day, now + 1 }, EventScope::account(), {}, [&](EventBatch &&batch) {
+            if (firstMs < 0)
+                firstMs = timer.nsecsElapsed() / 1e6;
+            rows += batch.size();
+            return true;
+        }, 4096);
+        std::printf("baseline, TeamArchive::read alone: first page %.0f ms, %lld events at %.0f events/s\n", firstMs,
+            qlonglong(rows), rows * 1e9 / double(timer.nsecsElapsed()));
+    }
+    {
         QNetworkAccessManager network;
         EventApiClient client(&network); // never used: an archive-only session reads no API
         EventTableModel model;
