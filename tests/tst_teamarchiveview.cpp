@@ -5,7 +5,9 @@
 // it: ArchiveSync reading the loopback simulator into a TeamArchive.
 #include "api/eventapiclient.h"
 #include "archive/archivesync.h"
+#include "archive/eventarchive.h"
 #include "memorytokenstore.h"
+#include "model/eventbatchbuilder.h"
 #include "model/eventtypecatalogue.h"
 #include "session/archiveopener.h"
 #include "session/eventsession.h"
@@ -30,6 +32,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,8 +90,9 @@ private Q_SLOTS:
     void windowSaysWhereRowsComeFrom();
     void rowLimitShowsTheNewestAndSaysSo();
     void cancelKeepsTheWindowUsable();
-    void wrongPasswordShowsAnErrorAndNoRows();
-    void newerSchemaIsRefused();
+    void openFailureSaysWhy_data();
+    void openFailureSaysWhy();
+    void localArchiveFileOpens();
     void nothingIsWritten();
 
 private:
@@ -387,7 +391,8 @@ void TestTeamArchiveView::cancelKeepsTheWindowUsable()
     QVERIFY(m_model->store().size() < EventCount);
     bool statusSays = false;
     for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
-        statusSays |= label->text().startsWith(QStringLiteral("Stopped · ")) && label->text().contains(QLatin1String("Team archive "));
+        statusSays |= label->text().startsWith(QStringLiteral("Stopped · "))
+            && label->text().contains(QLatin1String("Team archive "));
     QVERIFY2(statusSays, qPrintable(m_window->statusText()));
     // Still connected to the archive: a reload reads all of it.
     QVERIFY(m_window->windowTitle().startsWith(QLatin1String("Team archive ")));
@@ -398,42 +403,75 @@ void TestTeamArchiveView::cancelKeepsTheWindowUsable()
     QCOMPARE(m_model->store().size(), EventCount);
 }
 
-void TestTeamArchiveView::wrongPasswordShowsAnErrorAndNoRows()
+void TestTeamArchiveView::openFailureSaysWhy_data()
 {
+    QTest::addColumn<QString>("failure");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("wrong password") << QStringLiteral("password")
+                                    << QStringLiteral("password authentication failed");
+    QTest::newRow("connection refused") << QStringLiteral("refused") << QStringLiteral("Connection refused");
+    QTest::newRow("newer schema") << QStringLiteral("schema") << QStringLiteral("schema version 99");
+    QTest::newRow("no such file") << QStringLiteral("file") << QStringLiteral("There is no archive file");
+}
+
+void TestTeamArchiveView::openFailureSaysWhy()
+{
+    QFETCH(QString, failure);
+    QFETCH(QString, said);
+    QString location = m_url;
     const QByteArray right = qgetenv("PGPASSWORD");
-    qputenv("PGPASSWORD", "not-the-password");
     const auto restore = qScopeGuard([&] { qputenv("PGPASSWORD", right); });
+    if (failure == QLatin1String("password")) {
+        qputenv("PGPASSWORD", "not-the-password");
+    } else if (failure == QLatin1String("refused")) {
+        // A port of this computer nobody listens on: the one a just-closed server had.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        location = QStringLiteral("postgresql://ev_test@127.0.0.1:%1/postgres").arg(closed.serverPort());
+        closed.close();
+    } else if (failure == QLatin1String("schema")) {
+        location = PgTestDatabase::create("ev_teamarchiveview_newer");
+        QString error;
+        QVERIFY2(
+            TeamArchive::open(location,
+                ArchiveAccount { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} },
+                &error),
+            qPrintable(error));
+        QVERIFY(PgTestDatabase::execute(location, "INSERT INTO ev_schema VALUES (99)"));
+    } else {
+        location = m_dir->filePath(QStringLiteral("missing.sqlite"));
+    }
     createWindow();
     QSignalSpy failed(m_window->archiveOpener(), &ArchiveOpener::failed);
-    m_window->openArchive(m_url);
+    m_window->openArchive(location);
     QVERIFY(failed.wait(TimeoutMs));
     QVERIFY(m_window->errorBanner()->isVisible());
     const QString text = m_window->errorBanner()->message();
-    QVERIFY2(text.contains(QLatin1String("password authentication failed")), qPrintable(text));
+    QVERIFY2(text.contains(said), qPrintable(text));
     QVERIFY(!text.contains(QLatin1String("not-the-password")));
     QCOMPARE(m_model->store().size(), qsizetype(0));
     QVERIFY(!m_session->isConnected());
-    QVERIFY2(!m_window->windowTitle().contains(QLatin1String("Team archive")),
-        qPrintable(m_window->windowTitle()));
+    QVERIFY2(
+        !m_window->windowTitle().contains(QLatin1String("archive")), qPrintable(m_window->windowTitle()));
 }
 
-void TestTeamArchiveView::newerSchemaIsRefused()
+void TestTeamArchiveView::localArchiveFileOpens()
 {
-    const QString url = PgTestDatabase::create("ev_teamarchiveview_newer");
-    QString error;
-    QVERIFY2(TeamArchive::open(url,
-                 ArchiveAccount { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} },
-                 &error),
-        qPrintable(error));
-    QVERIFY(PgTestDatabase::execute(url, "INSERT INTO ev_schema VALUES (99)"));
-    createWindow();
-    QSignalSpy failed(m_window->archiveOpener(), &ArchiveOpener::failed);
-    m_window->openArchive(url);
-    QVERIFY(failed.wait(TimeoutMs));
-    const QString text = m_window->errorBanner()->message();
-    QVERIFY2(text.contains(QLatin1String("schema version 99")), qPrintable(text));
-    QVERIFY(!m_session->isConnected());
-    QVERIFY(!m_window->windowTitle().contains(QLatin1String("Team archive")));
+    const QString path = m_dir->filePath(QStringLiteral("account.sqlite"));
+    {
+        QString error;
+        auto file = EventArchive::open(path,
+            ArchiveAccount { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} },
+            &error);
+        QVERIFY2(file, qPrintable(error));
+        QCOMPARE(
+            file->write(EventBatchBuilder::build(m_events), TimeInterval { m_nowMs - 31 * DayMs, m_nowMs }),
+            EventCount);
+    }
+    openInWindow(path);
+    QCOMPARE(m_model->store().size(), EventCount);
+    QVERIFY2(m_window->windowTitle().startsWith(QStringLiteral("Archive account.sqlite · synced until ")),
+        qPrintable(m_window->windowTitle()));
 }
 
 void TestTeamArchiveView::nothingIsWritten()
