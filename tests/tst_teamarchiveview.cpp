@@ -88,6 +88,7 @@ private Q_SLOTS:
     void pushDownEqualsTheLocalFilter_data();
     void pushDownEqualsTheLocalFilter();
     void windowSaysWhereRowsComeFrom();
+    void refreshShowsWhatTheSyncAddedSince();
     void rowLimitShowsTheNewestAndSaysSo();
     void cancelKeepsTheWindowUsable();
     void openFailureSaysWhy_data();
@@ -348,6 +349,24 @@ void TestTeamArchiveView::windowSaysWhereRowsComeFrom()
     QVERIFY(warnings > 0);
     QCOMPARE(m_model->store().size(), warnings);
     QCOMPARE(m_model->rowCount(), int(warnings));
+}
+
+void TestTeamArchiveView::refreshShowsWhatTheSyncAddedSince()
+{
+    openInWindow(m_url);
+    const qint64 opened = *m_window->archiveOpener()->syncedUntilMs();
+    // The team's sync runs on: it covers another minute (and found nothing new in it).
+    QString error;
+    auto writer = TeamArchive::openExisting(m_url, QUrl(), &error);
+    QVERIFY2(writer, qPrintable(error));
+    QVERIFY(writer->markCovered({ opened, opened + 60'000 }));
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->refresh();
+    QVERIFY(finished.wait(TimeoutMs));
+    QCOMPARE(m_session->archiveSyncedUntilMs(), std::optional<qint64>(opened + 60'000));
+    const QString later = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(opened + 60'000).toLocalTime(), QLocale::ShortFormat);
+    QVERIFY2(m_window->windowTitle().contains(later), qPrintable(m_window->windowTitle()));
 }
 
 void TestTeamArchiveView::rowLimitShowsTheNewestAndSaysSo()

@@ -106,6 +106,7 @@ void EventSession::useArchiveOnly(ArchiveStore *archive, const QString &label, q
     m_archiveOnly = true;
     m_rowLimit = std::max<qsizetype>(1, rowLimit);
     m_limitedTotal.reset();
+    m_archiveSyncedUntilMs.reset();
     m_accountLabel = label;
     m_lastError = {};
     m_archiveError.clear();
@@ -236,13 +237,14 @@ void EventSession::readArchive()
         filter = m_request.query;
         filter.from = filter.until = QDateTime();
     }
-    const qsizetype limit = m_archiveOnly ? m_rowLimit : std::numeric_limits<qsizetype>::max();
+    const bool archiveOnly = m_archiveOnly;
+    const qsizetype limit = archiveOnly ? m_rowLimit : std::numeric_limits<qsizetype>::max();
     // The worker opens its own connection: an archive object is used by one thread at a time (store
     // is only asked for another, and setArchive() waits for this read first). It posts to this
     // object, which waits for it before it goes (cancelArchiveRead()).
-    WorkerPools::current().jobs()->start([this, read, done, generation, store, range, scope, filter, limit] {
-        QString error;
-        std::optional<qint64> limitedTotal;
+    WorkerPools::current().jobs()->start([this, read, done, generation, store, range, scope, filter, archiveOnly, limit] {
+        ArchiveReadEnd end;
+        QString &error = end.error;
         const std::unique_ptr<ArchiveStore> archive = store->openAnother(&error);
         if (archive) {
             // Room for the rows first: appends that never grow the store (a million rows a
@@ -281,11 +283,12 @@ void EventSession::readArchive()
             if (!ok && !read->cancelled)
                 error = archive->lastError();
             else if (ok && cut && !read->cancelled)
-                limitedTotal = archive->count(range, scope, filter); // one query, after the rows are in
+                end.limitedTotal = archive->count(range, scope, filter); // one query, after the rows are in
+            if (ok && archiveOnly)
+                end.syncedUntilMs = archive->coverage().newest();
         }
         QMetaObject::invokeMethod(
-            this, [this, generation, error, limitedTotal] { onArchiveRead(generation, error, limitedTotal); },
-            Qt::QueuedConnection);
+            this, [this, generation, end] { onArchiveRead(generation, end); }, Qt::QueuedConnection);
         done->set_value();
     });
 }
@@ -301,14 +304,17 @@ void EventSession::onArchiveBatch(quint64 generation, const std::shared_ptr<Even
     deliver(std::move(*batch), Origin::Archive);
 }
 
-void EventSession::onArchiveRead(quint64 generation, const QString &error, std::optional<qint64> limitedTotal)
+void EventSession::onArchiveRead(quint64 generation, const ArchiveReadEnd &end)
 {
     if (generation != m_archiveGeneration)
         return;
+    const QString &error = end.error;
     m_archiveRead.reset();
     m_archiveError = error;
     if (m_archiveOnly) {
-        m_limitedTotal = limitedTotal;
+        m_limitedTotal = end.limitedTotal;
+        if (end.syncedUntilMs)
+            m_archiveSyncedUntilMs = end.syncedUntilMs;
         finishArchiveOnly(error);
         return;
     }

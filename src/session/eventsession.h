@@ -106,6 +106,9 @@ public:
     // After a load the row limit cut: how many events the archive holds for it (-1 when it cannot
     // tell); nullopt when the load showed all.
     [[nodiscard]] std::optional<qint64> limitedTotal() const { return m_limitedTotal; }
+    // The end of the newest span the archive holds completely, as the last archive-only load found
+    // it (a sync may have moved it since the archive was opened); nullopt before one or when none.
+    [[nodiscard]] std::optional<qint64> archiveSyncedUntilMs() const { return m_archiveSyncedUntilMs; }
     // Where the table's rows came from: read from the archive, or from the API (loads, retries and
     // follow mode's polls). Counted as the rows enter the store, so together they are always
     // what is loaded (rowOriginsChanged()).
@@ -187,7 +190,13 @@ private:
     [[nodiscard]] qsizetype countNew(const EventBatch &batch) const;
     void readArchive();
     void onArchiveBatch(quint64 generation, const std::shared_ptr<EventBatch> &batch);
-    void onArchiveRead(quint64 generation, const QString &error, std::optional<qint64> limitedTotal);
+    struct ArchiveReadEnd
+    {
+        QString error;
+        std::optional<qint64> limitedTotal; // see limitedTotal()
+        std::optional<qint64> syncedUntilMs; // archive-only reads: its coverage's newest end
+    };
+    void onArchiveRead(quint64 generation, const ArchiveReadEnd &end);
     void finishArchiveOnly(const QString &error);
     void cancelArchiveRead();
     void deliver(const EventBatch &batch, Origin origin);
@@ -237,6 +246,7 @@ private:
     bool m_archiveOnly = false;
     qsizetype m_rowLimit = 0; // in archive-only mode
     std::optional<qint64> m_limitedTotal;
+    std::optional<qint64> m_archiveSyncedUntilMs;
 
     bool m_following = false;
     int m_followIntervalMs = DefaultFollowIntervalMs;

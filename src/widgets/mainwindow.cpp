@@ -604,6 +604,7 @@ void MainWindow::onLoadFinished(const ApiError &error)
     const FetchProgress &progress = m_session->progress();
     if (m_session->isArchiveOnly() && !error.isError()) {
         showRowSources();
+        updateTitle(); // "synced until" as this read found it
         if (const std::optional<qint64> total = m_session->limitedTotal()) {
             const QLocale locale;
             const QString shown = locale.toString(m_session->rowLimit());
@@ -728,7 +729,10 @@ void MainWindow::leaveArchiveOnly()
 
 QString MainWindow::archiveOnlyText() const
 {
-    const std::optional<qint64> until = m_archiveOpener->syncedUntilMs();
+    // As the last read found it (the team's sync goes on), else as it was when it opened.
+    const std::optional<qint64> until = m_session->archiveSyncedUntilMs()
+        ? m_session->archiveSyncedUntilMs()
+        : m_archiveOpener->syncedUntilMs();
     const QString synced = until
         ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*until).toLocalTime(), QLocale::ShortFormat)
         : tr("never");
