@@ -94,7 +94,11 @@ int main(int argc, char *argv[])
         QStringLiteral("URL"));
     const QCommandLineOption account(QStringLiteral("account"),
         QStringLiteral("Start connected to the saved account of this name."), QStringLiteral("NAME"));
-    parser.addOptions({ demo, demoEvents, url, account, screenshot, selectType });
+    const QCommandLineOption archive(QStringLiteral("archive"),
+        QStringLiteral("Show a team archive (postgresql://user@host/database; the password from PGPASSWORD or "
+                       "~/.pgpass) or a local archive file, read-only."),
+        QStringLiteral("URL|FILE"));
+    parser.addOptions({ demo, demoEvents, url, account, archive, screenshot, selectType });
     parser.process(app); // --help and --version exit here
     // Wayland's app_id and the window's link to the desktop entry (and so to its icon and name).
     QGuiApplication::setDesktopFileName(QStringLiteral(EV_APP_ID));
@@ -152,7 +156,9 @@ int main(int argc, char *argv[])
 
     window.show();
     const QString environmentToken = qEnvironmentVariable("EMNIFY_APPLICATION_TOKEN");
-    if (demoAccount) {
+    if (parser.isSet(archive)) {
+        window.openArchive(parser.value(archive));
+    } else if (demoAccount) {
         window.showArchiveWhilePreparing(demoEntry(QUrl(QStringLiteral("http://127.0.0.1"))));
     } else if (parser.isSet(url)) {
         window.connectToUrl(QUrl::fromUserInput(parser.value(url)), environmentToken);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "session/viewrequest.h"
 
+#include "model/eventtypecatalogue.h"
+
 #include <QTest>
 
 // The filter panel's state -> what is sent to the API and what filters locally: the same state
@@ -17,6 +19,8 @@ private Q_SLOTS:
     void scopes();
     void customRangeBackwardsIsRefused();
     void filterCarriesPanelIntervalAndPins();
+    void pushedDown_data();
+    void pushedDown();
 };
 
 namespace {
@@ -143,6 +147,59 @@ void TestViewRequest::filterCarriesPanelIntervalAndPins()
     const EventFilter unbounded = ViewRequest::filter(ViewerFilterState {}, { 0, 0 });
     QVERIFY(!unbounded.fromMs && !unbounded.untilMs);
     QVERIFY(unbounded.isEmpty());
+}
+
+void TestViewRequest::pushedDown_data()
+{
+    // What a team archive's SQL filters: only what hides no event the local filter would show.
+    QTest::addColumn<QSet<int>>("hiddenSeverities");
+    QTest::addColumn<QSet<int>>("hiddenSources");
+    QTest::addColumn<bool>("otherHidden");
+    QTest::addColumn<int>("severity"); // -1: none
+    QTest::addColumn<int>("source");
+    QTest::addColumn<bool>("types");
+    const int none = -1;
+    QTest::newRow("nothing hidden") << QSet<int> {} << QSet<int> {} << false << none << none << false;
+    QTest::newRow("two severities left") << QSet<int> { 0 } << QSet<int> {} << false << none << none << false;
+    QTest::newRow("only critical") << QSet<int> { 0, 1 } << QSet<int> {} << false << 2 << none << false;
+    QTest::newRow("only the API") << QSet<int> {} << QSet<int> { 0, 1 } << false << none << 2 << false;
+    QTest::newRow("all severities hidden") << QSet<int> { 0, 1, 2 } << QSet<int> {} << false << none << none << false;
+    QTest::newRow("Other hidden: types") << QSet<int> {} << QSet<int> {} << true << none << none << true;
+}
+
+void TestViewRequest::pushedDown()
+{
+    QFETCH(QSet<int>, hiddenSeverities);
+    QFETCH(QSet<int>, hiddenSources);
+    QFETCH(bool, otherHidden);
+    QFETCH(int, severity);
+    QFETCH(int, source);
+    QFETCH(bool, types);
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    ViewerFilterState state;
+    state.hiddenSeverities = hiddenSeverities;
+    state.hiddenSources = hiddenSources;
+    const int hiddenType = catalogue.types().first().id;
+    state.hiddenTypeIds = { hiddenType };
+    if (otherHidden)
+        state.hiddenCategories = { catalogue.otherCategory(), 0 };
+    const qint64 now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    const auto request = ViewRequest::fromState(state, now);
+    QVERIFY(request);
+    const ViewRequest pushed = ViewRequest::pushedDown(*request, state);
+    QCOMPARE(pushed.query.severity.value_or(-1), severity);
+    QCOMPARE(pushed.query.source.value_or(-1), source);
+    QCOMPARE(!pushed.query.types.isEmpty(), types);
+    QCOMPARE(pushed.interval, request->interval);
+    QVERIFY(pushed.scope == request->scope);
+    if (types) {
+        QVERIFY(!pushed.query.types.contains(hiddenType));
+        for (const EventTypeCatalogue::Type &type : catalogue.types()) {
+            const bool shown = type.id != hiddenType && catalogue.categoryOf(type.id) != 0
+                && catalogue.categoryOf(type.id) != catalogue.otherCategory();
+            QCOMPARE(pushed.query.types.contains(type.id), shown);
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestViewRequest)

@@ -354,6 +354,13 @@
     </message>
 </context>
 <context>
+    <name>ArchiveOpener</name>
+    <message>
+        <source>There is no archive file %1.</source>
+        <translation>Es gibt keine Archivdatei %1.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveSync</name>
     <message>
         <source>The sync was stopped.</source>
@@ -1625,6 +1632,62 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>an unnamed account</source>
         <translation>einem unbenannten Konto</translation>
     </message>
+    <message>
+        <source>%1 events · %2</source>
+        <translation>%1 Ereignisse · %2</translation>
+    </message>
+    <message>
+        <source>Reading the archive · %1 events</source>
+        <translation>Archiv wird gelesen · %1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>The team archive holds %1 events for this view; showing the newest %2. Narrow the range or filters to see all.</source>
+        <translation>Das Team-Archiv enthält %1 Ereignisse für diese Ansicht; angezeigt werden die neuesten %2. Grenzen Sie Zeitraum oder Filter ein, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>The team archive holds more events for this view; showing the newest %1. Narrow the range or filters to see all.</source>
+        <translation>Das Team-Archiv enthält mehr Ereignisse für diese Ansicht; angezeigt werden die neuesten %1. Grenzen Sie Zeitraum oder Filter ein, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the team archive: %1</source>
+        <translation>Das Team-Archiv kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;team archive…</source>
+        <translation>&amp;Team-Archiv öffnen…</translation>
+    </message>
+    <message>
+        <source>Show the events of a team archive (PostgreSQL) or an archive file, read-only</source>
+        <translation>Die Ereignisse eines Team-Archivs (PostgreSQL) oder einer Archivdatei anzeigen, nur lesend</translation>
+    </message>
+    <message>
+        <source>Cannot open the archive: %1</source>
+        <translation>Das Archiv kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>An archive shows what was synced into it: there is no API to follow. Connect to an account to follow it.</source>
+        <translation>Ein Archiv zeigt, was in es synchronisiert wurde: Es gibt keine API zum Mitverfolgen. Verbinden Sie sich mit einem Konto, um es mitzuverfolgen.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Team archive %1 · synced until %2</source>
+        <translation>Team-Archiv %1 · synchronisiert bis %2</translation>
+    </message>
+    <message>
+        <source>Archive %1 · synced until %2</source>
+        <translation>Archiv %1 · synchronisiert bis %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>
@@ -2242,6 +2305,37 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>The order&apos;s submit event is older than the loaded events.</source>
         <translation>Das Aufgabe-Ereignis der Bestellung ist älter als die geladenen Ereignisse.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamArchiveDialog</name>
+    <message>
+        <source>Open team archive</source>
+        <translation>Team-Archiv öffnen</translation>
+    </message>
+    <message>
+        <source>The team archive&apos;s PostgreSQL URL, for example postgresql://viewer@db.example.com/events?sslmode=verify-full. It is opened read-only. The password comes from PGPASSWORD or ~/.pgpass, never from the URL.</source>
+        <translation>Die PostgreSQL-URL des Team-Archivs, zum Beispiel postgresql://viewer@db.example.com/events?sslmode=verify-full. Es wird nur lesend geöffnet. Das Passwort kommt aus PGPASSWORD oder ~/.pgpass, nie aus der URL.</translation>
+    </message>
+    <message>
+        <source>Team archive URL</source>
+        <translation>URL des Team-Archivs</translation>
+    </message>
+    <message>
+        <source>Archive &amp;file…</source>
+        <translation>Archiv&amp;datei…</translation>
+    </message>
+    <message>
+        <source>A local archive file (.sqlite) instead</source>
+        <translation>Stattdessen eine lokale Archivdatei (.sqlite)</translation>
+    </message>
+    <message>
+        <source>Open archive file</source>
+        <translation>Archivdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Archives (*.sqlite);;All files (*)</source>
+        <translation>Archive (*.sqlite);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

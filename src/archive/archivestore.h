@@ -56,6 +56,15 @@ public:
         Q_UNUSED(range);
         return 0;
     }
+    // How many events read() of these arguments would hand out (a viewer's row limit says so);
+    // -1 when the store cannot tell or on failure.
+    [[nodiscard]] virtual qint64 count(TimeInterval range, const EventScope &scope, const EventQuery &filter) const
+    {
+        Q_UNUSED(range);
+        Q_UNUSED(scope);
+        Q_UNUSED(filter);
+        return -1;
+    }
     [[nodiscard]] virtual Info info() const = 0;
     [[nodiscard]] virtual const ArchiveAccount &account() const = 0;
     [[nodiscard]] virtual QString lastError() const = 0;

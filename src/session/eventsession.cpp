@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace {
@@ -73,6 +74,8 @@ EventSession::~EventSession()
 
 void EventSession::setArchive(ArchiveStore *archive)
 {
+    if (m_archiveOnly)
+        leaveArchiveOnly(); // another account's archive: the team archive is closed
     if (archive == m_archive)
         return;
     stop();
@@ -89,8 +92,43 @@ void EventSession::setArchive(ArchiveStore *archive)
         [this](const ApiError &error, qsizetype) { onFinished(error); });
 }
 
+void EventSession::useArchiveOnly(ArchiveStore *archive, const QString &label, qsizetype rowLimit)
+{
+    leaveArchiveOnly();
+    stop();
+    cancelArchiveRead();
+    m_sync.reset();
+    m_client->cancel();
+    setFollowing(false);
+    m_apiPending = false;
+    m_missing.reset();
+    m_archive = archive;
+    m_archiveOnly = true;
+    m_rowLimit = std::max<qsizetype>(1, rowLimit);
+    m_limitedTotal.reset();
+    m_archiveSyncedUntilMs.reset();
+    m_accountLabel = label;
+    m_lastError = {};
+    m_archiveError.clear();
+    setState(State::Idle);
+}
+
+void EventSession::leaveArchiveOnly()
+{
+    if (!m_archiveOnly)
+        return;
+    stop();
+    cancelArchiveRead();
+    m_archive = nullptr;
+    m_archiveOnly = false;
+    m_limitedTotal.reset();
+    m_accountLabel.clear();
+    setState(State::Disconnected);
+}
+
 ApiError EventSession::connectTo(const QUrl &baseUrl, const QString &token, const QString &accountLabel)
 {
+    leaveArchiveOnly(); // an account of the API in place of the team archive
     // Account labels are unique (ConnectionFlow): the same one is the account whose archive shows.
     const bool continues = isWaitingForApi() && accountLabel == m_accountLabel;
     m_apiPending = false;
@@ -178,6 +216,7 @@ void EventSession::start(const ViewRequest &request)
     }
     m_activity = Activity::Load;
     m_reading = request.interval;
+    m_limitedTotal.reset();
     readArchive();
 }
 
@@ -191,16 +230,26 @@ void EventSession::readArchive()
     const ArchiveStore *store = m_archive;
     const TimeInterval range { m_reading.first, m_reading.second };
     const EventScope scope = m_request.scope;
+    // Archive-only: the request's filter is the read's (SQL), and the row limit ends it. Otherwise
+    // the archive hands out the whole range and the sync reads the API with the filter.
+    EventQuery filter;
+    if (m_archiveOnly) {
+        filter = m_request.query;
+        filter.from = filter.until = QDateTime();
+    }
+    const bool archiveOnly = m_archiveOnly;
+    const qsizetype limit = archiveOnly ? m_rowLimit : std::numeric_limits<qsizetype>::max();
     // The worker opens its own connection: an archive object is used by one thread at a time (store
     // is only asked for another, and setArchive() waits for this read first). It posts to this
     // object, which waits for it before it goes (cancelArchiveRead()).
-    WorkerPools::current().jobs()->start([this, read, done, generation, store, range, scope] {
-        QString error;
+    WorkerPools::current().jobs()->start([this, read, done, generation, store, range, scope, filter, archiveOnly, limit] {
+        ArchiveReadEnd end;
+        QString &error = end.error;
         const std::unique_ptr<ArchiveStore> archive = store->openAnother(&error);
         if (archive) {
             // Room for the rows first: appends that never grow the store (a million rows a
             // second, bench_archive) instead of a pause at every doubling.
-            const qint64 atMost = archive->eventsAtMost(range);
+            const qint64 atMost = std::min<qint64>(archive->eventsAtMost(range), limit);
             QMetaObject::invokeMethod(
                 this,
                 [this, generation, atMost] {
@@ -208,23 +257,38 @@ void EventSession::readArchive()
                         m_model->reserve(m_model->store().size() + qsizetype(atMost));
                 },
                 Qt::QueuedConnection);
+            qsizetype delivered = 0;
+            bool cut = false;
             const bool ok = archive->read(
-                range, scope, EventQuery(),
+                range, scope, filter,
                 [&](EventBatch &&batch) {
                     if (read->cancelled)
                         return false;
+                    // Rows come newest first: beyond the limit, the oldest of this batch go.
+                    for (qsizetype row = batch.size() - 1; row >= 0 && delivered + batch.liveCount() > limit; --row) {
+                        if (!batch.isDropped(row))
+                            batch.drop(row);
+                        cut = true;
+                    }
+                    delivered += batch.liveCount();
+                    if (batch.liveCount() == 0)
+                        return !cut && !read->cancelled;
                     auto shared = std::make_shared<EventBatch>(std::move(batch));
                     QMetaObject::invokeMethod(
                         this, [this, generation, shared] { onArchiveBatch(generation, shared); },
                         Qt::QueuedConnection);
-                    return !read->cancelled;
+                    return !cut && !read->cancelled;
                 },
                 ArchiveBatchEvents);
             if (!ok && !read->cancelled)
                 error = archive->lastError();
+            else if (ok && cut && !read->cancelled)
+                end.limitedTotal = archive->count(range, scope, filter); // one query, after the rows are in
+            if (ok && archiveOnly)
+                end.syncedUntilMs = archive->coverage().newest();
         }
         QMetaObject::invokeMethod(
-            this, [this, generation, error] { onArchiveRead(generation, error); }, Qt::QueuedConnection);
+            this, [this, generation, end] { onArchiveRead(generation, end); }, Qt::QueuedConnection);
         done->set_value();
     });
 }
@@ -233,15 +297,27 @@ void EventSession::onArchiveBatch(quint64 generation, const std::shared_ptr<Even
 {
     if (generation != m_archiveGeneration)
         return;
+    if (m_archiveOnly) {
+        m_progress.eventsReceived += batch->liveCount();
+        Q_EMIT progressChanged(m_progress);
+    }
     deliver(std::move(*batch), Origin::Archive);
 }
 
-void EventSession::onArchiveRead(quint64 generation, const QString &error)
+void EventSession::onArchiveRead(quint64 generation, const ArchiveReadEnd &end)
 {
     if (generation != m_archiveGeneration)
         return;
+    const QString &error = end.error;
     m_archiveRead.reset();
     m_archiveError = error;
+    if (m_archiveOnly) {
+        m_limitedTotal = end.limitedTotal;
+        if (end.syncedUntilMs)
+            m_archiveSyncedUntilMs = end.syncedUntilMs;
+        finishArchiveOnly(error);
+        return;
+    }
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const TimeInterval range { m_reading.first, m_reading.second };
     for (const TimeInterval &part : ArchiveSync::beyondRetention(m_archive->coverage(), range, nowMs)) {
@@ -252,6 +328,20 @@ void EventSession::onArchiveRead(quint64 generation, const QString &error)
     if (m_apiPending)
         return; // connectTo() reads the gaps once the API can be reached
     fetch(Activity::Load, m_reading); // the gaps the API still holds
+}
+
+void EventSession::finishArchiveOnly(const QString &error)
+{
+    m_activity = Activity::None;
+    m_missing.reset(); // Retry reads the archive again
+    if (error.isEmpty()) {
+        setState(State::Loaded);
+        Q_EMIT loadFinished({});
+        return;
+    }
+    m_lastError = ApiError(ApiError::Kind::Network, error);
+    setState(State::Failed);
+    Q_EMIT loadFinished(m_lastError);
 }
 
 void EventSession::cancelArchiveRead()
@@ -267,7 +357,7 @@ void EventSession::cancelArchiveRead()
 
 void EventSession::retryMissing()
 {
-    if (!isConnected() || m_apiPending || !m_missing || m_activity != Activity::None)
+    if (!isConnected() || m_apiPending || m_archiveOnly || !m_missing || m_activity != Activity::None)
         return;
     stop();
     const std::pair<qint64, qint64> range = *m_missing;
@@ -462,8 +552,8 @@ void EventSession::onPollFinished(const ApiError &error)
 
 void EventSession::setFollowing(bool following)
 {
-    if (m_following == following)
-        return;
+    if (m_following == following || (following && m_archiveOnly))
+        return; // an archive-only view has no API to follow
     m_following = following;
     m_followBackoff = 1;
     if (following) {
@@ -502,7 +592,7 @@ void EventSession::scheduleFollow()
 
 void EventSession::pollNow()
 {
-    if (!m_following || !isConnected() || m_apiPending || m_activity != Activity::None
+    if (!m_following || !isConnected() || m_apiPending || m_archiveOnly || m_activity != Activity::None
         || m_state == State::Idle)
         return;
     m_followTimer.stop();

@@ -95,6 +95,20 @@ public:
     // outlive the session or be unset first (nullptr). Takes effect with the next load.
     void setArchive(ArchiveStore *archive);
     [[nodiscard]] ArchiveStore *archive() const { return m_archive; }
+    // Rows from this archive alone, read-only (a team archive): loads read it with the request's
+    // filter pushed down (ViewRequest::pushedDown()), newest first and at most rowLimit rows; no
+    // API, no follow mode. Not owned; it must outlive the session or be left first
+    // (leaveArchiveOnly(), setArchive() or connectTo()). label names it (the window's title).
+    void useArchiveOnly(ArchiveStore *archive, const QString &label, qsizetype rowLimit);
+    void leaveArchiveOnly();
+    [[nodiscard]] bool isArchiveOnly() const { return m_archiveOnly; }
+    [[nodiscard]] qsizetype rowLimit() const { return m_rowLimit; }
+    // After a load the row limit cut: how many events the archive holds for it (-1 when it cannot
+    // tell); nullopt when the load showed all.
+    [[nodiscard]] std::optional<qint64> limitedTotal() const { return m_limitedTotal; }
+    // The end of the newest span the archive holds completely, as the last archive-only load found
+    // it (a sync may have moved it since the archive was opened); nullopt before one or when none.
+    [[nodiscard]] std::optional<qint64> archiveSyncedUntilMs() const { return m_archiveSyncedUntilMs; }
     // Where the table's rows came from: read from the archive, or from the API (loads, retries and
     // follow mode's polls). Counted as the rows enter the store, so together they are always
     // what is loaded (rowOriginsChanged()).
@@ -116,6 +130,7 @@ public:
     void stop();
 
     [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] const ViewRequest &request() const { return m_request; } // of the last load
     [[nodiscard]] bool isLoading() const { return m_state == State::Loading; }
     [[nodiscard]] const ApiError &lastError() const { return m_lastError; }
     [[nodiscard]] const FetchProgress &progress() const { return m_progress; }
@@ -175,7 +190,14 @@ private:
     [[nodiscard]] qsizetype countNew(const EventBatch &batch) const;
     void readArchive();
     void onArchiveBatch(quint64 generation, const std::shared_ptr<EventBatch> &batch);
-    void onArchiveRead(quint64 generation, const QString &error);
+    struct ArchiveReadEnd
+    {
+        QString error;
+        std::optional<qint64> limitedTotal; // see limitedTotal()
+        std::optional<qint64> syncedUntilMs; // archive-only reads: its coverage's newest end
+    };
+    void onArchiveRead(quint64 generation, const ArchiveReadEnd &end);
+    void finishArchiveOnly(const QString &error);
     void cancelArchiveRead();
     void deliver(const EventBatch &batch, Origin origin);
     void deliver(EventBatch &&batch, Origin origin);
@@ -221,6 +243,10 @@ private:
     bool m_apiPending = false; // connectToArchiveOnly(): loads wait for connectTo() after the archive
     QList<TimeInterval> m_beyondRetention;
     QString m_archiveError;
+    bool m_archiveOnly = false;
+    qsizetype m_rowLimit = 0; // in archive-only mode
+    std::optional<qint64> m_limitedTotal;
+    std::optional<qint64> m_archiveSyncedUntilMs;
 
     bool m_following = false;
     int m_followIntervalMs = DefaultFollowIntervalMs;

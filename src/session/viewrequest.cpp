@@ -5,6 +5,7 @@
 #include "filter/searchquery.h"
 #include "model/eventstore.h"
 #include "model/eventtext.h"
+#include "model/eventtypecatalogue.h"
 #include "model/simcardorder.h"
 
 #include <QCoreApplication>
@@ -133,4 +134,35 @@ QList<EntityPin> EntityPin::ofEvent(const EventStore &store, qsizetype row)
             pins.append({ EventEntity::Order, order->orderId, QString::number(order->orderId) });
     }
     return pins;
+}
+
+ViewRequest ViewRequest::pushedDown(ViewRequest request, const ViewerFilterState &state)
+{
+    EventQuery &q = request.query;
+    // A list of types holds only ids the catalogue knows: exact only while "Other" (where unknown
+    // ids go) is unticked too; else the types stay for the local filter alone.
+    const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
+    if (state.hiddenCategories.contains(catalogue.otherCategory())) {
+        for (const EventTypeCatalogue::Type &type : catalogue.types()) {
+            if (!state.hiddenTypeIds.contains(type.id) && !state.hiddenCategories.contains(type.category))
+                q.types.append(type.id);
+        }
+    }
+    // One value left of the three the wire format defines: the query takes one value only.
+    const auto single = [](const QSet<int> &hidden) -> std::optional<int> {
+        std::optional<int> shown;
+        for (int id = 0; id <= 2; ++id) {
+            if (hidden.contains(id))
+                continue;
+            if (shown)
+                return std::nullopt;
+            shown = id;
+        }
+        return shown;
+    };
+    if (!q.severity)
+        q.severity = single(state.hiddenSeverities);
+    if (!q.source)
+        q.source = single(state.hiddenSources);
+    return request;
 }

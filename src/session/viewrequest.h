@@ -48,5 +48,10 @@ struct ViewRequest final
     [[nodiscard]] static EventFilter filter(const ViewerFilterState &state,
         std::pair<qint64, qint64> interval, const QList<EntityPin> &pins = {});
 
+    // The request for an archive that filters as it reads (a team archive's SQL): the panel's
+    // ticks become the query's types, severity and source wherever that hides no event the local
+    // filter shows (it still applies on top, as does the search).
+    [[nodiscard]] static ViewRequest pushedDown(ViewRequest request, const ViewerFilterState &state);
+
     friend bool operator==(const ViewRequest &, const ViewRequest &) = default;
 };

@@ -28,6 +28,7 @@ const QString keyHeader = QStringLiteral("table/header");
 const QString keyProviderNames = QStringLiteral("orders/providerNames");
 const QString keyFollow = QStringLiteral("follow/enabled");
 const QString keyFollowInterval = QStringLiteral("follow/intervalSeconds");
+const QString keyTeamArchiveRowLimit = QStringLiteral("teamArchive/rowLimit");
 const QString keyTimeline = QStringLiteral("view/timeline");
 const QString keyCopyFormat = QStringLiteral("edit/copyFormat");
 const QString keyTimeDisplay = QStringLiteral("table/timeDisplay");
@@ -326,6 +327,18 @@ void ViewerSettings::setProviderNames(const QHash<qint64, QString> &names)
 bool ViewerSettings::follow() const { return m_settings->value(keyFollow, false).toBool(); }
 
 void ViewerSettings::setFollow(bool follow) { m_settings->setValue(keyFollow, follow); }
+
+qsizetype ViewerSettings::teamArchiveRowLimit() const
+{
+    bool ok = false;
+    const qlonglong rows = m_settings->value(keyTeamArchiveRowLimit).toLongLong(&ok);
+    return ok && rows >= 1 ? qsizetype(rows) : DefaultTeamArchiveRowLimit;
+}
+
+void ViewerSettings::setTeamArchiveRowLimit(qsizetype rows)
+{
+    m_settings->setValue(keyTeamArchiveRowLimit, qlonglong(rows));
+}
 
 int ViewerSettings::followIntervalSeconds() const
 {

@@ -83,6 +83,12 @@ public:
     void setExportPreferences(const ExportPreferences &preferences);
     // Follow mode (View > Follow): off by default; polls every followIntervalSeconds() (default
     // 30, at least 1; the session waits longer where the rate limits want it).
+    // The most rows a team archive's view loads (teamArchive/rowLimit): the newest of a larger
+    // result, and a banner says how many there are. Memory, not speed, sets it.
+    static constexpr qsizetype DefaultTeamArchiveRowLimit = 2'000'000;
+    [[nodiscard]] qsizetype teamArchiveRowLimit() const;
+    void setTeamArchiveRowLimit(qsizetype rows);
+
     [[nodiscard]] bool follow() const;
     void setFollow(bool follow);
     [[nodiscard]] int followIntervalSeconds() const;

@@ -791,6 +791,23 @@ bool TeamArchive::read(TimeInterval range, const EventScope &scope, const EventQ
     return true;
 }
 
+qint64 TeamArchive::count(TimeInterval range, const EventScope &scope, const EventQuery &filter) const
+{
+    if (range.isEmpty())
+        return 0;
+    WhereBuilder where;
+    where.sql = "account = " + where.param(number(m_accountId)) + " AND ts_ms >= " + where.param(number(range.from))
+        + " AND ts_ms < " + where.param(number(range.until));
+    if (!buildWhere(&where, scope, filter))
+        return 0;
+    const Result r = exec(m_connection, "SELECT count(*) FROM ev_event WHERE " + where.sql, where.params);
+    if (!succeeded(r) || PQntuples(r.get()) != 1) {
+        m_lastError = serverMessage(m_connection);
+        return -1;
+    }
+    return toInt(r.get(), 0, 0);
+}
+
 ArchiveStore::Info TeamArchive::info() const
 {
     Info info;

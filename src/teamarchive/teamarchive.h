@@ -58,6 +58,7 @@ public:
     // The filter and the scope become the query's WHERE; a cursor hands out pageSize rows a fetch.
     bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
         const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
+    [[nodiscard]] qint64 count(TimeInterval range, const EventScope &scope, const EventQuery &filter) const override;
     [[nodiscard]] Info info() const override;
     [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] QString lastError() const override { return m_lastError; }

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollBar>
+#include <QSignalBlocker>
 
 FollowController::FollowController(EventSession *session, EventTableView *table, EventTableModel *model,
     NewEventsBar *bar, ViewerSettings *settings, QWidget *parent)
@@ -58,10 +59,30 @@ void FollowController::setFollowing(bool following)
     m_session->setFollowing(following);
 }
 
+void FollowController::setUnavailable(const QString &why)
+{
+    const bool available = why.isEmpty();
+    if (available && m_action->isEnabled())
+        return;
+    m_action->setEnabled(available);
+    if (!available) {
+        const QSignalBlocker blocker(m_action); // the remembered setting stays as it is
+        m_action->setChecked(false);
+        m_status->hide();
+        m_bar->clear();
+        m_session->setFollowing(false);
+        m_action->setToolTip(why);
+        return;
+    }
+    applyInterval();
+    m_action->setChecked(m_settings->follow()); // toggled() follows again if it was on
+}
+
 void FollowController::applyInterval()
 {
     m_session->setFollowIntervalMs(m_settings->followIntervalSeconds() * 1000);
-    m_action->setToolTip(
+    if (m_action->isEnabled()) // else it says why it is off
+        m_action->setToolTip(
         tr("Read new events every %n second(s)", nullptr, m_session->followIntervalMs() / 1000));
 }
 

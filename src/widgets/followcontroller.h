@@ -30,6 +30,9 @@ public:
         ViewerSettings *settings, QWidget *parent);
 
     [[nodiscard]] QAction *action() const { return m_action; }
+    // While there is nothing to follow (a team archive is shown): the action off and disabled, its
+    // tooltip saying why; the setting is kept for later. An empty reason makes it available again.
+    void setUnavailable(const QString &why);
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
     // The table shows the newest events at its top and the user is there: new rows may appear.
     [[nodiscard]] bool isAtNewest() const;

@@ -7,6 +7,7 @@
 #include "api/eventapiclient.h"
 #include "export/ticketcopy.h"
 #include "filter/eventfilterengine.h"
+#include "session/archiveopener.h"
 #include "session/eventsession.h"
 #include "session/viewfile.h"
 #include "settings/viewersettings.h"
@@ -28,6 +29,7 @@
 #include "widgets/ordersview.h"
 #include "widgets/pivotactions.h"
 #include "widgets/shortcutsdialog.h"
+#include "widgets/teamarchivedialog.h"
 #include "widgets/timelinecontroller.h"
 #include "widgets/timelinewidget.h"
 #include "widgets/viewnavigator.h"
@@ -103,6 +105,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     setupTimeline();
     setupCopyAs();
     setupViews();
+    setupArchiveOnly();
 
     connect(m_session, &EventSession::stateChanged, this, &MainWindow::onLoadStateChanged);
     connect(m_session, &EventSession::progressChanged, this, &MainWindow::onProgress);
@@ -336,6 +339,7 @@ void MainWindow::setupAccounts()
         [this](const SavedAccount &account, const QString &token) {
             // The load that shows this account's archive goes on with the API (no second read).
             const bool continues = m_session->isWaitingForApi() && m_session->accountLabel() == account.name;
+            leaveArchiveOnly();
             setConnection(account.apiUrl, token, account.name);
             if (continues && m_session->isConnected())
                 return;
@@ -457,6 +461,7 @@ void MainWindow::setPreparingText(const QString &text)
 
 void MainWindow::showArchiveWhilePreparing(const SavedAccount &account)
 {
+    leaveArchiveOnly();
     m_accounts->openArchive(account); // archiveChanged(): the session reads it
     m_session->connectToArchiveOnly(account.name);
     updateTitle();
@@ -485,6 +490,12 @@ void MainWindow::updateTitle()
     const QString account = current && SavedAccount::sameApi(current->apiUrl, m_session->client()->baseUrl())
         ? current->name
         : m_session->accountLabel();
+    if (m_session->isArchiveOnly()) {
+        setWindowTitle(m_session->state() == EventSession::State::Failed
+                ? tr("%1 (not connected) — emnify Event Viewer").arg(archiveOnlyText())
+                : tr("%1 — emnify Event Viewer").arg(archiveOnlyText()));
+        return;
+    }
     if (!m_session->isConnected() || account.isEmpty())
         setWindowTitle(tr("emnify Event Viewer"));
     else if (m_session->state() == EventSession::State::Failed)
@@ -524,11 +535,13 @@ void MainWindow::startLoad(bool fresh)
         return;
     }
     QString problem;
-    const std::optional<ViewRequest> request = currentRequest(&problem);
+    std::optional<ViewRequest> request = currentRequest(&problem);
     if (!request) {
         m_ui->errorBanner->showMessage(problem, ErrorBanner::Level::Warning, false);
         return;
     }
+    if (m_session->isArchiveOnly())
+        request = ViewRequest::pushedDown(*request, m_ui->filterPanel->state());
     m_ui->errorBanner->hide();
     if (fresh) {
         m_ui->detailPane->clear();
@@ -560,6 +573,8 @@ void MainWindow::showArchiveProgress()
 
 QString MainWindow::rowSourcesText() const
 {
+    if (m_session->isArchiveOnly())
+        return tr("%1 events · %2").arg(QLocale().toString(m_session->archivedRows()), archiveOnlyText());
     return m_session->archive() ? ApiErrorText::rowSources(m_session->archivedRows(), m_session->apiRows())
                                 : QString();
 }
@@ -584,6 +599,10 @@ void MainWindow::onLoadStateChanged()
 void MainWindow::onProgress(const FetchProgress &progress)
 {
     const QLocale locale;
+    if (m_session->isArchiveOnly()) {
+        m_progressLabel->setText(tr("Reading the archive · %1 events").arg(locale.toString(progress.eventsReceived)));
+        return;
+    }
     QString text = progress.pagesTotal > 0
         ? tr("Reading page %1 of %2 · %3 events")
               .arg(progress.pagesDone)
@@ -604,7 +623,26 @@ void MainWindow::onProgress(const FetchProgress &progress)
 void MainWindow::onLoadFinished(const ApiError &error)
 {
     const FetchProgress &progress = m_session->progress();
-    if (!error.isError()) {
+    if (m_session->isArchiveOnly() && !error.isError()) {
+        showRowSources();
+        updateTitle(); // "synced until" as this read found it
+        if (const std::optional<qint64> total = m_session->limitedTotal()) {
+            const QLocale locale;
+            const QString shown = locale.toString(m_session->rowLimit());
+            m_ui->errorBanner->showMessage(*total > 0
+                    ? tr("The team archive holds %1 events for this view; showing the newest %2. Narrow the "
+                         "range or filters to see all.")
+                          .arg(locale.toString(*total), shown)
+                    : tr("The team archive holds more events for this view; showing the newest %1. Narrow the "
+                         "range or filters to see all.")
+                          .arg(shown),
+                ErrorBanner::Level::Warning, ErrorBanner::Action::None);
+        }
+    } else if (m_session->isArchiveOnly() && error.isError() && error.kind() != ApiError::Kind::Cancelled) {
+        m_progressLabel->setText(tr("Failed"));
+        m_ui->errorBanner->showMessage(tr("Cannot read the team archive: %1").arg(error.message()),
+            ErrorBanner::Level::Error, ErrorBanner::Action::Retry);
+    } else if (!error.isError()) {
         if (m_session->archive())
             showRowSources();
         else
@@ -619,8 +657,10 @@ void MainWindow::onLoadFinished(const ApiError &error)
                 tr("%Ln events could not be read and were skipped.", nullptr, int(progress.eventsSkipped)),
                 ErrorBanner::Level::Warning, true);
     } else if (error.kind() == ApiError::Kind::Cancelled) {
+        const QString stopped = tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived));
+        // Where they came from stays in sight while the rest is not read.
         m_progressLabel->setText(
-            tr("Stopped · %1 events read").arg(QLocale().toString(progress.eventsReceived)));
+            m_session->isArchiveOnly() ? tr("%1 · %2").arg(stopped, archiveOnlyText()) : stopped);
     } else if (EventSession::isAccessDenied(error)) {
         m_progressLabel->setText(tr("Failed"));
         // Retrying cannot help a rejected token: the banner offers another one instead.
@@ -656,6 +696,92 @@ void MainWindow::applyLocalFilter()
     m_model->setFilter(currentFilter());
     m_ui->detailPane->setHighlights(m_model->highlightTexts());
     updateCounts();
+    reloadIfPushedDownChanged();
+}
+
+// ---- an archive on its own -------------------------------------------------------------------------
+
+void MainWindow::setupArchiveOnly()
+{
+    m_archiveOpener = new ArchiveOpener(this);
+    auto *open = new QAction(tr("Open &team archive…"), this);
+    open->setObjectName(QStringLiteral("actionOpenTeamArchive"));
+    open->setToolTip(tr("Show the events of a team archive (PostgreSQL) or an archive file, read-only"));
+    const QList<QAction *> fileActions = m_ui->menuFile->actions();
+    m_ui->menuFile->insertAction(fileActions.value(fileActions.indexOf(m_ui->actionConnect) + 1), open);
+    connect(open, &QAction::triggered, this, &MainWindow::showOpenArchiveDialog);
+    connect(m_archiveOpener, &ArchiveOpener::opened, this, &MainWindow::onArchiveOpened);
+    connect(m_archiveOpener, &ArchiveOpener::failed, this, [this](const QString &error) {
+        statusBar()->clearMessage();
+        m_ui->errorBanner->showMessage(
+            tr("Cannot open the archive: %1").arg(error), ErrorBanner::Level::Error, ErrorBanner::Action::None);
+        updateTitle();
+        updateEmptyState();
+    });
+}
+
+void MainWindow::showOpenArchiveDialog()
+{
+    TeamArchiveDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        openArchive(dialog.location());
+}
+
+void MainWindow::openArchive(const QString &urlOrFile)
+{
+    m_ui->errorBanner->hide();
+    statusBar()->showMessage(tr("Opening %1…").arg(ArchiveOpener::nameOf(urlOrFile)));
+    m_archiveOpener->open(urlOrFile);
+}
+
+void MainWindow::onArchiveOpened()
+{
+    statusBar()->clearMessage();
+    m_session->useArchiveOnly(m_archiveOpener->archive(), m_archiveOpener->name(), m_settings->teamArchiveRowLimit());
+    m_follow->setUnavailable(tr("An archive shows what was synced into it: there is no API to follow. "
+                                "Connect to an account to follow it."));
+    updateTitle();
+    reload();
+}
+
+void MainWindow::leaveArchiveOnly()
+{
+    if (!m_archiveOpener->archive())
+        return;
+    m_session->leaveArchiveOnly(); // the session reads it no more before it closes
+    m_archiveOpener->close();
+    // The account's own archive again (AccountFlow says nothing when it stayed the same).
+    m_session->setArchive(m_accounts->archives()->archive());
+    m_follow->setUnavailable({});
+    updateTitle();
+}
+
+QString MainWindow::archiveOnlyText() const
+{
+    // As the last read found it (the team's sync goes on), else as it was when it opened.
+    const std::optional<qint64> until = m_session->archiveSyncedUntilMs()
+        ? m_session->archiveSyncedUntilMs()
+        : m_archiveOpener->syncedUntilMs();
+    const QString synced = until
+        ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*until).toLocalTime(), QLocale::ShortFormat)
+        : tr("never");
+    return m_archiveOpener->isTeamArchive() ? tr("Team archive %1 · synced until %2").arg(m_archiveOpener->name(), synced)
+                                            : tr("Archive %1 · synced until %2").arg(m_archiveOpener->name(), synced);
+}
+
+void MainWindow::reloadIfPushedDownChanged()
+{
+    if (!m_session->isArchiveOnly() || m_session->state() == EventSession::State::Idle)
+        return;
+    const std::optional<ViewRequest> request = currentRequest();
+    if (!request)
+        return;
+    const ViewRequest wanted = ViewRequest::pushedDown(*request, m_ui->filterPanel->state());
+    // The interval moves with the clock ("last 7 days"): only what the read filters counts.
+    if (wanted.query.types != m_session->request().query.types
+        || wanted.query.severity != m_session->request().query.severity
+        || wanted.query.source != m_session->request().query.source)
+        reload();
 }
 
 void MainWindow::onQueryChanged()

@@ -24,6 +24,7 @@ namespace Ui {
 class MainWindow;
 }
 class AccountFlow;
+class ArchiveOpener;
 class ConnectionFlow;
 class EmptyStateOverlay;
 class ErrorBanner;
@@ -76,6 +77,11 @@ public:
     // else the dialog); a URL or name that does not work says so in the banner.
     void connectToUrl(const QUrl &baseUrl, const QString &environmentToken);
     void connectToAccount(const QString &name, const QString &environmentToken);
+    // A team archive (postgresql:// URL) or a local archive file, read-only and on its own: its rows
+    // in place of the API's (--archive, File > Open team archive…). A failure says so in the banner.
+    void openArchive(const QString &urlOrFile);
+    void showOpenArchiveDialog();
+    [[nodiscard]] ArchiveOpener *archiveOpener() const { return m_archiveOpener; }
     [[nodiscard]] ConnectionFlow *connectionFlow() const { return m_connection; }
     [[nodiscard]] AccountFlow *accountFlow() const { return m_accounts; }
 
@@ -141,6 +147,11 @@ private:
     void setupCopyAs(); // Edit > Copy as
     void setupViews(); // back/forward, saved views, File > Open view
     void finishRestoringView(); // selects the restored event once the rows are in
+    void setupArchiveOnly(); // File > Open team archive…
+    void onArchiveOpened();
+    void leaveArchiveOnly(); // an account of the API is shown instead
+    [[nodiscard]] QString archiveOnlyText() const; // "Team archive db@host · synced until …"
+    void reloadIfPushedDownChanged(); // a team archive filters as it reads: new ticks, new read
     void copySelectionAs(int format); // a TicketCopy::Format
     void restoreState();
     void saveState();
@@ -177,6 +188,7 @@ private:
     ConnectionFlow *m_connection;
     AccountFlow *m_accounts;
     ExportFlow *m_export;
+    ArchiveOpener *m_archiveOpener;
     FollowController *m_follow;
     TimelineController *m_timeline;
     PivotActions *m_pivots;
