@@ -3,6 +3,7 @@
 #include "widgets/exportoptionsdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTest>
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void keepSecretsIsOptInWithAWarning();
     void viewBesideTheFileIsOffByDefault();
+    void jsonLinesFormat_data();
+    void jsonLinesFormat();
 };
 
 // Credentials stay out of an export unless the user ticks the box, which needs the payload column
@@ -63,6 +66,54 @@ void TestExportOptionsDialog::viewBesideTheFileIsOffByDefault()
     QVERIFY(dialog.writeView());
     dialog.setWriteView(false); // what the settings remember comes back
     QVERIFY(!view->isChecked());
+}
+
+void TestExportOptionsDialog::jsonLinesFormat_data()
+{
+    QTest::addColumn<QString>("proposed");
+    QTest::addColumn<QString>("asJsonLines");
+    QTest::newRow("csv suffix") << "/tmp/emnify-events.csv"
+                                << "/tmp/emnify-events.jsonl";
+    QTest::newRow("upper case") << "/tmp/EVENTS.CSV"
+                                << "/tmp/EVENTS.jsonl";
+    QTest::newRow("own suffix kept") << "/tmp/events.txt"
+                                     << "/tmp/events.txt";
+}
+
+// Choosing JSON Lines renames the file to .jsonl and greys out what only a CSV has; the whole
+// event is always there, so whether credentials stay is up to the user without a payload column.
+void TestExportOptionsDialog::jsonLinesFormat()
+{
+    QFETCH(QString, proposed);
+    QFETCH(QString, asJsonLines);
+    ExportOptionsDialog dialog;
+    dialog.setFileName(proposed);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *format = dialog.findChild<QComboBox *>(QStringLiteral("formatCombo"));
+    auto *excel = dialog.findChild<QCheckBox *>(QStringLiteral("excelCheck"));
+    auto *payload = dialog.findChild<QCheckBox *>(QStringLiteral("payloadCheck"));
+    auto *keep = dialog.findChild<QCheckBox *>(QStringLiteral("keepSecretsCheck"));
+    QVERIFY(format && excel && payload && keep);
+    QVERIFY(!dialog.jsonLines()); // CSV unless chosen
+    QVERIFY(!keep->isEnabled());
+
+    format->setCurrentIndex(1);
+    QVERIFY(dialog.jsonLines());
+    QCOMPARE(dialog.fileName(), asJsonLines);
+    QVERIFY(!excel->isEnabled());
+    QVERIFY(!payload->isEnabled());
+    QVERIFY(keep->isEnabled());
+    QVERIFY(!dialog.keepSecrets());
+    QTest::mouseClick(keep, Qt::LeftButton);
+    QVERIFY(dialog.keepSecrets());
+
+    dialog.setJsonLines(false); // back to CSV: the suffix too
+    QVERIFY(!dialog.jsonLines());
+    QCOMPARE(
+        dialog.fileName(), proposed.endsWith(QLatin1String("txt")) ? proposed : proposed.chopped(4) + ".csv");
+    QVERIFY(excel->isEnabled());
+    QVERIFY(!dialog.keepSecrets()); // a CSV without its payload column holds no credentials
 }
 
 QTEST_MAIN(TestExportOptionsDialog)

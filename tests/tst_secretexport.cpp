@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 emnify Event Viewer contributors
 // SPDX-License-Identifier: MIT
 // The credentials in a simulated account's payloads (activation keys, verification tokens) in every
-// export: the viewer's CSV and clipboard TSV, the command line's CSV and JSON Lines. None by
+// export: the viewer's CSV, JSON Lines and clipboard TSV, the command line's CSV and JSON Lines. None by
 // default; all of them with the option.
 #include "cli/eventexportjob.h"
 #include "cli/eventexportoptions.h"
@@ -31,6 +31,8 @@ private Q_SLOTS:
     void initTestCase();
     void viewerCsv_data();
     void viewerCsv();
+    void viewerJsonLines_data();
+    void viewerJsonLines();
     void viewerTsv_data();
     void viewerTsv();
     void commandLine_data();
@@ -106,6 +108,26 @@ void TestSecretExport::viewerCsv()
         EventColumns::Payload };
     QVERIFY(keepSecrets ? runner.start(m_store.lockForRead(), path, m_rows, columns, true)
                         : runner.start(m_store.lockForRead(), path, m_rows, columns));
+    QVERIFY(finished.wait(30000));
+    const auto result = finished.first().first().value<CsvExportRunner::Result>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    checkOutput(file.readAll(), keepSecrets);
+}
+
+void TestSecretExport::viewerJsonLines_data() { viewerCsv_data(); }
+
+void TestSecretExport::viewerJsonLines()
+{
+    QFETCH(bool, keepSecrets);
+    CsvExportRunner runner;
+    QSignalSpy finished(&runner, &CsvExportRunner::finished);
+    const QString path = m_dir.filePath(QStringLiteral("viewer-%1.jsonl").arg(keepSecrets));
+    CsvExportRunner::Options options;
+    options.format = CsvExportRunner::Format::JsonLines;
+    options.keepSecrets = keepSecrets;
+    QVERIFY(runner.start(m_store.lockForRead(), path, m_rows, {}, options));
     QVERIFY(finished.wait(30000));
     const auto result = finished.first().first().value<CsvExportRunner::Result>();
     QVERIFY2(result.ok, qPrintable(result.error));

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void uniqueNames();
     void retentionDefaultsAndBounds_data();
     void retentionDefaultsAndBounds();
+    void exportFormat_data();
+    void exportFormat();
 };
 
 void TestViewerSettings::pivotsPersist_data()
@@ -58,6 +60,39 @@ void TestViewerSettings::pivotsPersist()
     }
     QSettings settings(path, QSettings::IniFormat);
     QCOMPARE(ViewerSettings(&settings).filterState().pivots, pivots);
+}
+
+void TestViewerSettings::exportFormat_data()
+{
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<bool>("jsonLines");
+    QTest::newRow("nothing yet: CSV") << QVariant() << false;
+    QTest::newRow("csv") << QVariant(QStringLiteral("csv")) << false;
+    QTest::newRow("jsonl") << QVariant(QStringLiteral("jsonl")) << true;
+    QTest::newRow("unknown: CSV") << QVariant(QStringLiteral("xml")) << false;
+}
+
+// The export dialog proposes the format chosen last time; CSV for a fresh or garbled profile.
+void TestViewerSettings::exportFormat()
+{
+    QFETCH(QVariant, stored);
+    QFETCH(bool, jsonLines);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v.ini"));
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        if (stored.isValid())
+            settings.setValue(QStringLiteral("export/format"), stored);
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    ViewerSettings viewer(&settings);
+    ViewerSettings::ExportPreferences preferences = viewer.exportPreferences();
+    QCOMPARE(preferences.jsonLines, jsonLines);
+    preferences.jsonLines = !jsonLines;
+    viewer.setExportPreferences(preferences);
+    viewer.sync();
+    QSettings again(path, QSettings::IniFormat);
+    QCOMPARE(ViewerSettings(&again).exportPreferences().jsonLines, !jsonLines);
 }
 
 void TestViewerSettings::defaults()

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void ctrl1ShowsOnlyWarnAndCritical();
     void savedViewsAreListedInTheFilterPanel();
     void exportWithViewThenOpenViewReproducesIt();
+    void jsonLinesWithViewThenOpenViewReproducesIt();
     void viewThatCannotBeWrittenSaysSo();
     void brokenViewFileChangesNothing();
     void importOfBrokenOrNewerViewsFile();
@@ -452,6 +453,60 @@ void TestViewNavigation::exportWithViewThenOpenViewReproducesIt()
     QCOMPARE(searchEdit()->text(), QStringLiteral("quota"));
     QVERIFY(!severityBox("severityInfo")->isChecked());
     QCOMPARE(m_model->rowCount(), exportedRows);
+    QVERIFY(!m_window->errorBanner()->isVisible());
+}
+
+// The same for JSON Lines: the file holds the shown rows' events, one per line in the table's
+// order, the view beside it counts them, and Open view shows those rows again.
+void TestViewNavigation::jsonLinesWithViewThenOpenViewReproducesIt()
+{
+    loadSimulator();
+    severityBox("severityInfo")->click();
+    QTest::keyClicks(searchEdit(), QStringLiteral("quota"));
+    QTRY_COMPARE(m_model->filter().text, QStringLiteral("quota"));
+    settle();
+    QList<qint64> shownIds;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        shownIds.append(m_model->event(row).id);
+    QVERIFY(!shownIds.isEmpty());
+    QVERIFY(shownIds.size() < int(m_simulator->eventCount()));
+
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    ExportFlow::Request request;
+    request.fileName = m_dir->filePath(QStringLiteral("events.jsonl"));
+    request.options.format = CsvExportRunner::Format::JsonLines;
+    request.writeView = true;
+    QVERIFY(m_window->exportFlow()->exportToFile(request));
+    QVERIFY(exported.wait(10000));
+    const auto result = exported.at(0).at(0).value<CsvExportRunner::Result>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QFile events(request.fileName);
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    const QByteArray written = events.readAll();
+    QVERIFY(written.endsWith('\n'));
+    QList<qint64> fileIds;
+    for (const QByteArray &line : written.chopped(1).split('\n')) {
+        QJsonParseError error;
+        const QJsonObject event = QJsonDocument::fromJson(line, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+        fileIds.append(event.value(QStringLiteral("id")).toInteger());
+    }
+    QCOMPARE(fileIds, shownIds);
+    QFile sidecar(ViewFile::sidecarPath(request.fileName));
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonObject view = QJsonDocument::fromJson(sidecar.readAll()).object();
+    QCOMPARE(view.value(QStringLiteral("rows")).toInt(), fileIds.size());
+    QCOMPARE(view.value(QStringLiteral("file")).toString(), QStringLiteral("events.jsonl"));
+
+    m_window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
+    settle();
+    QCOMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
+    QVERIFY(m_window->openViewFile(sidecar.fileName()));
+    settle();
+    QList<qint64> reopenedIds;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        reopenedIds.append(m_model->event(row).id);
+    QCOMPARE(reopenedIds, fileIds);
     QVERIFY(!m_window->errorBanner()->isVisible());
 }
 

@@ -937,10 +937,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <source>Export events to CSV</source>
-        <translation>Ereignisse als CSV exportieren</translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
@@ -1019,6 +1015,26 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Also write the &amp;view beside the file (.view.json: filters, range, scope, account, time, rows), for File &gt; Open view</source>
         <translation>Auch die &amp;Ansicht neben die Datei schreiben (.view.json: Filter, Zeitraum, Umfang, Konto, Zeit, Zeilen), für Datei &gt; Ansicht öffnen</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Dateiformat</translation>
+    </message>
+    <message>
+        <source>CSV (.csv): the visible columns, for spreadsheets</source>
+        <translation>CSV (.csv): die sichtbaren Spalten, für Tabellenkalkulationen</translation>
+    </message>
+    <message>
+        <source>JSON Lines (.jsonl): one whole event per line, for scripts</source>
+        <translation>JSON Lines (.jsonl): ein ganzes Ereignis pro Zeile, für Skripte</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl);;All files (*)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Each line holds one whole event as JSON, every field as received, whatever the columns show.</source>
+        <translation>Jede Zeile enthält ein ganzes Ereignis als JSON, jedes Feld wie empfangen, unabhängig von den angezeigten Spalten.</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,8 @@
 #include "api/eventapiclient.h"
 #include "export/csvwriter.h"
 #include "export/eventcsvexporter.h"
+#include "export/eventjsonlinesexporter.h"
 #include "model/eventstore.h"
-#include "model/payloadsecrets.h"
 
 #include <QFile>
 #include <QLocale>
@@ -202,17 +202,8 @@ void EventExportJob::onEvents(const EventBatch &events, const std::vector<QByteA
         m_eventsWritten += last - first;
     } else {
         QByteArray chunk;
-        for (const QByteArray &element : raw) {
-            // One object per line: line breaks outside strings are insignificant whitespace, and
-            // inside JSON strings they are always escaped, so dropping raw CR/LF keeps the JSON.
-            QByteArray line = element.trimmed();
-            line.replace('\n', QByteArrayView()).replace('\r', QByteArrayView());
-            if (m_options.keepSecrets)
-                chunk += line;
-            else
-                PayloadSecrets::appendRedacted(&chunk, line);
-            chunk += '\n';
-        }
+        for (const QByteArray &element : raw)
+            EventJsonLinesExporter::appendLine(&chunk, element, m_options.keepSecrets);
         if (m_out->write(chunk) != chunk.size())
             noteWriteError(m_out, QString());
         m_eventsWritten += qint64(raw.size());

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "export/csvexportrunner.h"
 
+#include "export/eventjsonlinesexporter.h"
 #include "model/workerpools.h"
 
 #include <QSaveFile>
@@ -45,23 +46,34 @@ bool CsvExportRunner::start(EventStore::ReadLock lock, const QString &fileName, 
                 result.error = file.errorString();
                 return result;
             }
-            CsvWriter writer(&file, options.csv);
-            EventCsvExporter exporter(*store, columns);
-            exporter.setKeepSecrets(options.keepSecrets);
-            exporter.setPayload(options.payload);
-            exporter.setOrderColumns(options.orderColumns, options.providerNames);
-            exporter.writeHeader(writer, true);
-            const bool written = exporter.writeRows(writer, rows, [&](qsizetype n) {
+            const auto progress = [&](qsizetype n) {
                 done->store(n);
                 return !cancel->load();
-            });
+            };
+            bool written = false;
+            QString writeError;
+            if (options.format == Format::JsonLines) {
+                EventJsonLinesExporter exporter(*store);
+                exporter.setKeepSecrets(options.keepSecrets);
+                written = exporter.writeRows(&file, rows, progress);
+            } else {
+                CsvWriter writer(&file, options.csv);
+                EventCsvExporter exporter(*store, columns);
+                exporter.setKeepSecrets(options.keepSecrets);
+                exporter.setPayload(options.payload);
+                exporter.setOrderColumns(options.orderColumns, options.providerNames);
+                exporter.writeHeader(writer, true);
+                written = exporter.writeRows(writer, rows, progress) && !writer.hasError();
+                if (writer.hasError())
+                    writeError = writer.errorString();
+            }
             if (cancel->load()) {
                 file.cancelWriting();
                 result.cancelled = true;
                 return result;
             }
-            if (!written || writer.hasError()) {
-                result.error = writer.hasError() ? writer.errorString() : file.errorString();
+            if (!written) {
+                result.error = writeError.isEmpty() ? file.errorString() : writeError;
                 file.cancelWriting();
                 return result;
             }

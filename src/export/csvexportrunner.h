@@ -16,9 +16,10 @@
 #include <memory>
 #include <vector>
 
-// Writes rows of a store to a CSV file on a worker thread (QtConcurrent), through EventCsvExporter
-// and a QSaveFile (an existing file is only replaced once all rows are written). The caller hands
-// over a read lock on the store, which the runner holds until the worker is done with it.
+// Writes rows of a store to a CSV file (EventCsvExporter) or a JSON Lines file
+// (EventJsonLinesExporter) on a worker thread (QtConcurrent), through a QSaveFile (an existing file is only
+// replaced once all rows are written). The caller hands over a read lock on the store, which the runner holds
+// until the worker is done with it.
 class CsvExportRunner final : public QObject
 {
     Q_OBJECT
@@ -33,10 +34,13 @@ public:
         qsizetype rows = 0;
     };
 
-    // How the file is written: the CSV dialect (formula guard, Excel's BOM and sep line) and what
-    // the payload column holds.
+    enum class Format { Csv, JsonLines };
+
+    // How the file is written: the format, the CSV dialect (formula guard, Excel's BOM and sep
+    // line) and what the payload column holds. JSON Lines uses only format and keepSecrets.
     struct Options
     {
+        Format format = Format::Csv;
         CsvWriter::Options csv;
         bool keepSecrets = false;
         EventCsvExporter::Payload payload = EventCsvExporter::Payload::Detail;
@@ -47,8 +51,9 @@ public:
     explicit CsvExportRunner(QObject *parent = nullptr);
     ~CsvExportRunner() override; // waits for a running export
 
-    // rows: rows of the locked store, in output order. False when an export is already running.
-    // keepSecrets: the payload column keeps secret values (default: "<redacted>", see PayloadSecrets).
+    // rows: rows of the locked store, in output order. columns: of the CSV. False when an export is already
+    // running. keepSecrets: the payload column keeps secret values (default: "<redacted>", see
+    // PayloadSecrets).
     bool start(EventStore::ReadLock store, const QString &fileName, std::vector<qsizetype> rows,
         QList<EventColumns::Column> columns, const Options &options);
     bool start(EventStore::ReadLock store, const QString &fileName, std::vector<qsizetype> rows,

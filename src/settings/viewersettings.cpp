@@ -47,6 +47,7 @@ const QString keyExportWholeEvent = QStringLiteral("export/wholeEventPayload");
 const QString keyExportExcel = QStringLiteral("export/forExcel");
 const QString keyExportFormulas = QStringLiteral("export/neutraliseFormulas");
 const QString keyExportView = QStringLiteral("export/writeView");
+const QString keyExportFormat = QStringLiteral("export/format"); // "csv" or "jsonl"
 const QString keyViewHistory = QStringLiteral("views/history");
 const QString keySavedViews = QStringLiteral("views/saved");
 
@@ -283,6 +284,7 @@ ViewerSettings::ExportPreferences ViewerSettings::exportPreferences() const
     preferences.forExcel = m_settings->value(keyExportExcel, false).toBool();
     preferences.neutraliseFormulas = m_settings->value(keyExportFormulas, true).toBool();
     preferences.writeView = m_settings->value(keyExportView, false).toBool();
+    preferences.jsonLines = m_settings->value(keyExportFormat).toString() == QLatin1String("jsonl");
     return preferences;
 }
 
@@ -294,6 +296,8 @@ void ViewerSettings::setExportPreferences(const ExportPreferences &preferences)
     m_settings->setValue(keyExportExcel, preferences.forExcel);
     m_settings->setValue(keyExportFormulas, preferences.neutraliseFormulas);
     m_settings->setValue(keyExportView, preferences.writeView);
+    m_settings->setValue(
+        keyExportFormat, preferences.jsonLines ? QStringLiteral("jsonl") : QStringLiteral("csv"));
 }
 
 QHash<qint64, QString> ViewerSettings::providerNames() const

@@ -78,6 +78,7 @@ public:
         bool forExcel = false; // UTF-8 BOM, and "sep=," where Excel expects ';'
         bool neutraliseFormulas = true; // CSV export and Ctrl+C alike
         bool writeView = false; // the .view.json beside the export (ViewFile)
+        bool jsonLines = false; // the format: JSON Lines (.jsonl) instead of CSV, the default
     };
     [[nodiscard]] ExportPreferences exportPreferences() const;
     void setExportPreferences(const ExportPreferences &preferences);

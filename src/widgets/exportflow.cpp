@@ -64,10 +64,12 @@ void ExportFlow::exportInteractively(bool selectedOnly)
     dialog.setForExcel(preferences.forExcel);
     dialog.setNeutraliseFormulas(preferences.neutraliseFormulas);
     dialog.setWriteView(preferences.writeView);
+    dialog.setJsonLines(preferences.jsonLines);
     dialog.setFileName(
         QDir(defaultDirectory(preferences.directory))
-            .filePath(QStringLiteral("emnify-events-%1.csv")
-                          .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")))));
+            .filePath(QStringLiteral("emnify-events-%1.%2")
+                          .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")),
+                              preferences.jsonLines ? QStringLiteral("jsonl") : QStringLiteral("csv"))));
     if (dialog.exec() != QDialog::Accepted)
         return;
 
@@ -77,12 +79,15 @@ void ExportFlow::exportInteractively(bool selectedOnly)
     preferences.forExcel = dialog.forExcel();
     preferences.neutraliseFormulas = dialog.neutraliseFormulas();
     preferences.writeView = dialog.writeView();
+    preferences.jsonLines = dialog.jsonLines();
     m_settings->setExportPreferences(preferences);
 
     Request request;
     request.fileName = dialog.fileName();
     request.selectedOnly = dialog.selectedOnly();
     request.includePayload = dialog.includePayload();
+    request.options.format
+        = dialog.jsonLines() ? CsvExportRunner::Format::JsonLines : CsvExportRunner::Format::Csv;
     request.options.keepSecrets = dialog.keepSecrets();
     request.options.payload = dialog.wholeEventPayload() ? EventCsvExporter::Payload::WholeEvent
                                                          : EventCsvExporter::Payload::Detail;
@@ -120,7 +125,8 @@ bool ExportFlow::exportToFile(const Request &request)
     const qsizetype total = qsizetype(rows.size());
     CsvExportRunner::Options options = request.options;
     // Rows of SIM order events read their status and provider in words, as the Orders view does.
-    options.orderColumns = EventCsvExporter::hasOrderEvents(model->store(), rows);
+    options.orderColumns = options.format == CsvExportRunner::Format::Csv
+        && EventCsvExporter::hasOrderEvents(model->store(), rows);
     options.providerNames = m_settings->providerNames();
     if (!m_runner->start(model->lockForRead(), request.fileName, std::move(rows), columns, options))
         return false;

@@ -15,9 +15,9 @@ class EventTableView;
 class QProgressDialog;
 class ViewerSettings;
 
-// Exporting what the table shows or selects to CSV: the options dialog (its choices remembered in
-// the settings), the worker that writes (holding the store's read lock), the progress dialog with
-// Cancel, and the outcome.
+// Exporting what the table shows or selects to CSV or JSON Lines: the options dialog (its choices remembered
+// in the settings), the worker that writes (holding the store's read lock), the progress dialog with Cancel,
+// and the outcome.
 class ExportFlow final : public QObject
 {
     Q_OBJECT
@@ -29,7 +29,7 @@ public:
         QString fileName;
         bool selectedOnly = false;
         bool includePayload = false;
-        CsvExportRunner::Options options;
+        CsvExportRunner::Options options; // options.format: CSV or JSON Lines
         bool writeView = false; // <fileName>.view.json beside it, once the rows are written
     };
 

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLocale>
 #include <QPushButton>
 
@@ -20,8 +21,9 @@ ExportOptionsDialog::ExportOptionsDialog(QWidget *parent)
     connect(m_ui->fileEdit, &QLineEdit::textChanged, this, &ExportOptionsDialog::updateSave);
     connect(m_ui->payloadCheck, &QCheckBox::toggled, this, &ExportOptionsDialog::updateSecrets);
     connect(m_ui->keepSecretsCheck, &QCheckBox::toggled, this, &ExportOptionsDialog::updateSecrets);
+    connect(m_ui->formatCombo, &QComboBox::currentIndexChanged, this, &ExportOptionsDialog::updateFormat);
     updateSave();
-    updateSecrets();
+    updateFormat();
 }
 
 ExportOptionsDialog::~ExportOptionsDialog() = default;
@@ -46,9 +48,16 @@ bool ExportOptionsDialog::selectedOnly() const { return m_ui->selectedRadio->isC
 
 void ExportOptionsDialog::setColumnTitles(const QStringList &titles)
 {
-    m_ui->columnsLabel->setText(
-        tr("The visible columns, in the order shown: %1.").arg(titles.join(QStringLiteral(", "))));
+    m_columnTitles = titles;
+    updateFormat();
 }
+
+void ExportOptionsDialog::setJsonLines(bool jsonLines)
+{
+    m_ui->formatCombo->setCurrentIndex(jsonLines ? 1 : 0);
+}
+
+bool ExportOptionsDialog::jsonLines() const { return m_ui->formatCombo->currentIndex() == 1; }
 
 void ExportOptionsDialog::setIncludePayload(bool include) { m_ui->payloadCheck->setChecked(include); }
 
@@ -58,7 +67,7 @@ void ExportOptionsDialog::setKeepSecrets(bool keep) { m_ui->keepSecretsCheck->se
 
 bool ExportOptionsDialog::keepSecrets() const
 {
-    return includePayload() && m_ui->keepSecretsCheck->isChecked();
+    return (jsonLines() || includePayload()) && m_ui->keepSecretsCheck->isChecked();
 }
 
 void ExportOptionsDialog::setWholeEventPayload(bool whole)
@@ -89,16 +98,44 @@ QString ExportOptionsDialog::fileName() const { return m_ui->fileEdit->text().tr
 
 void ExportOptionsDialog::browse()
 {
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Export events"), this->fileName(), tr("CSV files (*.csv);;All files (*)"));
-    if (!fileName.isEmpty())
-        m_ui->fileEdit->setText(fileName);
+    const QString filter = jsonLines() ? tr("JSON Lines files (*.jsonl);;All files (*)")
+                                       : tr("CSV files (*.csv);;All files (*)");
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Export events"), this->fileName(), filter);
+    if (fileName.isEmpty())
+        return;
+    // The platform dialog does not always add the suffix of the chosen filter.
+    if (QFileInfo(fileName).suffix().isEmpty())
+        fileName += jsonLines() ? QStringLiteral(".jsonl") : QStringLiteral(".csv");
+    m_ui->fileEdit->setText(fileName);
+}
+
+void ExportOptionsDialog::updateFormat()
+{
+    const bool csv = !jsonLines();
+    if (csv) {
+        m_ui->columnsLabel->setText(tr("The visible columns, in the order shown: %1.")
+                                        .arg(m_columnTitles.join(QStringLiteral(", "))));
+    } else {
+        m_ui->columnsLabel->setText(tr(
+            "Each line holds one whole event as JSON, every field as received, whatever the columns show."));
+    }
+    m_ui->payloadCheck->setEnabled(csv);
+    m_ui->excelCheck->setEnabled(csv);
+    m_ui->formulaCheck->setEnabled(csv); // JSON has no formulas
+    // The file's suffix follows the format, unless the user chose another one.
+    const QString name = m_ui->fileEdit->text();
+    const QString from = csv ? QStringLiteral(".jsonl") : QStringLiteral(".csv");
+    if (name.endsWith(from, Qt::CaseInsensitive))
+        m_ui->fileEdit->setText(
+            name.chopped(from.size()) + (csv ? QStringLiteral(".csv") : QStringLiteral(".jsonl")));
+    updateSecrets();
 }
 
 void ExportOptionsDialog::updateSecrets()
 {
-    m_ui->keepSecretsCheck->setEnabled(includePayload());
-    m_ui->payloadKindCombo->setEnabled(includePayload());
+    const bool payload = jsonLines() || includePayload();
+    m_ui->keepSecretsCheck->setEnabled(payload);
+    m_ui->payloadKindCombo->setEnabled(!jsonLines() && includePayload());
     m_ui->keepSecretsWarning->setVisible(keepSecrets());
     // Room for the warning's lines, or none; queued, so that the layout has seen the change.
     if (isVisible())

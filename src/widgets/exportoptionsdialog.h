@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QStringList>
 
 #include <memory>
 
@@ -10,9 +11,10 @@ namespace Ui {
 class ExportOptionsDialog;
 }
 
-// The save flow of a CSV export: which rows (selected or all shown), whether to add the payload
-// column (the detail or the whole event) and keep the credentials in it (off unless ticked, with a
-// warning), the format (for Excel, formula guard), and the file.
+// The save flow of an export: which rows (selected or all shown), the format (CSV or JSON Lines),
+// for CSV whether to add the payload column (the detail or the whole event), for Excel and the
+// formula guard, whether to keep the credentials in the payload (off unless ticked, with a
+// warning), and the file, whose suffix follows the format.
 class ExportOptionsDialog final : public QDialog
 {
     Q_OBJECT
@@ -29,9 +31,12 @@ public:
     void setIncludePayload(bool include);
     [[nodiscard]] bool includePayload() const;
     void setKeepSecrets(bool keep);
-    [[nodiscard]] bool keepSecrets() const; // false without a payload column
+    [[nodiscard]] bool keepSecrets() const; // false without a payload column (always one in JSON Lines)
     void setWholeEventPayload(bool whole);
     [[nodiscard]] bool wholeEventPayload() const; // the payload column holds the whole event
+    // JSON Lines (.jsonl, the whole event per line) instead of CSV; the CSV-only options grey out.
+    void setJsonLines(bool jsonLines);
+    [[nodiscard]] bool jsonLines() const;
     void setForExcel(bool forExcel);
     [[nodiscard]] bool forExcel() const;
     void setNeutraliseFormulas(bool neutralise);
@@ -46,6 +51,8 @@ private:
     void browse();
     void updateSave();
     void updateSecrets();
+    void updateFormat();
 
     std::unique_ptr<Ui::ExportOptionsDialog> m_ui;
+    QStringList m_columnTitles;
 };
