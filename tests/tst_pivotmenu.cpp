@@ -15,6 +15,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/pivotactions.h"
 #include "widgets/windowshortcuts.h"
+#include "windowharness.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -36,8 +37,6 @@
 
 namespace {
 
-const QString token = QStringLiteral("test-application-token");
-constexpr int fetchTimeoutMs = 15000;
 constexpr qint64 minuteMs = 60'000;
 
 QStringList actionTexts(const QMenu *menu)
@@ -102,17 +101,7 @@ private:
     [[nodiscard]] QList<FilterChip *> pivotChipWidgets() const;
 
     std::vector<Event> m_docEvents;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ViewerSettings> m_viewerSettings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<EventApiClient> m_client;
-    std::unique_ptr<EventTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<EventSession> m_session;
-    std::unique_ptr<MemoryTokenStore> m_tokens;
-    std::unique_ptr<EmnifySimulator> m_simulator;
-    std::unique_ptr<MainWindow> m_window;
+    WindowHarness m_h;
 };
 
 void TestPivotMenu::initTestCase()
@@ -125,64 +114,18 @@ void TestPivotMenu::initTestCase()
         m_docEvents[i].timestampMs = now - 30000 - qint64(i) * 45000;
 }
 
-void TestPivotMenu::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings
-        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
-    m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<EventApiClient>(m_network.get());
-    m_model = std::make_unique<EventTableModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get());
-    m_session = std::make_unique<EventSession>(m_client.get(), m_model.get());
-    m_tokens = std::make_unique<MemoryTokenStore>();
-    m_simulator = std::make_unique<EmnifySimulator>();
-    EmnifySimulatorConfig config;
-    config.applicationTokens = { token };
-    m_simulator->setConfig(config);
-    m_simulator->setEvents(m_docEvents);
-    QVERIFY(m_simulator->listen());
-    createWindow();
-}
+void TestPivotMenu::init() { m_h.start(m_docEvents); }
 
-void TestPivotMenu::createWindow()
-{
-    m_window = std::make_unique<MainWindow>(
-        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-}
+void TestPivotMenu::createWindow() { m_h.createWindow(); }
 
-void TestPivotMenu::cleanup()
-{
-    m_window.reset();
-    m_simulator.reset();
-    m_session.reset();
-    m_tokens.reset();
-    m_tester.reset();
-    m_model.reset();
-    m_client.reset();
-    m_network.reset();
-    m_viewerSettings.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
+void TestPivotMenu::cleanup() { m_h.stop(); }
 
-void TestPivotMenu::loadSimulator()
-{
-    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
-    m_window->setConnection(m_simulator->baseUrl(), token, QStringLiteral("Test account"));
-    m_window->reload();
-    QVERIFY(finished.wait(fetchTimeoutMs));
-    QTRY_VERIFY(!m_model->isBusy());
-}
+void TestPivotMenu::loadSimulator() { m_h.load(); }
 
 int TestPivotMenu::viewRowOfId(qint64 id) const
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (m_model->index(row, 0).data(EventTableModel::EventIdRole).toLongLong() == id)
+    for (int row = 0; row < m_h.model->rowCount(); ++row) {
+        if (m_h.model->index(row, 0).data(EventTableModel::EventIdRole).toLongLong() == id)
             return row;
     }
     return -1;
@@ -191,16 +134,16 @@ int TestPivotMenu::viewRowOfId(qint64 id) const
 QModelIndex TestPivotMenu::cellOf(qint64 eventId, EventColumns::Column column) const
 {
     const int row = viewRowOfId(eventId);
-    return row < 0 ? QModelIndex() : m_model->index(row, column);
+    return row < 0 ? QModelIndex() : m_h.model->index(row, column);
 }
 
 // The doc examples (all loaded) whose cell has this text, or has another one.
 int TestPivotMenu::countWhere(EventColumns::Column column, const QString &value, bool equal) const
 {
     int count = 0;
-    for (qsizetype row = 0; row < m_model->store().size(); ++row) {
+    for (qsizetype row = 0; row < m_h.model->store().size(); ++row) {
         const bool same
-            = Pivot::cellValue(m_model->store(), row, column).compare(value, Qt::CaseInsensitive) == 0;
+            = Pivot::cellValue(m_h.model->store(), row, column).compare(value, Qt::CaseInsensitive) == 0;
         count += same == equal;
     }
     return count;
@@ -209,8 +152,8 @@ int TestPivotMenu::countWhere(EventColumns::Column column, const QString &value,
 QList<FilterChip *> TestPivotMenu::pivotChipWidgets() const
 {
     QList<FilterChip *> chips;
-    const QStringList texts = m_window->filterPanel()->pivotChips();
-    for (FilterChip *chip : m_window->filterPanel()->findChildren<FilterChip *>()) {
+    const QStringList texts = m_h.window->filterPanel()->pivotChips();
+    for (FilterChip *chip : m_h.window->filterPanel()->findChildren<FilterChip *>()) {
         if (chip->isVisible() && texts.contains(chip->text()))
             chips.append(chip);
     }
@@ -221,7 +164,7 @@ void TestPivotMenu::cellMenuOffersTheEventsPivots()
 {
     loadSimulator();
     // An event with a device, a SIM, an organisation and a user; then one without a user.
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     qsizetype full = -1, noUser = -1, withUser = -1;
     for (qsizetype row = 0; row < store.size(); ++row) {
         const bool hasUser = store.userIndex(row) != EventStore::None;
@@ -236,7 +179,7 @@ void TestPivotMenu::cellMenuOffersTheEventsPivots()
     }
     QVERIFY(full >= 0 && noUser >= 0 && withUser >= 0);
     const QModelIndex index = cellOf(store.id(full), EventColumns::EventType);
-    std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(index, m_window.get()));
+    std::unique_ptr<QMenu> menu(m_h.window->pivotActions()->cellMenu(index, m_h.window.get()));
     const QString type = EventColumns::text(store, full, EventColumns::EventType);
     const QStringList texts = actionTexts(menu.get());
     QCOMPARE(texts.at(0), QStringLiteral("Show only \"%1\"\t=").arg(type));
@@ -245,16 +188,16 @@ void TestPivotMenu::cellMenuOffersTheEventsPivots()
         QVERIFY2(
             actionStartingWith(menu.get(), QStringLiteral("Show only this %1 (").arg(QLatin1String(entity))),
             entity);
-    std::unique_ptr<QMenu> userMenu(m_window->pivotActions()->cellMenu(
-        cellOf(store.id(withUser), EventColumns::PerformedBy), m_window.get()));
+    std::unique_ptr<QMenu> userMenu(m_h.window->pivotActions()->cellMenu(
+        cellOf(store.id(withUser), EventColumns::PerformedBy), m_h.window.get()));
     QVERIFY(actionStartingWith(userMenu.get(), QStringLiteral("Show only this user (")));
     QVERIFY(!actionStartingWith(menu.get(), QStringLiteral("Show only this order")));
     QVERIFY(texts.contains(QStringLiteral("Events around this one (±5 min)")));
     QVERIFY(texts.contains(
-        m_window->findChild<QAction *>(QStringLiteral("actionCopy"))->text())); // the table's own
+        m_h.window->findChild<QAction *>(QStringLiteral("actionCopy"))->text())); // the table's own
 
-    std::unique_ptr<QMenu> other(
-        m_window->pivotActions()->cellMenu(cellOf(store.id(noUser), EventColumns::Severity), m_window.get()));
+    std::unique_ptr<QMenu> other(m_h.window->pivotActions()->cellMenu(
+        cellOf(store.id(noUser), EventColumns::Severity), m_h.window.get()));
     QVERIFY(!actionStartingWith(other.get(), QStringLiteral("Show only this user")));
     QVERIFY(actionTexts(other.get())
                 .at(0)
@@ -263,12 +206,12 @@ void TestPivotMenu::cellMenuOffersTheEventsPivots()
 
     // The Time column has no value to pivot on, only the range around it.
     std::unique_ptr<QMenu> time(
-        m_window->pivotActions()->cellMenu(cellOf(store.id(full), EventColumns::Time), m_window.get()));
+        m_h.window->pivotActions()->cellMenu(cellOf(store.id(full), EventColumns::Time), m_h.window.get()));
     QVERIFY(!actionStartingWith(time.get(), QStringLiteral("Show only \"")));
     QVERIFY(actionStartingWith(time.get(), QStringLiteral("Events around")));
 
     // Right-click opens it as a popup.
-    QTableView *table = m_window->tableView();
+    QTableView *table = m_h.window->tableView();
     table->scrollTo(index);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
     QContextMenuEvent event(QContextMenuEvent::Mouse, table->visualRect(index).center(),
@@ -299,39 +242,39 @@ void TestPivotMenu::showOnlyAndExcludeChangeTheRows()
     QFETCH(int, column);
     QFETCH(bool, excluded);
     loadSimulator();
-    const int total = m_model->rowCount();
+    const int total = m_h.model->rowCount();
     QCOMPARE(total, int(m_docEvents.size()));
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     const qsizetype storeRow = 3;
     const auto col = EventColumns::Column(column);
     const QString value = Pivot::cellValue(store, storeRow, col);
     QVERIFY(!value.isEmpty());
     std::unique_ptr<QMenu> menu(
-        m_window->pivotActions()->cellMenu(cellOf(store.id(storeRow), col), m_window.get()));
+        m_h.window->pivotActions()->cellMenu(cellOf(store.id(storeRow), col), m_h.window.get()));
     QAction *action = actionStartingWith(
         menu.get(), (excluded ? QStringLiteral("Exclude \"") : QStringLiteral("Show only \"")));
     QVERIFY(action);
     action->trigger();
     const int expected = countWhere(col, value, !excluded);
     QVERIFY(expected > 0 && expected < total);
-    QTRY_COMPARE(m_model->rowCount(), expected);
-    const QString chip = m_window->filterPanel()->pivotChips().value(0);
+    QTRY_COMPARE(m_h.model->rowCount(), expected);
+    const QString chip = m_h.window->filterPanel()->pivotChips().value(0);
     QCOMPARE(chip.startsWith(QLatin1String("not: ")), excluded);
     QVERIFY2(chip.contains(value.left(20)), qPrintable(chip));
-    QVERIFY(m_window->statusText().contains(QStringLiteral("%1 shown").arg(expected)));
+    QVERIFY(m_h.window->statusText().contains(QStringLiteral("%1 shown").arg(expected)));
 
     // The chip's close button brings the rows back.
     QTRY_COMPARE(pivotChipWidgets().size(), 1);
     QTest::mouseClick(pivotChipWidgets().at(0)->closeButton(), Qt::LeftButton);
-    QTRY_COMPARE(m_model->rowCount(), total);
-    QVERIFY(m_window->filterPanel()->pivotChips().isEmpty());
+    QTRY_COMPARE(m_h.model->rowCount(), total);
+    QVERIFY(m_h.window->filterPanel()->pivotChips().isEmpty());
 }
 
 void TestPivotMenu::pivotsCombineAndChipsRemoveThem()
 {
     loadSimulator();
-    const int total = m_model->rowCount();
-    const EventStore &store = m_model->store();
+    const int total = m_h.model->rowCount();
+    const EventStore &store = m_h.model->store();
     const int info = [&] {
         int n = 0;
         for (qsizetype r = 0; r < store.size(); ++r)
@@ -345,28 +288,28 @@ void TestPivotMenu::pivotsCombineAndChipsRemoveThem()
             infoRow = r;
     }
     QVERIFY(infoRow >= 0);
-    PivotActions *pivots = m_window->pivotActions();
+    PivotActions *pivots = m_h.window->pivotActions();
     std::unique_ptr<QMenu> severity(
-        pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::Severity), m_window.get()));
+        pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::Severity), m_h.window.get()));
     QVERIFY(trigger(severity.get(), QStringLiteral("Show only")));
-    QTRY_COMPARE(m_model->rowCount(), info);
+    QTRY_COMPARE(m_h.model->rowCount(), info);
     std::unique_ptr<QMenu> type(
-        pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::EventType), m_window.get()));
+        pivots->cellMenu(cellOf(store.id(infoRow), EventColumns::EventType), m_h.window.get()));
     QVERIFY(trigger(type.get(), QStringLiteral("Exclude")));
     int infoNoPdp = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
         infoNoPdp += store.severities()[store.severityIndex(r)].id == 0
             && EventColumns::text(store, r, EventColumns::EventType) != QLatin1String("Create PDP Context");
-    QTRY_COMPARE(m_model->rowCount(), infoNoPdp);
-    QCOMPARE(m_window->filterPanel()->pivotChips(),
+    QTRY_COMPARE(m_h.model->rowCount(), infoNoPdp);
+    QCOMPARE(m_h.window->filterPanel()->pivotChips(),
         (QStringList { QStringLiteral("severity: Info"), QStringLiteral("not: type: Create PDP Context") }));
     // Show only after Exclude of the same value replaces it: not both.
     // (The excluded event no longer shows: the pivot comes from a cell of another such event.)
     QCOMPARE(viewRowOfId(store.id(infoRow)), -1);
-    m_window->filterPanel()->addPivot(Pivot::cellTerm(store, infoRow, EventColumns::EventType, false));
-    QCOMPARE(m_window->filterPanel()->pivotChips(),
+    m_h.window->filterPanel()->addPivot(Pivot::cellTerm(store, infoRow, EventColumns::EventType, false));
+    QCOMPARE(m_h.window->filterPanel()->pivotChips(),
         (QStringList { QStringLiteral("severity: Info"), QStringLiteral("type: Create PDP Context") }));
-    QTRY_COMPARE(m_model->rowCount(), info - infoNoPdp);
+    QTRY_COMPARE(m_h.model->rowCount(), info - infoNoPdp);
 
     // Delete on the focused first chip removes it alone.
     QTRY_COMPARE(pivotChipWidgets().size(), 2);
@@ -375,22 +318,22 @@ void TestPivotMenu::pivotsCombineAndChipsRemoveThem()
     QTRY_VERIFY(first->hasFocus());
     QTest::keyClick(first, Qt::Key_Delete);
     QTRY_COMPARE(
-        m_window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: Create PDP Context") });
-    QTRY_COMPARE(
-        m_model->rowCount(), countWhere(EventColumns::EventType, QStringLiteral("Create PDP Context"), true));
+        m_h.window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: Create PDP Context") });
+    QTRY_COMPARE(m_h.model->rowCount(),
+        countWhere(EventColumns::EventType, QStringLiteral("Create PDP Context"), true));
     // Clear filters removes the pivots too.
-    m_window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
-    QTRY_COMPARE(m_model->rowCount(), total);
-    QVERIFY(m_window->filterPanel()->pivotChips().isEmpty());
+    m_h.window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
+    QTRY_COMPARE(m_h.model->rowCount(), total);
+    QVERIFY(m_h.window->filterPanel()->pivotChips().isEmpty());
 
     // A value that looks like markup is shown as text.
-    m_window->filterPanel()->addPivot(Pivot::term(u"device", QStringLiteral("<b>bold</b>"), false));
+    m_h.window->filterPanel()->addPivot(Pivot::term(u"device", QStringLiteral("<b>bold</b>"), false));
     QTRY_COMPARE(pivotChipWidgets().size(), 1);
     const auto labels = pivotChipWidgets().at(0)->findChildren<QLabel *>();
     QCOMPARE(labels.size(), 1);
     QCOMPARE(labels.at(0)->textFormat(), Qt::PlainText);
     QCOMPARE(labels.at(0)->text(), QStringLiteral("device: <b>bold</b>"));
-    QTRY_COMPARE(m_model->rowCount(), 0);
+    QTRY_COMPARE(m_h.model->rowCount(), 0);
 }
 
 void TestPivotMenu::entityPivotsPin_data()
@@ -410,20 +353,20 @@ void TestPivotMenu::entityPivotsPin()
     QFETCH(QString, entry);
     QFETCH(QString, chipStart);
     loadSimulator();
-    const int total = m_model->rowCount();
-    const EventStore &store = m_model->store();
+    const int total = m_h.model->rowCount();
+    const EventStore &store = m_h.model->store();
     // The first event whose menu has this entry.
     for (qsizetype row = 0; row < store.size(); ++row) {
-        std::unique_ptr<QMenu> menu(m_window->pivotActions()->cellMenu(
-            cellOf(store.id(row), EventColumns::Description), m_window.get()));
+        std::unique_ptr<QMenu> menu(m_h.window->pivotActions()->cellMenu(
+            cellOf(store.id(row), EventColumns::Description), m_h.window.get()));
         QAction *action = actionStartingWith(menu.get(), entry);
         if (!action)
             continue;
         const qint64 id = store.id(row);
         action->trigger();
-        QTRY_VERIFY(m_model->rowCount() < total);
+        QTRY_VERIFY(m_h.model->rowCount() < total);
         QVERIFY(viewRowOfId(id) >= 0); // the event itself stays
-        const QStringList chips = m_window->filterPanel()->pinChips();
+        const QStringList chips = m_h.window->filterPanel()->pinChips();
         QCOMPARE(chips.size(), 1);
         QVERIFY2(chips.at(0).startsWith(chipStart), qPrintable(chips.at(0)));
         return;
@@ -434,16 +377,16 @@ void TestPivotMenu::entityPivotsPin()
 void TestPivotMenu::eventsAroundKeepTheEventSelected()
 {
     loadSimulator();
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     const qint64 id = m_docEvents[30].id;
     const qint64 t = m_docEvents[30].timestampMs;
     std::unique_ptr<QMenu> menu(
-        m_window->pivotActions()->cellMenu(cellOf(id, EventColumns::Time), m_window.get()));
-    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+        m_h.window->pivotActions()->cellMenu(cellOf(id, EventColumns::Time), m_h.window.get()));
+    QSignalSpy finished(m_h.window.get(), &MainWindow::fetchFinished);
     QVERIFY(trigger(menu.get(), QStringLiteral("Events around")));
-    QVERIFY(finished.wait(fetchTimeoutMs));
-    QTRY_VERIFY(!m_model->isBusy());
-    const ViewerFilterState state = m_window->filterPanel()->state();
+    QVERIFY(finished.wait(WindowHarness::FetchTimeoutMs));
+    QTRY_VERIFY(!m_h.model->isBusy());
+    const ViewerFilterState state = m_h.window->filterPanel()->state();
     QCOMPARE(state.timeRange, ViewerFilterState::TimeRange::Custom);
     QCOMPARE(state.customFrom.toMSecsSinceEpoch(), (t - 5 * minuteMs) - (t - 5 * minuteMs) % minuteMs);
     QVERIFY(state.customUntil.toMSecsSinceEpoch() > t + 5 * minuteMs);
@@ -453,21 +396,21 @@ void TestPivotMenu::eventsAroundKeepTheEventSelected()
     for (const Event &event : m_docEvents)
         expected += event.timestampMs >= state.customFrom.toMSecsSinceEpoch()
             && event.timestampMs < state.customUntil.toMSecsSinceEpoch();
-    QTRY_COMPARE(m_model->rowCount(), expected);
+    QTRY_COMPARE(m_h.model->rowCount(), expected);
     QVERIFY(expected >= 13 && expected < int(m_docEvents.size()));
     for (qsizetype row = 0; row < store.size(); ++row)
         QVERIFY(qAbs(store.timestampMs(row) - t) <= 6 * minuteMs);
-    QTRY_COMPARE(m_window->tableView()->currentIndex().data(EventTableModel::EventIdRole).toLongLong(), id);
-    QVERIFY(
-        m_window->tableView()->selectionModel()->isRowSelected(m_window->tableView()->currentIndex().row()));
+    QTRY_COMPARE(m_h.window->tableView()->currentIndex().data(EventTableModel::EventIdRole).toLongLong(), id);
+    QVERIFY(m_h.window->tableView()->selectionModel()->isRowSelected(
+        m_h.window->tableView()->currentIndex().row()));
 }
 
 void TestPivotMenu::payloadNodePivots()
 {
     loadSimulator();
-    const int total = m_model->rowCount();
+    const int total = m_h.model->rowCount();
     // An event whose payload names a breakout type with a space in it.
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     qsizetype row = -1;
     for (qsizetype r = 0; r < store.size() && row < 0; ++r) {
         if (store.detailJson(r).contains("\"breakout_type\":\"Transit Gateway\"")
@@ -475,8 +418,8 @@ void TestPivotMenu::payloadNodePivots()
             row = r;
     }
     QVERIFY(row >= 0);
-    m_window->tableView()->setCurrentIndex(cellOf(store.id(row), EventColumns::Description));
-    auto *tree = m_window->detailPane()->findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    m_h.window->tableView()->setCurrentIndex(cellOf(store.id(row), EventColumns::Description));
+    auto *tree = m_h.window->detailPane()->findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
     QVERIFY(tree);
     const QList<QTreeWidgetItem *> items
         = tree->findItems(QStringLiteral("breakout_type"), Qt::MatchExactly | Qt::MatchRecursive);
@@ -497,13 +440,13 @@ void TestPivotMenu::payloadNodePivots()
     QVERIFY2(entries.contains(QStringLiteral("Show only breakout_type: \"Transit Gateway\"")),
         qPrintable(entries.join(u'|')));
     QVERIFY(entries.contains(QStringLiteral("Exclude breakout_type: \"Transit Gateway\"")));
-    QCOMPARE(m_window->filterPanel()->pivotChips(),
+    QCOMPARE(m_h.window->filterPanel()->pivotChips(),
         QStringList { QStringLiteral("not: detail.breakout_type: Transit Gateway") });
     int with = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
         with += store.detailJson(r).contains("Transit Gateway");
     QVERIFY(with > 0);
-    QTRY_COMPARE(m_model->rowCount(), total - with);
+    QTRY_COMPARE(m_h.model->rowCount(), total - with);
 
     // An object node has no value to pivot on.
     const QList<QTreeWidgetItem *> objects = tree->findItems(QStringLiteral("detail"), Qt::MatchExactly);
@@ -526,15 +469,15 @@ void TestPivotMenu::hiddenSecretsDoNotPivot()
 {
     loadSimulator();
     // The password reset's activation key is hidden: its menu offers no pivot (a chip would show it).
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     qsizetype row = -1;
     for (qsizetype r = 0; r < store.size() && row < 0; ++r) {
         if (store.detailJson(r).contains("activationKey"))
             row = r;
     }
     QVERIFY(row >= 0);
-    m_window->tableView()->setCurrentIndex(cellOf(store.id(row), EventColumns::Description));
-    auto *tree = m_window->detailPane()->findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
+    m_h.window->tableView()->setCurrentIndex(cellOf(store.id(row), EventColumns::Description));
+    auto *tree = m_h.window->detailPane()->findChild<QTreeWidget *>(QStringLiteral("payloadTree"));
     const QList<QTreeWidgetItem *> items
         = tree->findItems(QStringLiteral("activationKey"), Qt::MatchExactly | Qt::MatchRecursive);
     QCOMPARE(items.size(), 1);
@@ -557,38 +500,38 @@ void TestPivotMenu::hiddenSecretsDoNotPivot()
 void TestPivotMenu::keyboardPivots()
 {
     loadSimulator();
-    const int total = m_model->rowCount();
-    const EventStore &store = m_model->store();
-    QTableView *table = m_window->tableView();
+    const int total = m_h.model->rowCount();
+    const EventStore &store = m_h.model->store();
+    QTableView *table = m_h.window->tableView();
     const qsizetype row = 3;
     const QString type = EventColumns::text(store, row, EventColumns::EventType);
     table->setFocus();
     QTRY_VERIFY(table->hasFocus());
     table->setCurrentIndex(cellOf(store.id(row), EventColumns::EventType));
     QTest::keyClick(table, Qt::Key_Equal);
-    QCOMPARE(m_window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: %1").arg(type) });
-    QTRY_COMPARE(m_model->rowCount(), countWhere(EventColumns::EventType, type, true));
+    QCOMPARE(m_h.window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: %1").arg(type) });
+    QTRY_COMPARE(m_h.model->rowCount(), countWhere(EventColumns::EventType, type, true));
     // Minus on a severity cell excludes it as well.
-    table->setCurrentIndex(m_model->index(0, EventColumns::Severity));
-    const QString severity = m_model->index(0, EventColumns::Severity).data().toString();
+    table->setCurrentIndex(m_h.model->index(0, EventColumns::Severity));
+    const QString severity = m_h.model->index(0, EventColumns::Severity).data().toString();
     QTest::keyClick(table, Qt::Key_Minus);
     QCOMPARE(
-        m_window->filterPanel()->pivotChips().value(1), QStringLiteral("not: severity: %1").arg(severity));
+        m_h.window->filterPanel()->pivotChips().value(1), QStringLiteral("not: severity: %1").arg(severity));
     int expected = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
         expected += Pivot::cellValue(store, r, EventColumns::EventType) == type
             && Pivot::cellValue(store, r, EventColumns::Severity) != severity;
-    QTRY_COMPARE(m_model->rowCount(), expected);
+    QTRY_COMPARE(m_h.model->rowCount(), expected);
     // The keys are the table's: typed in the search box they are text.
-    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    auto *search = m_h.window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     search->setFocus();
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClicks(search, QStringLiteral("-="));
     QCOMPARE(search->text(), QStringLiteral("-="));
-    QCOMPARE(m_window->filterPanel()->pivotChips().size(), 2);
+    QCOMPARE(m_h.window->filterPanel()->pivotChips().size(), 2);
     search->clear();
-    m_window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
-    QTRY_COMPARE(m_model->rowCount(), total);
+    m_h.window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
+    QTRY_COMPARE(m_h.model->rowCount(), total);
 
     // Shift+F10 and the Menu key open the pivot menu at the current cell.
     table->setFocus();
@@ -609,8 +552,8 @@ void TestPivotMenu::keyboardPivots()
 
 void TestPivotMenu::shortcutsAreListed()
 {
-    const QList<QAction *> listed = WindowShortcuts::actionsWithShortcuts(m_window.get());
-    PivotActions *pivots = m_window->pivotActions();
+    const QList<QAction *> listed = WindowShortcuts::actionsWithShortcuts(m_h.window.get());
+    PivotActions *pivots = m_h.window->pivotActions();
     QVERIFY(listed.contains(pivots->showOnlyAction()));
     QVERIFY(listed.contains(pivots->excludeAction()));
     QVERIFY(listed.contains(pivots->menuAction()));
@@ -624,50 +567,50 @@ void TestPivotMenu::shortcutsAreListed()
 void TestPivotMenu::malformedSearchKeepsPivots()
 {
     loadSimulator();
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     const QString type = EventColumns::text(store, 3, EventColumns::EventType);
     std::unique_ptr<QMenu> menu(
-        m_window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_window.get()));
+        m_h.window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_h.window.get()));
     QVERIFY(trigger(menu.get(), QStringLiteral("Exclude")));
     const int without = countWhere(EventColumns::EventType, type, false);
-    QTRY_COMPARE(m_model->rowCount(), without);
-    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTRY_COMPARE(m_h.model->rowCount(), without);
+    auto *search = m_h.window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     QTest::keyClicks(search, QStringLiteral("\"unterminated"));
-    QTRY_COMPARE(m_model->filter().text.contains(QLatin1String("unterminated")), false);
-    QTRY_VERIFY(!m_model->isBusy());
-    QCOMPARE(m_model->rowCount(), without);
-    QVERIFY(m_model->filter().text.startsWith(QLatin1String("-type:=")));
+    QTRY_COMPARE(m_h.model->filter().text.contains(QLatin1String("unterminated")), false);
+    QTRY_VERIFY(!m_h.model->isBusy());
+    QCOMPARE(m_h.model->rowCount(), without);
+    QVERIFY(m_h.model->filter().text.startsWith(QLatin1String("-type:=")));
 }
 
 void TestPivotMenu::pivotsPersist()
 {
     loadSimulator();
-    const EventStore &store = m_model->store();
+    const EventStore &store = m_h.model->store();
     const QString type = EventColumns::text(store, 3, EventColumns::EventType);
     std::unique_ptr<QMenu> menu(
-        m_window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_window.get()));
+        m_h.window->pivotActions()->cellMenu(cellOf(store.id(3), EventColumns::EventType), m_h.window.get()));
     QVERIFY(trigger(menu.get(), QStringLiteral("Exclude")));
-    m_window->filterPanel()->addPivot(
+    m_h.window->filterPanel()->addPivot(
         Pivot::payloadTerm(QStringLiteral("region"), QStringLiteral("eu \"west\" 1"), false));
-    const QStringList chips = m_window->filterPanel()->pivotChips();
+    const QStringList chips = m_h.window->filterPanel()->pivotChips();
     QCOMPARE(chips.size(), 2);
     menu.reset(); // a child of the window
-    m_window->close(); // saves the filters
-    m_window.reset();
-    QCOMPARE(m_settings->value(QStringLiteral("filter/pivots")).toStringList().size(), 2);
+    m_h.window->close(); // saves the filters
+    m_h.window.reset();
+    QCOMPARE(m_h.settings->value(QStringLiteral("filter/pivots")).toStringList().size(), 2);
 
     // A new window with the same settings file shows the same chips and filters by them.
-    m_model->clear();
+    m_h.model->clear();
     createWindow();
-    QCOMPARE(m_window->filterPanel()->pivotChips(), chips);
-    QCOMPARE(m_window->filterPanel()->state().pivots,
+    QCOMPARE(m_h.window->filterPanel()->pivotChips(), chips);
+    QCOMPARE(m_h.window->filterPanel()->state().pivots,
         (QStringList { Pivot::term(u"type", type, true),
             Pivot::payloadTerm(QStringLiteral("region"), QStringLiteral("eu \"west\" 1"), false) }));
     loadSimulator();
-    QTRY_COMPARE(m_model->rowCount(), 0); // no event has that region
+    QTRY_COMPARE(m_h.model->rowCount(), 0); // no event has that region
     QTRY_COMPARE(pivotChipWidgets().size(), 2);
     QTest::mouseClick(pivotChipWidgets().at(1)->closeButton(), Qt::LeftButton);
-    QTRY_COMPARE(m_model->rowCount(), countWhere(EventColumns::EventType, type, false));
+    QTRY_COMPARE(m_h.model->rowCount(), countWhere(EventColumns::EventType, type, false));
 }
 
 QTEST_MAIN(TestPivotMenu)

@@ -17,6 +17,7 @@
 #include "widgets/pivotactions.h"
 #include "widgets/savedviewsdialog.h"
 #include "widgets/viewnavigator.h"
+#include "windowharness.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,8 +39,6 @@
 #include <QTest>
 
 namespace {
-const QString token = QStringLiteral("test-application-token");
-constexpr int fetchTimeoutMs = 15000;
 } // namespace
 
 // The window's back/forward, saved views and exports' views, against the loopback simulator.
@@ -76,16 +75,7 @@ private:
     [[nodiscard]] bool onlySeverities(const QSet<int> &severities) const;
 
     std::vector<Event> m_docEvents;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ViewerSettings> m_viewerSettings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<EventApiClient> m_client;
-    std::unique_ptr<EventTableModel> m_model;
-    std::unique_ptr<EventSession> m_session;
-    std::unique_ptr<MemoryTokenStore> m_tokens;
-    std::unique_ptr<EmnifySimulator> m_simulator;
-    std::unique_ptr<MainWindow> m_window;
+    WindowHarness m_h;
 };
 
 void TestViewNavigation::initTestCase()
@@ -98,129 +88,86 @@ void TestViewNavigation::initTestCase()
         m_docEvents[i].timestampMs = now - 30000 - qint64(i) * 45000;
 }
 
-void TestViewNavigation::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings
-        = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
-    m_viewerSettings = std::make_unique<ViewerSettings>(m_settings.get());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<EventApiClient>(m_network.get());
-    EventApiClient::Options options = m_client->options();
-    options.ratePerSecond = 1000;
-    options.burst = 100;
-    m_client->setOptions(options);
-    m_model = std::make_unique<EventTableModel>();
-    m_session = std::make_unique<EventSession>(m_client.get(), m_model.get());
-    m_tokens = std::make_unique<MemoryTokenStore>();
-    m_simulator = std::make_unique<EmnifySimulator>();
-    EmnifySimulatorConfig config;
-    config.applicationTokens = { token };
-    m_simulator->setConfig(config);
-    m_simulator->setEvents(m_docEvents);
-    QVERIFY(m_simulator->listen());
-    createWindow();
-}
+void TestViewNavigation::init() { m_h.start(m_docEvents); }
 
-void TestViewNavigation::createWindow()
-{
-    m_window = std::make_unique<MainWindow>(
-        m_session.get(), m_model.get(), m_viewerSettings.get(), m_tokens.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-}
+void TestViewNavigation::createWindow() { m_h.createWindow(); }
 
-void TestViewNavigation::cleanup()
-{
-    m_window.reset();
-    m_simulator.reset();
-    m_session.reset();
-    m_tokens.reset();
-    m_model.reset();
-    m_client.reset();
-    m_network.reset();
-    m_viewerSettings.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
+void TestViewNavigation::cleanup() { m_h.stop(); }
 
 void TestViewNavigation::loadSimulator()
 {
-    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
-    m_window->setConnection(m_simulator->baseUrl(), token, QStringLiteral("Test account"));
-    m_window->reload();
-    QVERIFY(finished.wait(fetchTimeoutMs));
-    QTRY_COMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
+    m_h.load();
+    QTRY_COMPARE(m_h.model->rowCount(), int(m_h.simulator->eventCount()));
     settle();
-    m_window->viewNavigator()->recordNow();
+    m_h.window->viewNavigator()->recordNow();
 }
 
 void TestViewNavigation::settle()
 {
     QTRY_VERIFY_WITH_TIMEOUT(
-        !m_window->isRestoringView() && !m_model->isBusy() && !m_session->isLoading(), fetchTimeoutMs);
+        !m_h.window->isRestoringView() && !m_h.model->isBusy() && !m_h.session->isLoading(),
+        WindowHarness::FetchTimeoutMs);
 }
 
 void TestViewNavigation::clickRow(int row)
 {
-    QTableView *table = m_window->tableView();
-    const QModelIndex index = m_model->index(row, EventColumns::Description);
+    QTableView *table = m_h.window->tableView();
+    const QModelIndex index = m_h.model->index(row, EventColumns::Description);
     table->scrollTo(index);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
 }
 
 QCheckBox *TestViewNavigation::severityBox(const char *name) const
 {
-    return m_window->filterPanel()->findChild<QCheckBox *>(QLatin1String(name));
+    return m_h.window->filterPanel()->findChild<QCheckBox *>(QLatin1String(name));
 }
 
 QLineEdit *TestViewNavigation::searchEdit() const
 {
-    return m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    return m_h.window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
 }
 
 bool TestViewNavigation::onlySeverities(const QSet<int> &severities) const
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (!severities.contains(m_model->index(row, 0).data(EventTableModel::SeverityIdRole).toInt()))
+    for (int row = 0; row < m_h.model->rowCount(); ++row) {
+        if (!severities.contains(m_h.model->index(row, 0).data(EventTableModel::SeverityIdRole).toInt()))
             return false;
     }
-    return m_model->rowCount() > 0;
+    return m_h.model->rowCount() > 0;
 }
 
 void TestViewNavigation::altLeftRestoresEachStep()
 {
     loadSimulator();
-    ViewNavigator *views = m_window->viewNavigator();
-    QTableView *table = m_window->tableView();
-    const int all = m_model->rowCount();
-    QList<ViewState> steps { m_window->captureViewState() };
+    ViewNavigator *views = m_h.window->viewNavigator();
+    QTableView *table = m_h.window->tableView();
+    const int all = m_h.model->rowCount();
+    QList<ViewState> steps { m_h.window->captureViewState() };
     const auto step = [&] {
         settle();
         views->recordNow();
-        steps.append(m_window->captureViewState());
+        steps.append(m_h.window->captureViewState());
         QCOMPARE(views->history().size(), steps.size()); // each change was a step
     };
 
     clickRow(5); // 1: a selected event
-    const qint64 firstSelected = m_model->event(5).id;
+    const qint64 firstSelected = m_h.model->event(5).id;
     step();
     severityBox("severityInfo")->click(); // 2: Info hidden
-    QTRY_VERIFY(m_model->rowCount() < all);
+    QTRY_VERIFY(m_h.model->rowCount() < all);
     step();
     QTest::keyClicks(searchEdit(), QStringLiteral("quota")); // 3: a search
-    QTRY_COMPARE(m_model->filter().text, QStringLiteral("quota"));
-    QVERIFY(m_model->rowCount() > 1);
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("quota"));
+    QVERIFY(m_h.model->rowCount() > 1);
     step();
     QHeaderView *header = table->horizontalHeader();
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
         QPoint(
             header->sectionViewportPosition(EventColumns::EventType) + 5, header->height() / 2)); // 4: sorted
-    QTRY_COMPARE(m_model->sortColumn(), int(EventColumns::EventType));
+    QTRY_COMPARE(m_h.model->sortColumn(), int(EventColumns::EventType));
     step();
-    clickRow(m_model->rowCount() - 1); // 5: another event, at the end
-    const qint64 lastSelected = m_model->event(m_model->rowCount() - 1).id;
+    clickRow(m_h.model->rowCount() - 1); // 5: another event, at the end
+    const qint64 lastSelected = m_h.model->event(m_h.model->rowCount() - 1).id;
     step();
     QCOMPARE(steps.size(), 6);
     QVERIFY(views->backAction()->isEnabled());
@@ -230,7 +177,7 @@ void TestViewNavigation::altLeftRestoresEachStep()
     for (qsizetype i = steps.size() - 2; i >= 0; --i) {
         QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier);
         settle();
-        const ViewState now = m_window->captureViewState();
+        const ViewState now = m_h.window->captureViewState();
         QVERIFY2(now.sameStep(steps.at(i)),
             qPrintable(QStringLiteral("step %1: %2 is not %3")
                            .arg(i)
@@ -240,21 +187,21 @@ void TestViewNavigation::altLeftRestoresEachStep()
         QCOMPARE(searchEdit()->text(), steps.at(i).filter.searchText);
         QCOMPARE(severityBox("severityInfo")->isChecked(), !steps.at(i).filter.hiddenSeverities.contains(0));
         QCOMPARE(header->sortIndicatorSection(), steps.at(i).sortColumn);
-        QCOMPARE(m_window->detailPane()->eventId(), steps.at(i).selectedEventId);
+        QCOMPARE(m_h.window->detailPane()->eventId(), steps.at(i).selectedEventId);
     }
     QCOMPARE(steps.at(1).selectedEventId, std::optional<qint64>(firstSelected)); // the loop saw it come back
-    QVERIFY(!m_window->detailPane()->eventId()); // the first step had none
-    QCOMPARE(m_model->rowCount(), all);
+    QVERIFY(!m_h.window->detailPane()->eventId()); // the first step had none
+    QCOMPARE(m_h.model->rowCount(), all);
     QVERIFY(!views->backAction()->isEnabled());
 
     // And forward again to the last: its row selected and in sight.
     for (qsizetype i = 1; i < steps.size(); ++i) {
         QTest::keyClick(table, Qt::Key_Right, Qt::AltModifier);
         settle();
-        QVERIFY2(
-            m_window->captureViewState().sameStep(steps.at(i)), qPrintable(QStringLiteral("step %1").arg(i)));
+        QVERIFY2(m_h.window->captureViewState().sameStep(steps.at(i)),
+            qPrintable(QStringLiteral("step %1").arg(i)));
     }
-    QCOMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(lastSelected));
+    QCOMPARE(m_h.window->detailPane()->eventId(), std::optional<qint64>(lastSelected));
     const QRect selected = table->visualRect(table->currentIndex());
     QVERIFY(selected.top() >= 0 && selected.bottom() < table->viewport()->height());
     QVERIFY(!views->forwardAction()->isEnabled());
@@ -263,7 +210,7 @@ void TestViewNavigation::altLeftRestoresEachStep()
     QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier);
     settle();
     searchEdit()->clear();
-    QTRY_COMPARE(m_model->filter().text, QString());
+    QTRY_COMPARE(m_h.model->filter().text, QString());
     settle();
     views->recordNow();
     QVERIFY(!views->forwardAction()->isEnabled());
@@ -271,9 +218,9 @@ void TestViewNavigation::altLeftRestoresEachStep()
 
 void TestViewNavigation::scrollPositionComesBack()
 {
-    m_window->resize(1200, 420); // fewer rows in sight than are loaded
+    m_h.window->resize(1200, 420); // fewer rows in sight than are loaded
     loadSimulator();
-    QTableView *table = m_window->tableView();
+    QTableView *table = m_h.window->tableView();
     QScrollBar *scroll = table->verticalScrollBar();
     QVERIFY(scroll->maximum() > 5);
     scroll->setValue(scroll->maximum() / 2);
@@ -284,10 +231,10 @@ void TestViewNavigation::scrollPositionComesBack()
     clickRow(row);
     QCOMPARE(scroll->value(), top); // the row was in sight: no scrolling
     settle();
-    m_window->viewNavigator()->recordNow();
+    m_h.window->viewNavigator()->recordNow();
 
     QTest::keyClicks(searchEdit(), QStringLiteral("quota"));
-    QTRY_COMPARE(m_model->filter().text, QStringLiteral("quota"));
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("quota"));
     settle();
     scroll->setValue(0);
     QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier);
@@ -299,15 +246,15 @@ void TestViewNavigation::scrollPositionComesBack()
 void TestViewNavigation::searchTypingIsOneStep()
 {
     loadSimulator();
-    ViewNavigator *views = m_window->viewNavigator();
+    ViewNavigator *views = m_h.window->viewNavigator();
     const qsizetype before = views->history().size();
     // Typed key by key: the panel's and the history's debounce make it one step.
     QTest::keyClicks(searchEdit(), QStringLiteral("update"));
-    QTRY_COMPARE(m_model->filter().text, QStringLiteral("update"));
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("update"));
     QTRY_COMPARE(views->history().size(), before + 1);
     QCOMPARE(views->history().current()->filter.searchText, QStringLiteral("update"));
     // Putting a step back is no step of its own.
-    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Left, Qt::AltModifier);
     settle();
     QCOMPARE(searchEdit()->text(), QString());
     views->recordNow();
@@ -320,73 +267,74 @@ void TestViewNavigation::pivotIsAStep()
     // An Exclude from a cell is a step like any filter: Back shows the rows again and drops the
     // chip, Forward puts the pivot back.
     loadSimulator();
-    ViewNavigator *views = m_window->viewNavigator();
-    const int all = m_model->rowCount();
+    ViewNavigator *views = m_h.window->viewNavigator();
+    const int all = m_h.model->rowCount();
     const QString term = QStringLiteral("-type:=\"Update location\"");
-    m_window->filterPanel()->addPivot(term);
-    QTRY_VERIFY(m_model->rowCount() < all);
+    m_h.window->filterPanel()->addPivot(term);
+    QTRY_VERIFY(m_h.model->rowCount() < all);
     settle();
     views->recordNow();
-    const int excluded = m_model->rowCount();
+    const int excluded = m_h.model->rowCount();
     QCOMPARE(views->history().current()->filter.pivots, QStringList { term });
-    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Left, Qt::AltModifier);
     settle();
-    QCOMPARE(m_window->filterPanel()->state().pivots, QStringList());
-    QTRY_COMPARE(m_model->rowCount(), all);
-    QTest::keyClick(m_window->tableView(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(m_h.window->filterPanel()->state().pivots, QStringList());
+    QTRY_COMPARE(m_h.model->rowCount(), all);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Right, Qt::AltModifier);
     settle();
-    QCOMPARE(m_window->filterPanel()->state().pivots, QStringList { term });
-    QTRY_COMPARE(m_model->rowCount(), excluded);
+    QCOMPARE(m_h.window->filterPanel()->state().pivots, QStringList { term });
+    QTRY_COMPARE(m_h.model->rowCount(), excluded);
 }
 
 void TestViewNavigation::entityPinIsAStep()
 {
     // "Show only this organisation" from a cell is a step: Back brings every organisation back.
     loadSimulator();
-    ViewNavigator *views = m_window->viewNavigator();
-    const int all = m_model->rowCount();
-    const QList<EntityPin> pins = EntityPin::ofEvent(m_model->store(), 0);
+    ViewNavigator *views = m_h.window->viewNavigator();
+    const int all = m_h.model->rowCount();
+    const QList<EntityPin> pins = EntityPin::ofEvent(m_h.model->store(), 0);
     const auto organisation = std::find_if(pins.cbegin(), pins.cend(),
         [](const EntityPin &pin) { return pin.entity == EventEntity::Organisation; });
     QVERIFY(organisation != pins.cend());
-    Q_EMIT m_window->pivotActions()->pinRequested(organisation->entity, organisation->id, organisation->label);
-    QTRY_VERIFY(m_model->rowCount() < all);
+    Q_EMIT m_h.window->pivotActions()->pinRequested(
+        organisation->entity, organisation->id, organisation->label);
+    QTRY_VERIFY(m_h.model->rowCount() < all);
     settle();
     views->recordNow();
-    const int pinned = m_model->rowCount();
+    const int pinned = m_h.model->rowCount();
     QCOMPARE(views->history().current()->pins.size(), 1);
-    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Left, Qt::AltModifier);
     settle();
-    QTRY_COMPARE(m_model->rowCount(), all);
-    QVERIFY(m_window->captureViewState().pins.isEmpty());
-    QTest::keyClick(m_window->tableView(), Qt::Key_Right, Qt::AltModifier);
+    QTRY_COMPARE(m_h.model->rowCount(), all);
+    QVERIFY(m_h.window->captureViewState().pins.isEmpty());
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Right, Qt::AltModifier);
     settle();
-    QTRY_COMPARE(m_model->rowCount(), pinned);
-    QCOMPARE(m_window->captureViewState().pins, QList<EntityPin> { *organisation });
+    QTRY_COMPARE(m_h.model->rowCount(), pinned);
+    QCOMPARE(m_h.window->captureViewState().pins, QList<EntityPin> { *organisation });
 }
 
 void TestViewNavigation::ctrl1ShowsOnlyWarnAndCritical()
 {
     loadSimulator();
-    const int all = m_model->rowCount();
+    const int all = m_h.model->rowCount();
     QVERIFY(!onlySeverities({ 1, 2 })); // the docs examples have Info events
-    QTest::keyClick(m_window->tableView(), Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_1, Qt::ControlModifier);
     settle();
-    QCOMPARE(m_window->filterPanel()->state().timeRange, ViewerFilterState::TimeRange::Last24Hours);
+    QCOMPARE(m_h.window->filterPanel()->state().timeRange, ViewerFilterState::TimeRange::Last24Hours);
     QVERIFY(!severityBox("severityInfo")->isChecked());
     QVERIFY(onlySeverities({ 1, 2 }));
-    QVERIFY(m_model->rowCount() < all);
+    QVERIFY(m_h.model->rowCount() < all);
     // Applying a view is a step: Back shows everything again.
-    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Left, Qt::AltModifier);
     settle();
-    QCOMPARE(m_window->filterPanel()->state().timeRange, ViewerFilterState::TimeRange::Last7Days);
-    QCOMPARE(m_model->rowCount(), all);
+    QCOMPARE(m_h.window->filterPanel()->state().timeRange, ViewerFilterState::TimeRange::Last7Days);
+    QCOMPARE(m_h.model->rowCount(), all);
 }
 
 void TestViewNavigation::savedViewsAreListedInTheFilterPanel()
 {
     loadSimulator();
-    auto *list = m_window->filterPanel()->findChild<QListWidget *>(QStringLiteral("savedViewsList"));
+    auto *list = m_h.window->filterPanel()->findChild<QListWidget *>(QStringLiteral("savedViewsList"));
     QVERIFY(list);
     QCOMPARE(list->count(), 4);
     QCOMPARE(list->item(1)->text(), QStringLiteral("SIM orders, last 7 days"));
@@ -394,18 +342,18 @@ void TestViewNavigation::savedViewsAreListedInTheFilterPanel()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
     settle();
     const EventTypeCatalogue &catalogue = EventTypeCatalogue::builtIn();
-    QVERIFY(m_model->rowCount() > 0);
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const int type = m_model->index(row, 0).data(EventTableModel::TypeIdRole).toInt();
+    QVERIFY(m_h.model->rowCount() > 0);
+    for (int row = 0; row < m_h.model->rowCount(); ++row) {
+        const int type = m_h.model->index(row, 0).data(EventTableModel::TypeIdRole).toInt();
         QCOMPARE(
             catalogue.categories().at(catalogue.categoryOf(type)).key, QStringLiteral("reseller_sim_order"));
     }
     // A view saved now is listed after the built-ins, and on Ctrl+5.
-    ViewNavigator *views = m_window->viewNavigator();
+    ViewNavigator *views = m_h.window->viewNavigator();
     views->saveCurrent(QStringLiteral("My orders"));
     QCOMPARE(list->count(), 5);
     QCOMPARE(list->item(4)->text(), QStringLiteral("My orders"));
-    const auto actions = m_window->findChildren<QAction *>();
+    const auto actions = m_h.window->findChildren<QAction *>();
     QVERIFY(std::any_of(actions.cbegin(), actions.cend(), [](const QAction *a) {
         return a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_5) && a->text() == QLatin1String("My orders");
     }));
@@ -414,22 +362,22 @@ void TestViewNavigation::savedViewsAreListedInTheFilterPanel()
 void TestViewNavigation::exportWithViewThenOpenViewReproducesIt()
 {
     loadSimulator();
-    QVERIFY(!m_viewerSettings->exportPreferences().writeView); // off by default for CSV
+    QVERIFY(!m_h.viewerSettings->exportPreferences().writeView); // off by default for CSV
     severityBox("severityInfo")->click();
     QTest::keyClicks(searchEdit(), QStringLiteral("quota"));
-    QTRY_COMPARE(m_model->filter().text, QStringLiteral("quota"));
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("quota"));
     settle();
-    const int exportedRows = m_model->rowCount();
+    const int exportedRows = m_h.model->rowCount();
     QVERIFY(exportedRows > 0);
 
-    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    QSignalSpy exported(m_h.window.get(), &MainWindow::exportFinished);
     ExportFlow::Request request;
-    request.fileName = m_dir->filePath(QStringLiteral("events.csv"));
+    request.fileName = m_h.dir->filePath(QStringLiteral("events.csv"));
     request.writeView = true;
-    QVERIFY(m_window->exportFlow()->exportToFile(request));
+    QVERIFY(m_h.window->exportFlow()->exportToFile(request));
     QVERIFY(exported.wait(10000));
     QVERIFY(exported.at(0).at(0).value<CsvExportRunner::Result>().ok);
-    const QString sidecar = m_dir->filePath(QStringLiteral("events.csv.view.json"));
+    const QString sidecar = m_h.dir->filePath(QStringLiteral("events.csv.view.json"));
     QFile file(sidecar);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
@@ -438,22 +386,22 @@ void TestViewNavigation::exportWithViewThenOpenViewReproducesIt()
     QCOMPARE(json.value(QStringLiteral("file")).toString(), QStringLiteral("events.csv"));
     QVERIFY(json.contains(QStringLiteral("exportedAt")));
     // An export without it writes none.
-    request.fileName = m_dir->filePath(QStringLiteral("plain.csv"));
+    request.fileName = m_h.dir->filePath(QStringLiteral("plain.csv"));
     request.writeView = false;
-    QVERIFY(m_window->exportFlow()->exportToFile(request));
+    QVERIFY(m_h.window->exportFlow()->exportToFile(request));
     QVERIFY(exported.wait(10000));
     QVERIFY(!QFile::exists(ViewFile::sidecarPath(request.fileName)));
 
     // A colleague's window with other filters: Open view gives the same rows.
-    m_window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
+    m_h.window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
     settle();
-    QCOMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
-    QVERIFY(m_window->openViewFile(sidecar));
+    QCOMPARE(m_h.model->rowCount(), int(m_h.simulator->eventCount()));
+    QVERIFY(m_h.window->openViewFile(sidecar));
     settle();
     QCOMPARE(searchEdit()->text(), QStringLiteral("quota"));
     QVERIFY(!severityBox("severityInfo")->isChecked());
-    QCOMPARE(m_model->rowCount(), exportedRows);
-    QVERIFY(!m_window->errorBanner()->isVisible());
+    QCOMPARE(m_h.model->rowCount(), exportedRows);
+    QVERIFY(!m_h.window->errorBanner()->isVisible());
 }
 
 // The same for JSON Lines: the file holds the shown rows' events, one per line in the table's
@@ -463,20 +411,20 @@ void TestViewNavigation::jsonLinesWithViewThenOpenViewReproducesIt()
     loadSimulator();
     severityBox("severityInfo")->click();
     QTest::keyClicks(searchEdit(), QStringLiteral("quota"));
-    QTRY_COMPARE(m_model->filter().text, QStringLiteral("quota"));
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("quota"));
     settle();
     QList<qint64> shownIds;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        shownIds.append(m_model->event(row).id);
+    for (int row = 0; row < m_h.model->rowCount(); ++row)
+        shownIds.append(m_h.model->event(row).id);
     QVERIFY(!shownIds.isEmpty());
-    QVERIFY(shownIds.size() < int(m_simulator->eventCount()));
+    QVERIFY(shownIds.size() < int(m_h.simulator->eventCount()));
 
-    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    QSignalSpy exported(m_h.window.get(), &MainWindow::exportFinished);
     ExportFlow::Request request;
-    request.fileName = m_dir->filePath(QStringLiteral("events.jsonl"));
+    request.fileName = m_h.dir->filePath(QStringLiteral("events.jsonl"));
     request.options.format = CsvExportRunner::Format::JsonLines;
     request.writeView = true;
-    QVERIFY(m_window->exportFlow()->exportToFile(request));
+    QVERIFY(m_h.window->exportFlow()->exportToFile(request));
     QVERIFY(exported.wait(10000));
     const auto result = exported.at(0).at(0).value<CsvExportRunner::Result>();
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -498,67 +446,67 @@ void TestViewNavigation::jsonLinesWithViewThenOpenViewReproducesIt()
     QCOMPARE(view.value(QStringLiteral("rows")).toInt(), fileIds.size());
     QCOMPARE(view.value(QStringLiteral("file")).toString(), QStringLiteral("events.jsonl"));
 
-    m_window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
+    m_h.window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
     settle();
-    QCOMPARE(m_model->rowCount(), int(m_simulator->eventCount()));
-    QVERIFY(m_window->openViewFile(sidecar.fileName()));
+    QCOMPARE(m_h.model->rowCount(), int(m_h.simulator->eventCount()));
+    QVERIFY(m_h.window->openViewFile(sidecar.fileName()));
     settle();
     QList<qint64> reopenedIds;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        reopenedIds.append(m_model->event(row).id);
+    for (int row = 0; row < m_h.model->rowCount(); ++row)
+        reopenedIds.append(m_h.model->event(row).id);
     QCOMPARE(reopenedIds, fileIds);
-    QVERIFY(!m_window->errorBanner()->isVisible());
+    QVERIFY(!m_h.window->errorBanner()->isVisible());
 }
 
 void TestViewNavigation::viewThatCannotBeWrittenSaysSo()
 {
     loadSimulator();
-    const QString csv = m_dir->filePath(QStringLiteral("blocked.csv"));
+    const QString csv = m_h.dir->filePath(QStringLiteral("blocked.csv"));
     QVERIFY(QDir().mkpath(ViewFile::sidecarPath(csv))); // a folder where the view would go
-    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    QSignalSpy exported(m_h.window.get(), &MainWindow::exportFinished);
     ExportFlow::Request request;
     request.fileName = csv;
     request.writeView = true;
-    QVERIFY(m_window->exportFlow()->exportToFile(request));
+    QVERIFY(m_h.window->exportFlow()->exportToFile(request));
     QVERIFY(exported.wait(10000));
     const auto result = exported.at(0).at(0).value<CsvExportRunner::Result>();
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(QLatin1String("not the view")), qPrintable(result.error));
     QVERIFY(QFile::exists(csv)); // the events themselves are there
-    QVERIFY(m_window->errorBanner()->isVisible());
+    QVERIFY(m_h.window->errorBanner()->isVisible());
 }
 
 void TestViewNavigation::brokenViewFileChangesNothing()
 {
     loadSimulator();
-    const QString path = m_dir->filePath(QStringLiteral("broken.view.json"));
+    const QString path = m_h.dir->filePath(QStringLiteral("broken.view.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"({"format":"emnify-event-viewer/view","version":1,"view":{"search":)");
     file.close();
-    const ViewerFilterState before = m_window->filterPanel()->state();
-    QVERIFY(!m_window->openViewFile(path));
-    QVERIFY(m_window->errorBanner()->isVisible());
-    QVERIFY(m_window->errorBanner()->message().contains(QLatin1String("could not be opened")));
-    QCOMPARE(m_window->filterPanel()->state(), before);
+    const ViewerFilterState before = m_h.window->filterPanel()->state();
+    QVERIFY(!m_h.window->openViewFile(path));
+    QVERIFY(m_h.window->errorBanner()->isVisible());
+    QVERIFY(m_h.window->errorBanner()->message().contains(QLatin1String("could not be opened")));
+    QCOMPARE(m_h.window->filterPanel()->state(), before);
 
     // A newer one is applied, and the banner names what it left out.
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(
         R"({"format":"emnify-event-viewer/view","version":3,"view":{"search":"location","regex":"a.*"}})");
     file.close();
-    QVERIFY(m_window->openViewFile(path));
+    QVERIFY(m_h.window->openViewFile(path));
     settle();
     QCOMPARE(searchEdit()->text(), QStringLiteral("location"));
-    QVERIFY(m_window->errorBanner()->isVisible());
-    QVERIFY(m_window->errorBanner()->message().contains(QLatin1String("newer version")));
-    QVERIFY(m_window->errorBanner()->message().contains(QLatin1String("view.regex")));
+    QVERIFY(m_h.window->errorBanner()->isVisible());
+    QVERIFY(m_h.window->errorBanner()->message().contains(QLatin1String("newer version")));
+    QVERIFY(m_h.window->errorBanner()->message().contains(QLatin1String("view.regex")));
 }
 
 void TestViewNavigation::importOfBrokenOrNewerViewsFile()
 {
     SavedViewsDialog dialog(SavedViews {}, [] { return ViewState {}; });
-    const QString path = m_dir->filePath(QStringLiteral("views.json"));
+    const QString path = m_h.dir->filePath(QStringLiteral("views.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"format\":\"emnify-event-viewer/views\",\"version\":1,\"views\":[");
@@ -586,20 +534,20 @@ void TestViewNavigation::historySurvivesANewWindow()
 {
     loadSimulator();
     QTest::keyClicks(searchEdit(), QStringLiteral("location"));
-    QTRY_COMPARE(m_model->filter().text, QStringLiteral("location"));
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("location"));
     settle();
-    m_window->viewNavigator()->recordNow();
-    const qsizetype steps = m_window->viewNavigator()->history().size();
+    m_h.window->viewNavigator()->recordNow();
+    const qsizetype steps = m_h.window->viewNavigator()->history().size();
     QVERIFY(steps >= 2);
-    m_window->close();
-    m_window.reset();
+    m_h.window->close();
+    m_h.window.reset();
 
     createWindow();
-    ViewNavigator *views = m_window->viewNavigator();
+    ViewNavigator *views = m_h.window->viewNavigator();
     QCOMPARE(views->history().size(), steps);
     QVERIFY(views->backAction()->isEnabled());
     QCOMPARE(searchEdit()->text(), QStringLiteral("location"));
-    QTest::keyClick(m_window->tableView(), Qt::Key_Left, Qt::AltModifier);
+    QTest::keyClick(m_h.window->tableView(), Qt::Key_Left, Qt::AltModifier);
     settle();
     QCOMPARE(searchEdit()->text(), QString());
 }

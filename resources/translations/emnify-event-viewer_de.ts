@@ -2078,14 +2078,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Die Datei enthält keine gespeicherten Ansichten.</translation>
     </message>
     <message>
-        <source>The file has no valid version.</source>
-        <translation>Die Datei hat keine gültige Version.</translation>
-    </message>
-    <message>
-        <source>The file is from a newer version of the viewer (format %1, this one reads %2): what it does not know is left out.</source>
-        <translation>Die Datei stammt von einer neueren Version der Anzeige (Format %1, diese liest %2): was sie nicht kennt, bleibt weg.</translation>
-    </message>
-    <message>
         <source>%1: unknown field</source>
         <translation>%1: unbekanntes Feld</translation>
     </message>
@@ -2419,14 +2411,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Die Datei enthält keine Ansicht der Ereignisanzeige.</translation>
     </message>
     <message>
-        <source>The file has no valid version.</source>
-        <translation>Die Datei hat keine gültige Version.</translation>
-    </message>
-    <message>
-        <source>The file is from a newer version of the viewer (format %1, this one reads %2): what it does not know is left out.</source>
-        <translation>Die Datei stammt von einer neueren Version der Anzeige (Format %1, diese liest %2): was sie nicht kennt, bleibt weg.</translation>
-    </message>
-    <message>
         <source>%1: unknown field</source>
         <translation>%1: unbekanntes Feld</translation>
     </message>
@@ -2546,6 +2530,14 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>%1: not a pin (entity, id and label)</source>
         <translation>%1: kein Filter auf ein Objekt (Art, ID und Bezeichnung)</translation>
+    </message>
+    <message>
+        <source>The file has no valid version.</source>
+        <translation>Die Datei hat keine gültige Version.</translation>
+    </message>
+    <message>
+        <source>The file is from a newer version of the viewer (format %1, this one reads %2): what it does not know is left out.</source>
+        <translation>Die Datei stammt von einer neueren Version der Anzeige (Format %1, diese liest %2): was sie nicht kennt, bleibt weg.</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,10 @@
 
 Q_LOGGING_CATEGORY(lcCheckpoint, "eventviewer.archive.checkpoint")
 
-WalCheckpointer::WalCheckpointer(QByteArray nativePath) : m_path(std::move(nativePath)) {}
+WalCheckpointer::WalCheckpointer(QByteArray nativePath)
+    : m_path(std::move(nativePath))
+{
+}
 
 WalCheckpointer::~WalCheckpointer()
 {
@@ -21,10 +24,7 @@ WalCheckpointer::~WalCheckpointer()
         m_thread.join();
 }
 
-void WalCheckpointer::install(sqlite3 *db)
-{
-    sqlite3_wal_hook(db, &WalCheckpointer::onCommit, this);
-}
+void WalCheckpointer::install(sqlite3 *db) { sqlite3_wal_hook(db, &WalCheckpointer::onCommit, this); }
 
 void WalCheckpointer::uninstall(sqlite3 *db)
 {
@@ -60,7 +60,8 @@ void WalCheckpointer::request()
 void WalCheckpointer::run()
 {
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(m_path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(m_path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+        != SQLITE_OK) {
         qCWarning(lcCheckpoint) << "cannot open the archive for checkpoints:" << sqlite3_errmsg(db);
         sqlite3_close_v2(db);
         return; // the writer's own checkpoint past ForegroundPages still bounds the log

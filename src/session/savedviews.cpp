@@ -219,16 +219,8 @@ std::optional<QList<SavedView>> SavedViews::parseFile(
         *error = tr("The file holds no saved views.");
         return std::nullopt;
     }
-    const int version = object.value(QStringLiteral("version")).toInt(0);
-    if (version < 1) {
-        *error = tr("The file has no valid version.");
+    if (!ViewState::checkFileVersion(object, FormatVersion, error, problems))
         return std::nullopt;
-    }
-    if (version > FormatVersion)
-        problems->append(tr("The file is from a newer version of the viewer (format %1, this one reads %2): "
-                            "what it does not know is left out.")
-                             .arg(version)
-                             .arg(FormatVersion));
     for (const QString &key : object.keys()) {
         if (key != QLatin1String("format") && key != QLatin1String("version")
             && key != QLatin1String("views"))

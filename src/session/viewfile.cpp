@@ -71,16 +71,8 @@ std::optional<ViewFile> ViewFile::parse(const QByteArray &json, QString *error, 
         *error = tr("The file holds no view of the event viewer.");
         return std::nullopt;
     }
-    const int version = object.value(QStringLiteral("version")).toInt(0);
-    if (version < 1) {
-        *error = tr("The file has no valid version.");
+    if (!ViewState::checkFileVersion(object, FormatVersion, error, problems))
         return std::nullopt;
-    }
-    if (version > FormatVersion)
-        problems->append(tr("The file is from a newer version of the viewer (format %1, this one reads %2): "
-                            "what it does not know is left out.")
-                             .arg(version)
-                             .arg(FormatVersion));
     ViewFile file;
     file.view = ViewState::fromJson(
         object.value(QStringLiteral("view")).toObject(), problems, QStringLiteral("view"));

@@ -107,8 +107,9 @@ QString isoUtc(const QDateTime &time) { return time.toUTC().toString(Qt::ISODate
 
 bool ViewState::sameStep(const ViewState &other) const
 {
-    return filter == other.filter && pins == other.pins && sortColumn == other.sortColumn && sortOrder == other.sortOrder
-        && columns == other.columns && selectedEventId == other.selectedEventId;
+    return filter == other.filter && pins == other.pins && sortColumn == other.sortColumn
+        && sortOrder == other.sortOrder && columns == other.columns
+        && selectedEventId == other.selectedEventId;
 }
 
 ViewState ViewState::withoutPosition() const
@@ -193,6 +194,22 @@ QJsonObject ViewState::toJson() const
     if (topEventId)
         object.insert(QStringLiteral("topEvent"), QString::number(*topEventId));
     return object;
+}
+
+bool ViewState::checkFileVersion(
+    const QJsonObject &file, int readsUpTo, QString *error, QStringList *problems)
+{
+    const int version = file.value(QStringLiteral("version")).toInt(0);
+    if (version < 1) {
+        *error = tr("The file has no valid version.");
+        return false;
+    }
+    if (version > readsUpTo)
+        problems->append(tr("The file is from a newer version of the viewer (format %1, this one reads %2): "
+                            "what it does not know is left out.")
+                             .arg(version)
+                             .arg(readsUpTo));
+    return true;
 }
 
 ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, const QString &where)
@@ -307,10 +324,12 @@ ViewState ViewState::fromJson(const QJsonObject &object, QStringList *problems, 
             for (qsizetype i = 0; i < array.size(); ++i) {
                 const QJsonObject pin = array.at(i).toObject();
                 const QString at = QStringLiteral("%1[%2]").arg(field).arg(i);
-                const std::optional<EventEntity> entity = entityOfKey(pin.value(QStringLiteral("entity")).toString());
+                const std::optional<EventEntity> entity
+                    = entityOfKey(pin.value(QStringLiteral("entity")).toString());
                 bool ok = false;
                 const qint64 id = pin.value(QStringLiteral("id")).toString().toLongLong(&ok);
-                if (!entity || !ok || id < 0 || pin.size() != 3 || !pin.value(QStringLiteral("label")).isString()) {
+                if (!entity || !ok || id < 0 || pin.size() != 3
+                    || !pin.value(QStringLiteral("label")).isString()) {
                     problems->append(ViewState::tr("%1: not a pin (entity, id and label)").arg(at));
                     continue;
                 }

@@ -39,6 +39,10 @@ struct ViewState final
     // problems (with where, "views[2].sort") and left at its default.
     [[nodiscard]] static ViewState fromJson(
         const QJsonObject &object, QStringList *problems, const QString &where = {});
+    // The "version" of a view or views file: false (and *error) when it has none; a newer one than
+    // readsUpTo is read as far as it goes, and problems says so.
+    [[nodiscard]] static bool checkFileVersion(
+        const QJsonObject &file, int readsUpTo, QString *error, QStringList *problems);
 
     friend bool operator==(const ViewState &, const ViewState &) = default;
 
