@@ -8,6 +8,7 @@
 #include "model/eventtext.h"
 #include "model/isotime.h"
 #include "model/payloadsecrets.h"
+#include "model/twohalves.h"
 
 #include <QCoreApplication>
 
@@ -177,16 +178,23 @@ QString TicketCopy::write(const EventStore &store, std::span<const qsizetype> ro
         break;
     }
     case Format::Json: {
-        EventStore::PayloadReader reader(store);
         if (rows.size() > 1)
             out += "[\n";
-        for (size_t i = 0; i < rows.size(); ++i) {
-            reserve(i);
-            const Event event = store.event(rows[i], reader);
-            EventJson::append(out, options.keepSecrets ? event : PayloadSecrets::redactedEvent(event));
-            if (rows.size() > 1)
-                out += i + 1 < rows.size() ? ",\n" : "\n]";
-        }
+        // Each event is decoded, redacted and written anew (about 10 us): on both cores, the
+        // second half into a text of its own, appended at the end.
+        QByteArray secondHalf;
+        inTwoHalves(rows.size(), 2048, [&](size_t first, size_t end) {
+            QByteArray &into = first == 0 ? out : secondHalf;
+            EventStore::PayloadReader reader(store);
+            for (size_t i = first; i < end; ++i) {
+                TsvWriter::reserveForRows(&into, i - first, end - first);
+                const Event event = store.event(rows[i], reader);
+                EventJson::append(into, options.keepSecrets ? event : PayloadSecrets::redactedEvent(event));
+                if (rows.size() > 1)
+                    into += i + 1 < rows.size() ? ",\n" : "\n]";
+            }
+        });
+        out += secondHalf;
         out += '\n';
         break;
     }

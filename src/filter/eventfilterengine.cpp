@@ -12,6 +12,7 @@
 #include "model/pageprefault.h"
 #include "model/payloadsketch.h"
 #include "model/simcardorder.h"
+#include "model/twohalves.h"
 #include "model/workerpools.h"
 
 #include <QJsonDocument>
@@ -37,22 +38,6 @@ constexpr uint8_t asciiLower(uint8_t c)
 bool cancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
-}
-
-// work(first, end) over [0, count) on two cores when there is enough of it: the first half on a
-// pool thread, the second here. (The machines this runs on have at least two; when the pool
-// thread is busy, the wait runs the first half here.)
-template<typename Work>
-void inTwoHalves(size_t count, size_t minimum, Work work)
-{
-    if (count < minimum) {
-        work(size_t(0), count);
-        return;
-    }
-    const size_t middle = count / 2;
-    QFuture<void> firstHalf = QtConcurrent::run(WorkerPools::current().jobs(), [&] { work(size_t(0), middle); });
-    work(middle, count);
-    firstHalf.waitForFinished();
 }
 
 // Case-insensitive (ASCII) comparison of UTF-8 text, for sort ranks.
