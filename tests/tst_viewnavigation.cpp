@@ -37,6 +37,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 namespace {
 } // namespace
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void scrollPositionComesBack();
     void searchTypingIsOneStep();
     void pivotIsAStep();
+    void backFromEveryWidget_data();
+    void backFromEveryWidget();
     void entityPinIsAStep();
     void ctrl1ShowsOnlyWarnAndCritical();
     void savedViewsAreListedInTheFilterPanel();
@@ -260,6 +263,42 @@ void TestViewNavigation::searchTypingIsOneStep()
     views->recordNow();
     QCOMPARE(views->history().size(), before + 1);
     QVERIFY(views->forwardAction()->isEnabled());
+}
+
+void TestViewNavigation::backFromEveryWidget_data()
+{
+    QTest::addColumn<QString>("widget");
+    for (const char *name : { "table", "search", "timeline", "payload", "types" })
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestViewNavigation::backFromEveryWidget()
+{
+    // Alt+Left goes back wherever the focus is, the timeline (whose arrows move between bars) too.
+    QFETCH(QString, widget);
+    loadSimulator();
+    clickRow(0);
+    QTest::keyClicks(searchEdit(), QStringLiteral("quota"));
+    QTRY_COMPARE(m_h.model->filter().text, QStringLiteral("quota"));
+    settle();
+    m_h.window->viewNavigator()->recordNow();
+    QWidget *target = nullptr;
+    if (widget == QLatin1String("table"))
+        target = m_h.window->tableView();
+    else if (widget == QLatin1String("search"))
+        target = searchEdit();
+    else if (widget == QLatin1String("timeline"))
+        target = m_h.window->findChild<QWidget *>(QStringLiteral("timeline"));
+    else if (widget == QLatin1String("payload"))
+        target = m_h.window->findChild<QWidget *>(QStringLiteral("payloadTree"));
+    else
+        target = m_h.window->filterPanel()->findChild<QTreeView *>();
+    QVERIFY(target);
+    target->setFocus();
+    QTRY_VERIFY(target->hasFocus());
+    QTest::keyClick(target, Qt::Key_Left, Qt::AltModifier);
+    settle();
+    QTRY_COMPARE(searchEdit()->text(), QString());
 }
 
 void TestViewNavigation::pivotIsAStep()
