@@ -67,6 +67,20 @@ bool trigger(const QMenu *menu, const QString &start)
     return action != nullptr;
 }
 
+// The entries of the payload tree's menu for this node, the menu closed again.
+QStringList payloadMenuEntries(QTreeWidget *tree, QTreeWidgetItem *item)
+{
+    QStringList entries;
+    QTimer::singleShot(0, qApp, [&entries] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            entries = actionTexts(menu);
+            menu->close();
+        }
+    });
+    Q_EMIT tree->customContextMenuRequested(tree->visualItemRect(item).center());
+    return entries;
+}
+
 } // namespace
 
 class TestPivotMenu : public QObject
@@ -451,14 +465,7 @@ void TestPivotMenu::payloadNodePivots()
     // An object node has no value to pivot on.
     const QList<QTreeWidgetItem *> objects = tree->findItems(QStringLiteral("detail"), Qt::MatchExactly);
     if (!objects.isEmpty() && objects.at(0)->childCount() > 0) {
-        QStringList objectEntries;
-        QTimer::singleShot(0, qApp, [&objectEntries] {
-            if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
-                objectEntries = actionTexts(menu);
-                menu->close();
-            }
-        });
-        Q_EMIT tree->customContextMenuRequested(tree->visualItemRect(objects.at(0)).center());
+        const QStringList objectEntries = payloadMenuEntries(tree, objects.at(0));
         QVERIFY(!objectEntries.isEmpty());
         for (const QString &text : objectEntries)
             QVERIFY2(!text.startsWith(QLatin1String("Show only")), qPrintable(text));
@@ -483,14 +490,7 @@ void TestPivotMenu::hiddenSecretsDoNotPivot()
     QCOMPARE(items.size(), 1);
     QVERIFY(!items.at(0)->text(1).contains(QLatin1String("JWT")));
     tree->scrollToItem(items.at(0));
-    QStringList entries;
-    QTimer::singleShot(0, qApp, [&entries] {
-        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
-            entries = actionTexts(menu);
-            menu->close();
-        }
-    });
-    Q_EMIT tree->customContextMenuRequested(tree->visualItemRect(items.at(0)).center());
+    const QStringList entries = payloadMenuEntries(tree, items.at(0));
     QVERIFY(entries.contains(QStringLiteral("Reveal value")));
     for (const QString &text : std::as_const(entries))
         QVERIFY2(!text.startsWith(QLatin1String("Show only")) && !text.startsWith(QLatin1String("Exclude")),

@@ -2070,10 +2070,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Änderungen an Plattformpaket und Datentarif, letzte 30 Tage</translation>
     </message>
     <message>
-        <source>The file is not valid JSON (%1 at byte %2).</source>
-        <translation>Die Datei ist kein gültiges JSON (%1 bei Byte %2).</translation>
-    </message>
-    <message>
         <source>The file holds no saved views.</source>
         <translation>Die Datei enthält keine gespeicherten Ansichten.</translation>
     </message>
@@ -2395,10 +2391,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
 <context>
     <name>ViewFile</name>
     <message>
-        <source>The file is not valid JSON (%1 at byte %2).</source>
-        <translation>Die Datei ist kein gültiges JSON (%1 bei Byte %2).</translation>
-    </message>
-    <message>
         <source>The file holds no saved views.</source>
         <translation>Die Datei enthält keine gespeicherten Ansichten.</translation>
     </message>
@@ -2538,6 +2530,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>The file is from a newer version of the viewer (format %1, this one reads %2): what it does not know is left out.</source>
         <translation>Die Datei stammt von einer neueren Version der Anzeige (Format %1, diese liest %2): was sie nicht kennt, bleibt weg.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Datei ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
 </context>
 </TS>

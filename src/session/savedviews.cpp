@@ -205,15 +205,13 @@ QByteArray SavedViews::exportJson(const QStringList &ids) const
 std::optional<QList<SavedView>> SavedViews::parseFile(
     const QByteArray &json, QString *error, QStringList *problems)
 {
-    QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The file is not valid JSON (%1 at byte %2).")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset);
-        return std::nullopt;
-    }
-    const QJsonObject object = document.object();
+    const std::optional<QJsonObject> object = ViewState::readFileObject(json, error);
+    return object ? parseFileObject(*object, error, problems) : std::nullopt;
+}
+
+std::optional<QList<SavedView>> SavedViews::parseFileObject(
+    const QJsonObject &object, QString *error, QStringList *problems)
+{
     if (object.value(QStringLiteral("format")).toString() != QLatin1String(FileFormat)
         || !object.value(QStringLiteral("views")).isArray()) {
         *error = tr("The file holds no saved views.");

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -64,6 +65,9 @@ public:
     // Reads a views file without adding anything (File > Open view shows its first view).
     [[nodiscard]] static std::optional<QList<SavedView>> parseFile(
         const QByteArray &json, QString *error, QStringList *problems);
+    // The same from the file's object, once read (ViewState::readFileObject).
+    [[nodiscard]] static std::optional<QList<SavedView>> parseFileObject(
+        const QJsonObject &object, QString *error, QStringList *problems);
 
     [[nodiscard]] QByteArray toSettings() const;
     [[nodiscard]] static SavedViews fromSettings(const QByteArray &json); // unreadable: the built-ins

@@ -40,18 +40,13 @@ bool ViewFile::write(const QString &path, QString *error) const
 
 std::optional<ViewFile> ViewFile::parse(const QByteArray &json, QString *error, QStringList *problems)
 {
-    QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The file is not valid JSON (%1 at byte %2).")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset);
+    const std::optional<QJsonObject> read = ViewState::readFileObject(json, error);
+    if (!read)
         return std::nullopt;
-    }
-    const QJsonObject object = document.object();
+    const QJsonObject &object = *read;
     const QString format = object.value(QStringLiteral("format")).toString();
     if (format == QLatin1String(SavedViews::FileFormat)) {
-        const std::optional<QList<SavedView>> views = SavedViews::parseFile(json, error, problems);
+        const std::optional<QList<SavedView>> views = SavedViews::parseFileObject(object, error, problems);
         if (!views)
             return std::nullopt;
         if (views->isEmpty()) {

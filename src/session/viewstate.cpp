@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "session/viewstate.h"
 
+#include <QJsonDocument>
+
 #include "model/eventtypecatalogue.h"
 
 #include <QJsonArray>
@@ -194,6 +196,19 @@ QJsonObject ViewState::toJson() const
     if (topEventId)
         object.insert(QStringLiteral("topEvent"), QString::number(*topEventId));
     return object;
+}
+
+std::optional<QJsonObject> ViewState::readFileObject(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = tr("The file is not valid JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+        return std::nullopt;
+    }
+    return document.object();
 }
 
 bool ViewState::checkFileVersion(

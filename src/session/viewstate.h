@@ -39,6 +39,8 @@ struct ViewState final
     // problems (with where, "views[2].sort") and left at its default.
     [[nodiscard]] static ViewState fromJson(
         const QJsonObject &object, QStringList *problems, const QString &where = {});
+    // The top-level object of a view or views file; nullopt and *error when the text is not JSON.
+    [[nodiscard]] static std::optional<QJsonObject> readFileObject(const QByteArray &json, QString *error);
     // The "version" of a view or views file: false (and *error) when it has none; a newer one than
     // readsUpTo is read as far as it goes, and problems says so.
     [[nodiscard]] static bool checkFileVersion(
