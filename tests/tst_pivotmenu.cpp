@@ -511,15 +511,21 @@ void TestPivotMenu::keyboardPivots()
     QTest::keyClick(table, Qt::Key_Equal);
     QCOMPARE(m_h.window->filterPanel()->pivotChips(), QStringList { QStringLiteral("type: %1").arg(type) });
     QTRY_COMPARE(m_h.model->rowCount(), countWhere(EventColumns::EventType, type, true));
+    // The numeric keypad's plus shows only too, here the row's source.
+    const QString source = EventColumns::text(store, row, EventColumns::Source);
+    table->setCurrentIndex(cellOf(store.id(row), EventColumns::Source));
+    QTest::keyClick(table, Qt::Key_Plus, Qt::KeypadModifier);
+    QCOMPARE(m_h.window->filterPanel()->pivotChips().value(1), QStringLiteral("source: %1").arg(source));
     // Minus on a severity cell excludes it as well.
     table->setCurrentIndex(m_h.model->index(0, EventColumns::Severity));
     const QString severity = m_h.model->index(0, EventColumns::Severity).data().toString();
-    QTest::keyClick(table, Qt::Key_Minus);
+    QTest::keyClick(table, Qt::Key_Minus, Qt::KeypadModifier); // the numeric keypad's minus
     QCOMPARE(
-        m_h.window->filterPanel()->pivotChips().value(1), QStringLiteral("not: severity: %1").arg(severity));
+        m_h.window->filterPanel()->pivotChips().value(2), QStringLiteral("not: severity: %1").arg(severity));
     int expected = 0;
     for (qsizetype r = 0; r < store.size(); ++r)
         expected += Pivot::cellValue(store, r, EventColumns::EventType) == type
+            && Pivot::cellValue(store, r, EventColumns::Source) == source
             && Pivot::cellValue(store, r, EventColumns::Severity) != severity;
     QTRY_COMPARE(m_h.model->rowCount(), expected);
     // The keys are the table's: typed in the search box they are text.
@@ -528,7 +534,7 @@ void TestPivotMenu::keyboardPivots()
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClicks(search, QStringLiteral("-="));
     QCOMPARE(search->text(), QStringLiteral("-="));
-    QCOMPARE(m_h.window->filterPanel()->pivotChips().size(), 2);
+    QCOMPARE(m_h.window->filterPanel()->pivotChips().size(), 3);
     search->clear();
     m_h.window->findChild<QAction *>(QStringLiteral("actionClearFilters"))->trigger();
     QTRY_COMPARE(m_h.model->rowCount(), total);

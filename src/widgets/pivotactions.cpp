@@ -44,7 +44,8 @@ PivotActions::PivotActions(EventTableView *table, QObject *parent)
     , m_menu(new QAction(tr("Pivot menu of the current cell"), this))
 {
     m_showOnly->setObjectName(QStringLiteral("actionPivotShowOnly"));
-    m_showOnly->setShortcut(QKeySequence(Qt::Key_Equal));
+    // "+" too: the numeric keypad has no "=", and its "-" excludes already.
+    m_showOnly->setShortcuts({ QKeySequence(Qt::Key_Equal), QKeySequence(Qt::Key_Plus) });
     m_exclude->setObjectName(QStringLiteral("actionPivotExclude"));
     m_exclude->setShortcut(QKeySequence(Qt::Key_Minus));
     m_menu->setObjectName(QStringLiteral("actionPivotMenu"));
