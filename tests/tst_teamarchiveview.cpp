@@ -19,6 +19,7 @@
 #include "widgets/errorbanner.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mainwindow.h"
+#include "widgets/viewnavigator.h"
 
 #include "pgtestdatabase.h"
 
@@ -32,6 +33,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void pushDownEqualsTheLocalFilter_data();
     void pushDownEqualsTheLocalFilter();
     void windowSaysWhereRowsComeFrom();
+    void backReadsAgainAndKeepsTheSelection();
     void refreshShowsWhatTheSyncAddedSince();
     void rowLimitShowsTheNewestAndSaysSo();
     void cancelKeepsTheWindowUsable();
@@ -349,6 +352,40 @@ void TestTeamArchiveView::windowSaysWhereRowsComeFrom()
     QVERIFY(warnings > 0);
     QCOMPARE(m_model->store().size(), warnings);
     QCOMPARE(m_model->rowCount(), int(warnings));
+}
+
+// On an archive alone, a severity is part of the read: going back over it reads again, and the
+// event that was selected is selected once that read is in.
+void TestTeamArchiveView::backReadsAgainAndKeepsTheSelection()
+{
+    openInWindow(m_url);
+    ViewNavigator *views = m_window->viewNavigator();
+    const auto settle = [this] {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isRestoringView() && !m_model->isBusy() && !m_session->isLoading(),
+            TimeoutMs);
+    };
+    views->recordNow();
+    // An Info event far down the table: it is not there while Warn alone is read.
+    int row = m_model->rowCount() - 1;
+    while (row >= 0 && m_model->index(row, 0).data(EventTableModel::SeverityIdRole).toInt() != 0)
+        --row;
+    QVERIFY(row > 0);
+    const qint64 selected = m_model->index(row, 0).data(EventTableModel::EventIdRole).toLongLong();
+    m_window->tableView()->setCurrentIndex(m_model->index(row, EventColumns::Description));
+    views->recordNow();
+    m_window->filterPanel()->findChild<QCheckBox *>(QStringLiteral("severityInfo"))->setChecked(false);
+    m_window->filterPanel()->findChild<QCheckBox *>(QStringLiteral("severityCritical"))->setChecked(false);
+    QTRY_COMPARE(m_session->request().query.severity, std::optional<int>(1));
+    settle();
+    QVERIFY(m_model->store().rowOfId(selected) < 0); // read with Warn alone
+    views->recordNow();
+
+    views->goBack();
+    settle();
+    QVERIFY(m_model->store().rowOfId(selected) >= 0); // read with Info again
+    const QModelIndex current = m_window->tableView()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.data(EventTableModel::EventIdRole).toLongLong(), selected);
 }
 
 void TestTeamArchiveView::refreshShowsWhatTheSyncAddedSince()

@@ -1221,6 +1221,8 @@ void MainWindow::applyViewState(const ViewState &state)
         m_restoreWaitsForLoad = m_session->isLoading();
     } else {
         applyLocalFilter();
+        // On an archive alone the filters are part of the read: one may have started it again.
+        m_restoreWaitsForLoad = m_session->isArchiveOnly() && m_session->isLoading();
     }
     finishRestoringView();
 }
