@@ -14,7 +14,10 @@
 #include <QTest>
 
 
+#include <libpq-fe.h>
+
 #include <algorithm>
+#include <thread>
 #include <limits>
 
 namespace {
@@ -45,6 +48,16 @@ std::vector<Event> sorted(std::vector<Event> events)
     return events;
 }
 
+// As the archive keeps them: secrets in the payloads replaced by the marker.
+std::vector<Event> asStored(std::vector<Event> events)
+{
+    for (Event &e : events) {
+        e.detailJson = PayloadSecrets::redacted(e.detailJson);
+        e.extraJson = e.extraJson.isEmpty() ? e.extraJson : PayloadSecrets::redacted(e.extraJson);
+    }
+    return events;
+}
+
 } // namespace
 
 class TestTeamArchive final : public QObject
@@ -56,6 +69,10 @@ private Q_SLOTS:
     void init();
     void roundTripIsLossless();
     void writesAreIdempotent();
+    void overlappingPagesAddEachEventOnce_data();
+    void overlappingPagesAddEachEventOnce();
+    void rowCommittedByAnotherWriterMeanwhile();
+    void twoAccountsSyncAtOnce();
     void coverageIsRecorded();
     void monthsArePartitions();
     void accountsShareADatabase();
@@ -169,6 +186,134 @@ void TestTeamArchive::writesAreIdempotent()
     QCOMPARE(archive->write(EventBatchBuilder::build(second)), qsizetype(1000));
     QCOMPARE(readAll(*archive).size(), m_generated.size());
     QCOMPARE(archive->info().events, qint64(m_generated.size()));
+}
+
+// A sync's pages overlap the last sync's (the API pages again from a moment before): each event is
+// there once, a page that holds nothing new adds nothing but still records its coverage, and a page
+// that has an event twice stores it once. Both ways of writing, the same answers.
+void TestTeamArchive::overlappingPagesAddEachEventOnce_data()
+{
+    QTest::addColumn<bool>("direct");
+    QTest::newRow("direct COPY") << true;
+    QTest::newRow("staged (fallback)") << false;
+}
+
+void TestTeamArchive::overlappingPagesAddEachEventOnce()
+{
+    QFETCH(bool, direct);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    archive->setWriteMethod(direct ? TeamArchive::WriteMethod::DirectCopy : TeamArchive::WriteMethod::Staged);
+    const auto page = [&](qsizetype from, qsizetype to) {
+        return EventBatchBuilder::build(std::vector<Event>(m_generated.begin() + from, m_generated.begin() + to));
+    };
+    // Pages of 500, then a second sync in pages of 400 that start 100 events back.
+    qsizetype added = 0;
+    for (qsizetype from = 0; from < 2000; from += 500)
+        added += archive->write(page(from, from + 500));
+    QCOMPARE(added, qsizetype(2000));
+    added = 0;
+    for (qsizetype from = 1900; from < qsizetype(m_generated.size()); from += 400)
+        added += archive->write(page(from, std::min<qsizetype>(from + 400, m_generated.size())));
+    QCOMPARE(added, qsizetype(m_generated.size()) - 2000);
+    // All of it there already: nothing added, the span covered all the same.
+    QCOMPARE(archive->write(page(1000, 1500), TimeInterval { 10, 20 }), qsizetype(0));
+    QCOMPARE(archive->coverage().intervals(), QList<TimeInterval>({ TimeInterval { 10, 20 } }));
+    // One event twice in a page and one new: one added.
+    std::vector<Event> twice { m_generated[5], m_generated[5] };
+    Event fresh = m_generated[6];
+    fresh.id = 900000001;
+    twice.push_back(fresh);
+    QCOMPARE(archive->write(EventBatchBuilder::build(twice)), qsizetype(1));
+    const std::vector<Event> all = readAll(*archive);
+    QCOMPARE(all.size(), m_generated.size() + 1);
+    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"), 0);
+    std::vector<Event> expected = m_generated;
+    expected.push_back(fresh);
+    QVERIFY(sorted(all) == sorted(asStored(expected)));
+}
+
+// Without the sync lock another writer may commit an event of the page between the look-up and
+// the COPY: the primary key refuses the COPY and the page goes in the staged way, that event once.
+void TestTeamArchive::rowCommittedByAnotherWriterMeanwhile()
+{
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    const std::vector<Event> page(m_generated.begin(), m_generated.begin() + 300);
+    // The other writer: one event of the page inserted in a transaction it has not committed yet,
+    // so the look-up does not see it and the COPY waits for it.
+    PGconn *other = PQconnectdb(m_url.toUtf8().constData());
+    QCOMPARE(PQstatus(other), CONNECTION_OK);
+    const auto run = [&](PGconn *c, const QByteArray &sql) {
+        PGresult *r = PQexec(c, sql.constData());
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+        PQclear(r);
+        return ok;
+    };
+    // The rest of the 30 days first: both months' partitions are there before the other writer's insert.
+    QCOMPARE(archive->write(EventBatchBuilder::build(std::vector<Event>(m_generated.begin() + 300, m_generated.end()))),
+        qsizetype(m_generated.size()) - 300);
+    const Event &taken = page[123];
+    QVERIFY(run(other, "BEGIN"));
+    QVERIFY(run(other, "INSERT INTO ev_event SELECT account, " + QByteArray::number(taken.id) + ", "
+                    + QByteArray::number(taken.timestampMs) + ", alert, description, type_id, type_name, source_id, "
+                    "source_name, severity_id, severity_name, organisation_id, organisation_name, user_id, user_name, "
+                    "user_username, endpoint_id, endpoint_name, endpoint_ip, endpoint_imei, endpoint_tags, sim_id, "
+                    "iccid, sim_production_date, imsi_id, imsi, imsi_import_date, detail, extra FROM ev_event LIMIT 1"));
+    qsizetype added = -2;
+    std::thread writer([&] { added = archive->write(EventBatchBuilder::build(page)); });
+    // The COPY waits for the other transaction's row (a lock wait the server reports).
+    QTRY_COMPARE_WITH_TIMEOUT(PgTestDatabase::queryInt(m_url,
+                                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND query LIKE 'COPY ev_event %'"),
+        qint64(1), 30000);
+    QVERIFY(run(other, "COMMIT"));
+    writer.join();
+    PQfinish(other);
+    QCOMPARE(added, qsizetype(page.size()) - 1);
+    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"), 0);
+    QVERIFY(sorted(readAll(*archive)).size() == m_generated.size());
+}
+
+// Two accounts syncing into one database at the same moment (each under its own lock; the same
+// event ids in both, as two organisations of one test server would have): each gets all of its
+// events once, and none of the other's.
+void TestTeamArchive::twoAccountsSyncAtOnce()
+{
+    QString error;
+    ArchiveAccount otherAccount = m_account;
+    otherAccount.organisation = QStringLiteral("43");
+    auto one = TeamArchive::open(m_url, m_account, &error);
+    auto other = TeamArchive::open(m_url, otherAccount, &error);
+    QVERIFY2(one && other, qPrintable(error));
+    QString holder;
+    QVERIFY(one->beginSync(&holder));
+    QVERIFY(other->beginSync(&holder));
+    const auto sync = [&](TeamArchive *archive, qsizetype *added) {
+        // Pages of 250 that overlap by 50, as a sync that re-reads a moment back.
+        for (qsizetype from = 0; from < qsizetype(m_generated.size()); from += 200) {
+            const qsizetype to = std::min<qsizetype>(from + 250, m_generated.size());
+            const qsizetype n = archive->write(EventBatchBuilder::build(
+                std::vector<Event>(m_generated.begin() + from, m_generated.begin() + to)));
+            if (n < 0)
+                return;
+            *added += n;
+        }
+    };
+    qsizetype addedOne = 0, addedOther = 0;
+    std::thread first(sync, one.get(), &addedOne);
+    sync(other.get(), &addedOther);
+    first.join();
+    one->endSync(addedOne, QString());
+    other->endSync(addedOther, QString());
+    QCOMPARE(addedOne, qsizetype(m_generated.size()));
+    QCOMPARE(addedOther, qsizetype(m_generated.size()));
+    const std::vector<Event> expected = sorted(asStored(m_generated));
+    QVERIFY(sorted(readAll(*one)) == expected);
+    QVERIFY(sorted(readAll(*other)) == expected);
+    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"), 0);
 }
 
 void TestTeamArchive::coverageIsRecorded()

@@ -5,8 +5,16 @@
 // 1000 events, each one transaction with its coverage; baseline in the same run: parsing those
 // pages), then with --total events archived: the first page (1000 rows) and the streaming rate of a
 // 7-day query of the whole account, one device over 30 days, and five readers running during a
-// sync (errors, duplicates, the sync's rate against running alone).
-// Usage: bench_teamarchive [--events N] [--total N] [--url postgresql://...] (then no cluster)
+// sync (errors, duplicates, the sync's rate against running alone), twice: readers back-to-back
+// (each reads 32 days of the account, then again, no pause: the strict variant) and readers as
+// viewer users (a query of the viewer's: the first page of 7 days, a device over 30 days, the
+// first page of a type over 7 days; then --think-ms showing it, in turn).
+// The write's baseline in the same run: the same pages written the earlier way (staging table,
+// INSERT ... ON CONFLICT; TeamArchive::WriteMethod::Staged) into a second account of the database,
+// a page of it before each page of the measured way; --write-method staged measures that way
+// throughout.
+// Usage: bench_teamarchive [--events N] [--total N] [--think-ms N] [--write-method direct|staged]
+//        [--url postgresql://...] (then no cluster)
 #include "api/eventjson.h"
 #include "api/eventparser.h"
 #include "model/eventbatchbuilder.h"
@@ -22,15 +30,20 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <cstdio>
 #include <set>
+#include <span>
 #include <thread>
 
 namespace {
 
 constexpr qint64 Day = 24LL * 3600 * 1000;
 constexpr int PageSize = 1000;
+std::atomic<int> duplicateIds { 0 }; // ids a reader got twice in one read
 const ArchiveAccount Account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("1"), {} };
+const ArchiveAccount BaselineAccount { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("2"), {} };
 
 double perSecond(qint64 n, qint64 ns)
 {
@@ -62,7 +75,7 @@ std::vector<EventBatch> parsedPages(qsizetype count, quint64 seed, qint64 now, q
 }
 
 // Writes the pages as a sync does; returns the nanoseconds, *added the events new to the archive.
-qint64 writePages(TeamArchive &archive, const std::vector<EventBatch> &pages, qsizetype *added)
+qint64 writePages(TeamArchive &archive, std::span<const EventBatch> pages, qsizetype *added)
 {
     QElapsedTimer timer;
     timer.start();
@@ -84,10 +97,16 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addOptions({ { QStringLiteral("events"), QStringLiteral("Events of the write measurement."), QStringLiteral("n"), QStringLiteral("200000") },
         { QStringLiteral("total"), QStringLiteral("Events archived for the query measurements."), QStringLiteral("n"), QStringLiteral("1000000") },
+        { QStringLiteral("think-ms"), QStringLiteral("A viewer reader's pause after each query."), QStringLiteral("ms"), QStringLiteral("1000") },
+        { QStringLiteral("write-method"), QStringLiteral("direct (default) or staged (the earlier way)."), QStringLiteral("method"), QStringLiteral("direct") },
         { QStringLiteral("url"), QStringLiteral("An existing database (empty) instead of a cluster of its own."), QStringLiteral("url") } });
     parser.process(app);
     const qsizetype events = parser.value(QStringLiteral("events")).toLongLong();
     const qsizetype total = std::max(events, qsizetype(parser.value(QStringLiteral("total")).toLongLong()));
+    const int thinkMs = parser.value(QStringLiteral("think-ms")).toInt();
+    const TeamArchive::WriteMethod method = parser.value(QStringLiteral("write-method")) == QLatin1String("staged")
+        ? TeamArchive::WriteMethod::Staged
+        : TeamArchive::WriteMethod::DirectCopy;
 
     QTemporaryDir state;
     QString url = parser.value(QStringLiteral("url"));
@@ -121,17 +140,37 @@ int main(int argc, char *argv[])
         stopCluster();
         qFatal("%s", qPrintable(error));
     }
+    archive->setWriteMethod(method);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
-    // 1. The sync's write rate, against parsing the same pages.
+    // 1. The sync's write rate, against parsing the same pages and against the earlier way of
+    // writing them (into a second account).
     qint64 parseNs = 0;
     const std::vector<EventBatch> pages = parsedPages(events, 1, now, &parseNs);
-    qsizetype added = 0;
-    const qint64 writeNs = writePages(*archive, pages, &added);
+    qsizetype added = 0, addedStaged = 0;
+    auto baseline = TeamArchive::open(url, BaselineAccount, &error);
+    if (!baseline)
+        qFatal("%s", qPrintable(error));
+    baseline->setWriteMethod(TeamArchive::WriteMethod::Staged);
+    // Page by page in turn, the baseline's page first: both ways see the same table sizes and the
+    // same moments of a shared machine's load.
+    qint64 stagedNs = 0, writeNs = 0;
+    for (const EventBatch &page : pages) {
+        stagedNs += writePages(*baseline, std::span(&page, 1), &addedStaged);
+        writeNs += writePages(*archive, std::span(&page, 1), &added);
+    }
     std::printf("parse (baseline):   %9.0f events/s (%lld events in pages of %d)\n", perSecond(events, parseNs),
         qlonglong(events), PageSize);
-    std::printf("sync write:         %9.0f events/s (%lld added; target >= 100,000)\n", perSecond(added, writeNs),
+    std::printf("sync write, staged (earlier way, baseline): %9.0f events/s (%lld added)\n",
+        perSecond(addedStaged, stagedNs), qlonglong(addedStaged));
+    std::printf("sync write, %s: %9.0f events/s (%lld added; target >= 100,000)\n",
+        method == TeamArchive::WriteMethod::Staged ? "staged" : "direct COPY", perSecond(added, writeNs),
         qlonglong(added));
+    // Written again: nothing new, nothing twice.
+    qsizetype again = 0;
+    const qint64 againNs = writePages(*archive, pages, &again);
+    std::printf("sync write, all there already: %9.0f events/s (%lld added)\n", perSecond(qsizetype(pages.size()) * PageSize, againNs),
+        qlonglong(again));
 
     // 2. Fill to `total`: older months of the same account (30 days each round), in big batches.
     qsizetype archived = added;
@@ -182,42 +221,78 @@ int main(int argc, char *argv[])
     }, 10000);
     std::printf("one device, 30 days: %.1f ms for %lld events (target <= 100)\n", timer.nsecsElapsed() / 1e6, qlonglong(rows));
 
-    // 4. Five readers while a sync writes new pages (the next 30 days' worth, ahead of now).
-    const std::vector<EventBatch> more = parsedPages(events, 99, now + 30 * Day, &parseNs);
-    std::atomic<bool> writing { true };
-    std::atomic<int> errors { 0 }, duplicates { 0 }, reads { 0 };
-    std::vector<std::thread> readers;
-    for (int r = 0; r < 5; ++r) {
-        readers.emplace_back([&] {
-            QString e;
-            const auto reader = archive->openAnother(&e);
-            if (!reader) {
-                ++errors;
-                return;
+    // 4. Five readers while a sync writes new pages (the next 30 days' worth, ahead of now; then
+    // the 30 days after for the second kind of reader).
+    const double alone = perSecond(added, writeNs);
+    const auto underLoad = [&](const char *what, quint64 seed, qint64 from, const std::function<bool(ArchiveStore &, int)> &query) {
+        const std::vector<EventBatch> more = parsedPages(events, seed, from, &parseNs);
+        std::atomic<bool> writing { true };
+        std::atomic<int> errors { 0 }, reads { 0 };
+        std::vector<std::thread> readers;
+        for (int r = 0; r < 5; ++r) {
+            readers.emplace_back([&, r] {
+                QString e;
+                auto reader = archive->openAnother(&e);
+                if (!reader) {
+                    ++errors;
+                    return;
+                }
+                for (int i = 0; writing; ++i) {
+                    errors += query(*reader, r + i) ? 0 : 1;
+                    ++reads;
+                }
+            });
+        }
+        qsizetype addedUnderLoad = 0;
+        const qint64 loadedNs = writePages(*archive, more, &addedUnderLoad);
+        writing = false;
+        for (std::thread &t : readers)
+            t.join();
+        const double loaded = perSecond(addedUnderLoad, loadedNs);
+        std::printf("sync with 5 readers %s: %9.0f events/s (%.0f%% of alone; target >= 70%%), %d reads, %d errors, "
+                    "%d duplicates\n",
+            what, loaded, alone > 0 ? 100 * loaded / alone : 0.0, reads.load(), errors.load(), duplicateIds.exchange(0));
+    };
+    // A read that counts the ids it saw twice.
+    const auto checkedRead = [&](ArchiveStore &reader, TimeInterval range, const EventScope &scope, const EventQuery &filter,
+                                 bool firstPageOnly) {
+        std::set<qint64> ids;
+        qsizetype n = 0;
+        const bool ok = reader.read(range, scope, filter, [&](EventBatch &&batch) {
+            for (qsizetype i = 0; i < batch.size(); ++i)
+                ids.insert(batch.id(i));
+            n += batch.size();
+            return !firstPageOnly;
+        }, 1000);
+        duplicateIds += int(n - qsizetype(ids.size()));
+        return ok;
+    };
+    underLoad("back-to-back (strict)", 99, now + 30 * Day, [&](ArchiveStore &reader, int) {
+        return checkedRead(reader, { now - Day, now + 31 * Day }, EventScope::account(), {}, false);
+    });
+    const int someType = sample.front().type.id;
+    underLoad(qPrintable(QStringLiteral("as viewer users (%1 ms after each query)").arg(thinkMs)), 199, now + 60 * Day,
+        [&](ArchiveStore &reader, int turn) {
+            const qint64 end = now + 61 * Day;
+            bool ok = false;
+            switch (turn % 3) {
+            case 0:
+                ok = checkedRead(reader, { end - 7 * Day, end }, EventScope::account(), {}, true);
+                break;
+            case 1:
+                ok = checkedRead(reader, { end - 30 * Day, end }, EventScope::endpoint(device), {}, false);
+                break;
+            default: {
+                EventQuery byType;
+                byType.types = { someType };
+                ok = checkedRead(reader, { end - 7 * Day, end }, EventScope::account(), byType, true);
+                break;
             }
-            while (writing) {
-                std::set<qint64> ids;
-                qsizetype n = 0;
-                const bool ok = reader->read({ now - Day, now + 31 * Day }, EventScope::account(), {}, [&](EventBatch &&batch) {
-                    for (qsizetype i = 0; i < batch.size(); ++i)
-                        ids.insert(batch.id(i));
-                    n += batch.size();
-                    return true;
-                }, 1000);
-                errors += ok ? 0 : 1;
-                duplicates += int(n - qsizetype(ids.size()));
-                ++reads;
             }
+            // Showing it: the user reads the rows before the next query (not a wait in a test).
+            std::this_thread::sleep_for(std::chrono::milliseconds(thinkMs));
+            return ok;
         });
-    }
-    qsizetype addedUnderLoad = 0;
-    const qint64 loadedNs = writePages(*archive, more, &addedUnderLoad);
-    writing = false;
-    for (std::thread &t : readers)
-        t.join();
-    const double alone = perSecond(added, writeNs), loaded = perSecond(addedUnderLoad, loadedNs);
-    std::printf("sync with 5 readers: %9.0f events/s (%.0f%% of alone; target >= 70%%), %d reads, %d errors, %d duplicates\n",
-        loaded, alone > 0 ? 100 * loaded / alone : 0.0, reads.load(), errors.load(), duplicates.load());
     archive.reset();
     stopCluster();
     return 0;
