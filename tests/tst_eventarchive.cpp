@@ -137,6 +137,8 @@ private Q_SLOTS:
     void roundTripIsLossless();
     void secretsAreRedactedAndRecorded();
     void dedupesById();
+    void largeWritesKeepEveryEventOnce_data();
+    void largeWritesKeepEveryEventOnce();
     void reopenKeepsEventsAndCoverage();
     void createsPrivateFiles();
     void refusesAndMovesAside_data();
@@ -215,6 +217,52 @@ void TestEventArchive::dedupesById()
     QCOMPARE(archive->write(twice), 1);
     QCOMPARE(archive->info().events, qint64(examples.size() + 1));
     QCOMPARE(readAll(*archive).size(), examples.size() + 1);
+}
+
+void TestEventArchive::largeWritesKeepEveryEventOnce_data()
+{
+    QTest::addColumn<bool>("overlapped"); // the chunk serialised on a second core while ids go in
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("archivedBefore"); // the batch's first events, written before it
+    QTest::newRow("second core, all new") << true << 3000 << 0;
+    QTest::newRow("second core, some archived before") << true << 3000 << 700;
+    QTest::newRow("second core, two chunks") << true << EventArchive::ChunkEvents + 900 << 0;
+    QTest::newRow("second core, two chunks, some archived before") << true << EventArchive::ChunkEvents + 900 << 50;
+    QTest::newRow("one thread, some archived before") << false << 3000 << 700;
+}
+
+void TestEventArchive::largeWritesKeepEveryEventOnce()
+{
+    QFETCH(bool, overlapped);
+    QFETCH(int, events);
+    QFETCH(int, archivedBefore);
+    QTemporaryDir dir;
+    auto archive = openIn(dir);
+    QVERIFY(archive);
+    archive->setOverlappedWrites(overlapped);
+    const std::vector<Event> generated = AccountGenerator::generate(events, 7, 1'700'000'000'000);
+    QCOMPARE(generated.size(), size_t(events));
+    qsizetype secrets = 0;
+    std::vector<Event> expected;
+    for (const Event &e : generated) {
+        qsizetype count = 0;
+        expected.push_back(PayloadSecrets::redactedEvent(e, &count));
+        secrets += count;
+    }
+    QVERIFY(secrets > 0); // the generated account has tokens in its payloads
+    if (archivedBefore > 0)
+        QCOMPARE(archive->write(std::span(generated).first(size_t(archivedBefore))), qsizetype(archivedBefore));
+    QCOMPARE(archive->write(generated), qsizetype(events - archivedBefore));
+
+    // Each event once, as it came but for its secrets, and each secret counted once.
+    const std::vector<Event> back = readAll(*archive);
+    QCOMPARE(back.size(), size_t(events));
+    const std::map<qint64, Event> read = byId(back);
+    QCOMPARE(read.size(), size_t(events));
+    for (const Event &e : expected)
+        QCOMPARE(read.at(e.id), e);
+    QCOMPARE(archive->info().redactedValues, secrets);
+    QCOMPARE(archive->write(generated), 0);
 }
 
 void TestEventArchive::reopenKeepsEventsAndCoverage()

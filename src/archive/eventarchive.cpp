@@ -7,12 +7,15 @@
 #include "archive/walcheckpointer.h"
 #include "model/eventbatchbuilder.h"
 #include "model/payloadsecrets.h"
+#include "model/workerpools.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
 
@@ -38,12 +41,27 @@ QString tr(const char *text)
     return QCoreApplication::translate("EventArchive", text);
 }
 
-// A prepared statement, finalised at scope exit.
+// A prepared statement, finalised at scope exit; or one the archive keeps (borrowed), reset and
+// its bindings cleared at scope exit instead.
 class Statement final
 {
 public:
     Statement(sqlite3 *db, const char *sql) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Statement() { sqlite3_finalize(m_stmt); }
+    explicit Statement(sqlite3_stmt *borrowed)
+        : m_stmt(borrowed)
+        , m_rc(borrowed ? SQLITE_OK : SQLITE_ERROR)
+        , m_owned(false)
+    {
+    }
+    ~Statement()
+    {
+        if (m_owned) {
+            sqlite3_finalize(m_stmt);
+        } else if (m_stmt) {
+            sqlite3_reset(m_stmt);
+            sqlite3_clear_bindings(m_stmt);
+        }
+    }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
     [[nodiscard]] bool isValid() const { return m_rc == SQLITE_OK && m_stmt; }
@@ -75,6 +93,7 @@ public:
 private:
     sqlite3_stmt *m_stmt = nullptr;
     int m_rc = SQLITE_ERROR;
+    bool m_owned = true;
 };
 
 bool exec(sqlite3 *db, const char *sql)
@@ -183,17 +202,18 @@ bool isSqliteFile(const QString &path)
     return file.read(16) == QByteArrayView("SQLite format 3\0", 16);
 }
 
-// One chunk row: the rows of the batch (newest first) in the batch's serialised form. False when
-// SQLite failed. *redacted: the secret values it replaced.
+// One chunk row: the rows of the batch (newest first) in the batch's serialised form (data, when
+// it was serialised already). False when SQLite failed. *redacted: the secret values it replaced.
 bool insertChunk(Statement &insert, const EventBatch &batch, std::span<const qsizetype> rows,
-    EventBatch::Secrets secrets, qsizetype *redacted = nullptr)
+    EventBatch::Secrets secrets, qsizetype *redacted = nullptr, const std::string *serialized = nullptr)
 {
-    const std::string data = batch.serialize(rows, secrets, redacted);
+    const std::string data = serialized ? std::string() : batch.serialize(rows, secrets, redacted);
+    const std::string &bytes = serialized ? *serialized : data;
     insert.bind(1, batch.timestampMs(rows.back()));
     insert.bind(2, batch.timestampMs(rows.front()));
     insert.bind(3, qint64(rows.size()));
-    insert.bind(4, qint64(data.size()));
-    insert.bindBlob(5, data);
+    insert.bind(4, qint64(bytes.size()));
+    insert.bindBlob(5, bytes);
     const bool ok = insert.step() == SQLITE_DONE;
     insert.reset();
     return ok;
@@ -262,6 +282,8 @@ EventArchive::EventArchive(sqlite3 *db, QString path, ArchiveAccount account)
 
 EventArchive::~EventArchive()
 {
+    sqlite3_finalize(m_insertId);
+    sqlite3_finalize(m_insertChunk);
     sqlite3_wal_hook(m_db, nullptr, nullptr);
     m_checkpointer.reset();
     sqlite3_close_v2(m_db);
@@ -278,6 +300,18 @@ void EventArchive::setBackgroundCheckpoints(bool on)
         m_checkpointer->install(m_db);
     else
         WalCheckpointer::uninstall(m_db);
+}
+
+void EventArchive::setOverlappedWrites(bool on)
+{
+    m_overlappedWrites = on;
+}
+
+sqlite3_stmt *EventArchive::cached(sqlite3_stmt **statement, const char *sql)
+{
+    if (!*statement)
+        sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr);
+    return *statement;
 }
 
 bool EventArchive::fail(const QString &what) const
@@ -459,14 +493,56 @@ qsizetype EventArchive::write(const EventBatch &batch, std::optional<TimeInterva
 
 qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInterval> covered)
 {
-    Statement insertId(m_db, "INSERT INTO event_id(id) VALUES(?) ON CONFLICT DO NOTHING");
+    // Newest first inside a chunk, as reads hand events out. A page comes newest first from the
+    // API (or oldest first: reversed); either way the payload blocks stay whole and are copied.
+    std::vector<qsizetype> live;
+    live.reserve(size_t(batch.liveCount()));
+    for (qsizetype row = 0; row < batch.size(); ++row) {
+        if (!batch.isDropped(row))
+            live.push_back(row);
+    }
+    auto newer = [&](qsizetype a, qsizetype b) { return batch.timestampMs(a) > batch.timestampMs(b); };
+    if (!std::is_sorted(live.begin(), live.end(), [&](qsizetype a, qsizetype b) { return newer(a, b); })) {
+        if (std::is_sorted(live.begin(), live.end(), [&](qsizetype a, qsizetype b) { return newer(b, a); }))
+            std::reverse(live.begin(), live.end());
+        else
+            std::stable_sort(live.begin(), live.end(), newer);
+    }
+
+    // While this thread inserts the ids, the other core serialises the chunks of all live rows
+    // (compression, redaction, sketches: two thirds of a page's write in perf). A pull's pages are
+    // all new, so that is the chunk written; a row archived before makes this thread serialise the
+    // fresh rows after all. bench_archive: "baseline: the same write, serialised after the ids".
+    struct Serialized
+    {
+        std::string data;
+        qsizetype redacted = 0;
+    };
+    std::vector<Serialized> speculative;
+    QFuture<void> serializing;
+    if (m_overlappedWrites && live.size() >= OverlappedRows) {
+        speculative.resize((live.size() + ChunkEvents - 1) / ChunkEvents);
+        serializing = QtConcurrent::run(WorkerPools::current().jobs(), [&batch, &live, &speculative] {
+            for (size_t c = 0; c < speculative.size(); ++c) {
+                const size_t start = c * ChunkEvents;
+                const auto rows = std::span(live).subspan(start, std::min(live.size() - start, size_t(ChunkEvents)));
+                speculative[c].data = batch.serialize(rows, EventBatch::Secrets::Redact, &speculative[c].redacted);
+            }
+        });
+    }
+    // It reads live and fills speculative: done before either goes, on every return.
+    struct WaitFor
+    {
+        QFuture<void> &future;
+        ~WaitFor() { future.waitForFinished(); }
+    } waitForSerializing { serializing };
+
+    Statement insertId(cached(&m_insertId, "INSERT INTO event_id(id) VALUES(?) ON CONFLICT DO NOTHING"));
     if (!insertId.isValid())
         return failCount(tr("Cannot write to the archive"));
     std::vector<qsizetype> fresh;
-    fresh.reserve(size_t(batch.size()));
-    for (qsizetype row = 0; row < batch.size(); ++row) {
-        if (batch.isDropped(row))
-            continue;
+    fresh.reserve(live.size());
+    for (const qsizetype row : live) {
         insertId.bind(1, batch.id(row));
         if (insertId.step() != SQLITE_DONE)
             return failCount(tr("Cannot write to the archive"));
@@ -474,25 +550,19 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
         if (sqlite3_changes(m_db) == 1)
             fresh.push_back(row);
     }
-    // Newest first inside a chunk, as reads hand events out. A page comes newest first from the
-    // API (or oldest first: reversed); either way the payload blocks stay whole and are copied.
-    auto newer = [&](qsizetype a, qsizetype b) { return batch.timestampMs(a) > batch.timestampMs(b); };
-    if (!std::is_sorted(fresh.begin(), fresh.end(), [&](qsizetype a, qsizetype b) { return newer(a, b); })) {
-        if (std::is_sorted(fresh.begin(), fresh.end(), [&](qsizetype a, qsizetype b) { return newer(b, a); }))
-            std::reverse(fresh.begin(), fresh.end());
-        else
-            std::stable_sort(fresh.begin(), fresh.end(), newer);
-    }
+    serializing.waitForFinished();
+    const bool useSpeculative = !speculative.empty() && fresh.size() == live.size();
 
-    Statement insert(m_db, InsertChunk);
+    Statement insert(cached(&m_insertChunk, InsertChunk));
     if (!insert.isValid())
         return failCount(tr("Cannot write to the archive"));
     qsizetype redactedValues = 0;
     for (size_t start = 0; start < fresh.size(); start += ChunkEvents) {
         const size_t end = std::min(fresh.size(), start + size_t(ChunkEvents));
-        qsizetype redacted = 0;
+        const Serialized *done = useSpeculative ? &speculative[start / ChunkEvents] : nullptr;
+        qsizetype redacted = done ? done->redacted : 0;
         if (!insertChunk(insert, batch, std::span(fresh).subspan(start, end - start), EventBatch::Secrets::Redact,
-                &redacted))
+                &redacted, done ? &done->data : nullptr))
             return failCount(tr("Cannot write to the archive"));
         redactedValues += redacted;
     }

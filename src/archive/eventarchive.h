@@ -18,6 +18,7 @@
 #include <span>
 
 struct sqlite3;
+struct sqlite3_stmt;
 class WalCheckpointer;
 
 // One SQLite file holding the events of one account, and the spans of time it holds completely.
@@ -35,6 +36,8 @@ class EventArchive final : public ArchiveStore
 public:
     static constexpr int SchemaVersion = 2; // 1: chunks of decoded fields (upgraded on open)
     static constexpr int ChunkEvents = 4096;
+    // A write of this many events or more serialises its chunks on a second core (see writeRows()).
+    static constexpr size_t OverlappedRows = 256;
 
     using Info = ArchiveStore::Info; // path: the file; bytesOnDisk: the file and its write-ahead log
 
@@ -78,6 +81,9 @@ public:
     // own, inside the commit that crosses its threshold (what bench_archive compares against).
     [[nodiscard]] int backgroundCheckpoints() const;
     void setBackgroundCheckpoints(bool on);
+    // Off: a write inserts the ids, then serialises the fresh rows, all on its own thread (what
+    // bench_archive compares against). On by default.
+    void setOverlappedWrites(bool on);
 
     // Removes events older than olderThanMs, then the oldest until the file is under maxBytes
     // (0: no limit); coverage shrinks with them. Returns the events removed, -1 on failure. Safe
@@ -99,6 +105,8 @@ private:
     bool storeCoverage(const ArchiveCoverage &coverage);
     bool fail(const QString &what) const; // sets lastError() from SQLite's message, returns false
     qsizetype failCount(const QString &what) const { fail(what); return -1; }
+    // The statement of sql kept in *statement, prepared on first use; finalised by the destructor.
+    sqlite3_stmt *cached(sqlite3_stmt **statement, const char *sql);
 
     // Checkpoints the log of m_db's commits; the destructor drops its hook before it goes.
     std::unique_ptr<WalCheckpointer> m_checkpointer;
@@ -106,4 +114,7 @@ private:
     QString m_path;
     ArchiveAccount m_account;
     mutable QString m_lastError;
+    sqlite3_stmt *m_insertId = nullptr; // the write path's statements, prepared once
+    sqlite3_stmt *m_insertChunk = nullptr;
+    bool m_overlappedWrites = true;
 };

@@ -198,6 +198,24 @@ int main(int argc, char *argv[])
             base.reset();
             EventArchive::forget(basePath, &error);
         }
+        {
+            // The same write with the chunk serialised after the ids on the writing thread, as
+            // before the second core took it (EventArchive::setOverlappedWrites).
+            const QString basePath = folder + QStringLiteral("/serial.sqlite");
+            EventArchive::forget(basePath, &error);
+            auto base = EventArchive::open(basePath, Account, &error);
+            if (!base)
+                qFatal("%s", qPrintable(error));
+            base->setOverlappedWrites(false);
+            qint64 ignored = 0;
+            const FillResult baseFilled = fill(*base, events, 1, now, &ignored);
+            std::printf("baseline: the same write, serialised after the ids: %10.0f events/s, page write %.1f ms "
+                        "longest, %.1f ms at the 99th percentile\n",
+                perSecond(base->info().events, baseFilled.writeNs), double(baseFilled.maxWriteNs) / 1e6,
+                baseFilled.percentileMs(0.99));
+            base.reset();
+            EventArchive::forget(basePath, &error);
+        }
         std::printf("on disk:               %10.1f bytes/event (%lld bytes, payloads included)\n",
             double(info.bytesOnDisk) / double(info.events), static_cast<long long>(info.bytesOnDisk));
     }
