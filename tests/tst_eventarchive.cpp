@@ -467,7 +467,7 @@ void TestEventArchive::readStopsWhenSinkSaysSo()
     int batches = 0;
     QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&batch) {
         ++batches;
-        return batch.size() != 10;
+        return batch.liveCount() != 10;
     }, 10));
     QCOMPARE(batches, 1);
 }
