@@ -7,15 +7,12 @@
 #include "archive/walcheckpointer.h"
 #include "model/eventbatchbuilder.h"
 #include "model/payloadsecrets.h"
-#include "model/workerpools.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFuture>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
 
@@ -202,13 +199,12 @@ bool isSqliteFile(const QString &path)
     return file.read(16) == QByteArrayView("SQLite format 3\0", 16);
 }
 
-// One chunk row: the rows of the batch (newest first) in the batch's serialised form (data, when
-// it was serialised already). False when SQLite failed. *redacted: the secret values it replaced.
+// One chunk row: the rows of the batch (newest first) in the batch's serialised form. False when
+// SQLite failed. *redacted: the secret values it replaced.
 bool insertChunk(Statement &insert, const EventBatch &batch, std::span<const qsizetype> rows,
-    EventBatch::Secrets secrets, qsizetype *redacted = nullptr, const std::string *serialized = nullptr)
+    EventBatch::Secrets secrets, qsizetype *redacted = nullptr)
 {
-    const std::string data = serialized ? std::string() : batch.serialize(rows, secrets, redacted);
-    const std::string &bytes = serialized ? *serialized : data;
+    const std::string bytes = batch.serialize(rows, secrets, redacted);
     insert.bind(1, batch.timestampMs(rows.back()));
     insert.bind(2, batch.timestampMs(rows.front()));
     insert.bind(3, qint64(rows.size()));
@@ -300,11 +296,6 @@ void EventArchive::setBackgroundCheckpoints(bool on)
         m_checkpointer->install(m_db);
     else
         WalCheckpointer::uninstall(m_db);
-}
-
-void EventArchive::setOverlappedWrites(bool on)
-{
-    m_overlappedWrites = on;
 }
 
 sqlite3_stmt *EventArchive::cached(sqlite3_stmt **statement, const char *sql)
@@ -509,34 +500,6 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
             std::stable_sort(live.begin(), live.end(), newer);
     }
 
-    // While this thread inserts the ids, the other core serialises the chunks of all live rows
-    // (compression, redaction, sketches: two thirds of a page's write in perf). A pull's pages are
-    // all new, so that is the chunk written; a row archived before makes this thread serialise the
-    // fresh rows after all. bench_archive: "baseline: the same write, serialised after the ids".
-    struct Serialized
-    {
-        std::string data;
-        qsizetype redacted = 0;
-    };
-    std::vector<Serialized> speculative;
-    QFuture<void> serializing;
-    if (m_overlappedWrites && live.size() >= OverlappedRows) {
-        speculative.resize((live.size() + ChunkEvents - 1) / ChunkEvents);
-        serializing = QtConcurrent::run(WorkerPools::current().jobs(), [&batch, &live, &speculative] {
-            for (size_t c = 0; c < speculative.size(); ++c) {
-                const size_t start = c * ChunkEvents;
-                const auto rows = std::span(live).subspan(start, std::min(live.size() - start, size_t(ChunkEvents)));
-                speculative[c].data = batch.serialize(rows, EventBatch::Secrets::Redact, &speculative[c].redacted);
-            }
-        });
-    }
-    // It reads live and fills speculative: done before either goes, on every return.
-    struct WaitFor
-    {
-        QFuture<void> &future;
-        ~WaitFor() { future.waitForFinished(); }
-    } waitForSerializing { serializing };
-
     Statement insertId(cached(&m_insertId, "INSERT INTO event_id(id) VALUES(?) ON CONFLICT DO NOTHING"));
     if (!insertId.isValid())
         return failCount(tr("Cannot write to the archive"));
@@ -550,8 +513,6 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
         if (sqlite3_changes(m_db) == 1)
             fresh.push_back(row);
     }
-    serializing.waitForFinished();
-    const bool useSpeculative = !speculative.empty() && fresh.size() == live.size();
 
     Statement insert(cached(&m_insertChunk, InsertChunk));
     if (!insert.isValid())
@@ -559,10 +520,9 @@ qsizetype EventArchive::writeRows(const EventBatch &batch, std::optional<TimeInt
     qsizetype redactedValues = 0;
     for (size_t start = 0; start < fresh.size(); start += ChunkEvents) {
         const size_t end = std::min(fresh.size(), start + size_t(ChunkEvents));
-        const Serialized *done = useSpeculative ? &speculative[start / ChunkEvents] : nullptr;
-        qsizetype redacted = done ? done->redacted : 0;
+        qsizetype redacted = 0;
         if (!insertChunk(insert, batch, std::span(fresh).subspan(start, end - start), EventBatch::Secrets::Redact,
-                &redacted, done ? &done->data : nullptr))
+                &redacted))
             return failCount(tr("Cannot write to the archive"));
         redactedValues += redacted;
     }

@@ -36,8 +36,6 @@ class EventArchive final : public ArchiveStore
 public:
     static constexpr int SchemaVersion = 2; // 1: chunks of decoded fields (upgraded on open)
     static constexpr int ChunkEvents = 4096;
-    // A write of this many events or more serialises its chunks on a second core (see writeRows()).
-    static constexpr size_t OverlappedRows = 256;
 
     using Info = ArchiveStore::Info; // path: the file; bytesOnDisk: the file and its write-ahead log
 
@@ -81,9 +79,6 @@ public:
     // own, inside the commit that crosses its threshold (what bench_archive compares against).
     [[nodiscard]] int backgroundCheckpoints() const;
     void setBackgroundCheckpoints(bool on);
-    // Off: a write inserts the ids, then serialises the fresh rows, all on its own thread (what
-    // bench_archive compares against). On by default.
-    void setOverlappedWrites(bool on);
 
     // Removes events older than olderThanMs, then the oldest until the file is under maxBytes
     // (0: no limit); coverage shrinks with them. Returns the events removed, -1 on failure. Safe
@@ -116,5 +111,4 @@ private:
     mutable QString m_lastError;
     sqlite3_stmt *m_insertId = nullptr; // the write path's statements, prepared once
     sqlite3_stmt *m_insertChunk = nullptr;
-    bool m_overlappedWrites = true;
 };

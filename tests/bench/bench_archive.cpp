@@ -104,8 +104,8 @@ struct OpenResult
 // Opens the archive and loads the range into a store, in the batches the session reads
 // (ArchiveBatchEvents in src/session/eventsession.cpp). With a baseline, the batches are kept and
 // loaded again afterwards the schema-1 way: decoded to events, rebuilt, appended.
-// sessionBatch: 1024, slices of the 4,096-event chunks, as the session reads now; 4096: whole
-// chunks, as it read before.
+// sessionBatch: 1024, slices of chunks of 4,096, as the session reads now; 4096: whole chunks,
+// as it read before. (The pull writes chunks of its pages of 1,000, which neither slices.)
 OpenResult openRange(const QString &path, TimeInterval range, bool baseline = false, qsizetype sessionBatch = 1024)
 {
     OpenResult result;
@@ -193,24 +193,6 @@ int main(int argc, char *argv[])
             qint64 ignored = 0;
             const FillResult baseFilled = fill(*base, events, 1, now, &ignored);
             std::printf("baseline: the same write, checkpoints in the commit: %10.0f events/s, page write %.1f ms "
-                        "longest, %.1f ms at the 99th percentile\n",
-                perSecond(base->info().events, baseFilled.writeNs), double(baseFilled.maxWriteNs) / 1e6,
-                baseFilled.percentileMs(0.99));
-            base.reset();
-            EventArchive::forget(basePath, &error);
-        }
-        {
-            // The same write with the chunk serialised after the ids on the writing thread, as
-            // before the second core took it (EventArchive::setOverlappedWrites).
-            const QString basePath = folder + QStringLiteral("/serial.sqlite");
-            EventArchive::forget(basePath, &error);
-            auto base = EventArchive::open(basePath, Account, &error);
-            if (!base)
-                qFatal("%s", qPrintable(error));
-            base->setOverlappedWrites(false);
-            qint64 ignored = 0;
-            const FillResult baseFilled = fill(*base, events, 1, now, &ignored);
-            std::printf("baseline: the same write, serialised after the ids: %10.0f events/s, page write %.1f ms "
                         "longest, %.1f ms at the 99th percentile\n",
                 perSecond(base->info().events, baseFilled.writeNs), double(baseFilled.maxWriteNs) / 1e6,
                 baseFilled.percentileMs(0.99));
