@@ -137,6 +137,8 @@ private Q_SLOTS:
     void roundTripIsLossless();
     void secretsAreRedactedAndRecorded();
     void dedupesById();
+    void largeWritesKeepEveryEventOnce_data();
+    void largeWritesKeepEveryEventOnce();
     void reopenKeepsEventsAndCoverage();
     void createsPrivateFiles();
     void refusesAndMovesAside_data();
@@ -215,6 +217,60 @@ void TestEventArchive::dedupesById()
     QCOMPARE(archive->write(twice), 1);
     QCOMPARE(archive->info().events, qint64(examples.size() + 1));
     QCOMPARE(readAll(*archive).size(), examples.size() + 1);
+}
+
+void TestEventArchive::largeWritesKeepEveryEventOnce_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("archivedBefore"); // the batch's first events, written before it
+    QTest::newRow("all new") << 3000 << 0;
+    QTest::newRow("some archived before") << 3000 << 700;
+    QTest::newRow("two chunks") << EventArchive::ChunkEvents + 900 << 0;
+    QTest::newRow("two chunks, some archived before") << EventArchive::ChunkEvents + 900 << 50;
+}
+
+void TestEventArchive::largeWritesKeepEveryEventOnce()
+{
+    QFETCH(int, events);
+    QFETCH(int, archivedBefore);
+    QTemporaryDir dir;
+    auto archive = openIn(dir);
+    QVERIFY(archive);
+    const std::vector<Event> generated = AccountGenerator::generate(events, 7, 1'700'000'000'000);
+    QCOMPARE(generated.size(), size_t(events));
+    qsizetype secrets = 0;
+    std::vector<Event> expected;
+    for (const Event &e : generated) {
+        qsizetype count = 0;
+        expected.push_back(PayloadSecrets::redactedEvent(e, &count));
+        secrets += count;
+    }
+    QVERIFY(secrets > 0); // the generated account has tokens in its payloads
+    if (archivedBefore > 0)
+        QCOMPARE(archive->write(std::span(generated).first(size_t(archivedBefore))), qsizetype(archivedBefore));
+    QCOMPARE(archive->write(generated), qsizetype(events - archivedBefore));
+
+    // Each event once, as it came but for its secrets, and each secret counted once.
+    const std::vector<Event> back = readAll(*archive);
+    QCOMPARE(back.size(), size_t(events));
+    const std::map<qint64, Event> read = byId(back);
+    QCOMPARE(read.size(), size_t(events));
+    for (const Event &e : expected)
+        QCOMPARE(read.at(e.id), e);
+    QCOMPARE(archive->info().redactedValues, secrets);
+    // Read in slices of a chunk, as the session does: the same events, each once, none larger.
+    std::vector<Event> sliced;
+    qsizetype largest = 0;
+    QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&batch) {
+        largest = std::max(largest, batch.liveCount());
+        for (Event &e : batch.toEvents())
+            sliced.push_back(std::move(e));
+        return true;
+    }, 1000));
+    QVERIFY(largest <= 1000);
+    QCOMPARE(sliced.size(), size_t(events));
+    QCOMPARE(byId(sliced), read);
+    QCOMPARE(archive->write(generated), 0);
 }
 
 void TestEventArchive::reopenKeepsEventsAndCoverage()
@@ -419,7 +475,7 @@ void TestEventArchive::readStopsWhenSinkSaysSo()
     int batches = 0;
     QVERIFY(archive->read({ 0, std::numeric_limits<qint64>::max() }, {}, [&](EventBatch &&batch) {
         ++batches;
-        return batch.size() != 10;
+        return batch.liveCount() != 10;
     }, 10));
     QCOMPARE(batches, 1);
 }

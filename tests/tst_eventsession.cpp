@@ -3,8 +3,10 @@
 #include "api/eventapiclient.h"
 #include "archive/archiveaccount.h"
 #include "archive/eventarchive.h"
+#include "model/payloadsecrets.h"
 #include "fakeemnifyserver.h"
 #include "session/eventsession.h"
+#include "sim/accountgenerator.h"
 #include "sim/emnifysimulator.h"
 #include "table/eventtablemodel.h"
 #include "testdata.h"
@@ -16,6 +18,7 @@
 #include <QTest>
 
 #include <memory>
+#include <set>
 
 // The session against real loopback servers: it feeds the table, reports its state and what an
 // empty table means, and never lets a server's claims size the store.
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void followIntervalRespectsRateBudget();
     void partialLoadKnowsWhatIsMissing();
     void rowsFromArchiveBeforeAnyRequest();
+    void archivedRowsArriveInSlices();
     void restartInsideCoveredRangeRequestsOnlyWhatIsNew();
     void beyondRetentionIsNotEmptySuccess();
     void archiveShowsBeforeTheApiIsReady();
@@ -458,6 +462,58 @@ void TestEventSession::rowsFromArchiveBeforeAnyRequest()
     // Only the part the archive did not cover was asked for.
     QCOMPARE(server.queries.size(), 1);
     QVERIFY(qTime(server.queries.first(), QLatin1StringView("from:")) >= now - 60000 - 1000);
+    m_session->setArchive(nullptr); // before the archive goes
+}
+
+void TestEventSession::archivedRowsArriveInSlices()
+{
+    // More events than two of the archive's chunks of 4,096 hold, newest first, a second apart.
+    QTemporaryDir dir;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    constexpr qsizetype Count = 2 * EventArchive::ChunkEvents + 500;
+    std::vector<Event> events = AccountGenerator::generate(Count, 3, now);
+    for (qsizetype i = 0; i < Count; ++i) {
+        events[size_t(i)].id = 1'000'000 - i;
+        events[size_t(i)].timestampMs = now - 120000 - i * 50;
+    }
+    QString error;
+    const std::unique_ptr<EventArchive> archive = EventArchive::open(
+        dir.filePath(QStringLiteral("a.sqlite")), { m_server->url(), QStringLiteral("org-1"), {} }, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(archive->write(std::span<const Event>(events), TimeInterval { lastWeek().interval.first, now - 60000 }),
+        Count);
+    TimedEvents server; // nothing new in the last minute
+    server.serve(m_server.get());
+
+    m_session->setArchive(archive.get());
+    QVERIFY(!m_session->connectTo(m_server->url(), token, {}).isError());
+    QSignalSpy appended(m_model.get(), &EventTableModel::storeRowsAppended);
+    QSignalSpy fromArchive(m_session.get(), &EventSession::archiveReadFinished);
+    m_session->load(lastWeek());
+    QVERIFY(fromArchive.wait(15000));
+
+    // The GUI thread took them a slice at a time (a chunk's slices, not whole chunks)...
+    QVERIFY(appended.size() >= Count / 1024);
+    qsizetype next = 0;
+    for (const QList<QVariant> &run : std::as_const(appended)) {
+        QCOMPARE(run.at(0).value<qsizetype>(), next);
+        const qsizetype rows = run.at(1).value<qsizetype>() - next;
+        QVERIFY2(rows > 0 && rows <= 1024, qPrintable(QString::number(rows)));
+        next += rows;
+    }
+    // ...and every event is there once, newest first, as it was archived.
+    const EventStore &store = m_model->store();
+    QCOMPARE(store.size(), Count);
+    QCOMPARE(next, Count);
+    std::set<qint64> ids;
+    for (qsizetype row = 0; row < Count; ++row) {
+        QCOMPARE(store.id(row), events[size_t(row)].id);
+        QCOMPARE(store.timestampMs(row), events[size_t(row)].timestampMs);
+        ids.insert(store.id(row));
+    }
+    QCOMPARE(qsizetype(ids.size()), Count);
+    QCOMPARE(store.event(Count - 1).description, events.back().description);
+    QCOMPARE(store.event(1500).detailJson, PayloadSecrets::redactedEvent(events[1500]).detailJson);
     m_session->setArchive(nullptr); // before the archive goes
 }
 

@@ -18,6 +18,7 @@
 #include <span>
 
 struct sqlite3;
+struct sqlite3_stmt;
 class WalCheckpointer;
 
 // One SQLite file holding the events of one account, and the spans of time it holds completely.
@@ -99,6 +100,8 @@ private:
     bool storeCoverage(const ArchiveCoverage &coverage);
     bool fail(const QString &what) const; // sets lastError() from SQLite's message, returns false
     qsizetype failCount(const QString &what) const { fail(what); return -1; }
+    // The statement of sql kept in *statement, prepared on first use; finalised by the destructor.
+    sqlite3_stmt *cached(sqlite3_stmt **statement, const char *sql);
 
     // Checkpoints the log of m_db's commits; the destructor drops its hook before it goes.
     std::unique_ptr<WalCheckpointer> m_checkpointer;
@@ -106,4 +109,6 @@ private:
     QString m_path;
     ArchiveAccount m_account;
     mutable QString m_lastError;
+    sqlite3_stmt *m_insertId = nullptr; // the write path's statements, prepared once
+    sqlite3_stmt *m_insertChunk = nullptr;
 };

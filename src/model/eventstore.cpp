@@ -36,6 +36,8 @@ constexpr size_t DescriptionBytesPerRow = 48;
 constexpr size_t RowsPerPartialBlock = 500;
 // Mapped ahead with the columns: room for as many new descriptions as rows, of this many bytes.
 constexpr size_t DescriptionBytesAhead = 64;
+// A batch key not looked up yet (append()).
+constexpr uint32_t Unmapped = UINT32_MAX - 1;
 
 } // namespace
 
@@ -259,53 +261,56 @@ qsizetype EventStore::append(const EventBatch &batch)
     if (refuseWhileRead("append"))
         return -1;
     const qsizetype before = size();
-    for (int t = 0; t < EventBatch::TableCount; ++t) {
-        const auto table = EventBatch::Table(t);
+    // Each key of the batch is looked up when a row that goes in first uses it: a batch most of
+    // whose rows are dropped (a slice of an archive chunk, see EventArchive::read) costs its slice.
+    for (int t = 0; t < EventBatch::TableCount; ++t)
+        m_batchToStore[t].assign(batch.table(EventBatch::Table(t)).size(), Unmapped);
+    auto mapKey = [&](EventBatch::Table table, uint32_t i) {
         const KeyTable &from = batch.table(table);
-        KeyTable &to = m_keys[t];
-        std::vector<uint32_t> &map = m_batchToStore[t];
-        map.resize(from.size());
-        for (uint32_t i = 0; i < from.size(); ++i) {
-            bool inserted = false;
-            const std::string_view key = from.key(i);
-            map[i] = to.findOrInsert(key, from.keyHash(i), &inserted);
-            if (!inserted)
-                continue;
-            switch (table) {
-            case EventBatch::Descriptions:
-                break;
-            case EventBatch::Types:
-                m_types.push_back(EventBatch::namedFromKey(key));
-                break;
-            case EventBatch::Sources:
-                m_sources.push_back(EventBatch::namedFromKey(key));
-                break;
-            case EventBatch::Severities:
-                m_severities.push_back(EventBatch::namedFromKey(key));
-                break;
-            case EventBatch::Organisations:
-                m_organisations.push_back(EventBatch::namedFromKey(key));
-                break;
-            case EventBatch::Users:
-                m_users.push_back(EventBatch::userFromKey(key));
-                break;
-            case EventBatch::Endpoints:
-                m_endpoints.push_back(EventBatch::endpointFromKey(key));
-                break;
-            case EventBatch::Sims:
-                m_sims.push_back(EventBatch::simFromKey(key));
-                break;
-            case EventBatch::Imsis:
-                m_imsis.push_back(EventBatch::imsiFromKey(key));
-                break;
-            case EventBatch::TableCount:
-                break;
-            }
+        bool inserted = false;
+        const std::string_view key = from.key(i);
+        const uint32_t index = m_keys[table].findOrInsert(key, from.keyHash(i), &inserted);
+        m_batchToStore[table][i] = index;
+        if (!inserted)
+            return index;
+        switch (table) {
+        case EventBatch::Descriptions:
+            break;
+        case EventBatch::Types:
+            m_types.push_back(EventBatch::namedFromKey(key));
+            break;
+        case EventBatch::Sources:
+            m_sources.push_back(EventBatch::namedFromKey(key));
+            break;
+        case EventBatch::Severities:
+            m_severities.push_back(EventBatch::namedFromKey(key));
+            break;
+        case EventBatch::Organisations:
+            m_organisations.push_back(EventBatch::namedFromKey(key));
+            break;
+        case EventBatch::Users:
+            m_users.push_back(EventBatch::userFromKey(key));
+            break;
+        case EventBatch::Endpoints:
+            m_endpoints.push_back(EventBatch::endpointFromKey(key));
+            break;
+        case EventBatch::Sims:
+            m_sims.push_back(EventBatch::simFromKey(key));
+            break;
+        case EventBatch::Imsis:
+            m_imsis.push_back(EventBatch::imsiFromKey(key));
+            break;
+        case EventBatch::TableCount:
+            break;
         }
-    }
+        return index;
+    };
     auto store = [&](EventBatch::Table table, qsizetype row) {
         const uint32_t index = batch.index(table, row);
-        return index == EventBatch::None ? None : m_batchToStore[table][index];
+        if (index == EventBatch::None)
+            return None;
+        const uint32_t mapped = m_batchToStore[table][index];
+        return mapped != Unmapped ? mapped : mapKey(table, index);
     };
 
     uint32_t lastBlock = UINT32_MAX; // the batch's block last copied in

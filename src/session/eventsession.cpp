@@ -22,9 +22,10 @@ namespace {
 // extends it. A custom range that ended earlier stays as it is.
 constexpr qint64 FollowableSlackMs = 60'000;
 
-// Archived rows reach the table in batches of this many: one append takes a few milliseconds, so
-// the GUI thread never pauses longer than a frame for them.
-constexpr qsizetype ArchiveBatchEvents = 4096;
+// Archived rows reach the table in batches of about this many (slices of the archive's chunks of
+// 4,096, EventArchive::read): one append takes a millisecond or two, and on a loaded machine, where
+// a whole chunk's append took 19-32 ms (bench_archive), a slice's still stays under a frame.
+constexpr qsizetype ArchiveBatchEvents = 1024;
 
 // The range of a "last 30 days" read starts a few milliseconds before the retention does by the
 // time the sync asks: a sliver that short is not "missing for good".
