@@ -24,7 +24,7 @@
 // (EventFilterEngine). The short values of the detail payload (at most ShortValue bytes: a status
 // id, a provider id, a flag) are also kept with their key path as `path=value` ("status.id=2"), so
 // that what the viewer derives from them ("Shipped") is found by a lookup at search time.
-// Each word kept exactly is also kept with the key it is the value of (each '_'-suffix of the key,
+// Each word kept exactly in many records (32 of 128) is also kept with the key it is the value of (each '_'-suffix of the key,
 // as EventFilterEngine's detail.<key>: matches keys): `apn` + `em`. Most such pairs are in the same
 // records as their word and cost one hash; only the others carry records of their own. A
 // detail.apn:em search then reads no block for a frequent word (bench_scale, "detail.apn:em").

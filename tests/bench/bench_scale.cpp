@@ -415,6 +415,7 @@ int main(int argc, char **argv)
         for (size_t block = 0; block < model.store().payloadBlockCount(); ++block)
             bytes += model.store().payloadBlockSketch(block).memoryUsage();
         std::printf("  payload sketches: %.1f bytes an event\n", double(bytes) / double(model.store().size()));
+        std::printf("  filter: category %.1f ms, severity %.1f ms, source %.1f ms\n", oursCategory, oursSeverity, oursSource);
         return 0;
     }
     // What the sketches cost: memory, and the CPU the parse threads spend on them (the blocks' raw
