@@ -585,6 +585,22 @@ void TestEventTableModel::payloadSearchAgreesWithReadingEveryRow_data()
     QTest::newRow("provider 1") << QStringLiteral("\"provider 1\"") << true;
     QTest::newRow("provider") << QStringLiteral("provider") << true;
     QTest::newRow("nothing") << QStringLiteral("zzqx") << false;
+    // A key and a word the sketches keep with it (PayloadSketch::findUnderKey).
+    QTest::newRow("key, literal") << QStringLiteral("detail.rac:null") << true;
+    QTest::newRow("key, excluded") << QStringLiteral("-detail.apn:em") << true;
+    QTest::newRow("key, another key's value") << QStringLiteral("detail.region:em") << false;
+    QTest::newRow("key after an underscore") << QStringLiteral("detail.ip_address:10") << true;
+    QTest::newRow("key, phrase") << QStringLiteral("detail.region:\"eu-west-1\"") << true;
+    QTest::newRow("key, exact value") << QStringLiteral("detail.apn:=em") << true;
+    QTest::newRow("key, two terms") << QStringLiteral("detail.apn:em detail.rac:null") << true;
+    QTest::newRow("iccid field") << QStringLiteral("iccid:8988") << true;
+    // Digits of event ids (`@` is replaced by digits of a generated event's id): one, a leading
+    // zero, a middle part, the whole id.
+    QTest::newRow("one digit") << QStringLiteral("7") << true;
+    QTest::newRow("a zero") << QStringLiteral("0") << true;
+    QTest::newRow("id digits with a leading zero") << QStringLiteral("@0") << true;
+    QTest::newRow("id digits") << QStringLiteral("@5") << true;
+    QTest::newRow("a whole id") << QStringLiteral("@id") << true;
 }
 
 void TestEventTableModel::payloadSearchAgreesWithReadingEveryRow()
@@ -600,6 +616,16 @@ void TestEventTableModel::payloadSearchAgreesWithReadingEveryRow()
     store.append(EventBatchBuilder::build(all.first(8'000)));
     store.append(EventBatchBuilder::build(all.subspan(4'000 + 37))); // repeats 3,963 of them
     QCOMPARE(store.size(), qsizetype(events.size()));
+    const QString id = QString::number(events[1234].id);
+    if (text == u"@id") {
+        text = id;
+    } else if (text == u"@5") {
+        text = id.mid(4, 5);
+    } else if (text == u"@0") {
+        const qsizetype zero = id.indexOf(u'0', 1);
+        QVERIFY(zero > 0 && zero + 3 <= id.size());
+        text = id.mid(zero, 3);
+    }
     EventFilter filter;
     filter.text = text;
     std::vector<uint32_t> rows(size_t(store.size()));
@@ -608,6 +634,12 @@ void TestEventTableModel::payloadSearchAgreesWithReadingEveryRow()
     const std::vector<uint32_t> rowByRow = EventFilterEngine(store, filter, EventFilterEngine::Scope::FewRows).filter(rows);
     QCOMPARE(whole.size(), rowByRow.size());
     QVERIFY(whole == rowByRow);
+    // And as before the key pairs and the digit test: each row's text written out and read.
+    qputenv("EV_SEARCH_BASELINE", "1");
+    const std::vector<uint32_t> before = EventFilterEngine(store, filter, EventFilterEngine::Scope::FewRows).filter(rows);
+    qunsetenv("EV_SEARCH_BASELINE");
+    QCOMPARE(whole.size(), before.size());
+    QVERIFY(whole == before);
     QCOMPARE(!whole.empty(), found);
 }
 

@@ -25,6 +25,8 @@
 #include "widgets/timelinewidget.h"
 #include "testdata.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QCheckBox>
@@ -56,6 +58,7 @@
 #include <QTest>
 #include <QTableWidget>
 #include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QTabWidget>
 #include <QTimer>
 #include <QStatusBar>
@@ -155,6 +158,7 @@ private Q_SLOTS:
     void searchAndEscape();
     void pinFromDetailPane();
     void imsiTypedInSimScopeReadsItsSim();
+    void payloadSearchShowsAndMarksTheRows();
     void pinsCombineAndAreRemovable();
     void windowShortcutsWorkFromEveryWidget_data();
     void windowShortcutsWorkFromEveryWidget();
@@ -503,6 +507,46 @@ void TestMainWindow::searchAndEscape()
     QTest::keyClicks(search, QStringLiteral("no event has this text"));
     QTRY_COMPARE(m_model->rowCount(), 0);
     QTRY_VERIFY(m_window->emptyStateText().contains(QLatin1String("hidden by filters")));
+}
+
+// Issue 13 item 3 through the window: a text only the payloads hold (SIM order 16235491 of doc
+// examples 57 and 58), a payload key's value, an exclusion; the rows, and the marks in the table
+// and the detail pane. (Before the payload search, the first search showed no rows.)
+void TestMainWindow::payloadSearchShowsAndMarksTheRows()
+{
+    constexpr qint64 orderShippedId = 213516899172361;
+    loadSimulator();
+    auto *search = m_window->filterPanel()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    auto *raw = m_window->detailPane()->findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+    QVERIFY(search && raw);
+    auto shownIds = [&] {
+        QList<qint64> ids;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            ids.append(m_model->index(row, 0).data(EventTableModel::EventIdRole).toLongLong());
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    QTest::keyClicks(search, QStringLiteral("16235491"));
+    QTRY_COMPARE(shownIds(), (QList<qint64> { orderShippedId, orderSubmittedId }));
+    QCOMPARE(m_model->index(0, EventColumns::Description).data(EventTableModel::HighlightRole).toStringList(),
+        QStringList { QStringLiteral("16235491") });
+    clickRow(viewRowOfId(orderSubmittedId));
+    QTRY_COMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(orderSubmittedId));
+    QTRY_VERIFY(!raw->extraSelections().isEmpty());
+    for (const QTextEdit::ExtraSelection &mark : raw->extraSelections())
+        QCOMPARE(mark.cursor.selectedText(), QStringLiteral("16235491"));
+
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("detail.ext_shipping_reference:\"tracking code\""));
+    QTRY_COMPARE(shownIds(), QList<qint64> { orderShippedId });
+    clickRow(0);
+    QTRY_COMPARE(m_window->detailPane()->eventId(), std::optional<qint64>(orderShippedId));
+    QTRY_COMPARE(raw->extraSelections().size(), 1);
+    QCOMPARE(raw->extraSelections().first().cursor.selectedText(), QStringLiteral("TRACKING CODE"));
+
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("16235491 -type:\"Order updated\""));
+    QTRY_COMPARE(shownIds(), QList<qint64> { orderSubmittedId });
 }
 
 void TestMainWindow::pinFromDetailPane()

@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <cstring>
 #include <string>
 
 using Presence = PayloadSketch::Presence;
@@ -19,9 +20,12 @@ private Q_SLOTS:
     void findsWords();
     void keepsShortValuesWithTheirPath_data();
     void keepsShortValuesWithTheirPath();
+    void findsWordsUnderTheirKey_data();
+    void findsWordsUnderTheirKey();
     void leavesOutRecordsBeyondTheMask();
     void roundTripsAsBytes();
     void emptySketchRoundTrips();
+    void readsSketchesWithoutKeyPairs();
     void refusesBytesThatAreNoSketch_data();
     void refusesBytesThatAreNoSketch();
 
@@ -117,6 +121,71 @@ void TestPayloadSketch::keepsShortValuesWithTheirPath()
         present ? Presence::Records : Presence::Absent);
 }
 
+void TestPayloadSketch::findsWordsUnderTheirKey_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("word");
+    QTest::addColumn<Presence>("presence");
+    QTest::addColumn<QList<int>>("records"); // when Records
+    // The 64 records of findsWordsUnderTheirKey(): "em" the apn of all and the label of the odd ones.
+    QList<int> even, odd, all;
+    for (int record = 0; record < 64; ++record) {
+        (record % 2 ? odd : even).append(record);
+        all.append(record);
+    }
+    QTest::newRow("its key") << QByteArray("apn") << QByteArray("em") << Presence::Records << all;
+    QTest::newRow("folded case") << QByteArray("APN") << QByteArray("EM") << Presence::Records << all;
+    QTest::newRow("a second key, fewer records") << QByteArray("label") << QByteArray("em") << Presence::Records << odd;
+    QTest::newRow("nested object's key") << QByteArray("name") << QByteArray("germany") << Presence::Records << even;
+    QTest::newRow("not the parent's key") << QByteArray("country") << QByteArray("germany") << Presence::Absent
+                                          << QList<int> {};
+    QTest::newRow("another key's value") << QByteArray("apn") << QByteArray("germany") << Presence::Absent
+                                         << QList<int> {};
+    QTest::newRow("whole key with underscores") << QByteArray("ue_ip_address") << QByteArray("10")
+                                                << Presence::Records << all;
+    QTest::newRow("after an underscore") << QByteArray("ip_address") << QByteArray("10") << Presence::Records << all;
+    QTest::newRow("after the last underscore") << QByteArray("address") << QByteArray("10") << Presence::Records
+                                               << all;
+    QTest::newRow("a key's beginning is no key") << QByteArray("ue_ip") << QByteArray("10") << Presence::Absent
+                                                 << QList<int> {};
+    QTest::newRow("a word of one record: maybe") << QByteArray("id") << QByteArray("16168172") << Presence::Maybe
+                                                 << QList<int> {};
+    QTest::newRow("a word of few records: read those") << QByteArray("note") << QByteArray("rare")
+                                                       << Presence::Candidates << QList<int> { 3 };
+    QTest::newRow("a word of nowhere") << QByteArray("apn") << QByteArray("shipped") << Presence::Absent
+                                       << QList<int> {};
+}
+
+void TestPayloadSketch::findsWordsUnderTheirKey()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, word);
+    QFETCH(Presence, presence);
+    QFETCH(QList<int>, records);
+    QList<QByteArray> details;
+    for (int record = 0; record < 64; ++record) {
+        QByteArray detail = R"({"apn":"em","ue_ip_address":"10.0.0.)" + QByteArray::number(record) + '"';
+        detail += record % 2 ? (record == 1     ? R"(,"id":16168172,"label":"em"})"
+                                       : record == 3 ? R"(,"note":"rare","label":"em"})"
+                                                     : R"(,"label":"em"})")
+                             : R"(,"country":{"name":"Germany","mcc":"262"}})";
+        details.append(detail);
+    }
+    const PayloadSketch sketch = PayloadSketch::of(block(details));
+    // As EventFilterEngine asks: the key folded by the query, the word by the sketch's hash.
+    const PayloadSketch::Lookup lookup = sketch.findUnderKey(
+        PayloadSketch::keyWordHash(PayloadSketch::keyHash(key.toLower()), word.toLower()), PayloadSketch::wordHash(word));
+    QCOMPARE(lookup.presence, presence);
+    if (presence != Presence::Records && presence != Presence::Candidates)
+        return;
+    QList<int> found;
+    for (int record = 0; record < PayloadSketch::MaxRecords; ++record) {
+        if (lookup.records[size_t(record / 64)] >> (record % 64) & 1)
+            found.append(record);
+    }
+    QCOMPARE(found, records);
+}
+
 void TestPayloadSketch::leavesOutRecordsBeyondTheMask()
 {
     // More records than mask bits (a block made elsewhere): every word is "maybe", none lost.
@@ -153,6 +222,39 @@ void TestPayloadSketch::emptySketchRoundTrips()
     QVERIFY(!back->mayContainWords(QByteArrayLiteral("anything")));
 }
 
+// An archive written before the key pairs holds sketches without them (a header of three words, no
+// pair hashes): they are read, and a key's word is then only a candidate in its word's records.
+void TestPayloadSketch::readsSketchesWithoutKeyPairs()
+{
+    QList<QByteArray> details;
+    for (int record = 0; record < 40; ++record)
+        details.append(R"({"apn":"em","n":)" + QByteArray::number(record) + '}');
+    const QByteArray bytes = PayloadSketch::of(block(details)).toBytes();
+    uint32_t header[4];
+    std::memcpy(header, bytes.constData(), sizeof header);
+    QVERIFY(header[0] & 0x80000000u);
+    const qsizetype exactBytes = qsizetype(header[1]) * 24; // hash and two mask words
+    QVERIFY(header[3] > 0); // "em" under "apn", in the records of "em"
+    header[0] &= ~0x80000000u;
+    QByteArray old(reinterpret_cast<const char *>(header), 3 * sizeof(uint32_t));
+    old += bytes.mid(sizeof header, exactBytes);
+    old += bytes.mid(qsizetype(sizeof header) + exactBytes + qsizetype(header[3]) * 8);
+    const std::optional<PayloadSketch> sketch = PayloadSketch::fromBytes(old);
+    QVERIFY(sketch);
+    QVERIFY(!sketch->hasKeyPairs());
+    QCOMPARE(sketch->recordCount(), 40);
+    QCOMPARE(sketch->find(PayloadSketch::wordHash("em")).presence, Presence::Records);
+    const PayloadSketch::Lookup underKey = sketch->findUnderKey(
+        PayloadSketch::keyWordHash(PayloadSketch::keyHash("apn"), "em"), PayloadSketch::wordHash("em"));
+    QCOMPARE(underKey.presence, Presence::Candidates);
+    QCOMPARE(underKey.records, sketch->find(PayloadSketch::wordHash("em")).records);
+    // Another key's word is no absence either: the old sketch cannot tell.
+    QCOMPARE(sketch->findUnderKey(PayloadSketch::keyWordHash(PayloadSketch::keyHash("n"), "em"),
+                 PayloadSketch::wordHash("em")).presence,
+        Presence::Candidates);
+    QCOMPARE(sketch->toBytes(), old);
+}
+
 void TestPayloadSketch::refusesBytesThatAreNoSketch_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -161,6 +263,7 @@ void TestPayloadSketch::refusesBytesThatAreNoSketch_data()
     QTest::newRow("cut short") << good.first(good.size() - 1);
     QTest::newRow("one byte more") << good + 'x';
     QTest::newRow("sizes beyond the bytes") << QByteArray(12, '\xff');
+    QTest::newRow("key pairs without their count") << QByteArray(12, '\0').replace(3, 1, "\x80");
 }
 
 void TestPayloadSketch::refusesBytesThatAreNoSketch()

@@ -20,6 +20,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <functional>
 #include <limits>
@@ -52,17 +53,61 @@ int compareFolded(QByteArrayView a, QByteArrayView b)
     return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
+// Boyer-Moore-Horspool over bytes that folds ASCII case, with a skip table of 256 entries: the
+// standard searcher with a folding predicate keeps its table in an unordered_map, a hash lookup
+// every step (a third of the description scan's time in a profile of bench_scale).
+class FoldedSearcher
+{
+public:
+    explicit FoldedSearcher(const QByteArray &folded)
+        : m_pattern(folded)
+    {
+        const size_t m = size_t(m_pattern.size());
+        m_skip.fill(m);
+        for (size_t i = 0; i + 1 < m; ++i) {
+            const uint8_t c = uint8_t(m_pattern[qsizetype(i)]);
+            m_skip[c] = m - 1 - i;
+            if (c >= 'a' && c <= 'z')
+                m_skip[c - 32] = m - 1 - i;
+        }
+    }
+    [[nodiscard]] const char *find(const char *begin, const char *end) const
+    {
+        const size_t m = size_t(m_pattern.size());
+        if (m == 0)
+            return begin;
+        const char *pattern = m_pattern.constData();
+        const uint8_t last = uint8_t(pattern[m - 1]);
+        for (const char *at = begin; size_t(end - at) >= m; at += m_skip[uint8_t(at[m - 1])]) {
+            if (asciiLower(uint8_t(at[m - 1])) != last)
+                continue;
+            size_t i = 0;
+            while (i + 1 < m && asciiLower(uint8_t(at[i])) == uint8_t(pattern[i]))
+                ++i;
+            if (i + 1 == m)
+                return at;
+        }
+        return end;
+    }
+
+private:
+    QByteArray m_pattern; // folded
+    std::array<size_t, 256> m_skip {};
+};
+
 // A search text, for many haystacks: ASCII (the usual case) with a Boyer-Moore-Horspool scan that
-// folds ASCII case; anything else with Qt's Unicode folding.
+// folds ASCII case; anything else with Qt's Unicode folding. `baseline`: the standard library's
+// searcher, as before FoldedSearcher (bench_scale compares the two).
 class Needle
 {
 public:
-    explicit Needle(const QString &text, bool exact = false)
+    explicit Needle(const QString &text, bool exact = false, bool baseline = false)
         : m_text(text), m_folded(text.toLower().toUtf8()), m_exact(exact),
-          m_ascii(std::all_of(m_folded.begin(), m_folded.end(), [](char c) { return uint8_t(c) < 0x80; }))
+          m_ascii(std::all_of(m_folded.begin(), m_folded.end(), [](char c) { return uint8_t(c) < 0x80; })),
+          m_searcher(m_folded)
     {
-        if (m_ascii)
-            m_searcher.emplace(m_folded.cbegin(), m_folded.cend(), FoldHash {}, FoldEqual {});
+        if (m_ascii && baseline)
+            m_baseline.emplace(m_folded.cbegin(), m_folded.cend(), FoldHash {}, FoldEqual {});
     }
     Needle(const Needle &) = delete; // the searcher points into m_folded
     Needle &operator=(const Needle &) = delete;
@@ -72,7 +117,7 @@ public:
         if (m_exact)
             return in(QString::fromUtf8(utf8));
         if (m_ascii)
-            return std::search(utf8.begin(), utf8.end(), *m_searcher) != utf8.end();
+            return find(utf8.begin(), utf8.end()) != utf8.end();
         return QString::fromUtf8(utf8).contains(m_text, Qt::CaseInsensitive);
     }
     [[nodiscard]] bool in(const QString &text) const
@@ -98,7 +143,7 @@ public:
         const bool wordStart = !m_folded.isEmpty() && PayloadSketch::isWordByte(uint8_t(m_folded.front()));
         const bool wordEnd = !m_folded.isEmpty() && PayloadSketch::isWordByte(uint8_t(m_folded.back()));
         for (auto at = utf8.begin(); at != utf8.end(); ++at) {
-            at = std::search(at, utf8.end(), *m_searcher);
+            at = find(at, utf8.end());
             if (at == utf8.end())
                 return false;
             const auto end = at + m_folded.size();
@@ -114,8 +159,13 @@ public:
     }
     [[nodiscard]] const QByteArray &folded() const { return m_folded; }
     [[nodiscard]] bool isAscii() const { return m_ascii; }
+    [[nodiscard]] bool isExact() const { return m_exact; }
 
 private:
+    [[nodiscard]] const char *find(const char *begin, const char *end) const
+    {
+        return m_baseline ? std::search(begin, end, *m_baseline) : m_searcher.find(begin, end);
+    }
     struct FoldHash
     {
         size_t operator()(char c) const { return asciiLower(uint8_t(c)); }
@@ -128,7 +178,8 @@ private:
     QByteArray m_folded; // lower-case UTF-8
     bool m_exact; // the whole text, not a part of it
     bool m_ascii;
-    std::optional<std::boyer_moore_horspool_searcher<QByteArray::const_iterator, FoldHash, FoldEqual>> m_searcher;
+    FoldedSearcher m_searcher;
+    std::optional<std::boyer_moore_horspool_searcher<QByteArray::const_iterator, FoldHash, FoldEqual>> m_baseline;
 };
 
 template<typename T, typename TextOf>
@@ -253,8 +304,8 @@ class EventFilterEngine::Term
 public:
     enum class Payload { None, Values, Key, Order };
 
-    Term(const EventStore &store, const EventFilter &filter, const SearchQuery::Term &term)
-        : excluded(term.excluded), needle(term.value, term.exact)
+    Term(const EventStore &store, const EventFilter &filter, const SearchQuery::Term &term, bool baseline)
+        : excluded(term.excluded), needle(term.value, term.exact, baseline), baseline(baseline)
     {
         using Field = SearchQuery::Field;
         const QByteArray &folded = needle.folded();
@@ -372,12 +423,55 @@ public:
             payloadKey(term.key.toLower().toUtf8());
             break;
         }
+        if (idDigits && !baseline)
+            idDigitsValue(term.value);
     }
 
     void payloadKey(QByteArray folded)
     {
         payload = Payload::Key;
         key = std::move(folded);
+        // The sketches keep each frequent word with its key (PayloadSketch::findUnderKey).
+        if (baseline || key.isEmpty())
+            return;
+        const uint64_t keyHash = PayloadSketch::keyHash(key);
+        const QByteArray &text = needle.folded();
+        for (qsizetype i = 0; i < text.size();) {
+            const qsizetype start = i;
+            while (i < text.size() && PayloadSketch::isWordByte(uint8_t(text[i])))
+                ++i;
+            if (i > start)
+                keyWords.push_back(PayloadSketch::keyWordHash(keyHash, QByteArrayView(text).sliced(start, i - start)));
+            while (i < text.size() && !PayloadSketch::isWordByte(uint8_t(text[i])))
+                ++i;
+        }
+    }
+
+    // Digits of at most 18 (10^18 fits): an id holds them where id / 10^k ends in them and still
+    // has as many digits; a few divisions a row instead of writing every id out (to_chars).
+    void idDigitsValue(const QString &digits)
+    {
+        bool ascii = false;
+        const qint64 value = digits.toLongLong(&ascii);
+        ascii = ascii && std::all_of(digits.begin(), digits.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+        if (!ascii || digits.size() > 18)
+            return;
+        digitsValue = value;
+        digitsModulus = 1;
+        for (qsizetype i = 0; i < digits.size(); ++i)
+            digitsModulus *= 10;
+        digitsFloor = digitsModulus / 10; // the smallest number of that many digits, or 1 ("0")
+        digitsFloor = digits.size() == 1 ? 0 : digitsFloor;
+    }
+    [[nodiscard]] bool idHasDigits(qint64 id) const
+    {
+        for (; id >= digitsFloor; id /= 10) {
+            if (id % digitsModulus == digitsValue)
+                return true;
+            if (id < 10)
+                break;
+        }
+        return false;
     }
 
     // The status names the viewer shows for SIM order events (SimCardOrder::statusName): "Submitted"
@@ -447,6 +541,9 @@ public:
 
     const bool excluded;
     const Needle needle;
+    const bool baseline; // the search as before the key pairs and the digit test (bench_scale)
+    std::vector<uint64_t> keyWords; // Payload::Key: the words under the key (PayloadSketch::keyWordHash)
+    qint64 digitsValue = 0, digitsModulus = 0, digitsFloor = 0; // idDigitsValue(); modulus 0: to_chars
     std::vector<uint64_t> words; // the hashes of the text's words (PayloadSketch)
     bool wholeWord = false; // the text is one word: a sketch's records answer for it
     std::optional<qint64> number;
@@ -501,9 +598,12 @@ EventFilterEngine::EventFilterEngine(const EventStore &store, const EventFilter 
         m_userOk = pinMatches(store.users(), *filter.userId, idOf);
 
     const SearchQuery query = SearchQuery::parse(filter.text);
+    // The search as it was before the key pairs, the digit test and FoldedSearcher, for bench_scale
+    // to measure both in one run.
+    const bool baseline = qEnvironmentVariableIsSet("EV_SEARCH_BASELINE");
     // An invalid query restricts nothing: the search box says what is wrong with it.
     for (const SearchQuery::Term &term : query.terms())
-        m_terms.push_back(std::make_unique<Term>(store, filter, term));
+        m_terms.push_back(std::make_unique<Term>(store, filter, term, baseline));
     const bool payload = std::any_of(m_terms.begin(), m_terms.end(), [](const auto &t) {
         return t->payload != Term::Payload::None || t->hasOrderNames();
     });
@@ -567,6 +667,8 @@ bool EventFilterEngine::columnHit(const Term &term, qsizetype row) const
     }
     if (term.idEquals && s.id(row) == term.number)
         return true;
+    if (term.idDigits && term.digitsModulus != 0 && s.id(row) >= 0)
+        return term.idHasDigits(s.id(row));
     if (term.idDigits) {
         char buffer[24];
         const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, s.id(row));
@@ -604,11 +706,15 @@ struct WordsInBlock
     RecordMask records = AllRecords;
 };
 
-WordsInBlock wordsInBlock(const PayloadSketch &sketch, const std::vector<uint64_t> &words)
+// keyWords: the words as the value of a key (detail.<key>:), one for each of words.
+WordsInBlock wordsInBlock(
+    const PayloadSketch &sketch, const std::vector<uint64_t> &words, const std::vector<uint64_t> &keyWords = {})
 {
     WordsInBlock result;
-    for (const uint64_t word : words) {
-        const PayloadSketch::Lookup lookup = sketch.find(word);
+    for (size_t i = 0; i < words.size(); ++i) {
+        const uint64_t word = words[i];
+        const PayloadSketch::Lookup lookup
+            = keyWords.empty() ? sketch.find(word) : sketch.findUnderKey(keyWords[i], word);
         switch (lookup.presence) {
         case PayloadSketch::Presence::Absent:
             result.absent = true;
@@ -619,6 +725,11 @@ WordsInBlock wordsInBlock(const PayloadSketch &sketch, const std::vector<uint64_
             break;
         case PayloadSketch::Presence::Maybe:
             result.exact = false;
+            break;
+        case PayloadSketch::Presence::Candidates:
+            result.exact = false;
+            for (size_t i = 0; i < result.records.size(); ++i)
+                result.records[i] &= lookup.records[i];
             break;
         }
     }
@@ -671,9 +782,14 @@ void EventFilterEngine::searchPayloadBlocks()
             for (Term *term : terms) {
                 uint8_t *hits = term->payloadRows.data();
                 if (term->payload != Term::Payload::None) {
-                    const WordsInBlock words = term->needle.isAscii() ? wordsInBlock(sketch, term->words)
-                                                                      : WordsInBlock { false, false, AllRecords };
-                    const bool known = byRecord && words.exact && term->wholeWord && term->payload == Term::Payload::Values;
+                    const WordsInBlock words = term->needle.isAscii()
+                        ? wordsInBlock(sketch, term->words, term->keyWords)
+                        : WordsInBlock { false, false, AllRecords };
+                    // A word's records, or its records as the key's value, are the rows it hits.
+                    const bool known = byRecord && words.exact && term->wholeWord
+                        && (term->payload == Term::Payload::Values
+                            || (term->payload == Term::Payload::Key && !term->keyWords.empty()
+                                && !term->needle.isExact()));
                     for (qsizetype row = firstRow; !words.absent && row < endRow; ++row) {
                         if (byRecord && !hasRecord(words.records, row - firstRow))
                             continue;

@@ -24,6 +24,10 @@
 // (EventFilterEngine). The short values of the detail payload (at most ShortValue bytes: a status
 // id, a provider id, a flag) are also kept with their key path as `path=value` ("status.id=2"), so
 // that what the viewer derives from them ("Shipped") is found by a lookup at search time.
+// Each word kept exactly in many records (32 of 128) is also kept with the key it is the value of (each '_'-suffix of the key,
+// as EventFilterEngine's detail.<key>: matches keys): `apn` + `em`. Most such pairs are in the same
+// records as their word and cost one hash; only the others carry records of their own. A
+// detail.apn:em search then reads no block for a frequent word (bench_scale, "detail.apn:em").
 // bench_scale, "payload search" and "index", measures the time and the bytes.
 class PayloadSketch final
 {
@@ -36,6 +40,7 @@ public:
         Absent, // in no record of the block
         Records, // in exactly these records
         Maybe, // perhaps in some record: read the block
+        Candidates, // perhaps in some of these records: read those
     };
     struct Lookup
     {
@@ -52,6 +57,13 @@ public:
     [[nodiscard]] static uint64_t wordHash(QByteArrayView word);
     [[nodiscard]] static uint64_t pathValueHash(QByteArrayView path, QByteArrayView value);
     [[nodiscard]] Lookup find(uint64_t hash) const;
+    // A word as the value of a key (keyHash: of the key's folded name, wordHash of the word).
+    [[nodiscard]] static uint64_t keyHash(QByteArrayView key);
+    [[nodiscard]] static uint64_t keyWordHash(uint64_t keyHash, QByteArrayView word);
+    // Where the word is the value of that key; a sketch without pairs (an older archive's) knows
+    // only where the word is: Candidates.
+    [[nodiscard]] Lookup findUnderKey(uint64_t keyWordHash, uint64_t wordHash) const;
+    [[nodiscard]] bool hasKeyPairs() const { return m_hasPairs; }
     // False only when some word of `text` is in no record of the block.
     [[nodiscard]] bool mayContainWords(QByteArrayView text) const;
     // Records of the block; the masks of find() count them in order.
@@ -64,7 +76,8 @@ public:
     }
 
     // The sketch as bytes (host byte order, for a file written and read on one machine) and back;
-    // nullopt for bytes that are not a sketch.
+    // nullopt for bytes that are not a sketch. Bytes without the key pairs (written before them)
+    // are read too.
     [[nodiscard]] QByteArray toBytes() const;
     [[nodiscard]] static std::optional<PayloadSketch> fromBytes(QByteArrayView bytes);
     [[nodiscard]] size_t memoryUsage() const;
@@ -79,7 +92,9 @@ private:
         friend bool operator==(const Exact &, const Exact &) = default;
     };
     [[nodiscard]] bool bloomHas(uint64_t hash) const;
-    std::vector<Exact> m_exact; // by hash
+    std::vector<Exact> m_exact; // by hash; words and key pairs with records of their own
+    std::vector<uint64_t> m_samePairs; // by hash: key pairs in exactly their word's records
     std::vector<uint64_t> m_bloom; // the words of one record
     uint32_t m_records = 0;
+    bool m_hasPairs = true;
 };
