@@ -3,7 +3,9 @@
 // TeamArchive against the throwaway PostgreSQL cluster of the "postgres" CTest fixture
 // (tests/support/pgcluster): each test in a database of its own.
 #include "api/eventquerymatcher.h"
+#include "filter/eventfilterengine.h"
 #include "model/eventbatchbuilder.h"
+#include "model/eventstore.h"
 #include "model/payloadsecrets.h"
 #include "sim/accountgenerator.h"
 #include "teamarchive/teamarchive.h"
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace {
 
@@ -37,6 +40,23 @@ std::vector<Event> readAll(const ArchiveStore &archive, const EventQuery &filter
 }
 
 // Newest first, ties by id: the order every comparison here uses.
+// The ids of the events the viewer's search (EventFilterEngine) keeps, newest first.
+std::vector<qint64> searched(const std::vector<Event> &events, const QString &search)
+{
+    EventStore store;
+    store.append(std::span<const Event>(events));
+    EventFilter filter;
+    filter.text = search;
+    const EventFilterEngine engine(store, filter);
+    std::vector<uint32_t> rows(size_t(store.size()));
+    std::iota(rows.begin(), rows.end(), 0);
+    std::vector<qint64> ids;
+    for (const uint32_t row : engine.filter(rows))
+        ids.push_back(store.id(row));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 std::vector<Event> sorted(std::vector<Event> events)
 {
     std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
@@ -64,6 +84,10 @@ private Q_SLOTS:
     void passwordInUrlIsRefused();
     void filters_data();
     void filters();
+    void searchIsPushedDown_data();
+    void searchIsPushedDown();
+    void searchIndexUpgradesVersion1();
+    void searchWithoutTrigramsFallsBack();
 
 private:
     QString m_url;
@@ -81,7 +105,9 @@ void TestTeamArchive::initTestCase()
 void TestTeamArchive::init()
 {
     // filters' rows share one database, filled once (see filters()).
-    if (QByteArrayView(QTest::currentTestFunction()) == "filters" && !m_filterUrl.isEmpty()) {
+    if ((QByteArrayView(QTest::currentTestFunction()) == "filters"
+            || QByteArrayView(QTest::currentTestFunction()) == "searchIsPushedDown")
+        && !m_filterUrl.isEmpty()) {
         m_url = m_filterUrl;
         return;
     }
@@ -234,7 +260,8 @@ void TestTeamArchive::newerSchemaIsRefused()
     QVERIFY(TeamArchive::openExisting(m_url, QUrl(), &error)); // migrated from empty, one account
     QVERIFY(PgTestDatabase::execute(m_url, "INSERT INTO ev_schema VALUES (99)"));
     QVERIFY(!TeamArchive::open(m_url, m_account, &error));
-    QVERIFY2(error.contains(QLatin1String("schema version 99, newer than this program knows (1)")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("schema version 99, newer than this program knows (2)")),
+        qPrintable(error));
     QVERIFY(!TeamArchive::openExisting(m_url, QUrl(), &error));
     QVERIFY2(error.contains(QLatin1String("schema version 99")), qPrintable(error));
 }
@@ -388,6 +415,136 @@ void TestTeamArchive::filters()
     matcher.dropUnmatched(&batch);
     if (scope.kind == EventScope::Kind::Account)
         QCOMPARE(size_t(batch.liveCount()), expected.size());
+}
+
+void TestTeamArchive::searchIsPushedDown_data()
+{
+    QTest::addColumn<QString>("search"); // %1: a word of an event's description, %2 its device's
+    // name, %3 its ICCID, %4 its id, %5 its type's name, %6 its ICCID's first 15 digits
+    QTest::addColumn<bool>("narrows"); // the SQL alone reads fewer events than the range holds
+    QTest::newRow("word") << QStringLiteral("%1") << true;
+    QTest::newRow("word upper case") << QStringLiteral("%1").toUpper() << true;
+    QTest::newRow("two words") << QStringLiteral("%1 %2") << true;
+    QTest::newRow("phrase") << QStringLiteral("\"%5\"") << true;
+    QTest::newRow("type field") << QStringLiteral("type:\"%5\"") << true;
+    QTest::newRow("type exact") << QStringLiteral("type:=\"%5\"") << true;
+    QTest::newRow("description field") << QStringLiteral("description:%1") << true;
+    QTest::newRow("device field") << QStringLiteral("device:\"%2\"") << true;
+    QTest::newRow("iccid") << QStringLiteral("iccid:%3") << true;
+    QTest::newRow("iccid prefix") << QStringLiteral("iccid:%6") << true;
+    QTest::newRow("id field") << QStringLiteral("id:%4") << true;
+    QTest::newRow("id digits") << QStringLiteral("%4") << true;
+    QTest::newRow("payload value") << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("payload key") << QStringLiteral("detail.apn:em") << true;
+    QTest::newRow("exclusion only") << QStringLiteral("-type:\"%5\"") << false;
+    QTest::newRow("word and exclusion") << QStringLiteral("%1 -device:\"%2\"") << true;
+    QTest::newRow("severity name") << QStringLiteral("severity:warn") << false;
+    QTest::newRow("category") << QStringLiteral("category:platform") << false;
+    QTest::newRow("order status") << QStringLiteral("status:shipped") << true;
+    QTest::newRow("like characters") << QStringLiteral("100%_") << true;
+    QTest::newRow("non-ASCII") << QStringLiteral("ünïcödé") << false;
+    QTest::newRow("quote in word") << QStringLiteral("5\"x\"") << false;
+    QTest::newRow("invalid") << QStringLiteral("nosuchfield:1") << false;
+    QTest::newRow("nothing matches") << QStringLiteral("zzqqxxnomatch") << true;
+}
+
+// The search as SQL reads a superset of what the viewer's search keeps; the viewer's search on
+// what the SQL read keeps exactly what it keeps on all the events of the range.
+void TestTeamArchive::searchIsPushedDown()
+{
+    QFETCH(QString, search);
+    QFETCH(bool, narrows);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    if (m_filterUrl.isEmpty()) {
+        QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+        m_filterUrl = m_url;
+    }
+    const std::vector<Event> all = readAll(*archive);
+    QCOMPARE(all.size(), m_generated.size());
+    const Event *sample = nullptr;
+    for (const Event &e : all) {
+        if (e.endpoint && !e.endpoint->name.isEmpty() && e.sim && e.description.contains(u' ')) {
+            sample = &e;
+            break;
+        }
+    }
+    QVERIFY(sample);
+    const QStringList values { sample->description.section(u' ', 0, 0), sample->endpoint->name,
+        sample->sim->iccid, QString::number(sample->id), sample->type.name, sample->sim->iccid.left(15) };
+    for (qsizetype i = 0; i < values.size(); ++i)
+        search.replace(QLatin1Char('%') + QString::number(i + 1), values[i]);
+
+    EventQuery q;
+    q.search = search;
+    const std::vector<Event> read = readAll(*archive, q, EventScope::account(), 500);
+    QVERIFY2(archive->lastError().isEmpty(), qPrintable(archive->lastError()));
+    const std::vector<qint64> expected = searched(all, search);
+    QCOMPARE(searched(read, search), expected);
+    QCOMPARE(read.size() < all.size(), narrows);
+    // count() applies the same WHERE: the viewer's "n of m" after a cut agrees with the read.
+    QCOMPARE(archive->count(Everything, EventScope::account(), q), qint64(read.size()));
+}
+
+// An archive of schema version 1 (events in it) gets the search index at the next open by a
+// writer; what a search finds stays the same.
+void TestTeamArchive::searchIndexUpgradesVersion1()
+{
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY2(archive->notice().isEmpty(), qPrintable(archive->notice()));
+    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+    archive.reset();
+    // Back to what version 1 left: no index, no extension, version 1.
+    QVERIFY(PgTestDatabase::execute(m_url, "DROP INDEX ev_event_search"));
+    QVERIFY(PgTestDatabase::execute(m_url, "DROP EXTENSION pg_trgm"));
+    QVERIFY(PgTestDatabase::execute(m_url, "DELETE FROM ev_schema WHERE version = 2"));
+    const QString search = m_generated[100].description.section(u' ', 0, 0);
+    EventQuery q;
+    q.search = search;
+    auto reader = TeamArchive::openExisting(m_url, QUrl(), &error); // a viewer: upgrades nothing
+    QVERIFY2(reader, qPrintable(error));
+    const std::vector<Event> before = readAll(*reader, q);
+    QVERIFY(!before.empty());
+
+    archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT max(version) FROM ev_schema"), qint64(2));
+    QCOMPARE(
+        PgTestDatabase::queryInt(m_url, "SELECT count(*) FROM pg_class WHERE relname = 'ev_event_search'"),
+        qint64(1));
+    QVERIFY(sorted(readAll(*archive, q)) == sorted(before));
+    QCOMPARE(searched(readAll(*archive, q), search), searched(readAll(*archive), search));
+}
+
+// A role that may not create the extension: the archive opens, says why it has no search index,
+// and a search finds the same events.
+void TestTeamArchive::searchWithoutTrigramsFallsBack()
+{
+    const QByteArray password = "noext-" + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    PgTestDatabase::execute(m_url, "DROP OWNED BY ev_noext");
+    PgTestDatabase::execute(m_url, "DROP ROLE IF EXISTS ev_noext");
+    QVERIFY(PgTestDatabase::execute(m_url, "CREATE ROLE ev_noext LOGIN PASSWORD '" + password + "'"));
+    QVERIFY(PgTestDatabase::execute(
+        m_url, "GRANT CREATE ON SCHEMA public TO ev_noext")); // tables, not extensions
+    QUrl asRole(m_url);
+    asRole.setUserName(QStringLiteral("ev_noext"));
+    QString error;
+    auto archive = TeamArchive::open(asRole.toString(), m_account, &error, password);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY2(archive->notice().contains(QLatin1String("no search index")), qPrintable(archive->notice()));
+    QVERIFY2(archive->notice().contains(QLatin1String("permission denied")), qPrintable(archive->notice()));
+    QVERIFY(!archive->notice().contains(QString::fromUtf8(password)));
+    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT max(version) FROM ev_schema"), qint64(2));
+    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+    const QString search = m_generated[100].description.section(u' ', 0, 0);
+    EventQuery q;
+    q.search = search;
+    const std::vector<Event> read = readAll(*archive, q);
+    QVERIFY(read.size() < m_generated.size());
+    QCOMPARE(searched(read, search), searched(readAll(*archive), search));
 }
 
 QTEST_GUILESS_MAIN(TestTeamArchive)

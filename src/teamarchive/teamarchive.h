@@ -25,16 +25,18 @@ struct pg_conn;
 // writes need them; unique on account, ts_ms, id: events are immutable), a column for each field
 // the viewer filters, sorts or shows and the payload's JSON text as received (detail, and the keys
 // the wire format does not define), ev_coverage (the spans held completely) and ev_sync (the last
-// sync of each account). Writes: COPY into a temporary staging table, then INSERT ... ON CONFLICT
+// sync of each account); version 2 adds a trigram index (pg_trgm) for the search. Writes: COPY
+// into a temporary staging table, then INSERT ... ON CONFLICT
 // DO NOTHING, one transaction with the coverage. One sync per account: an advisory lock held by
 // the syncing connection (released by the server when that process dies, also by SIGKILL).
 //
 // Credentials never come from the URL: a password in it is refused (checkUrl()); libpq reads
-// PGPASSWORD, PGPASSFILE or ~/.pgpass, and honours sslmode (verify-full: a TLS error is fatal).
+// PGPASSWORD, PGPASSFILE or ~/.pgpass, or the caller passes one from the keychain; sslmode is
+// honoured (verify-full: a TLS error is fatal).
 class TeamArchive final : public ArchiveStore
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     ~TeamArchive() override;
 
@@ -45,12 +47,14 @@ public:
 
     // Connects, creates or upgrades the schema, and registers the account. nullptr and *error when
     // the server cannot be reached or refuses, or its schema is newer than this program's.
+    // password: one from the keychain (keychainAccount()), else empty for libpq's own (PGPASSWORD,
+    // the password file); kept in memory for openAnother().
     [[nodiscard]] static std::unique_ptr<TeamArchive> open(
-        const QString &url, const ArchiveAccount &account, QString *error);
+        const QString &url, const ArchiveAccount &account, QString *error, const QByteArray &password = {});
     // An account the database holds already: the only one, or the only one of apiUrl (when valid).
     // Nothing is created.
     [[nodiscard]] static std::unique_ptr<TeamArchive> openExisting(
-        const QString &url, const QUrl &apiUrl, QString *error);
+        const QString &url, const QUrl &apiUrl, QString *error, const QByteArray &password = {});
 
     qsizetype write(const EventBatch &batch, std::optional<TimeInterval> covered = {}) override;
     bool markCovered(TimeInterval covered) override;
@@ -62,6 +66,8 @@ public:
     [[nodiscard]] Info info() const override;
     [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] QString lastError() const override { return m_lastError; }
+    // After open(): something the user should know that did not stop it (no search index), or empty.
+    [[nodiscard]] const QString &notice() const { return m_notice; }
     [[nodiscard]] std::unique_ptr<ArchiveStore> openAnother(QString *error) const override;
 
     // The account's sync lock, held until endSync() or the connection ends. False when another
@@ -69,13 +75,23 @@ public:
     bool beginSync(QString *holder);
     void endSync(qsizetype added, const QString &error);
 
+    // How read() fetches its pages (bench_teamarchive measures each): one after the other (the
+    // old way, the baseline); the next one asked for while this one is built; that, and the rows
+    // of a page built into its batch on a parse thread while the next page arrives.
+    enum class ReadMode { OnePageAtATime, Pipelined, BuildAside };
+    void setReadMode(ReadMode mode) { m_readMode = mode; }
+
+    // The keychain entry of this URL's password (TokenStore account): the user, host, port and
+    // database, no query. The viewer writes it, the viewer and the CLI read it.
+    [[nodiscard]] static QString keychainAccount(const QString &url);
+
     // The URL as shown (no user name, no password).
     [[nodiscard]] static QString displayUrl(const QString &url);
 
 private:
-    TeamArchive(pg_conn *connection, QString url, ArchiveAccount account, int accountId);
-    [[nodiscard]] static pg_conn *connect(const QString &url, QString *error);
-    [[nodiscard]] static bool migrate(pg_conn *connection, QString *error);
+    TeamArchive(pg_conn *connection, QString url, QByteArray password, ArchiveAccount account, int accountId);
+    [[nodiscard]] static pg_conn *connect(const QString &url, const QByteArray &password, QString *error);
+    [[nodiscard]] static bool migrate(pg_conn *connection, QString *error, QString *notice);
     bool ensurePartitions(qint64 fromMs, qint64 untilMs);
     bool addCoverage(TimeInterval covered);
     bool fail(const QString &what) const; // lastError() from the server's message; returns false
@@ -83,10 +99,13 @@ private:
 
     pg_conn *m_connection;
     QString m_url;
+    QByteArray m_password; // from the keychain, for openAnother(); empty: libpq finds its own
     ArchiveAccount m_account;
     int m_accountId;
     std::set<qint64> m_partitions; // month starts (ms) known to exist
     bool m_staging = false; // the session's staging table exists
     bool m_syncing = false;
+    ReadMode m_readMode = ReadMode::BuildAside;
     mutable QString m_lastError;
+    QString m_notice;
 };
