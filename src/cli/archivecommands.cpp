@@ -259,8 +259,6 @@ bool ArchiveSyncJob::openTeamArchive(const ArchiveAccount &account)
         finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
         return false;
     }
-    if (!team->notice().isEmpty())
-        writeLine(m_log, QStringLiteral("emnify-events: %1").arg(team->notice()));
     // One sync per account at a time, on any machine: the lock is the database's. A second sync
     // would only pull the same pages again, so it ends instead of waiting.
     QString holder;

@@ -8,7 +8,6 @@
 #include "model/eventbatchbuilder.h"
 #include "model/payloadsecrets.h"
 #include "model/simcardorder.h"
-#include "model/workerpools.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -22,7 +21,6 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
-#include <future>
 #include <initializer_list>
 #include <limits>
 #include <string>
@@ -306,9 +304,12 @@ EventBatch batchOf(const PGresult *r)
 }
 
 // The texts of a row that an unqualified search word looks in (SearchQuery::Field::Any): the
-// columns and the payload's JSON as stored. One expression, the same as the trigram index's
-// (SchemaV2), so that the planner can use it. The separator is a line feed, which no pushed-down
-// value holds (sqlSafe()).
+// columns and the payload's JSON as stored. The separator is a line feed, which no pushed-down
+// value holds (sqlSafe()). No index by default: a pg_trgm GIN index on this expression made the
+// sync's writes 9 times slower (bench_teamarchive --events 200000 --total 1000000: 23,582 ->
+// 2,613 events/s, filling 32 -> 344 s) for searches of rare words (195 -> 3 ms over 7 days of
+// 1,000,000 events); a read-mostly archive may add it (CREATE EXTENSION pg_trgm; CREATE INDEX
+// ev_event_search ON ev_event USING gin (<this expression> gin_trgm_ops)): the planner uses it.
 constexpr const char *SearchText
     = "(description || E'\\n' || type_name || E'\\n' || organisation_name || E'\\n' || "
       "coalesce(user_name, '') || E'\\n' || coalesce(user_username, '') || E'\\n' || "
@@ -579,7 +580,7 @@ pg_conn *TeamArchive::connect(const QString &url, const QByteArray &password, QS
     return connection;
 }
 
-bool TeamArchive::migrate(pg_conn *connection, QString *error, QString *notice)
+bool TeamArchive::migrate(pg_conn *connection, QString *error)
 {
     const auto failed = [&](const char *what) {
         *error = QCoreApplication::translate("TeamArchive", "cannot %1 the team archive's schema: %2")
@@ -610,30 +611,7 @@ bool TeamArchive::migrate(pg_conn *connection, QString *error, QString *notice)
         if (!succeeded(exec(connection, SchemaV1)) || !succeeded(exec(connection, "INSERT INTO ev_schema VALUES (1)")))
             return failed("create");
     }
-    if (current < 2 && !succeeded(exec(connection, "INSERT INTO ev_schema VALUES (2)")))
-        return failed("upgrade");
-    // Version 2: the search's trigram index, where pg_trgm can be had. Without it (not installed,
-    // or this role may not create it) the search still goes into the SQL and finds the same
-    // events, reading every event of the range: *notice says so. Tried again at the next open.
-    if (!succeeded(exec(connection, "SAVEPOINT ev_search_index")))
-        return failed("upgrade");
-    const Result hasIndex = exec(connection, "SELECT to_regclass('ev_event_search') IS NOT NULL");
-    if (!succeeded(hasIndex))
-        return failed("read");
-    if (text(hasIndex.get(), 0, 0) != "t") {
-        const QByteArray index = QByteArray("CREATE INDEX ev_event_search ON ev_event USING gin (")
-            + SearchText + " gin_trgm_ops)";
-        if (!succeeded(exec(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-            || !succeeded(exec(connection, index.constData()))) {
-            *notice = QCoreApplication::translate("TeamArchive",
-                "the team archive has no search index (%1): a search reads every event of the time range; "
-                "CREATE EXTENSION pg_trgm as the database's owner adds it at the next sync")
-                          .arg(serverMessage(connection));
-            if (!succeeded(exec(connection, "ROLLBACK TO SAVEPOINT ev_search_index")))
-                return failed("upgrade");
-        }
-    }
-    // Later versions: if (current < 3) { ALTER ...; INSERT INTO ev_schema ... } and so on, in order.
+    // Later versions: if (current < 2) { ALTER ...; UPDATE ev_schema ... } and so on, in order.
     if (!succeeded(exec(connection, "COMMIT")))
         return failed("create");
     return true;
@@ -645,8 +623,7 @@ std::unique_ptr<TeamArchive> TeamArchive::open(
     PGconn *connection = connect(url, password, error);
     if (!connection)
         return nullptr;
-    QString notice;
-    if (!migrate(connection, error, &notice)) {
+    if (!migrate(connection, error)) {
         PQfinish(connection);
         return nullptr;
     }
@@ -660,10 +637,8 @@ std::unique_ptr<TeamArchive> TeamArchive::open(
         PQfinish(connection);
         return nullptr;
     }
-    auto archive = std::unique_ptr<TeamArchive>(
+    return std::unique_ptr<TeamArchive>(
         new TeamArchive(connection, url, password, account, int(toInt(id.get(), 0, 0))));
-    archive->m_notice = notice;
-    return archive;
 }
 
 std::unique_ptr<TeamArchive> TeamArchive::openExisting(
@@ -978,46 +953,21 @@ bool TeamArchive::read(TimeInterval range, const EventScope &scope, const EventQ
     };
     if (pipelined && !send())
         return fail(cannot);
-    // BuildAside: a page's rows become its batch on a parse thread while this one takes the next
-    // page from the server (bench_teamarchive, "7 days"); batches reach the sink in order.
-    const bool aside = m_readMode == ReadMode::BuildAside;
-    std::future<EventBatch> building;
-    bool stopped = false;
-    const auto deliver = [&] {
-        if (building.valid() && !stopped)
-            stopped = !sink(building.get());
-        else if (building.valid())
-            building.wait();
-    };
+    // Building a page's batch on a parse thread while the next page arrives gained nothing over
+    // this (bench_teamarchive: the server's side is then the limit on two cores); not kept.
     for (;;) {
-        Result page = pipelined ? receive() : exec(m_connection, fetch.constData());
-        if (!succeeded(page)) {
-            deliver();
+        const Result page = pipelined ? receive() : exec(m_connection, fetch.constData());
+        if (!succeeded(page))
             return fail(cannot);
-        }
         const int rows = PQntuples(page.get());
         if (rows == 0)
             break;
         const bool more = rows >= fetchRows;
-        if (pipelined && more && !send()) {
-            deliver();
+        if (pipelined && more && !send())
             return fail(cannot);
-        }
-        if (aside) {
-            auto promise = std::make_shared<std::promise<EventBatch>>();
-            std::future<EventBatch> next = promise->get_future();
-            auto shared = std::make_shared<Result>(std::move(page));
-            WorkerPools::current().parse()->start(
-                [promise, shared] { promise->set_value(batchOf(shared->get())); });
-            deliver(); // the previous page's, while this one is built
-            building = std::move(next);
-        } else if (!sink(batchOf(page.get()))) {
-            stopped = true;
-        }
-        if (stopped || !more)
+        if (!sink(batchOf(page.get())) || !more)
             break;
     }
-    deliver();
     drain();
     exec(m_connection, "CLOSE ev_read");
     exec(m_connection, "COMMIT");

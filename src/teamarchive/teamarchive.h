@@ -25,8 +25,7 @@ struct pg_conn;
 // writes need them; unique on account, ts_ms, id: events are immutable), a column for each field
 // the viewer filters, sorts or shows and the payload's JSON text as received (detail, and the keys
 // the wire format does not define), ev_coverage (the spans held completely) and ev_sync (the last
-// sync of each account); version 2 adds a trigram index (pg_trgm) for the search. Writes: COPY
-// into a temporary staging table, then INSERT ... ON CONFLICT
+// sync of each account). Writes: COPY into a temporary staging table, then INSERT ... ON CONFLICT
 // DO NOTHING, one transaction with the coverage. One sync per account: an advisory lock held by
 // the syncing connection (released by the server when that process dies, also by SIGKILL).
 //
@@ -36,7 +35,7 @@ struct pg_conn;
 class TeamArchive final : public ArchiveStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 1;
 
     ~TeamArchive() override;
 
@@ -66,8 +65,6 @@ public:
     [[nodiscard]] Info info() const override;
     [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] QString lastError() const override { return m_lastError; }
-    // After open(): something the user should know that did not stop it (no search index), or empty.
-    [[nodiscard]] const QString &notice() const { return m_notice; }
     [[nodiscard]] std::unique_ptr<ArchiveStore> openAnother(QString *error) const override;
 
     // The account's sync lock, held until endSync() or the connection ends. False when another
@@ -75,10 +72,9 @@ public:
     bool beginSync(QString *holder);
     void endSync(qsizetype added, const QString &error);
 
-    // How read() fetches its pages (bench_teamarchive measures each): one after the other (the
-    // old way, the baseline); the next one asked for while this one is built; that, and the rows
-    // of a page built into its batch on a parse thread while the next page arrives.
-    enum class ReadMode { OnePageAtATime, Pipelined, BuildAside };
+    // How read() fetches its pages: the next one asked for while this one is built (the default),
+    // or one after the other (the old way, bench_teamarchive's baseline).
+    enum class ReadMode { OnePageAtATime, Pipelined };
     void setReadMode(ReadMode mode) { m_readMode = mode; }
 
     // The keychain entry of this URL's password (TokenStore account): the user, host, port and
@@ -91,7 +87,7 @@ public:
 private:
     TeamArchive(pg_conn *connection, QString url, QByteArray password, ArchiveAccount account, int accountId);
     [[nodiscard]] static pg_conn *connect(const QString &url, const QByteArray &password, QString *error);
-    [[nodiscard]] static bool migrate(pg_conn *connection, QString *error, QString *notice);
+    [[nodiscard]] static bool migrate(pg_conn *connection, QString *error);
     bool ensurePartitions(qint64 fromMs, qint64 untilMs);
     bool addCoverage(TimeInterval covered);
     bool fail(const QString &what) const; // lastError() from the server's message; returns false
@@ -105,7 +101,6 @@ private:
     std::set<qint64> m_partitions; // month starts (ms) known to exist
     bool m_staging = false; // the session's staging table exists
     bool m_syncing = false;
-    ReadMode m_readMode = ReadMode::BuildAside;
+    ReadMode m_readMode = ReadMode::Pipelined;
     mutable QString m_lastError;
-    QString m_notice;
 };

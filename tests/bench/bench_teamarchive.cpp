@@ -196,12 +196,11 @@ int main(int argc, char *argv[])
     };
     readWeek(TeamArchive::ReadMode::OnePageAtATime, "whole account, one page at a time (baseline)");
     readWeek(TeamArchive::ReadMode::Pipelined, "whole account, pipelined");
-    readWeek(TeamArchive::ReadMode::BuildAside, "whole account, pipelined, built aside");
     readWeek(TeamArchive::ReadMode::OnePageAtATime, "whole account, one page at a time (baseline, again)");
     for (const QString &search : parser.values(QStringLiteral("search"))) {
         EventQuery q;
         q.search = search;
-        readWeek(TeamArchive::ReadMode::BuildAside,
+        readWeek(TeamArchive::ReadMode::Pipelined,
             qPrintable(QStringLiteral("search \"%1\" in SQL").arg(search)), q);
     }
     qsizetype rows = 0;
