@@ -5,6 +5,8 @@
 #include "cli/eventexportjob.h"
 #include "cli/eventexportoptions.h"
 #include "cli/orderexportjob.h"
+#include "keychain/keychaintokenstore.h"
+#include "teamarchive/teamarchive.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -67,6 +69,11 @@ int main(int argc, char *argv[])
             + EventExportOptions::usage().toLocal8Bit());
         return EventExportJob::UsageError;
     }
+
+    // A team archive's password that the viewer remembered (File > Open team archive).
+    KeychainTokenStore keychain;
+    if (TeamArchive::isTeamArchiveUrl(parsed.options.archive))
+        ArchiveCommands::setPasswordStore(&keychain);
 
     QNetworkProxyFactory::setUseSystemConfiguration(true); // honour the system/HTTPS_PROXY proxy
     QNetworkAccessManager network;

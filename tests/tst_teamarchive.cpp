@@ -3,7 +3,9 @@
 // TeamArchive against the throwaway PostgreSQL cluster of the "postgres" CTest fixture
 // (tests/support/pgcluster): each test in a database of its own.
 #include "api/eventquerymatcher.h"
+#include "filter/eventfilterengine.h"
 #include "model/eventbatchbuilder.h"
+#include "model/eventstore.h"
 #include "model/payloadsecrets.h"
 #include "sim/accountgenerator.h"
 #include "teamarchive/teamarchive.h"
@@ -19,6 +21,7 @@
 #include <algorithm>
 #include <thread>
 #include <limits>
+#include <numeric>
 
 namespace {
 
@@ -40,6 +43,23 @@ std::vector<Event> readAll(const ArchiveStore &archive, const EventQuery &filter
 }
 
 // Newest first, ties by id: the order every comparison here uses.
+// The ids of the events the viewer's search (EventFilterEngine) keeps, newest first.
+std::vector<qint64> searched(const std::vector<Event> &events, const QString &search)
+{
+    EventStore store;
+    store.append(std::span<const Event>(events));
+    EventFilter filter;
+    filter.text = search;
+    const EventFilterEngine engine(store, filter);
+    std::vector<uint32_t> rows(size_t(store.size()));
+    std::iota(rows.begin(), rows.end(), 0);
+    std::vector<qint64> ids;
+    for (const uint32_t row : engine.filter(rows))
+        ids.push_back(store.id(row));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 std::vector<Event> sorted(std::vector<Event> events)
 {
     std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
@@ -81,6 +101,8 @@ private Q_SLOTS:
     void passwordInUrlIsRefused();
     void filters_data();
     void filters();
+    void searchIsPushedDown_data();
+    void searchIsPushedDown();
 
 private:
     QString m_url;
@@ -98,7 +120,9 @@ void TestTeamArchive::initTestCase()
 void TestTeamArchive::init()
 {
     // filters' rows share one database, filled once (see filters()).
-    if (QByteArrayView(QTest::currentTestFunction()) == "filters" && !m_filterUrl.isEmpty()) {
+    if ((QByteArrayView(QTest::currentTestFunction()) == "filters"
+            || QByteArrayView(QTest::currentTestFunction()) == "searchIsPushedDown")
+        && !m_filterUrl.isEmpty()) {
         m_url = m_filterUrl;
         return;
     }
@@ -379,7 +403,8 @@ void TestTeamArchive::newerSchemaIsRefused()
     QVERIFY(TeamArchive::openExisting(m_url, QUrl(), &error)); // migrated from empty, one account
     QVERIFY(PgTestDatabase::execute(m_url, "INSERT INTO ev_schema VALUES (99)"));
     QVERIFY(!TeamArchive::open(m_url, m_account, &error));
-    QVERIFY2(error.contains(QLatin1String("schema version 99, newer than this program knows (1)")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("schema version 99, newer than this program knows (1)")),
+        qPrintable(error));
     QVERIFY(!TeamArchive::openExisting(m_url, QUrl(), &error));
     QVERIFY2(error.contains(QLatin1String("schema version 99")), qPrintable(error));
 }
@@ -533,6 +558,76 @@ void TestTeamArchive::filters()
     matcher.dropUnmatched(&batch);
     if (scope.kind == EventScope::Kind::Account)
         QCOMPARE(size_t(batch.liveCount()), expected.size());
+}
+
+void TestTeamArchive::searchIsPushedDown_data()
+{
+    QTest::addColumn<QString>("search"); // %1: a word of an event's description, %2 its device's
+    // name, %3 its ICCID, %4 its id, %5 its type's name, %6 its ICCID's first 15 digits
+    QTest::addColumn<bool>("narrows"); // the SQL alone reads fewer events than the range holds
+    QTest::newRow("word") << QStringLiteral("%1") << true;
+    QTest::newRow("word upper case") << QStringLiteral("%1").toUpper() << true;
+    QTest::newRow("two words") << QStringLiteral("%1 %2") << true;
+    QTest::newRow("phrase") << QStringLiteral("\"%5\"") << true;
+    QTest::newRow("type field") << QStringLiteral("type:\"%5\"") << true;
+    QTest::newRow("type exact") << QStringLiteral("type:=\"%5\"") << true;
+    QTest::newRow("description field") << QStringLiteral("description:%1") << true;
+    QTest::newRow("device field") << QStringLiteral("device:\"%2\"") << true;
+    QTest::newRow("iccid") << QStringLiteral("iccid:%3") << true;
+    QTest::newRow("iccid prefix") << QStringLiteral("iccid:%6") << true;
+    QTest::newRow("id field") << QStringLiteral("id:%4") << true;
+    QTest::newRow("id digits") << QStringLiteral("%4") << true;
+    QTest::newRow("payload value") << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("payload key") << QStringLiteral("detail.apn:em") << true;
+    QTest::newRow("exclusion only") << QStringLiteral("-type:\"%5\"") << false;
+    QTest::newRow("word and exclusion") << QStringLiteral("%1 -device:\"%2\"") << true;
+    QTest::newRow("severity name") << QStringLiteral("severity:warn") << false;
+    QTest::newRow("category") << QStringLiteral("category:platform") << false;
+    QTest::newRow("order status") << QStringLiteral("status:shipped") << true;
+    QTest::newRow("like characters") << QStringLiteral("100%_") << true;
+    QTest::newRow("non-ASCII") << QStringLiteral("ünïcödé") << false;
+    QTest::newRow("quote in word") << QStringLiteral("5\"x\"") << false;
+    QTest::newRow("invalid") << QStringLiteral("nosuchfield:1") << false;
+    QTest::newRow("nothing matches") << QStringLiteral("zzqqxxnomatch") << true;
+}
+
+// The search as SQL reads a superset of what the viewer's search keeps; the viewer's search on
+// what the SQL read keeps exactly what it keeps on all the events of the range.
+void TestTeamArchive::searchIsPushedDown()
+{
+    QFETCH(QString, search);
+    QFETCH(bool, narrows);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    if (m_filterUrl.isEmpty()) {
+        QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+        m_filterUrl = m_url;
+    }
+    const std::vector<Event> all = readAll(*archive);
+    QCOMPARE(all.size(), m_generated.size());
+    const Event *sample = nullptr;
+    for (const Event &e : all) {
+        if (e.endpoint && !e.endpoint->name.isEmpty() && e.sim && e.description.contains(u' ')) {
+            sample = &e;
+            break;
+        }
+    }
+    QVERIFY(sample);
+    const QStringList values { sample->description.section(u' ', 0, 0), sample->endpoint->name,
+        sample->sim->iccid, QString::number(sample->id), sample->type.name, sample->sim->iccid.left(15) };
+    for (qsizetype i = 0; i < values.size(); ++i)
+        search.replace(QLatin1Char('%') + QString::number(i + 1), values[i]);
+
+    EventQuery q;
+    q.search = search;
+    const std::vector<Event> read = readAll(*archive, q, EventScope::account(), 500);
+    QVERIFY2(archive->lastError().isEmpty(), qPrintable(archive->lastError()));
+    const std::vector<qint64> expected = searched(all, search);
+    QCOMPARE(searched(read, search), expected);
+    QCOMPARE(read.size() < all.size(), narrows);
+    // count() applies the same WHERE: the viewer's "n of m" after a cut agrees with the read.
+    QCOMPARE(archive->count(Everything, EventScope::account(), q), qint64(read.size()));
 }
 
 QTEST_GUILESS_MAIN(TestTeamArchive)

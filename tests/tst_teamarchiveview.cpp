@@ -6,6 +6,7 @@
 #include "api/eventapiclient.h"
 #include "archive/archivesync.h"
 #include "archive/eventarchive.h"
+#include "cli/archivecommands.h"
 #include "memorytokenstore.h"
 #include "model/eventbatchbuilder.h"
 #include "model/eventtypecatalogue.h"
@@ -96,6 +97,9 @@ private Q_SLOTS:
     void cancelKeepsTheWindowUsable();
     void openFailureSaysWhy_data();
     void openFailureSaysWhy();
+    void searchFindsBeyondTheRowLimit();
+    void passwordFromTheKeychain();
+    void keychainUnavailableSaysSo();
     void localArchiveFileOpens();
     void nothingIsWritten();
 
@@ -307,8 +311,7 @@ void TestTeamArchiveView::pushDownEqualsTheLocalFilter()
     QTRY_VERIFY(!plainModel.isBusy());
     QCOMPARE(shown, shownIds(plainModel));
     QVERIFY(!shown.empty());
-    if (filter != QLatin1String("search") && filter != QLatin1String("hidden type")
-        && filter != QLatin1String("device"))
+    if (filter != QLatin1String("hidden type") && filter != QLatin1String("device"))
         QVERIFY2(loadedPushed < plainModel.store().size(), "the archive filtered the read");
     else
         QVERIFY(loadedPushed <= plainModel.store().size());
@@ -509,6 +512,113 @@ void TestTeamArchiveView::openFailureSaysWhy()
     QVERIFY(!m_session->isConnected());
     QVERIFY2(
         !m_window->windowTitle().contains(QLatin1String("archive")), qPrintable(m_window->windowTitle()));
+}
+
+// With a row limit the read holds the newest rows only: the search goes into the SQL, so an
+// older event it matches is found all the same.
+void TestTeamArchiveView::searchFindsBeyondTheRowLimit()
+{
+    constexpr qsizetype Limit = 1000;
+    std::vector<Event> newestFirst = m_events;
+    std::sort(newestFirst.begin(), newestFirst.end(), [](const Event &a, const Event &b) {
+        return a.timestampMs != b.timestampMs ? a.timestampMs > b.timestampMs : a.id > b.id;
+    });
+    const Event &old = newestFirst[newestFirst.size() - 10]; // far beyond the newest Limit
+    m_viewerSettings->setTeamArchiveRowLimit(Limit);
+    ViewerFilterState state = everything(m_nowMs);
+    state.searchText = QStringLiteral("id:%1").arg(old.id);
+    m_viewerSettings->setFilterState(state);
+    openInWindow(m_url);
+    QCOMPARE(shownIds(*m_model), std::set<qint64> { old.id });
+
+    // A search given another way (a pivot) reads again, with it in the SQL too.
+    const Event &other = newestFirst[newestFirst.size() - 20];
+    m_window->filterPanel()->clearSearch();
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->filterPanel()->addPivot(QStringLiteral("id:%1").arg(other.id));
+    QVERIFY(finished.wait(TimeoutMs));
+    QTRY_VERIFY(!m_model->isBusy());
+    QTRY_COMPARE(shownIds(*m_model), std::set<qint64> { other.id });
+    QVERIFY2(m_model->store().size() <= Limit, "the row limit still holds");
+}
+
+// A team archive's password: typed in File > Open team archive, remembered in the keychain only
+// once it worked, then read from there by the viewer and by emnify-events; never shown.
+void TestTeamArchiveView::passwordFromTheKeychain()
+{
+    const QByteArray secret = "kc-Secret-" + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    PgTestDatabase::execute(m_url, "DROP ROLE IF EXISTS ev_keychain");
+    QVERIFY(PgTestDatabase::execute(m_url, "CREATE ROLE ev_keychain LOGIN PASSWORD '" + secret + "'"));
+    QVERIFY(PgTestDatabase::execute(m_url, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO ev_keychain"));
+    QUrl asUser(m_url);
+    asUser.setUserName(QStringLiteral("ev_keychain"));
+    const QString url = asUser.toString();
+    const QString account = TeamArchive::keychainAccount(url);
+    QVERIFY(!account.contains(QLatin1String("kc-Secret")));
+    const auto shows = [&](const QString &text) {
+        return text.contains(QString::fromUtf8(secret)) || text.contains(QLatin1String("wrong-typed"));
+    };
+
+    createWindow();
+    QSignalSpy failed(m_window->archiveOpener(), &ArchiveOpener::failed);
+    QSignalSpy opened(m_window->archiveOpener(), &ArchiveOpener::opened);
+    // PGPASSWORD is another role's: without the keychain's, the server says no.
+    m_window->openArchive(url);
+    QVERIFY(failed.wait(TimeoutMs));
+    // A wrong password typed is not remembered, nor shown.
+    m_window->openArchive(url, QStringLiteral("wrong-typed"), true);
+    QVERIFY(failed.wait(TimeoutMs));
+    QVERIFY2(failed.last().first().toString().contains(QLatin1String("password authentication failed")),
+        qPrintable(failed.last().first().toString()));
+    QVERIFY(!shows(m_window->errorBanner()->message()));
+    QVERIFY(m_tokens->tokens().isEmpty());
+    // The right one opens the archive and goes into the keychain.
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->openArchive(url, QString::fromUtf8(secret), true);
+    QVERIFY(opened.wait(TimeoutMs));
+    QVERIFY(finished.wait(TimeoutMs));
+    QTRY_VERIFY(!m_model->isBusy());
+    QCOMPARE(m_model->store().size(), EventCount);
+    QCOMPARE(m_tokens->tokens().value(account), QString::fromUtf8(secret));
+    QVERIFY(!shows(m_window->windowTitle()));
+    QVERIFY(!shows(m_window->statusBar()->currentMessage()));
+    m_window.reset();
+    m_session->leaveArchiveOnly();
+
+    // Next time nothing is typed: the keychain's password.
+    openInWindow(url);
+    QCOMPARE(m_model->store().size(), EventCount);
+    QVERIFY(!shows(m_window->windowTitle()));
+
+    // emnify-events reads the same entry for the same URL.
+    ArchiveCommands::setPasswordStore(m_tokens.get());
+    const auto unset = qScopeGuard([] { ArchiveCommands::setPasswordStore(nullptr); });
+    EventExportOptions options;
+    options.archive = url;
+    QString error;
+    const std::unique_ptr<ArchiveStore> cli = ArchiveCommands::openExisting(options, &error);
+    QVERIFY2(cli, qPrintable(error));
+    QCOMPARE(cli->info().events, qint64(EventCount));
+    ArchiveCommands::setPasswordStore(nullptr);
+    QVERIFY(!ArchiveCommands::openExisting(options, &error));
+    QVERIFY2(
+        error.contains(QLatin1String("password authentication failed")) && !shows(error), qPrintable(error));
+}
+
+void TestTeamArchiveView::keychainUnavailableSaysSo()
+{
+    m_tokens = std::make_unique<MemoryTokenStore>(false);
+    createWindow();
+    QSignalSpy notRemembered(m_window->archiveOpener(), &ArchiveOpener::passwordNotRemembered);
+    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    m_window->openArchive(m_url, QString::fromUtf8(PgTestDatabase::password()), true);
+    QVERIFY(finished.wait(TimeoutMs));
+    QCOMPARE(notRemembered.size(), 1);
+    QCOMPARE(m_model->store().size(), EventCount); // opened all the same, for this run
+    QVERIFY(m_window->errorBanner()->isVisible());
+    const QString text = m_window->errorBanner()->message();
+    QVERIFY2(text.contains(QLatin1String("keychain")), qPrintable(text));
+    QVERIFY(!text.contains(QString::fromUtf8(PgTestDatabase::password())));
 }
 
 void TestTeamArchiveView::localArchiveFileOpens()

@@ -1704,6 +1704,10 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>The password is used for this run only: the keychain cannot keep it (%1).</source>
+        <translation>Das Passwort gilt nur für diese Sitzung: Der Schlüsselbund kann es nicht speichern (%1).</translation>
+    </message>
 </context>
 <context>
     <name>NewEventsBar</name>
@@ -2318,10 +2322,6 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
         <translation>Team-Archiv öffnen</translation>
     </message>
     <message>
-        <source>The team archive&apos;s PostgreSQL URL, for example postgresql://viewer@db.example.com/events?sslmode=verify-full. It is opened read-only. The password comes from PGPASSWORD or ~/.pgpass, never from the URL.</source>
-        <translation>Die PostgreSQL-URL des Team-Archivs, zum Beispiel postgresql://viewer@db.example.com/events?sslmode=verify-full. Es wird nur lesend geöffnet. Das Passwort kommt aus PGPASSWORD oder ~/.pgpass, nie aus der URL.</translation>
-    </message>
-    <message>
         <source>Team archive URL</source>
         <translation>URL des Team-Archivs</translation>
     </message>
@@ -2340,6 +2340,26 @@ Kategorie: %2 · Quelle: %3 · Ereignis-ID: %4%5</translation>
     <message>
         <source>Archives (*.sqlite);;All files (*)</source>
         <translation>Archive (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the keychain</source>
+        <translation>Passwort im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>The team archive&apos;s PostgreSQL URL, for example postgresql://viewer@db.example.com/events?sslmode=verify-full. It is opened read-only. The password is never part of the URL: type it below, or leave it empty for the one in the keychain, PGPASSWORD or ~/.pgpass.</source>
+        <translation>Die PostgreSQL-URL des Team-Archivs, zum Beispiel postgresql://viewer@db.example.com/events?sslmode=verify-full. Es wird nur gelesen. Das Passwort ist nie Teil der URL: Geben Sie es unten ein oder lassen Sie das Feld leer für das aus dem Schlüsselbund, PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>From the keychain, PGPASSWORD or ~/.pgpass</source>
+        <translation>Aus dem Schlüsselbund, PGPASSWORD oder ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,10 @@ struct EventQuery final
     QString imei;
     QString iccid;
     QString imsi;
+    // Archive reads only, never sent to the API: the viewer's search (SearchQuery's syntax, the
+    // pivots and the typed text). An archive may narrow by it (a superset of what the local filter
+    // then shows) or ignore it.
+    QString search;
 
     // Empty when the query can be sent, else a sentence saying what is wrong.
     [[nodiscard]] QString validate() const;

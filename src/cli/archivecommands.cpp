@@ -5,17 +5,20 @@
 #include "api/eventapiclient.h"
 #include "archive/eventarchive.h"
 #include "cli/eventexportjob.h"
+#include "keychain/tokenstore.h"
 #include "model/isotime.h"
 #include "model/payloadsecrets.h"
 #include "teamarchive/teamarchive.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QLocale>
 
 #include <limits>
+#include <optional>
 
 namespace {
 
@@ -71,13 +74,35 @@ QString ArchiveCommands::offlinePath(const EventExportOptions &options, QString 
     return {};
 }
 
+namespace {
+TokenStore *passwordStore = nullptr;
+}
+
+void ArchiveCommands::setPasswordStore(TokenStore *store) { passwordStore = store; }
+
+QByteArray ArchiveCommands::rememberedPassword(const QString &url)
+{
+    if (!passwordStore)
+        return {};
+    // The store answers on this thread, perhaps later (the keychain's D-Bus call): wait for it here.
+    std::optional<TokenStore::Result> result;
+    QEventLoop loop;
+    passwordStore->read(TeamArchive::keychainAccount(url), [&](const TokenStore::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return result->status == TokenStore::Status::Ok ? result->token.toUtf8() : QByteArray();
+}
+
 std::unique_ptr<ArchiveStore> ArchiveCommands::openExisting(const EventExportOptions &options, QString *error)
 {
     const QString path = offlinePath(options, error);
     if (path.isEmpty())
         return nullptr;
     if (TeamArchive::isTeamArchiveUrl(path))
-        return TeamArchive::openExisting(path, QUrl(options.url), error);
+        return TeamArchive::openExisting(path, QUrl(options.url), error, rememberedPassword(path));
     return EventArchive::openExisting(path, error);
 }
 
@@ -228,7 +253,8 @@ bool ArchiveSyncJob::openLocalArchive(const ArchiveAccount &account)
 bool ArchiveSyncJob::openTeamArchive(const ArchiveAccount &account)
 {
     QString error;
-    std::unique_ptr<TeamArchive> team = TeamArchive::open(m_options.archive, account, &error);
+    std::unique_ptr<TeamArchive> team = TeamArchive::open(
+        m_options.archive, account, &error, ArchiveCommands::rememberedPassword(m_options.archive));
     if (!team) {
         finish(EventExportJob::Failed, QStringLiteral("emnify-events: %1").arg(error), m_log);
         return false;

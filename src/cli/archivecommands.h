@@ -21,10 +21,19 @@ class ArchiveStore;
 class TeamArchive;
 class QIODevice;
 class QNetworkAccessManager;
+class TokenStore;
 
 // The archive side of emnify-events: finding the archive a command means, `archive info`, and
 // reading an archive for an offline export.
 namespace ArchiveCommands {
+
+// Where a team archive's password is looked up (the viewer's "Remember the password in the
+// keychain" puts it there): emnify-events' main() passes the keychain, a test its own store;
+// nullptr (the default) is nowhere. One store for the process, as there is one keychain.
+void setPasswordStore(TokenStore *store);
+// The password remembered for a team archive's URL (TeamArchive::keychainAccount()); empty when
+// there is none. It wins over PGPASSWORD and ~/.pgpass, which libpq reads when it is empty.
+[[nodiscard]] QByteArray rememberedPassword(const QString &url);
 
 // --archive PATH (a file, or a team archive's postgresql:// URL), or without a path the only
 // archive in ArchiveAccount::defaultFolder().

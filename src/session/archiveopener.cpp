@@ -3,6 +3,7 @@
 #include "session/archiveopener.h"
 
 #include "archive/eventarchive.h"
+#include "keychain/tokenstore.h"
 #include "model/workerpools.h"
 #include "teamarchive/teamarchive.h"
 
@@ -13,8 +14,9 @@
 
 #include <chrono>
 
-ArchiveOpener::ArchiveOpener(QObject *parent)
+ArchiveOpener::ArchiveOpener(TokenStore *tokens, QObject *parent)
     : QObject(parent)
+    , m_tokens(tokens)
 {
 }
 
@@ -36,22 +38,42 @@ QString ArchiveOpener::nameOf(const QString &urlOrFile)
     return database.isEmpty() ? host : QStringLiteral("%1@%2").arg(database, host);
 }
 
-void ArchiveOpener::open(const QString &urlOrFile)
+void ArchiveOpener::open(const QString &urlOrFile, const QString &password, bool remember)
 {
     const quint64 generation = ++m_generation;
     const bool team = TeamArchive::isTeamArchiveUrl(urlOrFile);
     ++m_pending;
+    if (!team || !password.isEmpty() || !m_tokens) {
+        start(generation, urlOrFile, password.toUtf8(), remember && team && !password.isEmpty());
+        return;
+    }
+    // No password typed: the keychain's, if it has one for this URL (the callback may run at once).
+    m_tokens->read(
+        TeamArchive::keychainAccount(urlOrFile), [this, generation, urlOrFile](const TokenStore::Result &r) {
+            if (generation != m_generation) {
+                --m_pending;
+                return;
+            }
+            start(generation, urlOrFile, r.status == TokenStore::Status::Ok ? r.token.toUtf8() : QByteArray(),
+                false);
+        });
+}
+
+void ArchiveOpener::start(
+    quint64 generation, const QString &urlOrFile, const QByteArray &password, bool remember)
+{
+    const bool team = TeamArchive::isTeamArchiveUrl(urlOrFile);
     std::erase_if(m_jobs, [](const std::future<void> &job) {
         return job.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     });
     auto done = std::make_shared<std::promise<void>>();
     m_jobs.push_back(done->get_future());
-    WorkerPools::current().jobs()->start([this, generation, team, urlOrFile, done] {
+    WorkerPools::current().jobs()->start([this, generation, team, urlOrFile, password, remember, done] {
         QString error;
         std::shared_ptr<ArchiveStore> archive;
         std::optional<qint64> syncedUntil;
         if (team)
-            archive = TeamArchive::openExisting(urlOrFile, QUrl(), &error);
+            archive = TeamArchive::openExisting(urlOrFile, QUrl(), &error, password);
         else if (!QFileInfo::exists(urlOrFile))
             error
                 = QCoreApplication::translate("ArchiveOpener", "There is no archive file %1.").arg(urlOrFile);
@@ -61,7 +83,7 @@ void ArchiveOpener::open(const QString &urlOrFile)
             syncedUntil = archive->coverage().newest();
         QMetaObject::invokeMethod(
             this,
-            [this, generation, team, urlOrFile, archive, error, syncedUntil]() mutable {
+            [this, generation, team, urlOrFile, archive, error, syncedUntil, password, remember]() mutable {
                 --m_pending;
                 if (generation != m_generation)
                     return;
@@ -74,6 +96,14 @@ void ArchiveOpener::open(const QString &urlOrFile)
                 m_name = nameOf(urlOrFile);
                 m_syncedUntilMs = syncedUntil;
                 Q_EMIT opened();
+                // Only a password that worked is remembered.
+                if (remember && m_tokens) {
+                    m_tokens->write(TeamArchive::keychainAccount(urlOrFile), QString::fromUtf8(password),
+                        [this](const TokenStore::Result &r) {
+                            if (r.status != TokenStore::Status::Ok)
+                                Q_EMIT passwordNotRemembered(r.error);
+                        });
+                }
             },
             Qt::QueuedConnection);
         done->set_value();

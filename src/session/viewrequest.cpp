@@ -58,6 +58,15 @@ void mapScopeToQuery(ViewRequest *request)
         request->scope = EventScope::account();
 }
 
+// The search the local filter applies (and a team archive's SQL narrows by). Pivots first: an
+// unterminated quote in the typed text must not swallow them. Malformed typed text restricts
+// nothing (the search box says what is wrong); the pivots still do.
+QString searchOf(const ViewerFilterState &state)
+{
+    const bool typedValid = SearchQuery::parse(state.searchText).isValid();
+    return (state.pivots + QStringList { typedValid ? state.searchText : QString() }).join(u' ').trimmed();
+}
+
 } // namespace
 
 std::optional<ViewRequest> ViewRequest::fromState(const ViewerFilterState &state, qint64 nowMs, QString *problem)
@@ -90,10 +99,7 @@ EventFilter ViewRequest::filter(
     filter.hiddenCategories = state.hiddenCategories;
     filter.hiddenSeverities = state.hiddenSeverities;
     filter.hiddenSources = state.hiddenSources;
-    // Pivots first: an unterminated quote in the typed text must not swallow them. Malformed typed
-    // text restricts nothing (the search box says what is wrong); the pivots still do.
-    const bool typedValid = SearchQuery::parse(state.searchText).isValid();
-    filter.text = (state.pivots + QStringList { typedValid ? state.searchText : QString() }).join(u' ').trimmed();
+    filter.text = searchOf(state);
     if (interval.first > 0 || interval.second > 0) {
         filter.fromMs = interval.first;
         filter.untilMs = interval.second;
@@ -164,5 +170,6 @@ ViewRequest ViewRequest::pushedDown(ViewRequest request, const ViewerFilterState
         q.severity = single(state.hiddenSeverities);
     if (!q.source)
         q.source = single(state.hiddenSources);
+    q.search = searchOf(state);
     return request;
 }

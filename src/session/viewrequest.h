@@ -50,7 +50,8 @@ struct ViewRequest final
 
     // The request for an archive that filters as it reads (a team archive's SQL): the panel's
     // ticks become the query's types, severity and source wherever that hides no event the local
-    // filter shows (it still applies on top, as does the search).
+    // filter shows (it still applies on top), and the search text goes as query.search (the archive
+    // narrows by it, the local filter then decides exactly).
     [[nodiscard]] static ViewRequest pushedDown(ViewRequest request, const ViewerFilterState &state);
 
     friend bool operator==(const ViewRequest &, const ViewRequest &) = default;

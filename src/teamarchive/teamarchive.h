@@ -34,7 +34,8 @@ struct pg_conn;
 // also by SIGKILL).
 //
 // Credentials never come from the URL: a password in it is refused (checkUrl()); libpq reads
-// PGPASSWORD, PGPASSFILE or ~/.pgpass, and honours sslmode (verify-full: a TLS error is fatal).
+// PGPASSWORD, PGPASSFILE or ~/.pgpass, or the caller passes one from the keychain; sslmode is
+// honoured (verify-full: a TLS error is fatal).
 class TeamArchive final : public ArchiveStore
 {
 public:
@@ -53,12 +54,14 @@ public:
 
     // Connects, creates or upgrades the schema, and registers the account. nullptr and *error when
     // the server cannot be reached or refuses, or its schema is newer than this program's.
+    // password: one from the keychain (keychainAccount()), else empty for libpq's own (PGPASSWORD,
+    // the password file); kept in memory for openAnother().
     [[nodiscard]] static std::unique_ptr<TeamArchive> open(
-        const QString &url, const ArchiveAccount &account, QString *error);
+        const QString &url, const ArchiveAccount &account, QString *error, const QByteArray &password = {});
     // An account the database holds already: the only one, or the only one of apiUrl (when valid).
     // Nothing is created.
     [[nodiscard]] static std::unique_ptr<TeamArchive> openExisting(
-        const QString &url, const QUrl &apiUrl, QString *error);
+        const QString &url, const QUrl &apiUrl, QString *error, const QByteArray &password = {});
 
     qsizetype write(const EventBatch &batch, std::optional<TimeInterval> covered = {}) override;
     void setWriteMethod(WriteMethod method) { m_writeMethod = method; }
@@ -79,12 +82,21 @@ public:
     bool beginSync(QString *holder);
     void endSync(qsizetype added, const QString &error);
 
+    // How read() fetches its pages: the next one asked for while this one is built (the default),
+    // or one after the other (the old way, bench_teamarchive's baseline).
+    enum class ReadMode { OnePageAtATime, Pipelined };
+    void setReadMode(ReadMode mode) { m_readMode = mode; }
+
+    // The keychain entry of this URL's password (TokenStore account): the user, host, port and
+    // database, no query. The viewer writes it, the viewer and the CLI read it.
+    [[nodiscard]] static QString keychainAccount(const QString &url);
+
     // The URL as shown (no user name, no password).
     [[nodiscard]] static QString displayUrl(const QString &url);
 
 private:
-    TeamArchive(pg_conn *connection, QString url, ArchiveAccount account, int accountId);
-    [[nodiscard]] static pg_conn *connect(const QString &url, QString *error);
+    TeamArchive(pg_conn *connection, QString url, QByteArray password, ArchiveAccount account, int accountId);
+    [[nodiscard]] static pg_conn *connect(const QString &url, const QByteArray &password, QString *error);
     [[nodiscard]] static bool migrate(pg_conn *connection, QString *error);
     bool ensurePartitions(qint64 fromMs, qint64 untilMs);
     bool addCoverage(TimeInterval covered);
@@ -104,11 +116,13 @@ private:
 
     pg_conn *m_connection;
     QString m_url;
+    QByteArray m_password; // from the keychain, for openAnother(); empty: libpq finds its own
     ArchiveAccount m_account;
     int m_accountId;
     std::set<qint64> m_partitions; // month starts (ms) known to exist
     bool m_staging = false; // the session's staging table exists
     bool m_syncing = false;
     WriteMethod m_writeMethod = WriteMethod::DirectCopy;
+    ReadMode m_readMode = ReadMode::Pipelined;
     mutable QString m_lastError;
 };

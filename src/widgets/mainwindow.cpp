@@ -86,6 +86,7 @@ MainWindow::MainWindow(EventSession *session, EventTableModel *model, ViewerSett
     , m_session(session)
     , m_model(model)
     , m_settings(settings)
+    , m_tokens(tokens)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/emnify-event-viewer.svg")));
@@ -703,7 +704,7 @@ void MainWindow::applyLocalFilter()
 
 void MainWindow::setupArchiveOnly()
 {
-    m_archiveOpener = new ArchiveOpener(this);
+    m_archiveOpener = new ArchiveOpener(m_tokens, this);
     auto *open = new QAction(tr("Open &team archive…"), this);
     open->setObjectName(QStringLiteral("actionOpenTeamArchive"));
     open->setToolTip(tr("Show the events of a team archive (PostgreSQL) or an archive file, read-only"));
@@ -711,6 +712,11 @@ void MainWindow::setupArchiveOnly()
     m_ui->menuFile->insertAction(fileActions.value(fileActions.indexOf(m_ui->actionConnect) + 1), open);
     connect(open, &QAction::triggered, this, &MainWindow::showOpenArchiveDialog);
     connect(m_archiveOpener, &ArchiveOpener::opened, this, &MainWindow::onArchiveOpened);
+    connect(m_archiveOpener, &ArchiveOpener::passwordNotRemembered, this, [this](const QString &why) {
+        m_ui->errorBanner->showMessage(
+            tr("The password is used for this run only: the keychain cannot keep it (%1).").arg(why),
+            ErrorBanner::Level::Warning, ErrorBanner::Action::None);
+    });
     connect(m_archiveOpener, &ArchiveOpener::failed, this, [this](const QString &error) {
         statusBar()->clearMessage();
         m_ui->errorBanner->showMessage(
@@ -724,14 +730,14 @@ void MainWindow::showOpenArchiveDialog()
 {
     TeamArchiveDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        openArchive(dialog.location());
+        openArchive(dialog.location(), dialog.password(), dialog.rememberPassword());
 }
 
-void MainWindow::openArchive(const QString &urlOrFile)
+void MainWindow::openArchive(const QString &urlOrFile, const QString &password, bool rememberPassword)
 {
     m_ui->errorBanner->hide();
     statusBar()->showMessage(tr("Opening %1…").arg(ArchiveOpener::nameOf(urlOrFile)));
-    m_archiveOpener->open(urlOrFile);
+    m_archiveOpener->open(urlOrFile, password, rememberPassword);
 }
 
 void MainWindow::onArchiveOpened()
@@ -780,7 +786,8 @@ void MainWindow::reloadIfPushedDownChanged()
     // The interval moves with the clock ("last 7 days"): only what the read filters counts.
     if (wanted.query.types != m_session->request().query.types
         || wanted.query.severity != m_session->request().query.severity
-        || wanted.query.source != m_session->request().query.source)
+        || wanted.query.source != m_session->request().query.source
+        || wanted.query.search != m_session->request().query.search)
         reload();
 }
 

@@ -79,7 +79,8 @@ public:
     void connectToAccount(const QString &name, const QString &environmentToken);
     // A team archive (postgresql:// URL) or a local archive file, read-only and on its own: its rows
     // in place of the API's (--archive, File > Open team archive…). A failure says so in the banner.
-    void openArchive(const QString &urlOrFile);
+    // password: typed for a team archive (empty: the keychain's, PGPASSWORD or ~/.pgpass).
+    void openArchive(const QString &urlOrFile, const QString &password = {}, bool rememberPassword = false);
     void showOpenArchiveDialog();
     [[nodiscard]] ArchiveOpener *archiveOpener() const { return m_archiveOpener; }
     [[nodiscard]] ConnectionFlow *connectionFlow() const { return m_connection; }
@@ -184,6 +185,7 @@ private:
     EventSession *m_session;
     EventTableModel *m_model;
     ViewerSettings *m_settings;
+    TokenStore *m_tokens; // API tokens and team archive passwords (the keychain)
     EventTableView *m_table; // in m_ui
     ConnectionFlow *m_connection;
     AccountFlow *m_accounts;

@@ -12,9 +12,10 @@
 // The write's baseline in the same run: the same pages written the earlier way (staging table,
 // INSERT ... ON CONFLICT; TeamArchive::WriteMethod::Staged) into a second account of the database,
 // a page of it before each page of the measured way; --write-method staged measures that way
-// throughout.
+// throughout. The reads' baseline: the same read a page at a time (TeamArchive::ReadMode).
 // Usage: bench_teamarchive [--events N] [--total N] [--think-ms N] [--write-method direct|staged]
-//        [--url postgresql://...] (then no cluster)
+//        [--url postgresql://...] (then no cluster) [--search TEXT]... (7-day reads with the search
+//        in SQL) [--keep] (the cluster stays, for EXPLAIN)
 #include "api/eventjson.h"
 #include "api/eventparser.h"
 #include "model/eventbatchbuilder.h"
@@ -95,11 +96,23 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({ { QStringLiteral("events"), QStringLiteral("Events of the write measurement."), QStringLiteral("n"), QStringLiteral("200000") },
-        { QStringLiteral("total"), QStringLiteral("Events archived for the query measurements."), QStringLiteral("n"), QStringLiteral("1000000") },
-        { QStringLiteral("think-ms"), QStringLiteral("A viewer reader's pause after each query."), QStringLiteral("ms"), QStringLiteral("1000") },
-        { QStringLiteral("write-method"), QStringLiteral("direct (default) or staged (the earlier way)."), QStringLiteral("method"), QStringLiteral("direct") },
-        { QStringLiteral("url"), QStringLiteral("An existing database (empty) instead of a cluster of its own."), QStringLiteral("url") } });
+    parser.addOptions({ { QStringLiteral("events"), QStringLiteral("Events of the write measurement."),
+                            QStringLiteral("n"), QStringLiteral("200000") },
+        { QStringLiteral("total"), QStringLiteral("Events archived for the query measurements."),
+            QStringLiteral("n"), QStringLiteral("1000000") },
+        { QStringLiteral("think-ms"), QStringLiteral("A viewer reader's pause after each query."),
+            QStringLiteral("ms"), QStringLiteral("1000") },
+        { QStringLiteral("write-method"), QStringLiteral("direct (default) or staged (the earlier way)."),
+            QStringLiteral("method"), QStringLiteral("direct") },
+        { QStringLiteral("url"),
+            QStringLiteral("An existing database (empty) instead of a cluster of its own."),
+            QStringLiteral("url") },
+        { QStringLiteral("search"),
+            QStringLiteral("Also a 7-day read with this search pushed down (repeatable)."),
+            QStringLiteral("text") },
+        { QStringLiteral("keep"),
+            QStringLiteral(
+                "Leave the cluster running at the end (its URL is printed) for EXPLAIN ANALYZE.") } });
     parser.process(app);
     const qsizetype events = parser.value(QStringLiteral("events")).toLongLong();
     const qsizetype total = std::max(events, qsizetype(parser.value(QStringLiteral("total")).toLongLong()));
@@ -130,6 +143,12 @@ int main(int argc, char *argv[])
         std::printf("cluster started in %.1f s (PostgreSQL 15, fsync off as in the tests)\n", started.elapsed() / 1000.0);
     }
     const auto stopCluster = [&] {
+        if (parser.isSet(QStringLiteral("keep"))) {
+            std::printf("cluster kept: %s (PGPASSWORD in %s/password; stop: pgcluster stop %s)\n",
+                qPrintable(url), qPrintable(state.path()), qPrintable(state.path()));
+            state.setAutoRemove(false);
+            return;
+        }
         if (parser.value(QStringLiteral("url")).isEmpty())
             QProcess::execute(QStringLiteral("bash"), { script, QStringLiteral("stop"), state.path() });
     };
@@ -174,6 +193,8 @@ int main(int argc, char *argv[])
 
     // 2. Fill to `total`: older months of the same account (30 days each round), in big batches.
     qsizetype archived = added;
+    QElapsedTimer filling;
+    filling.start();
     for (int round = 1; archived < total; ++round) {
         const qsizetype n = std::min<qsizetype>(events, total - archived);
         std::vector<Event> chunk;
@@ -187,24 +208,43 @@ int main(int argc, char *argv[])
         archived += std::max<qsizetype>(0, archive->write(EventBatchBuilder::build(chunk)));
     }
     QProcess::execute(QStringLiteral("psql"), { url, QStringLiteral("-qc"), QStringLiteral("VACUUM ANALYZE") });
-    std::printf("archived:           %lld events over %lld days\n", qlonglong(archive->info().events),
-        qlonglong((now - archive->info().oldestMs) / Day));
+    std::printf("archived:           %lld events over %lld days (filled and analysed in %.0f s)\n",
+        qlonglong(archive->info().events), qlonglong((now - archive->info().oldestMs) / Day),
+        filling.elapsed() / 1000.0);
 
     // 3. The viewer's queries: 7 days of the account (first page, then all), one device over 30 days.
+    // Baseline in the same run: the read as it was (one FETCH after the other).
     const TimeInterval week { now - 7 * Day, now + 1 };
     QElapsedTimer timer;
-    qint64 firstPageNs = -1;
+    const auto readWeek = [&](TeamArchive::ReadMode mode, const char *name, const EventQuery &filter = {}) {
+        archive->setReadMode(mode);
+        qint64 firstPageNs = -1;
+        qsizetype rows = 0;
+        timer.start();
+        archive->read(
+            week, EventScope::account(), filter,
+            [&](EventBatch &&batch) {
+                if (firstPageNs < 0)
+                    firstPageNs = timer.nsecsElapsed();
+                rows += batch.size();
+                return true;
+            },
+            1000);
+        const qint64 weekNs = timer.nsecsElapsed();
+        std::printf("7 days, %s: first page %.0f ms (target <= 300), %lld events in %.0f ms at %.0f events/s "
+                    "(target >= 300,000)\n",
+            name, firstPageNs / 1e6, qlonglong(rows), weekNs / 1e6, perSecond(rows, weekNs));
+    };
+    readWeek(TeamArchive::ReadMode::OnePageAtATime, "whole account, one page at a time (baseline)");
+    readWeek(TeamArchive::ReadMode::Pipelined, "whole account, pipelined");
+    readWeek(TeamArchive::ReadMode::OnePageAtATime, "whole account, one page at a time (baseline, again)");
+    for (const QString &search : parser.values(QStringLiteral("search"))) {
+        EventQuery q;
+        q.search = search;
+        readWeek(TeamArchive::ReadMode::Pipelined,
+            qPrintable(QStringLiteral("search \"%1\" in SQL").arg(search)), q);
+    }
     qsizetype rows = 0;
-    timer.start();
-    archive->read(week, EventScope::account(), {}, [&](EventBatch &&batch) {
-        if (firstPageNs < 0)
-            firstPageNs = timer.nsecsElapsed();
-        rows += batch.size();
-        return true;
-    }, 1000);
-    const qint64 weekNs = timer.nsecsElapsed();
-    std::printf("7 days, whole account: first page %.0f ms (target <= 300), %lld events at %.0f events/s (target >= 300,000)\n",
-        firstPageNs / 1e6, qlonglong(rows), perSecond(rows, weekNs));
     std::vector<Event> sample = AccountGenerator::generate(2000, 1, now);
     qint64 device = -1;
     for (const Event &e : sample) {
