@@ -105,6 +105,8 @@ private Q_SLOTS:
     void searchIsPushedDown();
 
 private:
+    void openGenerated(std::unique_ptr<TeamArchive> *archive); // the database with m_generated
+
     QString m_url;
     QString m_filterUrl; // the database of filters(), with m_generated archived
     ArchiveAccount m_account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("42"), QStringLiteral("Reseller") };
@@ -129,6 +131,17 @@ void TestTeamArchive::init()
     // A database of its own for each test; the password comes from PGPASSWORD.
     m_url = PgTestDatabase::create("ev_" + QByteArray(QTest::currentTestFunction()).toLower());
     QVERIFY(!m_url.isEmpty());
+}
+
+void TestTeamArchive::openGenerated(std::unique_ptr<TeamArchive> *archive)
+{
+    QString error;
+    *archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(*archive, qPrintable(error));
+    if (m_filterUrl.isEmpty()) {
+        QVERIFY((*archive)->write(EventBatchBuilder::build(m_generated)) > 0);
+        m_filterUrl = m_url;
+    }
 }
 
 void TestTeamArchive::roundTripIsLossless()
@@ -473,13 +486,10 @@ void TestTeamArchive::filters()
 {
     QFETCH(QString, field);
     QFETCH(QString, value);
-    QString error;
-    auto archive = TeamArchive::open(m_url, m_account, &error);
-    QVERIFY2(archive, qPrintable(error));
-    if (m_filterUrl.isEmpty()) {
-        QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
-        m_filterUrl = m_url;
-    }
+    std::unique_ptr<TeamArchive> archive;
+    openGenerated(&archive);
+    if (QTest::currentTestFailed())
+        return;
 
     const auto sample = [this](auto has) -> const Event & {
         for (size_t i = m_generated.size() / 2; i < m_generated.size(); ++i) {
@@ -597,13 +607,10 @@ void TestTeamArchive::searchIsPushedDown()
 {
     QFETCH(QString, search);
     QFETCH(bool, narrows);
-    QString error;
-    auto archive = TeamArchive::open(m_url, m_account, &error);
-    QVERIFY2(archive, qPrintable(error));
-    if (m_filterUrl.isEmpty()) {
-        QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
-        m_filterUrl = m_url;
-    }
+    std::unique_ptr<TeamArchive> archive;
+    openGenerated(&archive);
+    if (QTest::currentTestFailed())
+        return;
     const std::vector<Event> all = readAll(*archive);
     QCOMPARE(all.size(), m_generated.size());
     const Event *sample = nullptr;
