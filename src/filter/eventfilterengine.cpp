@@ -31,6 +31,20 @@
 
 namespace {
 
+// Calls word(start, end) for each word of text (PayloadSketch::isWordByte), in order.
+template <typename Word> void forEachWord(QByteArrayView text, Word word)
+{
+    for (qsizetype i = 0; i < text.size();) {
+        while (i < text.size() && !PayloadSketch::isWordByte(uint8_t(text[i])))
+            ++i;
+        const qsizetype start = i;
+        while (i < text.size() && PayloadSketch::isWordByte(uint8_t(text[i])))
+            ++i;
+        if (i > start)
+            word(start, i);
+    }
+}
+
 constexpr uint8_t asciiLower(uint8_t c)
 {
     return (c >= 'A' && c <= 'Z') ? uint8_t(c + 32) : c;
@@ -308,17 +322,11 @@ public:
         : excluded(term.excluded), needle(term.value, term.exact, baseline), baseline(baseline)
     {
         using Field = SearchQuery::Field;
-        const QByteArray &folded = needle.folded();
-        for (qsizetype i = 0; i < folded.size();) {
-            const qsizetype start = i;
-            while (i < folded.size() && PayloadSketch::isWordByte(uint8_t(folded[i])))
-                ++i;
-            if (i > start)
-                words.push_back(PayloadSketch::wordHash(QByteArrayView(folded).sliced(start, i - start)));
-            wholeWord = words.size() == 1 && start == 0 && i == folded.size();
-            while (i < folded.size() && !PayloadSketch::isWordByte(uint8_t(folded[i])))
-                ++i;
-        }
+        const QByteArrayView folded = needle.folded();
+        forEachWord(folded, [&](qsizetype start, qsizetype end) {
+            words.push_back(PayloadSketch::wordHash(folded.sliced(start, end - start)));
+            wholeWord = words.size() == 1 && start == 0 && end == folded.size();
+        });
         bool isNumber = false;
         const qint64 n = term.value.toLongLong(&isNumber);
         if (isNumber)
@@ -435,16 +443,10 @@ public:
         if (baseline || key.isEmpty())
             return;
         const uint64_t keyHash = PayloadSketch::keyHash(key);
-        const QByteArray &text = needle.folded();
-        for (qsizetype i = 0; i < text.size();) {
-            const qsizetype start = i;
-            while (i < text.size() && PayloadSketch::isWordByte(uint8_t(text[i])))
-                ++i;
-            if (i > start)
-                keyWords.push_back(PayloadSketch::keyWordHash(keyHash, QByteArrayView(text).sliced(start, i - start)));
-            while (i < text.size() && !PayloadSketch::isWordByte(uint8_t(text[i])))
-                ++i;
-        }
+        const QByteArrayView text = needle.folded();
+        forEachWord(text, [&](qsizetype start, qsizetype end) {
+            keyWords.push_back(PayloadSketch::keyWordHash(keyHash, text.sliced(start, end - start)));
+        });
     }
 
     // Digits of at most 18 (10^18 fits): an id holds them where id / 10^k ends in them and still
