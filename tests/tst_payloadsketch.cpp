@@ -11,6 +11,23 @@
 using Presence = PayloadSketch::Presence;
 Q_DECLARE_METATYPE(PayloadSketch::Presence)
 
+namespace {
+
+// The record numbers 0..count-1: the even ones, the odd ones and all.
+struct RecordSets
+{
+    explicit RecordSets(int count)
+    {
+        for (int record = 0; record < count; ++record) {
+            (record % 2 ? odd : even).append(record);
+            all.append(record);
+        }
+    }
+    QList<int> even, odd, all;
+};
+
+} // namespace
+
 class TestPayloadSketch : public QObject
 {
     Q_OBJECT
@@ -51,11 +68,7 @@ void TestPayloadSketch::findsWords_data()
     QTest::addColumn<QList<int>>("records"); // when Records
     // 32 records: a country in the even ones, an order id in record 1, a word of the unknown keys'
     // JSON in the odd ones (see block of findsWords()).
-    QList<int> even, odd, all;
-    for (int record = 0; record < 32; ++record) {
-        (record % 2 ? odd : even).append(record);
-        all.append(record);
-    }
+    const auto [even, odd, all] = RecordSets(32);
     QTest::newRow("in many records: exactly those") << QByteArray("germany") << Presence::Records << even;
     QTest::newRow("folded case") << QByteArray("GERMANY") << Presence::Records << even;
     QTest::newRow("in every record") << QByteArray("em") << Presence::Records << all;
@@ -128,11 +141,7 @@ void TestPayloadSketch::findsWordsUnderTheirKey_data()
     QTest::addColumn<Presence>("presence");
     QTest::addColumn<QList<int>>("records"); // when Records
     // The 64 records of findsWordsUnderTheirKey(): "em" the apn of all and the label of the odd ones.
-    QList<int> even, odd, all;
-    for (int record = 0; record < 64; ++record) {
-        (record % 2 ? odd : even).append(record);
-        all.append(record);
-    }
+    const auto [even, odd, all] = RecordSets(64);
     QTest::newRow("its key") << QByteArray("apn") << QByteArray("em") << Presence::Records << all;
     QTest::newRow("folded case") << QByteArray("APN") << QByteArray("EM") << Presence::Records << all;
     QTest::newRow("a second key, fewer records") << QByteArray("label") << QByteArray("em") << Presence::Records << odd;
