@@ -14,13 +14,16 @@
 #include <QDateTime>
 #include <QSysInfo>
 #include <QTimeZone>
+#include <QtEndian>
 
 #include <libpq-fe.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <set>
@@ -40,16 +43,18 @@ constexpr int PartitionLock = 1; // creating a month's partition
 constexpr int SyncLockClass = LockClass + 1; // object: the account's id
 
 // The event columns, in the order reads select them and COPY writes them (after account).
-constexpr const char *EventColumns = "id, ts_ms, alert, description, type_id, type_name, source_id, source_name, "
-                                     "severity_id, severity_name, organisation_id, organisation_name, user_id, "
-                                     "user_name, user_username, endpoint_id, endpoint_name, endpoint_ip, "
-                                     "endpoint_imei, endpoint_tags, sim_id, iccid, sim_production_date, imsi_id, "
-                                     "imsi, imsi_import_date, detail, extra";
+constexpr const char *EventColumns
+    = "id, ts_ms, alert, description, type_id, type_name, source_id, source_name, "
+      "severity_id, severity_name, organisation_id, organisation_name, user_id, "
+      "user_name, user_username, endpoint_id, endpoint_name, endpoint_ip, "
+      "endpoint_imei, endpoint_tags, sim_id, iccid, sim_production_date, imsi_id, "
+      "imsi, imsi_import_date, detail, extra";
 
 // Version 1. Indexes for the viewer's queries (checked with EXPLAIN ANALYZE on bench_teamarchive's
 // archive): the primary key serves a time range of the whole account (scanned backwards: newest
 // first, no sort); the others a type or organisation over time, the scope entities over time,
-// and the ICCID prefix and IMSI lookups. Severity and source have three values each: the time range narrows better.
+// and the ICCID prefix and IMSI lookups. Severity and source have three values each: the time range narrows
+// better.
 constexpr const char *SchemaV1 = R"sql(
 CREATE TABLE ev_account (
     id serial PRIMARY KEY,
@@ -109,10 +114,7 @@ bool succeeded(const Result &result)
     return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 }
 
-Result exec(PGconn *connection, const char *sql)
-{
-    return Result(PQexec(connection, sql));
-}
+Result exec(PGconn *connection, const char *sql) { return Result(PQexec(connection, sql)); }
 
 // Text parameters; a null QByteArray is SQL NULL.
 Result exec(PGconn *connection, const QByteArray &sql, const std::vector<QByteArray> &params)
@@ -125,10 +127,7 @@ Result exec(PGconn *connection, const QByteArray &sql, const std::vector<QByteAr
         connection, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
 }
 
-QString serverMessage(PGconn *connection)
-{
-    return QString::fromUtf8(PQerrorMessage(connection)).trimmed();
-}
+QString serverMessage(PGconn *connection) { return QString::fromUtf8(PQerrorMessage(connection)).trimmed(); }
 
 qint64 toInt(const PGresult *result, int row, int column)
 {
@@ -150,10 +149,7 @@ QByteArray utf8(const QString &text)
     return bytes.isNull() ? QByteArray("", 0) : bytes;
 }
 
-QByteArray number(qint64 n)
-{
-    return QByteArray::number(n);
-}
+QByteArray number(qint64 n) { return QByteArray::number(n); }
 
 // COPY's text format: backslash, tab, line feed and carriage return escaped.
 void appendCopyText(std::string *out, std::string_view text)
@@ -184,10 +180,7 @@ void appendCopyText(std::string *out, const QString &text)
     appendCopyText(out, std::string_view(utf8.constData(), size_t(utf8.size())));
 }
 
-void appendCopyNumber(std::string *out, qint64 n)
-{
-    out->append(std::to_string(n));
-}
+void appendCopyNumber(std::string *out, qint64 n) { out->append(std::to_string(n)); }
 
 // An entity's columns: its id, then its text fields (tab-separated).
 void appendEntity(std::string *out, qint64 id, std::initializer_list<const QString *> fields)
@@ -250,7 +243,9 @@ public:
     }
     void likeAnyOf(const char *column, const QStringList &values)
     {
-        anyOf(values, [&](const QString &v) { return QByteArray(column) + " ILIKE " + param('%' + likeLiteral(v) + '%'); });
+        anyOf(values, [&](const QString &v) {
+            return QByteArray(column) + " ILIKE " + param('%' + likeLiteral(v) + '%');
+        });
     }
     void equalsAnyOf(const char *column, const QStringList &values)
     {
@@ -261,50 +256,146 @@ public:
     std::vector<QByteArray> params;
 };
 
-// A page of read()'s result (the columns in EventColumns' order) as a batch.
+constexpr int EventColumnCount = 28; // in EventColumns
+
+// A row of read()'s result: views of its values in EventColumns' order; SQL NULL is a view
+// without data (an empty text has data). Integers and booleans as their format writes them.
+struct RowValues
+{
+    enum class Format { Text, Binary };
+    std::array<std::string_view, EventColumnCount> values;
+    Format format = Format::Text;
+};
+
+qint64 integerOf(std::string_view value, RowValues::Format format)
+{
+    if (format == RowValues::Format::Binary) {
+        // int8, int4 or int2, big-endian (COPY's binary format: the type's send function)
+        switch (value.size()) {
+        case 8:
+            return qFromBigEndian<qint64>(value.data());
+        case 4:
+            return qFromBigEndian<qint32>(value.data());
+        case 2:
+            return qFromBigEndian<qint16>(value.data());
+        default:
+            return 0;
+        }
+    }
+    qint64 n = 0;
+    std::from_chars(value.data(), value.data() + value.size(), n);
+    return n;
+}
+
+bool booleanOf(std::string_view value, RowValues::Format format)
+{
+    return format == RowValues::Format::Binary ? value == std::string_view("\1", 1) : value == "t";
+}
+
+// The row's event added to the builder (one decoder for both formats).
+void addRow(EventBatchBuilder *builder, const RowValues &row)
+{
+    int c = 0;
+    const auto next = [&] { return row.values[size_t(c++)]; };
+    const auto nextInt = [&] { return integerOf(next(), row.format); };
+    const auto present = [&] { return row.values[size_t(c)].data() != nullptr; };
+    EventFields f;
+    f.id = nextInt();
+    f.timestampMs = nextInt();
+    f.alert = booleanOf(next(), row.format);
+    f.description = next();
+    for (EventFields::Ref *ref : { &f.type, &f.source, &f.severity, &f.organisation }) {
+        ref->id = nextInt();
+        ref->name = next();
+    }
+    if ((f.user.present = present()))
+        f.user.id = nextInt(), f.user.name = next(), f.user.username = next();
+    else
+        c += 3;
+    if ((f.endpoint.present = present()))
+        f.endpoint.id = nextInt(), f.endpoint.name = next(), f.endpoint.ipAddress = next(),
+        f.endpoint.imei = next(), f.endpoint.tags = next();
+    else
+        c += 5;
+    if ((f.sim.present = present()))
+        f.sim.id = nextInt(), f.sim.iccid = next(), f.sim.productionDate = next();
+    else
+        c += 3;
+    if ((f.imsi.present = present()))
+        f.imsi.id = nextInt(), f.imsi.imsi = next(), f.imsi.importDate = next();
+    else
+        c += 3;
+    f.detailJson = next();
+    f.extraJson = next();
+    builder->add(f);
+}
+
+// A page of a cursor's result (text format) as a batch.
 EventBatch batchOf(const PGresult *r)
 {
     const int rows = PQntuples(r);
     EventBatchBuilder builder;
     builder.reserve(rows);
-    EventFields f;
+    RowValues row;
     for (int i = 0; i < rows; ++i) {
-        int c = 0;
-        const auto next = [&] { return text(r, i, c++); };
-        const auto nextInt = [&] { return toInt(r, i, c++); };
-        const auto present = [&] { return !PQgetisnull(r, i, c); };
-        f = EventFields();
-        f.id = nextInt();
-        f.timestampMs = nextInt();
-        f.alert = next() == "t";
-        f.description = next();
-        for (EventFields::Ref *ref : { &f.type, &f.source, &f.severity, &f.organisation }) {
-            ref->id = nextInt();
-            ref->name = next();
-        }
-        if ((f.user.present = present()))
-            f.user.id = nextInt(), f.user.name = next(), f.user.username = next();
-        else
-            c += 3;
-        if ((f.endpoint.present = present()))
-            f.endpoint.id = nextInt(), f.endpoint.name = next(), f.endpoint.ipAddress = next(),
-            f.endpoint.imei = next(), f.endpoint.tags = next();
-        else
-            c += 5;
-        if ((f.sim.present = present()))
-            f.sim.id = nextInt(), f.sim.iccid = next(), f.sim.productionDate = next();
-        else
-            c += 3;
-        if ((f.imsi.present = present()))
-            f.imsi.id = nextInt(), f.imsi.imsi = next(), f.imsi.importDate = next();
-        else
-            c += 3;
-        f.detailJson = next();
-        f.extraJson = next();
-        builder.add(f);
+        for (int c = 0; c < EventColumnCount; ++c)
+            row.values[size_t(c)] = PQgetisnull(r, i, c) ? std::string_view() : text(r, i, c);
+        addRow(&builder, row);
     }
     return builder.take();
 }
+
+// One message of COPY's binary format: a tuple (a 16-bit field count, then each field's 32-bit
+// length, -1 for NULL, and its bytes), the end (a count of -1), or the header before the first
+// tuple. The server sends a message a tuple; the header comes in the first one.
+class BinaryCopyReader final
+{
+public:
+    enum class Message { Tuple, End, Malformed };
+
+    Message read(const char *data, qsizetype size, RowValues *row)
+    {
+        const char *p = data;
+        const char *end = data + size;
+        if (!m_headerRead) {
+            static constexpr char Signature[] = "PGCOPY\n\377\r\n"; // and a zero byte
+            if (size < 19 || std::memcmp(p, Signature, 11) != 0)
+                return Message::Malformed;
+            const qint32 extension = qFromBigEndian<qint32>(p + 15);
+            if (extension < 0 || extension > size - 19)
+                return Message::Malformed;
+            p += 19 + extension;
+            m_headerRead = true;
+        }
+        if (end - p < 2)
+            return Message::Malformed;
+        const qint16 fields = qFromBigEndian<qint16>(p);
+        p += 2;
+        if (fields == -1)
+            return Message::End;
+        if (fields != EventColumnCount)
+            return Message::Malformed;
+        row->format = RowValues::Format::Binary;
+        for (std::string_view &value : row->values) {
+            if (end - p < 4)
+                return Message::Malformed;
+            const qint32 length = qFromBigEndian<qint32>(p);
+            p += 4;
+            if (length < 0) {
+                value = {};
+                continue;
+            }
+            if (length > end - p)
+                return Message::Malformed;
+            value = std::string_view(p, size_t(length));
+            p += length;
+        }
+        return p == end ? Message::Tuple : Message::Malformed;
+    }
+
+private:
+    bool m_headerRead = false;
+};
 
 // The texts of a row that an unqualified search word looks in (SearchQuery::Field::Any): the
 // columns and the payload's JSON as stored. The separator is a line feed, which no pushed-down
@@ -494,7 +585,8 @@ bool buildWhere(WhereBuilder *w, const EventScope &scope, const EventQuery &filt
     w->equalsAnyOf("imsi", M::alternatives(filter.imsi));
     // The documented ICCID rule: up to 19 characters a prefix, longer exact.
     w->anyOf(M::alternatives(filter.iccid), [w](const QString &v) {
-        return v.size() <= 19 ? "iccid LIKE " + w->param(likeLiteral(v) + '%') : "iccid = " + w->param(utf8(v));
+        return v.size() <= 19 ? "iccid LIKE " + w->param(likeLiteral(v) + '%')
+                              : "iccid = " + w->param(utf8(v));
     });
     searchWhere(w, filter.search);
     return true;
@@ -512,10 +604,7 @@ TeamArchive::TeamArchive(
 {
 }
 
-TeamArchive::~TeamArchive()
-{
-    PQfinish(m_connection);
-}
+TeamArchive::~TeamArchive() { PQfinish(m_connection); }
 
 bool TeamArchive::isTeamArchiveUrl(QStringView text)
 {
@@ -529,7 +618,8 @@ QString TeamArchive::checkUrl(const QString &url)
     if (!options) {
         const QString why = message ? QString::fromUtf8(message).trimmed() : QStringLiteral("out of memory");
         PQfreemem(message);
-        return QCoreApplication::translate("TeamArchive", "%1 is no PostgreSQL URL: %2").arg(displayUrl(url), why);
+        return QCoreApplication::translate("TeamArchive", "%1 is no PostgreSQL URL: %2")
+            .arg(displayUrl(url), why);
     }
     bool hasPassword = false;
     for (const PQconninfoOption *o = options; o->keyword; ++o) {
@@ -574,12 +664,14 @@ pg_conn *TeamArchive::connect(const QString &url, const QByteArray &password, QS
     PGconn *connection = PQconnectdbParams(keys, values, 1);
     if (!connection || PQstatus(connection) != CONNECTION_OK) {
         *error = QCoreApplication::translate("TeamArchive", "cannot connect to the team archive %1: %2")
-                     .arg(displayUrl(url), connection ? serverMessage(connection) : QStringLiteral("out of memory"));
+                     .arg(displayUrl(url),
+                         connection ? serverMessage(connection) : QStringLiteral("out of memory"));
         PQfinish(connection);
         return nullptr;
     }
     // Notices ("relation already exists, skipping") are not for the user.
-    PQsetNoticeProcessor(connection, [](void *, const char *) { }, nullptr);
+    PQsetNoticeProcessor(
+        connection, [](void *, const char *) {}, nullptr);
     return connection;
 }
 
@@ -593,8 +685,9 @@ bool TeamArchive::migrate(pg_conn *connection, QString *error)
     };
     // One tool at a time creates or upgrades the schema; the others wait, then find it done.
     if (!succeeded(exec(connection, "BEGIN"))
-        || !succeeded(exec(connection, QByteArray("SELECT pg_advisory_xact_lock(") + number(LockClass) + ", "
-                               + number(SchemaLock) + ')', {}))
+        || !succeeded(exec(connection,
+            QByteArray("SELECT pg_advisory_xact_lock(") + number(LockClass) + ", " + number(SchemaLock) + ')',
+            {}))
         || !succeeded(exec(connection, "CREATE TABLE IF NOT EXISTS ev_schema (version integer NOT NULL)")))
         return failed("read");
     const Result version = exec(connection, "SELECT COALESCE(MAX(version), 0) FROM ev_schema");
@@ -611,7 +704,8 @@ bool TeamArchive::migrate(pg_conn *connection, QString *error)
         return false;
     }
     if (current < 1) {
-        if (!succeeded(exec(connection, SchemaV1)) || !succeeded(exec(connection, "INSERT INTO ev_schema VALUES (1)")))
+        if (!succeeded(exec(connection, SchemaV1))
+            || !succeeded(exec(connection, "INSERT INTO ev_schema VALUES (1)")))
             return failed("create");
     }
     // Later versions: if (current < 2) { ALTER ...; UPDATE ev_schema ... } and so on, in order.
@@ -635,7 +729,8 @@ std::unique_ptr<TeamArchive> TeamArchive::open(
         "ON CONFLICT (api_url, organisation) DO UPDATE SET label = EXCLUDED.label RETURNING id",
         { utf8(accountUrl(account.apiUrl)), utf8(account.organisation), utf8(account.label) });
     if (!succeeded(id) || PQntuples(id.get()) != 1) {
-        *error = QCoreApplication::translate("TeamArchive", "cannot register the account in the team archive: %1")
+        *error = QCoreApplication::translate(
+            "TeamArchive", "cannot register the account in the team archive: %1")
                      .arg(serverMessage(connection));
         PQfinish(connection);
         return nullptr;
@@ -657,8 +752,9 @@ std::unique_ptr<TeamArchive> TeamArchive::openExisting(
     };
     const Result schema = exec(connection, "SELECT COALESCE(MAX(version), 0) FROM ev_schema");
     if (!succeeded(schema))
-        return refuse(QCoreApplication::translate("TeamArchive", "%1 holds no team archive (emnify-events sync "
-                                                                 "--archive URL makes one)")
+        return refuse(QCoreApplication::translate("TeamArchive",
+            "%1 holds no team archive (emnify-events sync "
+            "--archive URL makes one)")
                           .arg(displayUrl(url)));
     if (const qint64 version = toInt(schema.get(), 0, 0); version > SchemaVersion)
         return refuse(QCoreApplication::translate("TeamArchive",
@@ -668,9 +764,11 @@ std::unique_ptr<TeamArchive> TeamArchive::openExisting(
                           .arg(SchemaVersion));
     const bool byUrl = apiUrl.isValid() && !apiUrl.isEmpty();
     const Result accounts = byUrl
-        ? exec(connection, "SELECT id, api_url, organisation, label FROM ev_account WHERE api_url = $1 ORDER BY id",
-              { utf8(accountUrl(apiUrl)) })
-        : exec(connection, QByteArray("SELECT id, api_url, organisation, label FROM ev_account ORDER BY id"), {});
+        ? exec(connection,
+            "SELECT id, api_url, organisation, label FROM ev_account WHERE api_url = $1 ORDER BY id",
+            { utf8(accountUrl(apiUrl)) })
+        : exec(connection, QByteArray("SELECT id, api_url, organisation, label FROM ev_account ORDER BY id"),
+            {});
     if (!succeeded(accounts))
         return refuse(serverMessage(connection));
     const int n = PQntuples(accounts.get());
@@ -678,12 +776,15 @@ std::unique_ptr<TeamArchive> TeamArchive::openExisting(
         QStringList names;
         for (int i = 0; i < n; ++i)
             names << QStringLiteral("%1 organisation %2")
-                         .arg(QString::fromUtf8(text(accounts.get(), i, 1)), QString::fromUtf8(text(accounts.get(), i, 2)));
-        return refuse(n == 0 ? QCoreApplication::translate("TeamArchive", "the team archive %1 holds no account%2")
-                                   .arg(displayUrl(url), byUrl ? QStringLiteral(" of %1").arg(accountUrl(apiUrl)) : QString())
-                             : QCoreApplication::translate("TeamArchive",
-                                 "the team archive %1 holds several accounts; name the API with --url: %2")
-                                   .arg(displayUrl(url), names.join(QStringLiteral(", "))));
+                         .arg(QString::fromUtf8(text(accounts.get(), i, 1)),
+                             QString::fromUtf8(text(accounts.get(), i, 2)));
+        return refuse(n == 0
+                ? QCoreApplication::translate("TeamArchive", "the team archive %1 holds no account%2")
+                      .arg(displayUrl(url),
+                          byUrl ? QStringLiteral(" of %1").arg(accountUrl(apiUrl)) : QString())
+                : QCoreApplication::translate(
+                    "TeamArchive", "the team archive %1 holds several accounts; name the API with --url: %2")
+                      .arg(displayUrl(url), names.join(QStringLiteral(", "))));
     }
     const ArchiveAccount account { QUrl(QString::fromUtf8(text(accounts.get(), 0, 1))),
         QString::fromUtf8(text(accounts.get(), 0, 2)), QString::fromUtf8(text(accounts.get(), 0, 3)) };
@@ -715,13 +816,17 @@ bool TeamArchive::ensurePartitions(qint64 fromMs, qint64 untilMs)
         if (m_partitions.count(month))
             continue;
         const QDate day = QDateTime::fromMSecsSinceEpoch(month, QTimeZone::utc()).date();
-        const QByteArray name = QStringLiteral("ev_event_y%1m%2").arg(day.year(), 4, 10, QLatin1Char('0')).arg(day.month(), 2, 10, QLatin1Char('0')).toLatin1();
+        const QByteArray name = QStringLiteral("ev_event_y%1m%2")
+                                    .arg(day.year(), 4, 10, QLatin1Char('0'))
+                                    .arg(day.month(), 2, 10, QLatin1Char('0'))
+                                    .toLatin1();
         // Its own short transaction, under a lock: two writers never race to create one month.
-        const QByteArray create = "CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF ev_event FOR VALUES FROM ("
-            + number(month) + ") TO (" + number(nextMonthStart(month)) + ')';
+        const QByteArray create = "CREATE TABLE IF NOT EXISTS " + name
+            + " PARTITION OF ev_event FOR VALUES FROM (" + number(month) + ") TO ("
+            + number(nextMonthStart(month)) + ')';
         if (!succeeded(exec(m_connection, "BEGIN"))
-            || !succeeded(exec(m_connection, "SELECT pg_advisory_xact_lock(" + number(LockClass) + ", "
-                                   + number(PartitionLock) + ')', {}))
+            || !succeeded(exec(m_connection,
+                "SELECT pg_advisory_xact_lock(" + number(LockClass) + ", " + number(PartitionLock) + ')', {}))
             || !succeeded(exec(m_connection, create.constData())) || !succeeded(exec(m_connection, "COMMIT")))
             return fail(QCoreApplication::translate("TeamArchive", "Cannot add a month to the team archive"));
         m_partitions.insert(month);
@@ -764,7 +869,10 @@ class CopyEncoder final
 {
 public:
     CopyEncoder(const EventBatch &batch, int accountId, bool trustBlockFlags)
-        : m_batch(batch), m_payloads(batch), m_account(std::to_string(accountId)), m_trustBlockFlags(trustBlockFlags)
+        : m_batch(batch)
+        , m_payloads(batch)
+        , m_account(std::to_string(accountId))
+        , m_trustBlockFlags(trustBlockFlags)
     {
         for (int t = 0; t < B::TableCount; ++t)
             m_fragments[size_t(t)].resize(batch.table(B::Table(t)).size());
@@ -779,8 +887,9 @@ public:
         appendCopyNumber(buffer, m_batch.timestampMs(row));
         *buffer += m_batch.alert(row) ? "\tt\t" : "\tf\t";
         *buffer += fragment(B::Descriptions, row, 1);
-        for (const auto &[table, nulls] : { std::pair { B::Types, 2 }, { B::Sources, 2 }, { B::Severities, 2 },
-                 { B::Organisations, 2 }, { B::Users, 3 }, { B::Endpoints, 5 }, { B::Sims, 3 }, { B::Imsis, 3 } }) {
+        for (const auto &[table, nulls] :
+            { std::pair { B::Types, 2 }, { B::Sources, 2 }, { B::Severities, 2 }, { B::Organisations, 2 },
+                { B::Users, 3 }, { B::Endpoints, 5 }, { B::Sims, 3 }, { B::Imsis, 3 } }) {
             *buffer += '\t';
             *buffer += fragment(table, row, nulls);
         }
@@ -789,7 +898,8 @@ public:
         // A block the batch found no possible secret in is kept as it is, without a second scan
         // (EventBatch's own writers trust the same flag); the staged way scans every payload, as
         // it always did (the benchmark's baseline).
-        const bool mayHoldSecret = !m_trustBlockFlags || m_batch.blocks()[m_batch.payloadBlock(row)].mayHoldSecret;
+        const bool mayHoldSecret
+            = !m_trustBlockFlags || m_batch.blocks()[m_batch.payloadBlock(row)].mayHoldSecret;
         for (const QByteArrayView json : { detail, extra }) {
             *buffer += '\t';
             qsizetype count = 0;
@@ -807,8 +917,8 @@ public:
 private:
     const std::string &fragment(B::Table table, qsizetype row, int nullColumns)
     {
-        static const std::string nulls[] = { "", "\\N", "\\N\t\\N", "\\N\t\\N\t\\N", "\\N\t\\N\t\\N\t\\N",
-            "\\N\t\\N\t\\N\t\\N\t\\N" };
+        static const std::string nulls[]
+            = { "", "\\N", "\\N\t\\N", "\\N\t\\N\t\\N", "\\N\t\\N\t\\N\t\\N", "\\N\t\\N\t\\N\t\\N\t\\N" };
         const uint32_t index = m_batch.index(table, row);
         if (index == B::None)
             return nulls[nullColumns];
@@ -902,8 +1012,9 @@ bool TeamArchive::finishWrite(qsizetype redactedValues, std::optional<TimeInterv
 {
     const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot write to the team archive");
     if (redactedValues > 0
-        && !succeeded(exec(m_connection, "UPDATE ev_account SET redacted_values = redacted_values + $2 WHERE id = $1",
-            { number(m_accountId), number(redactedValues) })))
+        && !succeeded(
+            exec(m_connection, "UPDATE ev_account SET redacted_values = redacted_values + $2 WHERE id = $1",
+                { number(m_accountId), number(redactedValues) })))
         return fail(cannot);
     if (covered && !covered->isEmpty() && !addCoverage(*covered))
         return false;
@@ -912,8 +1023,8 @@ bool TeamArchive::finishWrite(qsizetype redactedValues, std::optional<TimeInterv
     return true;
 }
 
-qsizetype TeamArchive::writeDirect(const EventBatch &batch, std::optional<TimeInterval> covered, qint64 oldest,
-    qint64 newest, bool *conflict)
+qsizetype TeamArchive::writeDirect(const EventBatch &batch, std::optional<TimeInterval> covered,
+    qint64 oldest, qint64 newest, bool *conflict)
 {
     const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot write to the team archive");
     // The keys of the page that are there already (the primary key's range on ts_ms, then the
@@ -927,7 +1038,8 @@ qsizetype TeamArchive::writeDirect(const EventBatch &batch, std::optional<TimeIn
     if (!succeeded(exec(m_connection, "BEGIN")))
         return failCount(cannot);
     const Result existing = exec(m_connection,
-        "SELECT ts_ms, id FROM ev_event WHERE account = $1 AND ts_ms >= $2 AND ts_ms <= $3 AND id = ANY($4::bigint[])",
+        "SELECT ts_ms, id FROM ev_event WHERE account = $1 AND ts_ms >= $2 AND ts_ms <= $3 AND id = "
+        "ANY($4::bigint[])",
         { number(m_accountId), number(oldest), number(newest), ids });
     if (!succeeded(existing))
         return failCount(cannot);
@@ -959,7 +1071,8 @@ qsizetype TeamArchive::writeStaged(const EventBatch &batch, std::optional<TimeIn
     const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot write to the team archive");
     if (!m_staging) {
         if (!succeeded(exec(m_connection,
-                "CREATE TEMPORARY TABLE ev_staging (LIKE ev_event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")))
+                "CREATE TEMPORARY TABLE ev_staging (LIKE ev_event INCLUDING DEFAULTS) ON COMMIT DELETE "
+                "ROWS")))
             return failCount(cannot);
         m_staging = true;
     }
@@ -988,7 +1101,8 @@ bool TeamArchive::addCoverage(TimeInterval covered)
     // Inside the caller's transaction. The account's row lock orders writers of its coverage.
     // Only the intervals the new one touches change (overlapping or adjacent: ArchiveCoverage's
     // rule): they are replaced by their union with it, whatever other writers committed before.
-    const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers");
+    const QString cannot
+        = QCoreApplication::translate("TeamArchive", "Cannot record what the team archive covers");
     const QByteArray id = number(m_accountId);
     if (!succeeded(exec(m_connection, "SELECT 1 FROM ev_account WHERE id = $1 FOR UPDATE", { id }))
         || !succeeded(exec(m_connection,
@@ -1015,8 +1129,9 @@ bool TeamArchive::markCovered(TimeInterval covered)
 ArchiveCoverage TeamArchive::coverage() const
 {
     ArchiveCoverage coverage;
-    const Result r = exec(m_connection, "SELECT from_ms, until_ms FROM ev_coverage WHERE account = $1 ORDER BY from_ms",
-        { number(m_accountId) });
+    const Result r
+        = exec(m_connection, "SELECT from_ms, until_ms FROM ev_coverage WHERE account = $1 ORDER BY from_ms",
+            { number(m_accountId) });
     if (!succeeded(r)) {
         m_lastError = serverMessage(m_connection);
         return coverage;
@@ -1032,20 +1147,116 @@ bool TeamArchive::read(TimeInterval range, const EventScope &scope, const EventQ
     if (range.isEmpty())
         return true;
     WhereBuilder where;
-    where.sql = "account = " + where.param(number(m_accountId)) + " AND ts_ms >= " + where.param(number(range.from))
-        + " AND ts_ms < " + where.param(number(range.until));
+    where.sql = "account = " + where.param(number(m_accountId)) + " AND ts_ms >= "
+        + where.param(number(range.from)) + " AND ts_ms < " + where.param(number(range.until));
     if (!buildWhere(&where, scope, filter))
         return true;
+    // Newest first, as the primary key runs backwards (no sort).
+    const QByteArray select = QByteArray("SELECT ") + EventColumns + " FROM ev_event WHERE " + where.sql
+        + " ORDER BY ts_ms DESC, id DESC";
+    const qsizetype rows = std::max<qsizetype>(1, pageSize);
+    if (m_readMode == ReadMode::Copy)
+        return readCopy(select, where.params, sink, rows);
+    return readCursor(select, where.params, sink, rows);
+}
+
+bool TeamArchive::readCopy(const QByteArray &select, const std::vector<QByteArray> &params,
+    const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize) const
+{
+    const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot read the team archive");
+    // COPY takes no parameters: they go into the text as literals (the server's own quoting).
+    QByteArray sql = "COPY (";
+    for (qsizetype i = 0; i < select.size(); ++i) {
+        if (select[i] != '$' || i + 1 == select.size() || !std::isdigit(uchar(select[i + 1]))) {
+            sql += select[i];
+            continue;
+        }
+        qsizetype n = 0;
+        while (i + 1 < select.size() && std::isdigit(uchar(select[i + 1])))
+            n = n * 10 + (select[++i] - '0');
+        const QByteArray &value = params.at(size_t(n - 1));
+        if (value.isNull()) {
+            sql += "NULL";
+            continue;
+        }
+        char *literal = PQescapeLiteral(m_connection, value.constData(), size_t(value.size()));
+        if (!literal)
+            return fail(cannot);
+        sql += literal;
+        PQfreemem(literal);
+    }
+    sql += ") TO STDOUT (FORMAT binary)";
+    const auto finish = [this] {
+        Result last;
+        while (PGresult *r = PQgetResult(m_connection))
+            last.reset(r);
+        return last;
+    };
+    if (PQsendQuery(m_connection, sql.constData()) != 1)
+        return fail(cannot);
+    if (PQresultStatus(Result(PQgetResult(m_connection)).get()) != PGRES_COPY_OUT) {
+        finish();
+        return fail(cannot);
+    }
+    BinaryCopyReader reader;
+    RowValues row;
+    EventBatchBuilder builder;
+    builder.reserve(pageSize);
+    bool stopped = false, malformed = false;
+    for (;;) {
+        char *data = nullptr;
+        const int size = PQgetCopyData(m_connection, &data, 0);
+        if (size < 0)
+            break; // -1 the end, -2 an error: the result says which
+        const std::unique_ptr<char, decltype(&PQfreemem)> owned(data, &PQfreemem);
+        const BinaryCopyReader::Message message = reader.read(data, size, &row);
+        if (message == BinaryCopyReader::Message::End)
+            continue;
+        if (message == BinaryCopyReader::Message::Malformed) {
+            malformed = stopped = true;
+            break;
+        }
+        addRow(&builder, row); // the views are into data, alive until here
+        if (builder.size() >= pageSize && !sink(builder.take())) {
+            stopped = true;
+            break;
+        }
+    }
+    if (stopped) {
+        // The rest is not wanted: the server is asked to stop (what it sent meanwhile is dropped).
+        // PQcancel returns once the server has the request; a COPY that ended already ignores it.
+        if (PGcancel *cancel = PQgetCancel(m_connection)) {
+            char why[256];
+            PQcancel(cancel, why, int(sizeof why));
+            PQfreeCancel(cancel);
+        }
+        char *data = nullptr;
+        while (PQgetCopyData(m_connection, &data, 0) >= 0)
+            PQfreemem(data);
+        finish();
+        if (malformed) {
+            m_lastError = cannot + QStringLiteral(": unexpected COPY data");
+            return false;
+        }
+        return true;
+    }
+    if (!succeeded(finish()))
+        return fail(cannot);
+    if (builder.size() > 0)
+        sink(builder.take());
+    return true;
+}
+
+bool TeamArchive::readCursor(const QByteArray &select, const std::vector<QByteArray> &params,
+    const std::function<bool(EventBatch &&)> &sink, qsizetype fetchRows) const
+{
     const QString cannot = QCoreApplication::translate("TeamArchive", "Cannot read the team archive");
     // A cursor in a read-only snapshot: every page of one read sees the same events, and memory
-    // holds one page whatever the result's size. Newest first, as the primary key runs backwards.
+    // holds one page whatever the result's size.
     if (!succeeded(exec(m_connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
         return fail(cannot);
-    const QByteArray declare = QByteArray("DECLARE ev_read NO SCROLL CURSOR FOR SELECT ") + EventColumns
-        + " FROM ev_event WHERE " + where.sql + " ORDER BY ts_ms DESC, id DESC";
-    if (!succeeded(exec(m_connection, declare, where.params)))
+    if (!succeeded(exec(m_connection, "DECLARE ev_read NO SCROLL CURSOR FOR " + select, params)))
         return fail(cannot);
-    const qsizetype fetchRows = std::max<qsizetype>(1, pageSize);
     const QByteArray fetch = "FETCH FORWARD " + number(fetchRows) + " FROM ev_read";
     // Pipelined (bench_teamarchive, "7 days"): the next FETCH is sent before this page's rows are
     // built, so the server reads and sends it on the other core meanwhile. The result of a sent
@@ -1095,8 +1306,8 @@ qint64 TeamArchive::count(TimeInterval range, const EventScope &scope, const Eve
     if (range.isEmpty())
         return 0;
     WhereBuilder where;
-    where.sql = "account = " + where.param(number(m_accountId)) + " AND ts_ms >= " + where.param(number(range.from))
-        + " AND ts_ms < " + where.param(number(range.until));
+    where.sql = "account = " + where.param(number(m_accountId)) + " AND ts_ms >= "
+        + where.param(number(range.from)) + " AND ts_ms < " + where.param(number(range.until));
     if (!buildWhere(&where, scope, filter))
         return 0;
     const Result r = exec(m_connection, "SELECT count(*) FROM ev_event WHERE " + where.sql, where.params);
@@ -1135,24 +1346,28 @@ bool TeamArchive::beginSync(QString *holder)
 {
     holder->clear();
     const QByteArray id = number(m_accountId);
-    const Result locked = exec(m_connection,
-        "SELECT pg_try_advisory_lock(" + number(SyncLockClass) + ", $1::integer)", { id });
+    const Result locked = exec(
+        m_connection, "SELECT pg_try_advisory_lock(" + number(SyncLockClass) + ", $1::integer)", { id });
     if (!succeeded(locked))
         return fail(QCoreApplication::translate("TeamArchive", "Cannot take the team archive's sync lock"));
     if (text(locked.get(), 0, 0) != "t") {
-        const Result who = exec(m_connection, "SELECT holder, started_ms FROM ev_sync WHERE account = $1", { id });
+        const Result who
+            = exec(m_connection, "SELECT holder, started_ms FROM ev_sync WHERE account = $1", { id });
         *holder = succeeded(who) && PQntuples(who.get()) == 1
             ? QCoreApplication::translate("TeamArchive", "%1, since %2")
                   .arg(QString::fromUtf8(text(who.get(), 0, 0)),
-                      QDateTime::fromMSecsSinceEpoch(toInt(who.get(), 0, 1), QTimeZone::utc()).toString(Qt::ISODate))
+                      QDateTime::fromMSecsSinceEpoch(toInt(who.get(), 0, 1), QTimeZone::utc())
+                          .toString(Qt::ISODate))
             : QCoreApplication::translate("TeamArchive", "another process");
         return false;
     }
     m_syncing = true;
     const QByteArray me = utf8(QStringLiteral("%1 pid %2").arg(QSysInfo::machineHostName()).arg(::getpid()));
     exec(m_connection,
-        "INSERT INTO ev_sync (account, holder, started_ms) VALUES ($1, $2, $3) ON CONFLICT (account) DO UPDATE "
-        "SET holder = EXCLUDED.holder, started_ms = EXCLUDED.started_ms, finished_ms = NULL, added = NULL, error = NULL",
+        "INSERT INTO ev_sync (account, holder, started_ms) VALUES ($1, $2, $3) ON CONFLICT (account) DO "
+        "UPDATE "
+        "SET holder = EXCLUDED.holder, started_ms = EXCLUDED.started_ms, finished_ms = NULL, added = NULL, "
+        "error = NULL",
         { id, me, number(QDateTime::currentMSecsSinceEpoch()) });
     return true;
 }
@@ -1164,6 +1379,7 @@ void TeamArchive::endSync(qsizetype added, const QString &error)
     m_syncing = false;
     const QByteArray id = number(m_accountId);
     exec(m_connection, "UPDATE ev_sync SET finished_ms = $2, added = $3, error = $4 WHERE account = $1",
-        { id, number(QDateTime::currentMSecsSinceEpoch()), number(added), error.isEmpty() ? QByteArray() : utf8(error) });
+        { id, number(QDateTime::currentMSecsSinceEpoch()), number(added),
+            error.isEmpty() ? QByteArray() : utf8(error) });
     exec(m_connection, "SELECT pg_advisory_unlock(" + number(SyncLockClass) + ", $1::integer)", { id });
 }

@@ -71,7 +71,8 @@ public:
     // The filter and the scope become the query's WHERE; a cursor hands out pageSize rows a fetch.
     bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
         const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
-    [[nodiscard]] qint64 count(TimeInterval range, const EventScope &scope, const EventQuery &filter) const override;
+    [[nodiscard]] qint64 count(
+        TimeInterval range, const EventScope &scope, const EventQuery &filter) const override;
     [[nodiscard]] Info info() const override;
     [[nodiscard]] const ArchiveAccount &account() const override { return m_account; }
     [[nodiscard]] QString lastError() const override { return m_lastError; }
@@ -82,9 +83,11 @@ public:
     bool beginSync(QString *holder);
     void endSync(qsizetype added, const QString &error);
 
-    // How read() fetches its pages: the next one asked for while this one is built (the default),
-    // or one after the other (the old way, bench_teamarchive's baseline).
-    enum class ReadMode { OnePageAtATime, Pipelined };
+    // How read() gets its rows: one COPY (SELECT ...) TO STDOUT in the binary format, streamed
+    // without a round trip a page and cut into pages here (the default; bench_teamarchive); or a
+    // cursor's pages, the next one asked for while this one is built, or one after the other (the
+    // earlier ways, bench_teamarchive's baselines).
+    enum class ReadMode { OnePageAtATime, Pipelined, Copy };
     void setReadMode(ReadMode mode) { m_readMode = mode; }
 
     // The keychain entry of this URL's password (TokenStore account): the user, host, port and
@@ -111,8 +114,17 @@ private:
         qsizetype flushBytes, qsizetype *redactedValues, bool *conflict);
     // The redaction count and the coverage, then COMMIT; false (rolled back) on failure.
     bool finishWrite(qsizetype redactedValues, std::optional<TimeInterval> covered);
+    // read() of select (its parameters in params) in pages of pageSize rows, by m_readMode.
+    bool readCopy(const QByteArray &select, const std::vector<QByteArray> &params,
+        const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize) const;
+    bool readCursor(const QByteArray &select, const std::vector<QByteArray> &params,
+        const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize) const;
     bool fail(const QString &what) const; // lastError() from the server's message; returns false
-    qsizetype failCount(const QString &what) const { fail(what); return -1; }
+    qsizetype failCount(const QString &what) const
+    {
+        fail(what);
+        return -1;
+    }
 
     pg_conn *m_connection;
     QString m_url;
@@ -123,6 +135,6 @@ private:
     bool m_staging = false; // the session's staging table exists
     bool m_syncing = false;
     WriteMethod m_writeMethod = WriteMethod::DirectCopy;
-    ReadMode m_readMode = ReadMode::Pipelined;
+    ReadMode m_readMode = ReadMode::Copy;
     mutable QString m_lastError;
 };
