@@ -15,13 +15,12 @@
 #include <QDateTime>
 #include <QTest>
 
-
 #include <libpq-fe.h>
 
 #include <algorithm>
-#include <thread>
 #include <limits>
 #include <numeric>
+#include <thread>
 
 namespace {
 
@@ -32,11 +31,14 @@ std::vector<Event> readAll(const ArchiveStore &archive, const EventQuery &filter
     const EventScope &scope = EventScope::account(), qsizetype pageSize = 10000)
 {
     std::vector<Event> events;
-    const bool ok = archive.read(Everything, scope, filter, [&](EventBatch &&batch) {
-        for (Event &e : batch.toEvents())
-            events.push_back(std::move(e));
-        return true;
-    }, pageSize);
+    const bool ok = archive.read(
+        Everything, scope, filter,
+        [&](EventBatch &&batch) {
+            for (Event &e : batch.toEvents())
+                events.push_back(std::move(e));
+            return true;
+        },
+        pageSize);
     if (!ok)
         qWarning("read failed: %s", qPrintable(archive.lastError()));
     return events;
@@ -103,19 +105,27 @@ private Q_SLOTS:
     void filters();
     void searchIsPushedDown_data();
     void searchIsPushedDown();
+    void readWaysAgree_data();
+    void readWaysAgree();
+    void readStoppedAfterFirstPage_data();
+    void readStoppedAfterFirstPage();
+    void readOfAKilledConnectionFails_data();
+    void readOfAKilledConnectionFails();
 
 private:
     void openGenerated(std::unique_ptr<TeamArchive> *archive); // the database with m_generated
 
     QString m_url;
     QString m_filterUrl; // the database of filters(), with m_generated archived
-    ArchiveAccount m_account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("42"), QStringLiteral("Reseller") };
+    ArchiveAccount m_account { QUrl(QStringLiteral("https://cdn.emnify.net")), QStringLiteral("42"),
+        QStringLiteral("Reseller") };
     std::vector<Event> m_generated;
 };
 
 void TestTeamArchive::initTestCase()
 {
-    QVERIFY2(!PgTestDatabase::password().isEmpty(), "no PostgreSQL cluster: run this test through ctest (fixture \"postgres\")");
+    QVERIFY2(!PgTestDatabase::password().isEmpty(),
+        "no PostgreSQL cluster: run this test through ctest (fixture \"postgres\")");
     m_generated = AccountGenerator::generate(3000, 7, Now);
 }
 
@@ -159,7 +169,8 @@ void TestTeamArchive::roundTripIsLossless()
     big.source = { 0, QStringLiteral("Network") };
     big.severity = { 2, QStringLiteral("Critical") };
     big.organisation = { 9223372036854775807LL, QStringLiteral("Max \"Org\"") };
-    big.endpoint = EventEndpoint { 5, QStringLiteral("tracker"), QStringLiteral("10.0.0.1"), QStringLiteral("356938035643809"), QStringLiteral("a,b") };
+    big.endpoint = EventEndpoint { 5, QStringLiteral("tracker"), QStringLiteral("10.0.0.1"),
+        QStringLiteral("356938035643809"), QStringLiteral("a,b") };
     big.sim = EventSim { 6, QStringLiteral("89883030000012345678"), QStringLiteral("2024-01-01") };
     big.imsi = EventImsi { 7, QStringLiteral("901430000000001"), QString() };
     big.detailJson = R"({"n":12345678901234567890,"s":"\t\\ \u00e9","a":[1.50,null,{}]})";
@@ -243,7 +254,8 @@ void TestTeamArchive::overlappingPagesAddEachEventOnce()
     QVERIFY2(archive, qPrintable(error));
     archive->setWriteMethod(direct ? TeamArchive::WriteMethod::DirectCopy : TeamArchive::WriteMethod::Staged);
     const auto page = [&](qsizetype from, qsizetype to) {
-        return EventBatchBuilder::build(std::vector<Event>(m_generated.begin() + from, m_generated.begin() + to));
+        return EventBatchBuilder::build(
+            std::vector<Event>(m_generated.begin() + from, m_generated.begin() + to));
     };
     // Pages of 500, then a second sync in pages of 400 that start 100 events back.
     qsizetype added = 0;
@@ -265,7 +277,9 @@ void TestTeamArchive::overlappingPagesAddEachEventOnce()
     QCOMPARE(archive->write(EventBatchBuilder::build(twice)), qsizetype(1));
     const std::vector<Event> all = readAll(*archive);
     QCOMPARE(all.size(), m_generated.size() + 1);
-    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"), 0);
+    QCOMPARE(PgTestDatabase::queryInt(
+                 m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"),
+        0);
     std::vector<Event> expected = m_generated;
     expected.push_back(fresh);
     QVERIFY(sorted(all) == sorted(asStored(expected)));
@@ -290,15 +304,20 @@ void TestTeamArchive::rowCommittedByAnotherWriterMeanwhile()
         return ok;
     };
     // The rest of the 30 days first: both months' partitions are there before the other writer's insert.
-    QCOMPARE(archive->write(EventBatchBuilder::build(std::vector<Event>(m_generated.begin() + 300, m_generated.end()))),
+    QCOMPARE(archive->write(
+                 EventBatchBuilder::build(std::vector<Event>(m_generated.begin() + 300, m_generated.end()))),
         qsizetype(m_generated.size()) - 300);
     const Event &taken = page[123];
     QVERIFY(run(other, "BEGIN"));
-    QVERIFY(run(other, "INSERT INTO ev_event SELECT account, " + QByteArray::number(taken.id) + ", "
-                    + QByteArray::number(taken.timestampMs) + ", alert, description, type_id, type_name, source_id, "
-                    "source_name, severity_id, severity_name, organisation_id, organisation_name, user_id, user_name, "
-                    "user_username, endpoint_id, endpoint_name, endpoint_ip, endpoint_imei, endpoint_tags, sim_id, "
-                    "iccid, sim_production_date, imsi_id, imsi, imsi_import_date, detail, extra FROM ev_event LIMIT 1"));
+    QVERIFY(run(other,
+        "INSERT INTO ev_event SELECT account, " + QByteArray::number(taken.id) + ", "
+            + QByteArray::number(taken.timestampMs)
+            + ", alert, description, type_id, type_name, source_id, "
+              "source_name, severity_id, severity_name, organisation_id, organisation_name, user_id, "
+              "user_name, "
+              "user_username, endpoint_id, endpoint_name, endpoint_ip, endpoint_imei, endpoint_tags, sim_id, "
+              "iccid, sim_production_date, imsi_id, imsi, imsi_import_date, detail, extra FROM ev_event "
+              "LIMIT 1"));
     qsizetype added = -2;
     std::thread writer([&] { added = archive->write(EventBatchBuilder::build(page)); });
     // The COPY waits for the other transaction's row (a lock wait the server reports).
@@ -310,7 +329,9 @@ void TestTeamArchive::rowCommittedByAnotherWriterMeanwhile()
     writer.join();
     PQfinish(other);
     QCOMPARE(added, qsizetype(page.size()) - 1);
-    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"), 0);
+    QCOMPARE(PgTestDatabase::queryInt(
+                 m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"),
+        0);
     QVERIFY(sorted(readAll(*archive)).size() == m_generated.size());
 }
 
@@ -350,7 +371,9 @@ void TestTeamArchive::twoAccountsSyncAtOnce()
     const std::vector<Event> expected = sorted(asStored(m_generated));
     QVERIFY(sorted(readAll(*one)) == expected);
     QVERIFY(sorted(readAll(*other)) == expected);
-    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"), 0);
+    QCOMPARE(PgTestDatabase::queryInt(
+                 m_url, "SELECT count(*) - count(DISTINCT (account, ts_ms, id)) FROM ev_event"),
+        0);
 }
 
 void TestTeamArchive::coverageIsRecorded()
@@ -382,11 +405,14 @@ void TestTeamArchive::monthsArePartitions()
     QVERIFY2(archive, qPrintable(error));
     QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0); // 30 days: two months
     // The generated 30 days end on 2026-11-20: two months, a partition each (and no other).
-    QCOMPARE(PgTestDatabase::queryInt(m_url,
-                 "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
-                 "'ev_event'::regclass AND c.relname IN ('ev_event_y2026m10', 'ev_event_y2026m11')"),
+    QCOMPARE(
+        PgTestDatabase::queryInt(m_url,
+            "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
+            "'ev_event'::regclass AND c.relname IN ('ev_event_y2026m10', 'ev_event_y2026m11')"),
         2);
-    QCOMPARE(PgTestDatabase::queryInt(m_url, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'ev_event'::regclass"), 2);
+    QCOMPARE(PgTestDatabase::queryInt(
+                 m_url, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'ev_event'::regclass"),
+        2);
 }
 
 void TestTeamArchive::accountsShareADatabase()
@@ -442,13 +468,16 @@ void TestTeamArchive::oneSyncAtATime()
 
 void TestTeamArchive::passwordInUrlIsRefused()
 {
-    const QString problem = TeamArchive::checkUrl(QStringLiteral("postgresql://ev:Sup3rSecret@db.example/events"));
+    const QString problem
+        = TeamArchive::checkUrl(QStringLiteral("postgresql://ev:Sup3rSecret@db.example/events"));
     QVERIFY(problem.contains(QLatin1String("PGPASSWORD")));
     QVERIFY(!problem.contains(QLatin1String("Sup3rSecret")));
     QVERIFY(!TeamArchive::checkUrl(QStringLiteral("postgresql://h/db?password=Sup3rSecret")).isEmpty());
-    QVERIFY(TeamArchive::checkUrl(QStringLiteral("postgresql://ev@db.example/events?sslmode=verify-full")).isEmpty());
+    QVERIFY(TeamArchive::checkUrl(QStringLiteral("postgresql://ev@db.example/events?sslmode=verify-full"))
+                .isEmpty());
     QString error;
-    QVERIFY(!TeamArchive::open(QStringLiteral("postgresql://ev:Sup3rSecret@127.0.0.1:1/x"), m_account, &error));
+    QVERIFY(
+        !TeamArchive::open(QStringLiteral("postgresql://ev:Sup3rSecret@127.0.0.1:1/x"), m_account, &error));
     QVERIFY(!error.contains(QLatin1String("Sup3rSecret")));
     // verify-full against a server without TLS: refused, not silently unencrypted.
     QVERIFY(!TeamArchive::open(m_url + QStringLiteral("?sslmode=verify-full"), m_account, &error));
@@ -505,7 +534,8 @@ void TestTeamArchive::filters()
     if (field == QLatin1String("type"))
         q.types = { int(any.type.id) };
     else if (field == QLatin1String("types"))
-        q.types = { int(any.type.id), int(sample([&](const Event &e) { return e.type.id != any.type.id; }).type.id) };
+        q.types = { int(any.type.id),
+            int(sample([&](const Event &e) { return e.type.id != any.type.id; }).type.id) };
     else if (field == QLatin1String("source"))
         q.source = value.toInt();
     else if (field == QLatin1String("severity"))
@@ -524,14 +554,20 @@ void TestTeamArchive::filters()
         q.endpoint = sample(withEndpoint).endpoint->name;
     else if (field == QLatin1String("endpoint-two")) {
         const QString first = sample(withEndpoint).endpoint->name;
-        q.endpoint = first + QStringLiteral(" | ")
-            + sample([&](const Event &e) { return withEndpoint(e) && e.endpoint->name != first; }).endpoint->name;
+        q.endpoint = first + QStringLiteral(" | ") + sample([&](const Event &e) {
+            return withEndpoint(e) && e.endpoint->name != first;
+        }).endpoint->name;
     } else if (field == QLatin1String("tags"))
-        q.tags = sample([](const Event &e) { return e.endpoint && !e.endpoint->tags.isEmpty(); }).endpoint->tags.section(u',', 0, 0);
+        q.tags = sample([](const Event &e) {
+            return e.endpoint && !e.endpoint->tags.isEmpty();
+        }).endpoint->tags.section(u',', 0, 0);
     else if (field == QLatin1String("ip"))
-        q.ipAddress = sample([](const Event &e) { return e.endpoint && !e.endpoint->ipAddress.isEmpty(); }).endpoint->ipAddress;
+        q.ipAddress = sample([](const Event &e) {
+            return e.endpoint && !e.endpoint->ipAddress.isEmpty();
+        }).endpoint->ipAddress;
     else if (field == QLatin1String("imei"))
-        q.imei = sample([](const Event &e) { return e.endpoint && !e.endpoint->imei.isEmpty(); }).endpoint->imei;
+        q.imei
+            = sample([](const Event &e) { return e.endpoint && !e.endpoint->imei.isEmpty(); }).endpoint->imei;
     else if (field == QLatin1String("iccid"))
         q.iccid = sample([](const Event &e) { return e.sim.has_value(); }).sim->iccid.left(17);
     else if (field == QLatin1String("iccid-exact"))
@@ -549,7 +585,8 @@ void TestTeamArchive::filters()
     std::vector<Event> expected;
     for (Event e : m_generated) {
         const bool inScope = scope.kind == EventScope::Kind::Account
-            || (scope.kind == EventScope::Kind::Endpoint && e.endpoint && QString::number(e.endpoint->id) == scope.id)
+            || (scope.kind == EventScope::Kind::Endpoint && e.endpoint
+                && QString::number(e.endpoint->id) == scope.id)
             || (scope.kind == EventScope::Kind::Sim && e.sim && QString::number(e.sim->id) == scope.id);
         if (!inScope || !matcher.matches(e))
             continue;
@@ -635,6 +672,113 @@ void TestTeamArchive::searchIsPushedDown()
     QCOMPARE(read.size() < all.size(), narrows);
     // count() applies the same WHERE: the viewer's "n of m" after a cut agrees with the read.
     QCOMPARE(archive->count(Everything, EventScope::account(), q), qint64(read.size()));
+}
+
+namespace {
+
+void addReadModes()
+{
+    QTest::addColumn<int>("mode"); // TeamArchive::ReadMode
+    QTest::newRow("binary COPY") << int(TeamArchive::ReadMode::Copy);
+    QTest::newRow("pipelined cursor") << int(TeamArchive::ReadMode::Pipelined);
+    QTest::newRow("cursor, a page at a time") << int(TeamArchive::ReadMode::OnePageAtATime);
+}
+
+} // namespace
+
+void TestTeamArchive::readWaysAgree_data() { addReadModes(); }
+
+// Each way of reading gives every event once, newest first, in pages of the size asked for.
+void TestTeamArchive::readWaysAgree()
+{
+    QFETCH(int, mode);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+    archive->setReadMode(TeamArchive::ReadMode(mode));
+    std::vector<qsizetype> pageSizes;
+    std::vector<Event> events;
+    QVERIFY2(archive->read(
+                 Everything, EventScope::account(), {},
+                 [&](EventBatch &&batch) {
+                     pageSizes.push_back(batch.size());
+                     for (Event &e : batch.toEvents())
+                         events.push_back(std::move(e));
+                     return true;
+                 },
+                 700),
+        qPrintable(archive->lastError()));
+    QVERIFY(events == sorted(asStored(m_generated))); // the order as read, not re-sorted
+    QCOMPARE(qsizetype(pageSizes.size()), (qsizetype(m_generated.size()) + 699) / 700);
+    for (size_t i = 0; i + 1 < pageSizes.size(); ++i)
+        QCOMPARE(pageSizes[i], qsizetype(700));
+}
+
+void TestTeamArchive::readStoppedAfterFirstPage_data() { addReadModes(); }
+
+// The viewer's cancel (the sink says no more): the read ends after that page, and the same
+// connection reads again at once, all of it.
+void TestTeamArchive::readStoppedAfterFirstPage()
+{
+    QFETCH(int, mode);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
+    archive->setReadMode(TeamArchive::ReadMode(mode));
+    std::vector<Event> first;
+    int pages = 0;
+    QVERIFY2(archive->read(
+                 Everything, EventScope::account(), {},
+                 [&](EventBatch &&batch) {
+                     ++pages;
+                     first = batch.toEvents();
+                     return false;
+                 },
+                 500),
+        qPrintable(archive->lastError()));
+    QCOMPARE(pages, 1);
+    const std::vector<Event> expected = sorted(asStored(m_generated));
+    QVERIFY(first == std::vector<Event>(expected.begin(), expected.begin() + 500));
+    QCOMPARE(archive->info().events, qint64(m_generated.size()));
+    QVERIFY(readAll(*archive, {}, EventScope::account(), 500) == expected);
+}
+
+void TestTeamArchive::readOfAKilledConnectionFails_data() { addReadModes(); }
+
+// The server ends the session mid-read (a restart, an administrator's pg_terminate_backend):
+// the read fails with the reason instead of passing a cut result for a whole one.
+void TestTeamArchive::readOfAKilledConnectionFails()
+{
+    QFETCH(int, mode);
+    QString error;
+    auto archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(archive, qPrintable(error));
+    // More than a loopback socket's buffers hold, so that the server is still sending.
+    const std::vector<Event> many = AccountGenerator::generate(40000, 3, Now);
+    QVERIFY(archive->write(EventBatchBuilder::build(many)) > 0);
+    archive->setReadMode(TeamArchive::ReadMode(mode));
+    qsizetype rows = 0;
+    bool killed = false;
+    const bool ok = archive->read(
+        Everything, EventScope::account(), {},
+        [&](EventBatch &&batch) {
+            rows += batch.size();
+            if (!killed) {
+                killed = PgTestDatabase::queryInt(m_url,
+                             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                    == 1;
+            }
+            return true;
+        },
+        500);
+    QVERIFY(killed);
+    QVERIFY(!ok);
+    QVERIFY2(archive->lastError().startsWith(QLatin1String("Cannot read the team archive")),
+        qPrintable(archive->lastError()));
+    QVERIFY(rows < qsizetype(many.size()));
 }
 
 QTEST_GUILESS_MAIN(TestTeamArchive)
