@@ -8,12 +8,15 @@
 #include "model/eventbatchbuilder.h"
 #include "model/payloadsecrets.h"
 #include "model/simcardorder.h"
+#include "model/workerpools.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QSysInfo>
+#include <QThreadPool>
 #include <QTimeZone>
+#include <QtConcurrent>
 #include <QtEndian>
 
 #include <libpq-fe.h>
@@ -24,8 +27,10 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -345,57 +350,78 @@ EventBatch batchOf(const PGresult *r)
     return builder.take();
 }
 
-// One message of COPY's binary format: a tuple (a 16-bit field count, then each field's 32-bit
-// length, -1 for NULL, and its bytes), the end (a count of -1), or the header before the first
-// tuple. The server sends a message a tuple; the header comes in the first one.
-class BinaryCopyReader final
+// COPY's binary format (the server sends one message a tuple): a header before the first tuple,
+// then each tuple a 16-bit field count followed by each field's 32-bit length (-1 for NULL) and
+// bytes, then a count of -1 for the end.
+namespace binarycopy {
+
+// The header's length at the start of the first message; -1 when it is not there.
+qsizetype headerSize(std::string_view message)
 {
-public:
-    enum class Message { Tuple, End, Malformed };
+    static constexpr char Signature[] = "PGCOPY\n\377\r\n"; // and a zero byte, flags, extension size
+    if (message.size() < 19 || std::memcmp(message.data(), Signature, 11) != 0)
+        return -1;
+    const qint32 extension = qFromBigEndian<qint32>(message.data() + 15);
+    if (extension < 0 || extension > qsizetype(message.size()) - 19)
+        return -1;
+    return 19 + extension;
+}
 
-    Message read(const char *data, qsizetype size, RowValues *row)
-    {
-        const char *p = data;
-        const char *end = data + size;
-        if (!m_headerRead) {
-            static constexpr char Signature[] = "PGCOPY\n\377\r\n"; // and a zero byte
-            if (size < 19 || std::memcmp(p, Signature, 11) != 0)
-                return Message::Malformed;
-            const qint32 extension = qFromBigEndian<qint32>(p + 15);
-            if (extension < 0 || extension > size - 19)
-                return Message::Malformed;
-            p += 19 + extension;
-            m_headerRead = true;
+bool isEnd(std::string_view message)
+{
+    return message.size() == 2 && qFromBigEndian<qint16>(message.data()) == -1;
+}
+
+// The tuple's values as views into message; false when it is no tuple of EventColumns.
+bool readTuple(std::string_view message, RowValues *row)
+{
+    const char *p = message.data();
+    const char *end = p + message.size();
+    if (end - p < 2 || qFromBigEndian<qint16>(p) != EventColumnCount)
+        return false;
+    p += 2;
+    row->format = RowValues::Format::Binary;
+    for (std::string_view &value : row->values) {
+        if (end - p < 4)
+            return false;
+        const qint32 length = qFromBigEndian<qint32>(p);
+        p += 4;
+        if (length < 0) {
+            value = {};
+            continue;
         }
-        if (end - p < 2)
-            return Message::Malformed;
-        const qint16 fields = qFromBigEndian<qint16>(p);
-        p += 2;
-        if (fields == -1)
-            return Message::End;
-        if (fields != EventColumnCount)
-            return Message::Malformed;
-        row->format = RowValues::Format::Binary;
-        for (std::string_view &value : row->values) {
-            if (end - p < 4)
-                return Message::Malformed;
-            const qint32 length = qFromBigEndian<qint32>(p);
-            p += 4;
-            if (length < 0) {
-                value = {};
-                continue;
-            }
-            if (length > end - p)
-                return Message::Malformed;
-            value = std::string_view(p, size_t(length));
-            p += length;
-        }
-        return p == end ? Message::Tuple : Message::Malformed;
+        if (length > end - p)
+            return false;
+        value = std::string_view(p, size_t(length));
+        p += length;
     }
+    return p == end;
+}
 
-private:
-    bool m_headerRead = false;
+// A page's tuples as they came, one after the other.
+struct Page
+{
+    std::string bytes;
+    std::vector<qsizetype> ends; // of each tuple in bytes
 };
+
+// The page's events as a batch; nothing when a tuple is malformed.
+std::optional<EventBatch> batchOf(const Page &page)
+{
+    EventBatchBuilder builder;
+    builder.reserve(qsizetype(page.ends.size()));
+    RowValues row;
+    qsizetype begin = 0;
+    for (const qsizetype end : page.ends) {
+        if (!readTuple(std::string_view(page.bytes).substr(size_t(begin), size_t(end - begin)), &row))
+            return std::nullopt;
+        addRow(&builder, row);
+        begin = end;
+    }
+    return builder.take();
+}
+
+} // namespace binarycopy
 
 // The texts of a row that an unqualified search word looks in (SearchQuery::Field::Any): the
 // columns and the payload's JSON as stored. The separator is a line feed, which no pushed-down
@@ -1192,35 +1218,73 @@ bool TeamArchive::readCopy(const QByteArray &select, const std::vector<QByteArra
             last.reset(r);
         return last;
     };
+    // The rows in the primary key's order from the first one: with the default page cost (4, for
+    // spinning disks), the planner prices the backward index scan above a scan of the whole month
+    // and a sort, which spills to disk and holds back the first row until the end (7 days of
+    // 10,000,000 events, EXPLAIN ANALYZE: 171 ms, against 43 ms for the index scan, whose first
+    // row is there at once). Only for this read (SET LOCAL; the transaction ends below).
+    sql.prepend("BEGIN READ ONLY; SET LOCAL random_page_cost = 1.1; ");
     if (PQsendQuery(m_connection, sql.constData()) != 1)
         return fail(cannot);
-    if (PQresultStatus(Result(PQgetResult(m_connection)).get()) != PGRES_COPY_OUT) {
+    const auto endTransaction = [this] {
+        if (PQtransactionStatus(m_connection) != PQTRANS_IDLE)
+            exec(m_connection, "ROLLBACK"); // read only: nothing to keep
+    };
+    ExecStatusType status = PGRES_COMMAND_OK;
+    while (status == PGRES_COMMAND_OK) {
+        const Result r(PQgetResult(m_connection));
+        status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    }
+    if (status != PGRES_COPY_OUT) {
         finish();
+        endTransaction();
         return fail(cannot);
     }
-    BinaryCopyReader reader;
-    RowValues row;
-    EventBatchBuilder builder;
-    builder.reserve(pageSize);
-    bool stopped = false, malformed = false;
+    // The pages are built into batches on the parse pool (the builder's sketches and secret scan
+    // are most of a read's time), up to one a thread at once; this thread takes the tuples off
+    // the connection and hands the batches to sink in order.
+    QThreadPool *pool = WorkerPools::current().parse();
+    const qsizetype inFlight = std::max(1, pool->maxThreadCount());
+    std::deque<QFuture<std::optional<EventBatch>>> building;
+    bool stopped = false, malformed = false, headerRead = false;
+    const auto deliverOldest = [&] {
+        std::optional<EventBatch> batch = building.front().takeResult();
+        building.pop_front();
+        if (!batch)
+            malformed = stopped = true;
+        else if (!stopped && !sink(std::move(*batch)))
+            stopped = true;
+    };
+    binarycopy::Page page;
     for (;;) {
         char *data = nullptr;
         const int size = PQgetCopyData(m_connection, &data, 0);
         if (size < 0)
             break; // -1 the end, -2 an error: the result says which
         const std::unique_ptr<char, decltype(&PQfreemem)> owned(data, &PQfreemem);
-        const BinaryCopyReader::Message message = reader.read(data, size, &row);
-        if (message == BinaryCopyReader::Message::End)
+        std::string_view message(data, size_t(size));
+        if (!headerRead) {
+            const qsizetype header = binarycopy::headerSize(message);
+            if (header < 0) {
+                malformed = stopped = true;
+                break;
+            }
+            message.remove_prefix(size_t(header));
+            headerRead = true;
+        }
+        if (binarycopy::isEnd(message))
             continue;
-        if (message == BinaryCopyReader::Message::Malformed) {
-            malformed = stopped = true;
+        page.bytes.append(message);
+        page.ends.push_back(qsizetype(page.bytes.size()));
+        if (qsizetype(page.ends.size()) < pageSize)
+            continue;
+        building.push_back(
+            QtConcurrent::run(pool, [page = std::move(page)] { return binarycopy::batchOf(page); }));
+        page = {};
+        if (qsizetype(building.size()) >= inFlight)
+            deliverOldest();
+        if (stopped)
             break;
-        }
-        addRow(&builder, row); // the views are into data, alive until here
-        if (builder.size() >= pageSize && !sink(builder.take())) {
-            stopped = true;
-            break;
-        }
     }
     if (stopped) {
         // The rest is not wanted: the server is asked to stop (what it sent meanwhile is dropped).
@@ -1234,16 +1298,39 @@ bool TeamArchive::readCopy(const QByteArray &select, const std::vector<QByteArra
         while (PQgetCopyData(m_connection, &data, 0) >= 0)
             PQfreemem(data);
         finish();
+        endTransaction();
+        while (!building.empty())
+            deliverOldest(); // waits for them, sink no more
         if (malformed) {
             m_lastError = cannot + QStringLiteral(": unexpected COPY data");
             return false;
         }
         return true;
     }
-    if (!succeeded(finish()))
-        return fail(cannot);
-    if (builder.size() > 0)
-        sink(builder.take());
+    const bool ok = succeeded(finish());
+    if (!ok)
+        fail(cannot); // before the ROLLBACK, whose message would be another
+    endTransaction();
+    if (!ok) {
+        stopped = true;
+        while (!building.empty())
+            deliverOldest(); // waits for them, sink no more
+        return false;
+    }
+    // The last pages: a short one is built here, not worth a thread's hand-over.
+    while (!building.empty())
+        deliverOldest();
+    if (!stopped && !page.ends.empty()) {
+        std::optional<EventBatch> batch = binarycopy::batchOf(page);
+        if (!batch)
+            malformed = true;
+        else
+            sink(std::move(*batch));
+    }
+    if (malformed) {
+        m_lastError = cannot + QStringLiteral(": unexpected COPY data");
+        return false;
+    }
     return true;
 }
 
