@@ -114,6 +114,8 @@ private Q_SLOTS:
 
 private:
     void openGenerated(std::unique_ptr<TeamArchive> *archive); // the database with m_generated
+    // This test's database with these events, reading the data row's way ("mode").
+    void openForReading(std::unique_ptr<TeamArchive> *archive, const std::vector<Event> &events);
 
     QString m_url;
     QString m_filterUrl; // the database of filters(), with m_generated archived
@@ -152,6 +154,16 @@ void TestTeamArchive::openGenerated(std::unique_ptr<TeamArchive> *archive)
         QVERIFY((*archive)->write(EventBatchBuilder::build(m_generated)) > 0);
         m_filterUrl = m_url;
     }
+}
+
+void TestTeamArchive::openForReading(std::unique_ptr<TeamArchive> *archive, const std::vector<Event> &events)
+{
+    QFETCH(int, mode);
+    QString error;
+    *archive = TeamArchive::open(m_url, m_account, &error);
+    QVERIFY2(*archive, qPrintable(error));
+    QVERIFY((*archive)->write(EventBatchBuilder::build(events)) > 0);
+    (*archive)->setReadMode(TeamArchive::ReadMode(mode));
 }
 
 void TestTeamArchive::roundTripIsLossless()
@@ -691,12 +703,10 @@ void TestTeamArchive::readWaysAgree_data() { addReadModes(); }
 // Each way of reading gives every event once, newest first, in pages of the size asked for.
 void TestTeamArchive::readWaysAgree()
 {
-    QFETCH(int, mode);
-    QString error;
-    auto archive = TeamArchive::open(m_url, m_account, &error);
-    QVERIFY2(archive, qPrintable(error));
-    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
-    archive->setReadMode(TeamArchive::ReadMode(mode));
+    std::unique_ptr<TeamArchive> archive;
+    openForReading(&archive, m_generated);
+    if (QTest::currentTestFailed())
+        return;
     std::vector<qsizetype> pageSizes;
     std::vector<Event> events;
     QVERIFY2(archive->read(
@@ -721,12 +731,10 @@ void TestTeamArchive::readStoppedAfterFirstPage_data() { addReadModes(); }
 // connection reads again at once, all of it.
 void TestTeamArchive::readStoppedAfterFirstPage()
 {
-    QFETCH(int, mode);
-    QString error;
-    auto archive = TeamArchive::open(m_url, m_account, &error);
-    QVERIFY2(archive, qPrintable(error));
-    QVERIFY(archive->write(EventBatchBuilder::build(m_generated)) > 0);
-    archive->setReadMode(TeamArchive::ReadMode(mode));
+    std::unique_ptr<TeamArchive> archive;
+    openForReading(&archive, m_generated);
+    if (QTest::currentTestFailed())
+        return;
     std::vector<Event> first;
     int pages = 0;
     QVERIFY2(archive->read(
@@ -751,14 +759,12 @@ void TestTeamArchive::readOfAKilledConnectionFails_data() { addReadModes(); }
 // the read fails with the reason instead of passing a cut result for a whole one.
 void TestTeamArchive::readOfAKilledConnectionFails()
 {
-    QFETCH(int, mode);
-    QString error;
-    auto archive = TeamArchive::open(m_url, m_account, &error);
-    QVERIFY2(archive, qPrintable(error));
     // More than a loopback socket's buffers hold, so that the server is still sending.
     const std::vector<Event> many = AccountGenerator::generate(40000, 3, Now);
-    QVERIFY(archive->write(EventBatchBuilder::build(many)) > 0);
-    archive->setReadMode(TeamArchive::ReadMode(mode));
+    std::unique_ptr<TeamArchive> archive;
+    openForReading(&archive, many);
+    if (QTest::currentTestFailed())
+        return;
     qsizetype rows = 0;
     bool killed = false;
     const bool ok = archive->read(
