@@ -1247,13 +1247,17 @@ bool TeamArchive::readCopy(const QByteArray &select, const std::vector<QByteArra
     const qsizetype inFlight = std::max(1, pool->maxThreadCount());
     std::deque<QFuture<std::optional<EventBatch>>> building;
     bool stopped = false, malformed = false, headerRead = false;
-    const auto deliverOldest = [&] {
-        std::optional<EventBatch> batch = building.front().takeResult();
-        building.pop_front();
+    // A built page to sink, unless the read stopped (then it is only waited for).
+    const auto deliver = [&](std::optional<EventBatch> batch) {
         if (!batch)
             malformed = stopped = true;
         else if (!stopped && !sink(std::move(*batch)))
             stopped = true;
+    };
+    const auto deliverOldest = [&] {
+        std::optional<EventBatch> batch = building.front().takeResult();
+        building.pop_front();
+        deliver(std::move(batch));
     };
     binarycopy::Page page;
     for (;;) {
@@ -1297,41 +1301,24 @@ bool TeamArchive::readCopy(const QByteArray &select, const std::vector<QByteArra
         char *data = nullptr;
         while (PQgetCopyData(m_connection, &data, 0) >= 0)
             PQfreemem(data);
-        finish();
-        endTransaction();
-        while (!building.empty())
-            deliverOldest(); // waits for them, sink no more
-        if (malformed) {
-            m_lastError = cannot + QStringLiteral(": unexpected COPY data");
-            return false;
-        }
-        return true;
     }
-    const bool ok = succeeded(finish());
-    if (!ok)
-        fail(cannot); // before the ROLLBACK, whose message would be another
-    endTransaction();
+    // A stopped COPY ends in the cancel's error, which is no failure of the read.
+    const bool ok = succeeded(finish()) || stopped;
     if (!ok) {
-        stopped = true;
-        while (!building.empty())
-            deliverOldest(); // waits for them, sink no more
-        return false;
+        fail(cannot); // before the ROLLBACK, whose message would be another
+        stopped = true; // the pages built so far are only waited for
     }
-    // The last pages: a short one is built here, not worth a thread's hand-over.
+    endTransaction();
     while (!building.empty())
         deliverOldest();
-    if (!stopped && !page.ends.empty()) {
-        std::optional<EventBatch> batch = binarycopy::batchOf(page);
-        if (!batch)
-            malformed = true;
-        else
-            sink(std::move(*batch));
-    }
-    if (malformed) {
+    // The last, short page is built here, not worth a thread's hand-over.
+    if (!stopped && !page.ends.empty())
+        deliver(binarycopy::batchOf(page));
+    if (ok && malformed) { // a failed COPY keeps the server's reason
         m_lastError = cannot + QStringLiteral(": unexpected COPY data");
         return false;
     }
-    return true;
+    return ok;
 }
 
 bool TeamArchive::readCursor(const QByteArray &select, const std::vector<QByteArray> &params,

@@ -68,7 +68,8 @@ public:
     [[nodiscard]] WriteMethod writeMethod() const { return m_writeMethod; }
     bool markCovered(TimeInterval covered) override;
     [[nodiscard]] ArchiveCoverage coverage() const override;
-    // The filter and the scope become the query's WHERE; a cursor hands out pageSize rows a fetch.
+    // The filter and the scope become the query's WHERE; sink gets pageSize rows a call (the last
+    // page fewer), newest first.
     bool read(TimeInterval range, const EventScope &scope, const EventQuery &filter,
         const std::function<bool(EventBatch &&)> &sink, qsizetype pageSize = 10000) const override;
     [[nodiscard]] qint64 count(
